@@ -1,0 +1,481 @@
+//! The definition of every entity kind: table, fields, title and default sort.
+//!
+//! Invariant: this file and `src/store/migrations/*.sql` agree — every field here is a column
+//! of its table (a test in `tests/it/schema.rs` checks it against the migrated database).
+
+use crate::model::{FieldDef, FieldType, Kind, KindDef};
+
+const fn field(name: &'static str, label: &'static str, ty: FieldType) -> FieldDef {
+    FieldDef {
+        name,
+        label,
+        ty,
+        required: false,
+        choices: &[],
+        ref_kind: None,
+        range: None,
+        in_list: false,
+    }
+}
+
+const fn text(name: &'static str, label: &'static str) -> FieldDef {
+    field(name, label, FieldType::Text)
+}
+
+const fn long(name: &'static str, label: &'static str) -> FieldDef {
+    field(name, label, FieldType::LongText)
+}
+
+const fn date(name: &'static str, label: &'static str) -> FieldDef {
+    field(name, label, FieldType::Date)
+}
+
+const fn money(name: &'static str, label: &'static str) -> FieldDef {
+    field(name, label, FieldType::Money)
+}
+
+const fn choice(
+    name: &'static str,
+    label: &'static str,
+    choices: &'static [&'static str],
+) -> FieldDef {
+    FieldDef {
+        choices,
+        ..field(name, label, FieldType::Choice)
+    }
+}
+
+const fn reference(name: &'static str, label: &'static str, kind: Kind) -> FieldDef {
+    FieldDef {
+        ref_kind: Some(kind),
+        ..field(name, label, FieldType::Ref)
+    }
+}
+
+const fn int(name: &'static str, label: &'static str, lo: i64, hi: i64) -> FieldDef {
+    FieldDef {
+        range: Some((lo, hi)),
+        ..field(name, label, FieldType::Integer)
+    }
+}
+
+const fn required(f: FieldDef) -> FieldDef {
+    FieldDef {
+        required: true,
+        ..f
+    }
+}
+
+const fn listed(f: FieldDef) -> FieldDef {
+    FieldDef { in_list: true, ..f }
+}
+
+/// Deal stages in pipeline order with their default win probability (percent).
+pub const DEAL_STAGES: [(&str, i64); 6] = [
+    ("lead", 10),
+    ("qualified", 25),
+    ("proposal", 50),
+    ("negotiation", 75),
+    ("won", 100),
+    ("lost", 0),
+];
+
+const STAGE_NAMES: &[&str] = &[
+    "lead",
+    "qualified",
+    "proposal",
+    "negotiation",
+    "won",
+    "lost",
+];
+
+/// The default probability (percent) of a deal stage.
+pub fn stage_probability(stage: &str) -> Option<i64> {
+    DEAL_STAGES
+        .iter()
+        .find(|(s, _)| *s == stage)
+        .map(|(_, p)| *p)
+}
+
+/// Currencies Kith knows by code.
+pub const CURRENCIES: &[&str] = &[
+    "USD", "EUR", "CNY", "GBP", "JPY", "HKD", "TWD", "CHF", "CAD", "AUD", "SGD", "KRW", "INR",
+    "SEK", "NOK", "DKK", "PLN", "CZK", "BRL", "MXN",
+];
+
+static CONTACT: KindDef = KindDef {
+    kind: Kind::Contact,
+    table: "contact",
+    label: "Contact",
+    plural: "Contacts",
+    plural_key: "contacts",
+    fields: &[
+        listed(text("first_name", "First name")),
+        listed(text("last_name", "Last name")),
+        listed(field("email", "Email", FieldType::Email)),
+        listed(field("phone", "Phone", FieldType::Phone)),
+        listed(reference("company_id", "Company", Kind::Company)),
+        text("job_title", "Job title"),
+        listed(text("city", "City")),
+        text("country", "Country"),
+        text("address", "Address"),
+        field("website", "Website", FieldType::Url),
+        date("birthday", "Birthday"),
+        choice(
+            "source",
+            "Source",
+            &[
+                "import", "referral", "website", "event", "campaign", "cold", "other",
+            ],
+        ),
+        long("notes", "Notes"),
+    ],
+    title: &["first_name", "last_name"],
+    sort: "last_name",
+};
+
+static COMPANY: KindDef = KindDef {
+    kind: Kind::Company,
+    table: "company",
+    label: "Company",
+    plural: "Companies",
+    plural_key: "companies",
+    fields: &[
+        required(listed(text("name", "Name"))),
+        listed(text("industry", "Industry")),
+        listed(text("domain", "Domain")),
+        field("email", "Email", FieldType::Email),
+        listed(field("phone", "Phone", FieldType::Phone)),
+        field("website", "Website", FieldType::Url),
+        text("address", "Address"),
+        listed(text("city", "City")),
+        listed(text("country", "Country")),
+        int("employees", "Employees", 0, 10_000_000),
+        long("notes", "Notes"),
+    ],
+    title: &["name"],
+    sort: "name",
+};
+
+static RELATIONSHIP: KindDef = KindDef {
+    kind: Kind::Relationship,
+    table: "relationship",
+    label: "Relationship",
+    plural: "Relationships",
+    plural_key: "relationships",
+    fields: &[
+        required(listed(reference("contact_id", "Contact", Kind::Contact))),
+        listed(choice(
+            "kind",
+            "Type",
+            &[
+                "colleague",
+                "manager",
+                "reports_to",
+                "spouse",
+                "family",
+                "friend",
+                "referral",
+                "employee",
+                "owner",
+                "advisor",
+                "former_employee",
+                "other",
+            ],
+        )),
+        listed(reference(
+            "other_contact_id",
+            "Other contact",
+            Kind::Contact,
+        )),
+        listed(reference("company_id", "Company", Kind::Company)),
+        listed(date("started_on", "Start")),
+        listed(date("ended_on", "End")),
+        long("notes", "Notes"),
+    ],
+    title: &["kind"],
+    sort: "started_on",
+};
+
+static DEAL: KindDef = KindDef {
+    kind: Kind::Deal,
+    table: "deal",
+    label: "Deal",
+    plural: "Deals",
+    plural_key: "deals",
+    fields: &[
+        required(listed(text("title", "Title"))),
+        listed(reference("contact_id", "Contact", Kind::Contact)),
+        listed(reference("company_id", "Company", Kind::Company)),
+        required(listed(choice("stage", "Stage", STAGE_NAMES))),
+        listed(int("probability", "Probability %", 0, 100)),
+        listed(money("value", "Value")),
+        choice("currency", "Currency", CURRENCIES),
+        listed(date("expected_close", "Expected close")),
+        date("closed_on", "Closed on"),
+        text("lost_reason", "Lost reason"),
+        choice(
+            "source",
+            "Source",
+            &[
+                "inbound", "outbound", "referral", "campaign", "partner", "other",
+            ],
+        ),
+        long("notes", "Notes"),
+    ],
+    title: &["title"],
+    sort: "expected_close",
+};
+
+static ACTIVITY: KindDef = KindDef {
+    kind: Kind::Activity,
+    table: "activity",
+    label: "Activity",
+    plural: "Activities",
+    plural_key: "activities",
+    fields: &[
+        required(listed(choice(
+            "kind",
+            "Type",
+            &["call", "meeting", "email", "note", "task"],
+        ))),
+        required(listed(text("subject", "Subject"))),
+        long("body", "Details"),
+        listed(reference("contact_id", "Contact", Kind::Contact)),
+        reference("company_id", "Company", Kind::Company),
+        reference("deal_id", "Deal", Kind::Deal),
+        reference("ticket_id", "Ticket", Kind::Ticket),
+        listed(field("occurred_at", "When", FieldType::Datetime)),
+        listed(date("due_on", "Due")),
+        listed(field("done", "Done", FieldType::Bool)),
+    ],
+    title: &["subject"],
+    sort: "occurred_at",
+};
+
+static PRODUCT: KindDef = KindDef {
+    kind: Kind::Product,
+    table: "product",
+    label: "Product",
+    plural: "Products",
+    plural_key: "products",
+    fields: &[
+        required(listed(text("name", "Name"))),
+        listed(text("sku", "SKU")),
+        listed(money("price", "Price")),
+        listed(choice("currency", "Currency", CURRENCIES)),
+        listed(text("category", "Category")),
+        listed(field("active", "Active", FieldType::Bool)),
+        long("description", "Description"),
+    ],
+    title: &["name"],
+    sort: "name",
+};
+
+static ORDER: KindDef = KindDef {
+    kind: Kind::Order,
+    table: "orders",
+    label: "Order",
+    plural: "Orders",
+    plural_key: "orders",
+    fields: &[
+        required(listed(text("number", "Number"))),
+        listed(reference("contact_id", "Contact", Kind::Contact)),
+        listed(reference("company_id", "Company", Kind::Company)),
+        required(listed(date("ordered_on", "Ordered on"))),
+        listed(choice(
+            "status",
+            "Status",
+            &[
+                "draft",
+                "placed",
+                "paid",
+                "shipped",
+                "delivered",
+                "cancelled",
+                "refunded",
+            ],
+        )),
+        listed(money("total", "Total")),
+        choice("currency", "Currency", CURRENCIES),
+        choice(
+            "channel",
+            "Channel",
+            &[
+                "online",
+                "store",
+                "phone",
+                "marketplace",
+                "wholesale",
+                "other",
+            ],
+        ),
+        long("notes", "Notes"),
+    ],
+    title: &["number"],
+    sort: "ordered_on",
+};
+
+static ORDER_LINE: KindDef = KindDef {
+    kind: Kind::OrderLine,
+    table: "order_line",
+    label: "Order line",
+    plural: "Order lines",
+    plural_key: "order_lines",
+    fields: &[
+        required(listed(reference("order_id", "Order", Kind::Order))),
+        listed(reference("product_id", "Product", Kind::Product)),
+        required(listed(text("description", "Description"))),
+        listed(field("quantity", "Quantity", FieldType::Decimal)),
+        listed(money("unit_price", "Unit price")),
+        listed(money("amount", "Amount")),
+    ],
+    title: &["description"],
+    sort: "description",
+};
+
+static TICKET: KindDef = KindDef {
+    kind: Kind::Ticket,
+    table: "ticket",
+    label: "Ticket",
+    plural: "Tickets",
+    plural_key: "tickets",
+    fields: &[
+        required(listed(text("subject", "Subject"))),
+        long("description", "Description"),
+        listed(reference("contact_id", "Contact", Kind::Contact)),
+        reference("company_id", "Company", Kind::Company),
+        reference("order_id", "Order", Kind::Order),
+        required(listed(choice(
+            "status",
+            "Status",
+            &["open", "pending", "resolved", "closed"],
+        ))),
+        listed(choice(
+            "priority",
+            "Priority",
+            &["low", "normal", "high", "urgent"],
+        )),
+        listed(text("category", "Category")),
+        listed(field("opened_at", "Opened", FieldType::Datetime)),
+        field("resolved_at", "Resolved", FieldType::Datetime),
+        listed(date("follow_up_on", "Follow up")),
+    ],
+    title: &["subject"],
+    sort: "opened_at",
+};
+
+static CAMPAIGN: KindDef = KindDef {
+    kind: Kind::Campaign,
+    table: "campaign",
+    label: "Campaign",
+    plural: "Campaigns",
+    plural_key: "campaigns",
+    fields: &[
+        required(listed(text("name", "Name"))),
+        listed(choice(
+            "channel",
+            "Channel",
+            &[
+                "email",
+                "event",
+                "social",
+                "ads",
+                "direct_mail",
+                "phone",
+                "other",
+            ],
+        )),
+        listed(choice(
+            "status",
+            "Status",
+            &["planned", "active", "completed", "cancelled"],
+        )),
+        listed(date("starts_on", "Starts")),
+        listed(date("ends_on", "Ends")),
+        listed(money("budget", "Budget")),
+        choice("currency", "Currency", CURRENCIES),
+        long("notes", "Notes"),
+    ],
+    title: &["name"],
+    sort: "starts_on",
+};
+
+static CAMPAIGN_MEMBER: KindDef = KindDef {
+    kind: Kind::CampaignMember,
+    table: "campaign_member",
+    label: "Campaign member",
+    plural: "Campaign members",
+    plural_key: "campaign_members",
+    fields: &[
+        required(listed(reference("campaign_id", "Campaign", Kind::Campaign))),
+        required(listed(reference("contact_id", "Contact", Kind::Contact))),
+        listed(choice(
+            "status",
+            "Status",
+            &[
+                "invited",
+                "sent",
+                "opened",
+                "clicked",
+                "responded",
+                "converted",
+                "unsubscribed",
+            ],
+        )),
+        listed(field("responded_at", "Responded", FieldType::Datetime)),
+        long("response", "Response"),
+    ],
+    title: &["status"],
+    sort: "responded_at",
+};
+
+static FEEDBACK: KindDef = KindDef {
+    kind: Kind::Feedback,
+    table: "feedback",
+    label: "Feedback",
+    plural: "Feedback",
+    plural_key: "feedback",
+    fields: &[
+        listed(reference("contact_id", "Contact", Kind::Contact)),
+        reference("ticket_id", "Ticket", Kind::Ticket),
+        reference("order_id", "Order", Kind::Order),
+        listed(int("rating", "Rating (1–5)", 1, 5)),
+        listed(int("nps", "NPS (0–10)", 0, 10)),
+        listed(long("comment", "Comment")),
+        listed(choice(
+            "channel",
+            "Channel",
+            &[
+                "survey",
+                "email",
+                "phone",
+                "review",
+                "chat",
+                "in_person",
+                "other",
+            ],
+        )),
+        listed(field("received_at", "Received", FieldType::Datetime)),
+    ],
+    title: &["comment"],
+    sort: "received_at",
+};
+
+/// The definition of a kind.
+pub fn def(kind: Kind) -> &'static KindDef {
+    match kind {
+        Kind::Contact => &CONTACT,
+        Kind::Company => &COMPANY,
+        Kind::Relationship => &RELATIONSHIP,
+        Kind::Deal => &DEAL,
+        Kind::Activity => &ACTIVITY,
+        Kind::Product => &PRODUCT,
+        Kind::Order => &ORDER,
+        Kind::OrderLine => &ORDER_LINE,
+        Kind::Ticket => &TICKET,
+        Kind::Campaign => &CAMPAIGN,
+        Kind::CampaignMember => &CAMPAIGN_MEMBER,
+        Kind::Feedback => &FEEDBACK,
+    }
+}

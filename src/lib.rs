@@ -1,0 +1,23 @@
+//! Kith's engine: an offline-first CRM over one SQLite file.
+//!
+//! The engine owns storage, validation, search, history and (in later modules) import,
+//! export, sync and analytics. It knows nothing of Tauri, IPC or the UI: the desktop shell
+//! and the `kith` CLI are thin callers of the same public API.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod clock;
+pub mod demo;
+mod error;
+pub mod kinds;
+pub mod model;
+pub mod store;
+pub mod values;
+pub mod workspace;
+
+pub use error::{Error, FieldIssue, Result};
+pub use model::{
+    Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, SearchHit,
+    TimelineItem, Value,
+};
+pub use store::Store;

@@ -1,0 +1,373 @@
+//! The data model: entity kinds, their fields, and the record shape every store call returns.
+//!
+//! Kith's entities are described by data ([`KindSchema`]) rather than by one hand-written
+//! struct and store module each. The store, the validation, the change log, the CLI and the
+//! UI's forms and lists are all driven by these descriptions, so adding a field is one line
+//! here plus a migration. Invariant: every field named here is a column of `table` with the
+//! same name, and every `Ref` field points at a kind whose table exists.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// An entity kind. Its `snake_case` name is what the CLI, the change log and the UI use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Contact,
+    Company,
+    Relationship,
+    Deal,
+    Activity,
+    Product,
+    Order,
+    OrderLine,
+    Ticket,
+    Campaign,
+    CampaignMember,
+    Feedback,
+}
+
+impl Kind {
+    /// Every kind, in navigation order.
+    pub const ALL: [Kind; 12] = [
+        Kind::Contact,
+        Kind::Company,
+        Kind::Relationship,
+        Kind::Deal,
+        Kind::Activity,
+        Kind::Order,
+        Kind::OrderLine,
+        Kind::Product,
+        Kind::Ticket,
+        Kind::Campaign,
+        Kind::CampaignMember,
+        Kind::Feedback,
+    ];
+
+    /// The kind's name as the CLI and the change log spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Company => "company",
+            Kind::Relationship => "relationship",
+            Kind::Deal => "deal",
+            Kind::Activity => "activity",
+            Kind::Product => "product",
+            Kind::Order => "order",
+            Kind::OrderLine => "order_line",
+            Kind::Ticket => "ticket",
+            Kind::Campaign => "campaign",
+            Kind::CampaignMember => "campaign_member",
+            Kind::Feedback => "feedback",
+        }
+    }
+
+    /// The static description of this kind's fields.
+    pub fn def(self) -> &'static KindDef {
+        crate::kinds::def(self)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted || k.def().plural_key == wanted)
+            .ok_or_else(|| crate::Error::UnknownKind(s.to_string()))
+    }
+}
+
+/// How a field's text input is parsed, validated and stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// One line of text.
+    Text,
+    /// Multi-line text (notes, descriptions).
+    LongText,
+    /// An email address, stored trimmed and lower-cased.
+    Email,
+    /// A phone number, stored as typed but trimmed.
+    Phone,
+    /// A web address.
+    Url,
+    /// A calendar date, stored `YYYY-MM-DD`.
+    Date,
+    /// An instant, stored as RFC 3339 UTC.
+    Datetime,
+    /// A whole number within the field's bounds.
+    Integer,
+    /// A money amount, stored in hundredths (integer), shown in major units.
+    Money,
+    /// A decimal number (quantities).
+    Decimal,
+    /// Yes or no.
+    Bool,
+    /// One of a fixed list of choices.
+    Choice,
+    /// The id of a live record of another kind.
+    Ref,
+}
+
+/// One field of a kind, as the engine defines it.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldDef {
+    /// Column name, also the key of [`EntityRecord::values`].
+    pub name: &'static str,
+    /// Human label.
+    pub label: &'static str,
+    /// How the value is parsed and stored.
+    pub ty: FieldType,
+    /// Whether a record must have a value.
+    pub required: bool,
+    /// Allowed values for [`FieldType::Choice`].
+    pub choices: &'static [&'static str],
+    /// Target kind for [`FieldType::Ref`].
+    pub ref_kind: Option<Kind>,
+    /// Inclusive bounds for [`FieldType::Integer`].
+    pub range: Option<(i64, i64)>,
+    /// Whether lists show this column by default.
+    pub in_list: bool,
+}
+
+/// One kind, as the engine defines it.
+#[derive(Debug)]
+pub struct KindDef {
+    /// The kind described.
+    pub kind: Kind,
+    /// SQL table holding its rows.
+    pub table: &'static str,
+    /// Singular human label.
+    pub label: &'static str,
+    /// Plural human label.
+    pub plural: &'static str,
+    /// Plural as a CLI word (`contacts`).
+    pub plural_key: &'static str,
+    /// The fields, in form order.
+    pub fields: &'static [FieldDef],
+    /// Fields whose values, joined by a space, make the record's title.
+    pub title: &'static [&'static str],
+    /// Default sort column.
+    pub sort: &'static str,
+}
+
+impl KindDef {
+    /// Looks a field up by name.
+    pub fn field(&self, name: &str) -> Option<&'static FieldDef> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// A field description as the UI receives it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FieldSchema {
+    pub name: String,
+    pub label: String,
+    pub ty: FieldType,
+    pub required: bool,
+    pub choices: Vec<String>,
+    pub ref_kind: Option<Kind>,
+    pub in_list: bool,
+}
+
+/// A kind description as the UI receives it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KindSchema {
+    pub kind: Kind,
+    pub label: String,
+    pub plural: String,
+    pub fields: Vec<FieldSchema>,
+}
+
+impl From<&KindDef> for KindSchema {
+    fn from(def: &KindDef) -> Self {
+        KindSchema {
+            kind: def.kind,
+            label: def.label.to_string(),
+            plural: def.plural.to_string(),
+            fields: def
+                .fields
+                .iter()
+                .map(|f| FieldSchema {
+                    name: f.name.to_string(),
+                    label: f.label.to_string(),
+                    ty: f.ty,
+                    required: f.required,
+                    choices: f.choices.iter().map(|c| c.to_string()).collect(),
+                    ref_kind: f.ref_kind,
+                    in_list: f.in_list,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The schema of every kind, in navigation order.
+pub fn schema() -> Vec<KindSchema> {
+    Kind::ALL
+        .iter()
+        .map(|k| KindSchema::from(k.def()))
+        .collect()
+}
+
+/// A stored field value. Money is in major units here (the store keeps hundredths).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(type = "null | boolean | number | string"))]
+#[serde(untagged)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl Value {
+    /// The value as text, for display, CSV and the change log.
+    pub fn to_text(&self) -> Option<String> {
+        match self {
+            Value::Null => None,
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Real(r) => Some(r.to_string()),
+            Value::Text(t) => Some(t.clone()),
+        }
+    }
+
+    /// Whether this is [`Value::Null`].
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+}
+
+/// Text input for a create or update: field name → text, as typed in a form, a CLI flag or
+/// a spreadsheet cell. An empty string clears the field. Keys `custom.NAME` set custom fields.
+pub type Input = BTreeMap<String, String>;
+
+/// One record of any kind, with its display title, resolved reference titles, tags and
+/// custom fields.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EntityRecord {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub values: BTreeMap<String, Value>,
+    /// Titles of the records that `Ref` fields point at, by field name.
+    pub refs: BTreeMap<String, String>,
+    pub tags: Vec<String>,
+    pub custom: BTreeMap<String, String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+impl EntityRecord {
+    /// A field's value as text, if set.
+    pub fn text(&self, field: &str) -> Option<String> {
+        self.values.get(field).and_then(Value::to_text)
+    }
+}
+
+/// Which records a list returns, in what order, and which window of them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ListQuery {
+    /// Only records whose title contains this text.
+    pub text: Option<String>,
+    /// Field to sort by (default: the kind's sort field).
+    pub sort: Option<String>,
+    pub desc: bool,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub offset: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub limit: u64,
+    /// Field → exact value (as text) that records must have.
+    pub filters: BTreeMap<String, String>,
+    /// Include soft-deleted records.
+    pub include_deleted: bool,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            text: None,
+            sort: None,
+            desc: false,
+            offset: 0,
+            limit: 100,
+            filters: BTreeMap::new(),
+            include_deleted: false,
+        }
+    }
+}
+
+/// One window of a list.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Page {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub total: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub offset: u64,
+    pub rows: Vec<EntityRecord>,
+}
+
+/// A search result.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchHit {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+}
+
+/// One field change from the change log.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Change {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub seq: i64,
+    pub entity: Kind,
+    pub entity_id: String,
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
+    /// Hybrid logical clock of the write.
+    pub clock: String,
+    /// Wall time of the write (UTC, RFC 3339).
+    pub at: String,
+    pub device: String,
+    /// What made the write: `cli`, `app`, `demo`, `import:BATCH`, ….
+    pub origin: String,
+}
+
+/// One entry of a contact's or company's timeline.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TimelineItem {
+    pub at: String,
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+}

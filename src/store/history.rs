@@ -1,0 +1,173 @@
+//! Reading the change log: a record's history and a contact's or company's timeline.
+
+use std::collections::BTreeMap;
+
+use rusqlite::params;
+use rusqlite::types::ValueRef;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{Change, Kind, TimelineItem, Value};
+
+fn value(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(r) => Value::Real(r),
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into()),
+    }
+}
+
+/// For each kind that can appear on a timeline: the date column it is placed by, and a
+/// short detail built from its fields.
+const TIMELINE: &[(Kind, &str, &[&str])] = &[
+    (
+        Kind::Activity,
+        "coalesce(occurred_at, due_on, created_at)",
+        &["kind", "body"],
+    ),
+    (Kind::Order, "ordered_on", &["status", "total", "currency"]),
+    (
+        Kind::Ticket,
+        "coalesce(opened_at, created_at)",
+        &["status", "priority", "category"],
+    ),
+    (
+        Kind::Deal,
+        "coalesce(expected_close, created_at)",
+        &["stage", "value", "currency"],
+    ),
+    (
+        Kind::Feedback,
+        "coalesce(received_at, created_at)",
+        &["rating", "nps", "channel"],
+    ),
+    (
+        Kind::CampaignMember,
+        "coalesce(responded_at, created_at)",
+        &["status", "response"],
+    ),
+];
+
+impl Store {
+    /// Every logged change of a record (any kind), newest first.
+    pub fn history(&self, id: &str) -> Result<Vec<Change>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, entity, entity_id, field, old, new, clock, at, device, origin
+             FROM change_log WHERE entity_id = ?1 ORDER BY seq DESC",
+        )?;
+        let rows = stmt
+            .query_map(params![id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    Change {
+                        seq: r.get(0)?,
+                        entity: Kind::Contact,
+                        entity_id: r.get(2)?,
+                        field: r.get(3)?,
+                        old: value(r.get_ref(4)?),
+                        new: value(r.get_ref(5)?),
+                        clock: r.get(6)?,
+                        at: r.get(7)?,
+                        device: r.get(8)?,
+                        origin: r.get(9)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if rows.is_empty() {
+            // Distinguish "no such record" from "no history" (the latter cannot happen for a
+            // record Kith wrote, but may for one that arrived without its log).
+            self.kind_of(id)?;
+        }
+        rows.into_iter()
+            .map(|(_, entity, mut change)| {
+                change.entity = entity.parse()?;
+                Ok(change)
+            })
+            .collect()
+    }
+
+    /// What happened with a contact or company: activities, orders, tickets, deals, feedback,
+    /// campaign responses and edits of the record itself, newest first.
+    pub fn timeline(&self, kind: Kind, id: &str) -> Result<Vec<TimelineItem>> {
+        let column = match kind {
+            Kind::Contact => "contact_id",
+            Kind::Company => "company_id",
+            _ => {
+                return Err(Error::invalid(
+                    "kind",
+                    format!("only contacts and companies have a timeline, not {kind}"),
+                ));
+            }
+        };
+        self.get_any(kind, id)?;
+        let mut items = Vec::new();
+        for (item_kind, at, detail) in TIMELINE {
+            let def = item_kind.def();
+            if def.field(column).is_none() {
+                continue;
+            }
+            let sql = format!(
+                "SELECT id, {at} FROM {} WHERE {column} = ?1 AND deleted_at IS NULL
+                 ORDER BY 2 DESC LIMIT 500",
+                def.table
+            );
+            let rows = self
+                .conn
+                .prepare_cached(&sql)?
+                .query_map(params![id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (item_id, at) in rows {
+                let record = self.get_any(*item_kind, &item_id)?;
+                let detail = detail
+                    .iter()
+                    .filter_map(|f| {
+                        let text = record.text(f)?;
+                        Some(text.chars().take(140).collect::<String>())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                items.push(TimelineItem {
+                    at,
+                    kind: *item_kind,
+                    id: item_id,
+                    title: record.title,
+                    detail,
+                });
+            }
+        }
+        // Edits of the record itself, one entry per write.
+        let mut edits: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+        for change in self.history(id)? {
+            let entry = edits
+                .entry(change.clock.clone())
+                .or_insert((change.at.clone(), vec![]));
+            entry.1.push(change.field);
+        }
+        let first_clock = edits.keys().next().cloned();
+        for (clock, (at, mut fields)) in edits {
+            fields.sort();
+            fields.dedup();
+            let title = if Some(&clock) == first_clock.as_ref() {
+                format!("Created {}", kind.def().label.to_lowercase())
+            } else if fields.iter().any(|f| f == "deleted_at") {
+                "Deleted".to_string()
+            } else {
+                "Edited".to_string()
+            };
+            items.push(TimelineItem {
+                at,
+                kind,
+                id: id.to_string(),
+                title,
+                detail: fields.join(", "),
+            });
+        }
+        items.sort_by(|a, b| b.at.cmp(&a.at));
+        Ok(items)
+    }
+}

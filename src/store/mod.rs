@@ -1,0 +1,254 @@
+//! The store: one SQLite file, its schema, and every read and write Kith makes.
+//!
+//! Invariants: all SQL lives under this module; every write runs inside one transaction
+//! ([`Store::write`]) that stamps rows with one hybrid-logical-clock reading and appends each
+//! changed field to `change_log`; rows are tombstoned (`deleted_at`), never deleted.
+
+mod history;
+mod records;
+mod search;
+mod tags;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use rusqlite_migration::{M, Migrations};
+
+use crate::clock::{Clock, Hlc};
+use crate::error::{Error, Result};
+use crate::model::{Kind, Value};
+
+pub use records::to_sql;
+
+/// The schema migrations, in order. Released ones are append-only.
+const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATION_SQL.len() as i64
+}
+
+/// An open Kith database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    device: String,
+    clock: Clock,
+    origin: String,
+}
+
+impl Store {
+    /// Opens (creating if missing) the database at `path` and migrates it to this build's
+    /// schema. A file that is not SQLite, is another program's database, or was written by a
+    /// newer Kith is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Store::init(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens a fresh database in memory (tests and dry runs).
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, None)
+    }
+
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        let shown = path
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        // Read before anything writes: a foreign file must stay byte-for-byte as it was.
+        let probe = conn.query_row(
+            "SELECT (SELECT count(*) FROM sqlite_master), (SELECT count(*) FROM sqlite_master
+                     WHERE type = 'table' AND name = 'meta')",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        );
+        let (objects, has_meta) = match probe {
+            Ok(counts) => counts,
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                ) =>
+            {
+                return Err(Error::NotADatabase {
+                    path: shown,
+                    reason: "not an SQLite file".into(),
+                });
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if objects > 0 && has_meta == 0 {
+            return Err(Error::NotADatabase {
+                path: shown,
+                reason: "an SQLite database of another program".into(),
+            });
+        }
+        if version > schema_version() {
+            return Err(Error::TooNew {
+                path: shown,
+                found: version,
+                known: schema_version(),
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "busy_timeout", 5000)?;
+        conn.set_prepared_statement_cache_capacity(256);
+        migrations().to_latest(&mut conn)?;
+
+        let device = match meta_get(&conn, "device_id")? {
+            Some(d) => d,
+            None => {
+                let d = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('device_id', ?1)",
+                    params![d],
+                )?;
+                d
+            }
+        };
+        let last = meta_get(&conn, "clock")?.and_then(|c| Hlc::parse(&c));
+        Ok(Store {
+            clock: Clock::new(&device, last),
+            conn,
+            path,
+            device,
+            origin: "cli".into(),
+        })
+    }
+
+    /// Where the database lives (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// This database's device id (the `updated_by` of its writes).
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    /// Sets what later writes are attributed to in the change log (`cli`, `app`, `demo`, …).
+    pub fn set_origin(&mut self, origin: &str) {
+        self.origin = origin.to_string();
+    }
+
+    /// Reads a value from the `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        meta_get(&self.conn, key)
+    }
+
+    /// Writes a value into the `meta` table.
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Number of live records of each kind.
+    pub fn counts(&self) -> Result<Vec<(Kind, u64)>> {
+        Kind::ALL
+            .iter()
+            .map(|k| {
+                let sql = format!(
+                    "SELECT count(*) FROM {} WHERE deleted_at IS NULL",
+                    k.def().table
+                );
+                let n: i64 = self
+                    .conn
+                    .prepare_cached(&sql)?
+                    .query_row([], |r| r.get(0))?;
+                Ok((*k, n as u64))
+            })
+            .collect()
+    }
+
+    /// Runs `f` in one transaction with one clock reading. On error nothing is written.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let hlc = self.clock.tick();
+        let tx = self.conn.transaction()?;
+        let mut w = Writer {
+            tx,
+            clock: hlc.to_string(),
+            at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+            device: &self.device,
+            origin: &self.origin,
+        };
+        let out = f(&mut w)?;
+        w.tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('clock', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![w.clock],
+        )?;
+        w.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs a quick integrity check (used by tests and `kith doctor`).
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+/// A write in progress: one transaction, one clock reading, one origin.
+pub struct Writer<'s> {
+    tx: Transaction<'s>,
+    clock: String,
+    at: String,
+    device: &'s str,
+    origin: &'s str,
+}
+
+impl Writer<'_> {
+    /// Appends one field change to the change log.
+    fn log(&self, kind: Kind, id: &str, field: &str, old: &Value, new: &Value) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO change_log (entity, entity_id, field, old, new, clock, at, device,
+                                         origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                kind.as_str(),
+                id,
+                field,
+                to_sql(old),
+                to_sql(new),
+                self.clock,
+                self.at,
+                self.device,
+                self.origin
+            ])?;
+        Ok(())
+    }
+}
+
+fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}

@@ -1,0 +1,815 @@
+//! Create, read, update, soft-delete and list records of any kind, driven by the kind's
+//! definition in `src/kinds.rs`.
+//!
+//! Invariants: input is validated completely before anything is written (all issues are
+//! reported at once); a record is never physically deleted; every changed field is logged.
+//! Identifiers in SQL come only from the static kind definitions, never from input.
+
+use std::collections::BTreeMap;
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+
+use super::{Store, Writer};
+use crate::error::{Error, FieldIssue, Result};
+use crate::kinds::stage_probability;
+use crate::model::{
+    EntityRecord, FieldDef, FieldType, Input, Kind, KindDef, ListQuery, Page, Value,
+};
+use crate::values::parse_field;
+
+/// Most rows one list call returns.
+pub const MAX_PAGE: u64 = 1000;
+
+/// A field value in its stored SQL form (money in hundredths, booleans as 0/1).
+pub fn to_sql(v: &Value) -> SqlValue {
+    match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Int(i) => SqlValue::Integer(*i),
+        Value::Real(r) => SqlValue::Real(*r),
+        Value::Text(t) => SqlValue::Text(t.clone()),
+    }
+}
+
+/// A stored SQL value as the field's API value (money in major units).
+fn from_sql(def: &FieldDef, v: ValueRef<'_>) -> Value {
+    match (def.ty, v) {
+        (_, ValueRef::Null) => Value::Null,
+        (FieldType::Money, ValueRef::Integer(i)) => Value::Real(i as f64 / 100.0),
+        (FieldType::Bool, ValueRef::Integer(i)) => Value::Bool(i != 0),
+        (_, ValueRef::Integer(i)) => Value::Int(i),
+        (_, ValueRef::Real(r)) => Value::Real(r),
+        (_, ValueRef::Text(t)) | (_, ValueRef::Blob(t)) => {
+            Value::Text(String::from_utf8_lossy(t).into_owned())
+        }
+    }
+}
+
+fn select_sql(def: &KindDef) -> String {
+    let cols: Vec<&str> = def.fields.iter().map(|f| f.name).collect();
+    format!(
+        "SELECT id, created_at, updated_at, deleted_at, {} FROM {}",
+        cols.join(", "),
+        def.table
+    )
+}
+
+/// A row read by `select_sql`: metadata plus field values in the stored form.
+pub(super) struct RawRecord {
+    pub(super) id: String,
+    pub(super) created_at: String,
+    pub(super) updated_at: String,
+    pub(super) deleted_at: Option<String>,
+    pub(super) stored: BTreeMap<&'static str, Value>,
+}
+
+fn read_raw(def: &'static KindDef, row: &Row<'_>) -> rusqlite::Result<RawRecord> {
+    let mut stored = BTreeMap::new();
+    for (i, f) in def.fields.iter().enumerate() {
+        let v = match row.get_ref(4 + i)? {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(n) => Value::Int(n),
+            ValueRef::Real(r) => Value::Real(r),
+            ValueRef::Text(t) | ValueRef::Blob(t) => {
+                Value::Text(String::from_utf8_lossy(t).into_owned())
+            }
+        };
+        stored.insert(f.name, v);
+    }
+    Ok(RawRecord {
+        id: row.get(0)?,
+        created_at: row.get(1)?,
+        updated_at: row.get(2)?,
+        deleted_at: row.get(3)?,
+        stored,
+    })
+}
+
+/// The display title of a record from its stored values and resolved references.
+fn title_for(
+    kind: Kind,
+    stored: &BTreeMap<&str, Value>,
+    refs: &BTreeMap<String, String>,
+) -> String {
+    let text = |f: &str| stored.get(f).and_then(Value::to_text).unwrap_or_default();
+    let joined = kind
+        .def()
+        .title
+        .iter()
+        .map(|f| text(f))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let fallback = || -> String {
+        match kind {
+            Kind::Contact => [text("email"), text("phone")]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or_else(|| "(no name)".into()),
+            Kind::Feedback => match stored.get("rating") {
+                Some(Value::Int(r)) => format!("Rating {r}/5"),
+                _ => "Feedback".into(),
+            },
+            _ => format!("(untitled {})", kind.def().label.to_lowercase()),
+        }
+    };
+    match kind {
+        Kind::Contact if !joined.is_empty() => {
+            // Names written in CJK scripts take no space between family and given name.
+            let (first, last) = (text("first_name"), text("last_name"));
+            if !first.is_empty()
+                && !last.is_empty()
+                && last.chars().all(crate::values::is_cjk)
+                && first.chars().all(crate::values::is_cjk)
+            {
+                format!("{last}{first}")
+            } else {
+                joined
+            }
+        }
+        Kind::Relationship | Kind::CampaignMember => {
+            let parts: Vec<&str> = refs.values().map(String::as_str).collect();
+            let label = if joined.is_empty() {
+                String::new()
+            } else {
+                format!("{joined}: ")
+            };
+            format!("{label}{}", parts.join(" · "))
+        }
+        Kind::Feedback if !joined.is_empty() => joined.chars().take(80).collect(),
+        _ if joined.is_empty() => fallback(),
+        _ => joined,
+    }
+}
+
+/// The connection-level reads shared by [`Store`] and [`Writer`].
+pub(super) trait Reads {
+    fn conn(&self) -> &rusqlite::Connection;
+
+    fn raw(&self, kind: Kind, id: &str) -> Result<Option<RawRecord>> {
+        let def = kind.def();
+        let sql = format!("{} WHERE id = ?1", select_sql(def));
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params![id], |r| read_raw(def, r))
+            .optional()?)
+    }
+
+    /// The live record, or `NotFound` / `Deleted`.
+    fn live_raw(&self, kind: Kind, id: &str) -> Result<RawRecord> {
+        match self.raw(kind, id)? {
+            None => Err(Error::NotFound {
+                kind,
+                id: id.to_string(),
+            }),
+            Some(RawRecord {
+                deleted_at: Some(deleted_at),
+                ..
+            }) => Err(Error::Deleted {
+                kind,
+                id: id.to_string(),
+                deleted_at,
+            }),
+            Some(raw) => Ok(raw),
+        }
+    }
+
+    /// The title of a record (deleted ones too), if it exists.
+    fn title_of(&self, kind: Kind, id: &str) -> Result<Option<String>> {
+        Ok(self.raw(kind, id)?.map(|raw| {
+            let refs = self.ref_titles(kind, &raw.stored).unwrap_or_default();
+            title_for(kind, &raw.stored, &refs)
+        }))
+    }
+
+    fn ref_titles(
+        &self,
+        kind: Kind,
+        stored: &BTreeMap<&'static str, Value>,
+    ) -> Result<BTreeMap<String, String>> {
+        let mut refs = BTreeMap::new();
+        for f in kind.def().fields.iter().filter(|f| f.ty == FieldType::Ref) {
+            if let (Some(Value::Text(id)), Some(target)) = (stored.get(f.name), f.ref_kind) {
+                // Titles of references are shallow: a reference's own references are not
+                // followed, which also makes cycles harmless.
+                if let Some(raw) = self.raw(target, id)? {
+                    refs.insert(
+                        f.name.to_string(),
+                        title_for(target, &raw.stored, &BTreeMap::new()),
+                    );
+                }
+            }
+        }
+        Ok(refs)
+    }
+
+    fn record(&self, kind: Kind, raw: RawRecord) -> Result<EntityRecord> {
+        let refs = self.ref_titles(kind, &raw.stored)?;
+        let title = title_for(kind, &raw.stored, &refs);
+        let def = kind.def();
+        let values = def
+            .fields
+            .iter()
+            .map(|f| {
+                let v = raw.stored.get(f.name).map_or(Value::Null, |v| {
+                    from_sql(
+                        f,
+                        match v {
+                            Value::Null => ValueRef::Null,
+                            Value::Int(i) => ValueRef::Integer(*i),
+                            Value::Real(r) => ValueRef::Real(*r),
+                            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+                            Value::Bool(b) => ValueRef::Integer(i64::from(*b)),
+                        },
+                    )
+                });
+                (f.name.to_string(), v)
+            })
+            .collect();
+        Ok(EntityRecord {
+            kind,
+            title,
+            values,
+            refs,
+            tags: self.tags_of(&raw.id)?,
+            custom: self.custom_of(&raw.id)?,
+            id: raw.id,
+            created_at: raw.created_at,
+            updated_at: raw.updated_at,
+            deleted_at: raw.deleted_at,
+        })
+    }
+
+    fn tags_of(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.name FROM tagging g JOIN tag t ON t.id = g.tag_id
+             WHERE g.entity_id = ?1 AND g.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let tags = stmt
+            .query_map(params![id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(tags)
+    }
+
+    fn custom_of(&self, id: &str) -> Result<BTreeMap<String, String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT f.name, v.value FROM custom_value v JOIN custom_field f ON f.id = v.field_id
+             WHERE v.entity_id = ?1 AND v.deleted_at IS NULL",
+        )?;
+        let custom = stmt
+            .query_map(params![id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(custom)
+    }
+}
+
+impl Reads for Store {
+    fn conn(&self) -> &rusqlite::Connection {
+        &self.conn
+    }
+}
+
+impl Reads for Writer<'_> {
+    fn conn(&self) -> &rusqlite::Connection {
+        &self.tx
+    }
+}
+
+impl Store {
+    /// Creates a record from text input. Nothing is written if any field is invalid.
+    pub fn create(&mut self, kind: Kind, input: &Input) -> Result<EntityRecord> {
+        let id = self.write(|w| w.create(kind, input))?;
+        self.get(kind, &id)
+    }
+
+    /// Updates the fields named in `input` (empty text clears a field).
+    pub fn update(&mut self, kind: Kind, id: &str, input: &Input) -> Result<EntityRecord> {
+        self.write(|w| w.update(kind, id, input))?;
+        self.get(kind, id)
+    }
+
+    /// Soft-deletes a record: it keeps its data and history, and disappears from lists.
+    pub fn delete(&mut self, kind: Kind, id: &str) -> Result<()> {
+        self.write(|w| w.delete(kind, id))
+    }
+
+    /// A live record by id; `NotFound` if there is none, `Deleted` if it was deleted.
+    pub fn get(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
+        let raw = self.live_raw(kind, id)?;
+        self.record(kind, raw)
+    }
+
+    /// A record by id whether deleted or not.
+    pub fn get_any(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
+        let raw = self.raw(kind, id)?.ok_or_else(|| Error::NotFound {
+            kind,
+            id: id.to_string(),
+        })?;
+        self.record(kind, raw)
+    }
+
+    /// Finds which kind of record an id belongs to.
+    pub fn kind_of(&self, id: &str) -> Result<Kind> {
+        for kind in Kind::ALL {
+            let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.def().table);
+            if self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row(params![id], |_| Ok(()))
+                .optional()?
+                .is_some()
+            {
+                return Ok(kind);
+            }
+        }
+        Err(Error::invalid("id", format!("no record has id {id}")))
+    }
+
+    /// One window of a kind's records, filtered and sorted.
+    pub fn list(&self, kind: Kind, query: &ListQuery) -> Result<Page> {
+        let def = kind.def();
+        let mut clauses: Vec<String> = Vec::new();
+        let mut args: Vec<SqlValue> = Vec::new();
+        if !query.include_deleted {
+            clauses.push("deleted_at IS NULL".into());
+        }
+        let mut issues = Vec::new();
+        for (name, raw) in &query.filters {
+            match def.field(name) {
+                Some(f) => match parse_field(f, raw) {
+                    Ok(Value::Null) => clauses.push(format!("{} IS NULL", f.name)),
+                    Ok(v) => {
+                        clauses.push(format!("{} = ?", f.name));
+                        args.push(to_sql(&v));
+                    }
+                    Err(reason) => issues.push(FieldIssue {
+                        field: name.clone(),
+                        reason,
+                    }),
+                },
+                None => issues.push(unknown_field(def, name)),
+            }
+        }
+        if let Some(text) = query
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let searchable: Vec<&str> = def
+                .fields
+                .iter()
+                .filter(|f| {
+                    def.title.contains(&f.name)
+                        || matches!(f.ty, FieldType::Email | FieldType::Phone)
+                })
+                .map(|f| f.name)
+                .collect();
+            let like = format!(
+                "%{}%",
+                text.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            let ors: Vec<String> = searchable
+                .iter()
+                .map(|c| format!("{c} LIKE ? ESCAPE '\\'"))
+                .collect();
+            clauses.push(format!("({})", ors.join(" OR ")));
+            args.extend(searchable.iter().map(|_| SqlValue::Text(like.clone())));
+        }
+        let sort_field = match &query.sort {
+            Some(s) => def.field(s).ok_or_else(|| Error::Validation {
+                issues: vec![unknown_field(def, s)],
+            })?,
+            None => def
+                .field(def.sort)
+                .expect("a kind's sort field is one of its fields"),
+        };
+        if !issues.is_empty() {
+            return Err(Error::Validation { issues });
+        }
+        let where_sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", clauses.join(" AND "))
+        };
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM {}{where_sql}", def.table))?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        let dir = if query.desc { "DESC" } else { "ASC" };
+        let text_sort = matches!(sort_field.ty, FieldType::Text | FieldType::Email);
+        let collate = if text_sort { " COLLATE NOCASE" } else { "" };
+        let mut order = format!("{}{collate} {dir}", sort_field.name);
+        if kind == Kind::Contact && sort_field.name == "last_name" {
+            // Matches the (last_name, first_name) index so a million rows page quickly.
+            order.push_str(&format!(", first_name COLLATE NOCASE {dir}"));
+        }
+        let sql = format!(
+            "{}{where_sql} ORDER BY {order}, rowid {dir} LIMIT ? OFFSET ?",
+            select_sql(def)
+        );
+        let limit = query.limit.clamp(1, MAX_PAGE) as i64;
+        args.push(SqlValue::Integer(limit));
+        args.push(SqlValue::Integer(query.offset as i64));
+        let raws = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(args.iter()), |r| read_raw(def, r))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = raws
+            .into_iter()
+            .map(|raw| self.record(kind, raw))
+            .collect::<Result<_>>()?;
+        Ok(Page {
+            total: total as u64,
+            offset: query.offset,
+            rows,
+        })
+    }
+}
+
+fn unknown_field(def: &KindDef, name: &str) -> FieldIssue {
+    let known: Vec<&str> = def.fields.iter().map(|f| f.name).collect();
+    FieldIssue {
+        field: name.to_string(),
+        reason: format!(
+            "{} has no field '{name}' (fields: {})",
+            def.label,
+            known.join(", ")
+        ),
+    }
+}
+
+/// Validated input: typed field values (stored form) and custom-field texts.
+struct Parsed {
+    fields: BTreeMap<&'static str, Value>,
+    custom: Vec<(String, String)>,
+}
+
+impl Writer<'_> {
+    fn now(&self) -> String {
+        Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    fn parse(&self, kind: Kind, input: &Input) -> Result<(Parsed, Vec<FieldIssue>)> {
+        let def = kind.def();
+        let mut parsed = Parsed {
+            fields: BTreeMap::new(),
+            custom: Vec::new(),
+        };
+        let mut issues = Vec::new();
+        for (key, raw) in input {
+            if let Some(name) = key.strip_prefix("custom.") {
+                let name = name.trim();
+                if name.is_empty() || name.chars().count() > 100 {
+                    issues.push(FieldIssue {
+                        field: key.clone(),
+                        reason: "a custom field needs a name of 1 to 100 characters".into(),
+                    });
+                } else {
+                    parsed
+                        .custom
+                        .push((name.to_string(), raw.trim().to_string()));
+                }
+                continue;
+            }
+            let Some(f) = def.field(key) else {
+                issues.push(unknown_field(def, key));
+                continue;
+            };
+            match parse_field(f, raw) {
+                Ok(v) => {
+                    if let (Value::Text(id), Some(target)) = (&v, f.ref_kind) {
+                        match self.live_raw(target, id) {
+                            Ok(_) => {}
+                            Err(e @ (Error::NotFound { .. } | Error::Deleted { .. })) => {
+                                issues.push(FieldIssue {
+                                    field: key.clone(),
+                                    reason: e.to_string(),
+                                });
+                                continue;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    let v = match v {
+                        Value::Bool(b) => Value::Int(i64::from(b)),
+                        v => v,
+                    };
+                    parsed.fields.insert(f.name, v);
+                }
+                Err(reason) => issues.push(FieldIssue {
+                    field: key.clone(),
+                    reason,
+                }),
+            }
+        }
+        Ok((parsed, issues))
+    }
+
+    /// Fills derived and default values and checks rules that span fields.
+    /// `merged` is the record as it will be; `given` the fields the input named.
+    fn apply_rules(
+        &self,
+        kind: Kind,
+        creating: bool,
+        merged: &mut BTreeMap<&'static str, Value>,
+        given: &BTreeMap<&'static str, Value>,
+        issues: &mut Vec<FieldIssue>,
+    ) {
+        let set = |m: &BTreeMap<&str, Value>, f: &str| m.get(f).is_some_and(|v| !v.is_null());
+        let default = |m: &mut BTreeMap<&'static str, Value>, f: &'static str, v: Value| {
+            if creating && !set(m, f) {
+                m.insert(f, v);
+            }
+        };
+        match kind {
+            Kind::Contact => {
+                if !["first_name", "last_name", "email", "phone"]
+                    .iter()
+                    .any(|f| set(merged, f))
+                {
+                    issues.push(FieldIssue {
+                        field: "first_name".into(),
+                        reason: "a contact needs a name, an email or a phone".into(),
+                    });
+                }
+            }
+            Kind::Deal => {
+                if let Some(Value::Text(stage)) = given.get("stage")
+                    && !given.contains_key("probability")
+                    && let Some(p) = stage_probability(stage)
+                {
+                    merged.insert("probability", Value::Int(p));
+                }
+                if set(merged, "value") {
+                    default(merged, "currency", Value::Text("USD".into()));
+                }
+                if let Some(Value::Text(stage)) = given.get("stage")
+                    && (stage == "won" || stage == "lost")
+                    && !set(merged, "closed_on")
+                {
+                    merged.insert("closed_on", Value::Text(self.now()[..10].to_string()));
+                }
+            }
+            Kind::Activity => {
+                let is_task = matches!(merged.get("kind"), Some(Value::Text(k)) if k == "task");
+                default(merged, "done", Value::Int(0));
+                if !is_task {
+                    default(merged, "occurred_at", Value::Text(self.now()));
+                }
+            }
+            Kind::Order => {
+                default(merged, "status", Value::Text("placed".into()));
+                default(merged, "currency", Value::Text("USD".into()));
+            }
+            Kind::OrderLine => {
+                default(merged, "quantity", Value::Real(1.0));
+                if !given.contains_key("amount")
+                    && let (Some(q), Some(Value::Int(p))) =
+                        (number(merged.get("quantity")), merged.get("unit_price"))
+                {
+                    merged.insert("amount", Value::Int((q * *p as f64).round() as i64));
+                }
+            }
+            Kind::Product => {
+                default(merged, "active", Value::Int(1));
+                default(merged, "currency", Value::Text("USD".into()));
+            }
+            Kind::Ticket => {
+                default(merged, "status", Value::Text("open".into()));
+                default(merged, "priority", Value::Text("normal".into()));
+                default(merged, "opened_at", Value::Text(self.now()));
+                if let Some(Value::Text(s)) = given.get("status")
+                    && (s == "resolved" || s == "closed")
+                    && !set(merged, "resolved_at")
+                {
+                    merged.insert("resolved_at", Value::Text(self.now()));
+                }
+            }
+            Kind::Campaign => default(merged, "status", Value::Text("planned".into())),
+            Kind::CampaignMember => default(merged, "status", Value::Text("invited".into())),
+            Kind::Feedback => {
+                default(merged, "received_at", Value::Text(self.now()));
+                if !set(merged, "rating") && !set(merged, "nps") && !set(merged, "comment") {
+                    issues.push(FieldIssue {
+                        field: "rating".into(),
+                        reason: "feedback needs a rating, an NPS score or a comment".into(),
+                    });
+                }
+            }
+            Kind::Company | Kind::Relationship => {}
+        }
+        if kind == Kind::Relationship
+            && !set(merged, "other_contact_id")
+            && !set(merged, "company_id")
+        {
+            issues.push(FieldIssue {
+                field: "other_contact_id".into(),
+                reason: "a relationship links a contact to another contact or to a company".into(),
+            });
+        }
+        for (start, end) in [("started_on", "ended_on"), ("starts_on", "ends_on")] {
+            if let (Some(Value::Text(a)), Some(Value::Text(b))) =
+                (merged.get(start), merged.get(end))
+                && b < a
+            {
+                issues.push(FieldIssue {
+                    field: end.into(),
+                    reason: format!("ends ({b}) before it starts ({a})"),
+                });
+            }
+        }
+        for f in kind.def().fields.iter().filter(|f| f.required) {
+            if !set(merged, f.name) {
+                issues.push(FieldIssue {
+                    field: f.name.into(),
+                    reason: format!("{} is required", f.label),
+                });
+            }
+        }
+    }
+
+    /// Creates a record; returns its id.
+    pub fn create(&mut self, kind: Kind, input: &Input) -> Result<String> {
+        let (parsed, mut issues) = self.parse(kind, input)?;
+        let mut merged = parsed.fields.clone();
+        self.apply_rules(kind, true, &mut merged, &parsed.fields, &mut issues);
+        if !issues.is_empty() {
+            return Err(Error::Validation { issues });
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        self.insert(kind, &id, &merged)?;
+        for (name, value) in &parsed.custom {
+            self.set_custom(kind, &id, name, value)?;
+        }
+        self.after_write(kind, &id, &merged)?;
+        Ok(id)
+    }
+
+    fn insert(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        values: &BTreeMap<&'static str, Value>,
+    ) -> Result<()> {
+        let def = kind.def();
+        let cols: Vec<&str> = def.fields.iter().map(|f| f.name).collect();
+        let marks = vec!["?"; cols.len() + 4].join(", ");
+        let sql = format!(
+            "INSERT INTO {} (id, created_at, updated_at, updated_by, {}) VALUES ({marks})",
+            def.table,
+            cols.join(", ")
+        );
+        let mut args = vec![
+            SqlValue::Text(id.to_string()),
+            SqlValue::Text(self.at.clone()),
+            SqlValue::Text(self.clock.clone()),
+            SqlValue::Text(self.device.to_string()),
+        ];
+        args.extend(
+            def.fields
+                .iter()
+                .map(|f| values.get(f.name).map_or(SqlValue::Null, to_sql)),
+        );
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(params_from_iter(args))?;
+        for f in def.fields {
+            if let Some(v) = values.get(f.name).filter(|v| !v.is_null()) {
+                self.log(kind, id, f.name, &Value::Null, v)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Updates the fields named in `input`; returns whether anything changed.
+    pub fn update(&mut self, kind: Kind, id: &str, input: &Input) -> Result<bool> {
+        let current = self.live_raw(kind, id)?;
+        let (parsed, mut issues) = self.parse(kind, input)?;
+        let mut merged = current.stored.clone();
+        merged.extend(parsed.fields.iter().map(|(k, v)| (*k, v.clone())));
+        self.apply_rules(kind, false, &mut merged, &parsed.fields, &mut issues);
+        if !issues.is_empty() {
+            return Err(Error::Validation { issues });
+        }
+        let changes: Vec<(&'static str, Value)> = merged
+            .into_iter()
+            .filter(|(k, v)| current.stored.get(k) != Some(v))
+            .collect();
+        let mut changed = self.set_fields(kind, id, &current.stored, &changes)?;
+        for (name, value) in &parsed.custom {
+            changed |= self.set_custom(kind, id, name, value)?;
+        }
+        Ok(changed)
+    }
+
+    /// Writes changed stored values of a live record, logs them and keeps derived data right.
+    fn set_fields(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        before: &BTreeMap<&'static str, Value>,
+        changes: &[(&'static str, Value)],
+    ) -> Result<bool> {
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        let def = kind.def();
+        let sets: Vec<String> = changes.iter().map(|(k, _)| format!("{k} = ?")).collect();
+        let sql = format!(
+            "UPDATE {} SET updated_at = ?, updated_by = ?, {} WHERE id = ?",
+            def.table,
+            sets.join(", ")
+        );
+        let mut args = vec![
+            SqlValue::Text(self.clock.clone()),
+            SqlValue::Text(self.device.to_string()),
+        ];
+        args.extend(changes.iter().map(|(_, v)| to_sql(v)));
+        args.push(SqlValue::Text(id.to_string()));
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(params_from_iter(args))?;
+        for (k, v) in changes {
+            self.log(kind, id, k, before.get(k).unwrap_or(&Value::Null), v)?;
+        }
+        let mut after = before.clone();
+        after.extend(changes.iter().map(|(k, v)| (*k, v.clone())));
+        self.after_write(kind, id, &after)?;
+        if kind == Kind::OrderLine
+            && let Some(Value::Text(old_order)) = before.get("order_id")
+            && after.get("order_id") != before.get("order_id")
+        {
+            self.recompute_order_total(old_order)?;
+        }
+        Ok(true)
+    }
+
+    /// Soft-deletes a live record.
+    pub fn delete(&mut self, kind: Kind, id: &str) -> Result<()> {
+        let current = self.live_raw(kind, id)?;
+        let now = self.now();
+        let sql = format!(
+            "UPDATE {} SET deleted_at = ?1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
+            kind.def().table
+        );
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(params![now, self.clock, self.device, id])?;
+        self.log(kind, id, "deleted_at", &Value::Null, &Value::Text(now))?;
+        self.unindex(id)?;
+        if kind == Kind::OrderLine
+            && let Some(Value::Text(order)) = current.stored.get("order_id")
+        {
+            self.recompute_order_total(order)?;
+        }
+        Ok(())
+    }
+
+    /// Keeps search documents and order totals in step with a write.
+    fn after_write(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        stored: &BTreeMap<&'static str, Value>,
+    ) -> Result<()> {
+        self.reindex(kind, id)?;
+        if kind == Kind::OrderLine
+            && let Some(Value::Text(order)) = stored.get("order_id")
+        {
+            self.recompute_order_total(order)?;
+        }
+        Ok(())
+    }
+
+    /// Sets an order's total to the sum of its live lines (when it has any).
+    fn recompute_order_total(&mut self, order_id: &str) -> Result<()> {
+        let sum: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT sum(amount) FROM order_line WHERE order_id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row(params![order_id], |r| r.get(0))?;
+        let Some(sum) = sum else { return Ok(()) };
+        let order = self.live_raw(Kind::Order, order_id)?;
+        let total = Value::Int(sum);
+        if order.stored.get("total") != Some(&total) {
+            self.set_fields(Kind::Order, order_id, &order.stored, &[("total", total)])?;
+        }
+        Ok(())
+    }
+}
+
+fn number(v: Option<&Value>) -> Option<f64> {
+    match v {
+        Some(Value::Real(r)) => Some(*r),
+        Some(Value::Int(i)) => Some(*i as f64),
+        _ => None,
+    }
+}

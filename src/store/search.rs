@@ -1,0 +1,422 @@
+//! Type-ahead search over contacts, companies, deals and notes.
+//!
+//! One contentless FTS5 table with the trigram tokenizer finds any substring of three or more
+//! characters. Shorter queries (a Chinese surname 李, a two-character name 李明, 茶叶 inside a
+//! company name, the first letters of a word) are found through the `short` column, which holds
+//! every CJK character and character pair and the one- and two-letter prefixes of other words,
+//! each padded to three characters with U+E000 so that it is exactly one trigram. Every query
+//! is therefore an index lookup, never a scan. Results are ranked in Rust: exact title, title
+//! prefix, word prefix, title substring, then other fields; contacts before companies, deals
+//! and notes; shorter titles first.
+//!
+//! Invariant: `search_doc` and `search_fts` hold one row per live searchable record, kept in
+//! step by every write in the same transaction ([`Writer::reindex`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{OptionalExtension, params, params_from_iter};
+
+use super::records::Reads;
+use super::{Store, Writer};
+use crate::error::Result;
+use crate::model::{Kind, SearchHit, Value};
+use crate::values::{fold, is_cjk};
+
+/// The padding character of short grams (a private-use code point no text contains).
+const PAD: char = '\u{E000}';
+
+/// How many FTS candidates are ranked per query.
+const CANDIDATES: usize = 400;
+
+/// The kinds that have search documents.
+pub const SEARCHABLE: [Kind; 4] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Activity];
+
+/// A searchable record's text, split by column.
+#[derive(Debug, Default)]
+struct Doc {
+    title: String,
+    subtitle: String,
+    email: String,
+    phone: String,
+    company: String,
+    body: String,
+}
+
+/// The short grams of `text`: CJK characters and pairs, and 1–2 letter word prefixes.
+fn short_grams(text: &str, out: &mut BTreeSet<String>) {
+    let folded = fold(text);
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
+        for (i, c) in run.iter().enumerate() {
+            out.insert(c.to_string());
+            if let Some(next) = run.get(i + 1) {
+                out.insert([*c, *next].iter().collect());
+            }
+        }
+        run.clear();
+    };
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        let mut latin = String::new();
+        for c in word.chars() {
+            if is_cjk(c) {
+                run.push(c);
+            } else {
+                flush(&mut run, out);
+                latin.push(c);
+            }
+        }
+        flush(&mut run, out);
+        let mut chars = latin.chars();
+        if let Some(a) = chars.next() {
+            out.insert(a.to_string());
+            if let Some(b) = chars.next() {
+                out.insert([a, b].iter().collect());
+            }
+        }
+    }
+}
+
+fn pad(gram: &str) -> String {
+    let mut s = gram.to_string();
+    for _ in gram.chars().count()..3 {
+        s.push(PAD);
+    }
+    s
+}
+
+fn kind_rank(kind: &str) -> u8 {
+    match kind {
+        "contact" => 0,
+        "company" => 1,
+        "deal" => 2,
+        _ => 3,
+    }
+}
+
+/// An FTS5 string literal.
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+impl Writer<'_> {
+    fn doc(&self, kind: Kind, id: &str) -> Result<Option<Doc>> {
+        let Some(raw) = self.raw(kind, id)? else {
+            return Ok(None);
+        };
+        if raw.deleted_at.is_some() {
+            return Ok(None);
+        }
+        let text = |f: &str| {
+            raw.stored
+                .get(f)
+                .and_then(Value::to_text)
+                .unwrap_or_default()
+        };
+        if kind == Kind::Activity && text("kind") != "note" {
+            return Ok(None);
+        }
+        let refs = self.ref_titles(kind, &raw.stored)?;
+        let title = self.title_of(kind, id)?.unwrap_or_default();
+        let reference = |f: &str| refs.get(f).cloned().unwrap_or_default();
+        let join = |parts: &[String]| {
+            parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let phone = |p: String| {
+            let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+            format!("{p} {digits}")
+        };
+        Ok(Some(match kind {
+            Kind::Contact => Doc {
+                subtitle: join(&[reference("company_id"), text("email"), text("city")]),
+                email: text("email"),
+                phone: phone(text("phone")),
+                company: reference("company_id"),
+                body: join(&[text("job_title"), text("city")]),
+                title,
+            },
+            Kind::Company => Doc {
+                subtitle: join(&[text("industry"), text("city"), text("country")]),
+                email: text("email"),
+                phone: phone(text("phone")),
+                company: text("domain"),
+                body: text("industry"),
+                title,
+            },
+            Kind::Deal => Doc {
+                subtitle: join(&[
+                    text("stage"),
+                    reference("company_id"),
+                    reference("contact_id"),
+                ]),
+                company: join(&[reference("company_id"), reference("contact_id")]),
+                title,
+                ..Doc::default()
+            },
+            _ => Doc {
+                subtitle: join(&[reference("contact_id"), reference("company_id")]),
+                body: text("body"),
+                company: reference("company_id"),
+                title,
+                ..Doc::default()
+            },
+        }))
+    }
+
+    /// Brings the search document of a record (and of records that show its title) up to date.
+    pub(super) fn reindex(&mut self, kind: Kind, id: &str) -> Result<()> {
+        if !SEARCHABLE.contains(&kind) {
+            return Ok(());
+        }
+        self.index_one(kind, id)?;
+        if kind == Kind::Company || kind == Kind::Contact {
+            // Contacts, deals and notes show their company's (or contact's) name.
+            let mut dependants = Vec::new();
+            for (table, dep_kind) in [
+                ("contact", Kind::Contact),
+                ("deal", Kind::Deal),
+                ("activity", Kind::Activity),
+            ] {
+                if kind == Kind::Contact && dep_kind == Kind::Contact {
+                    continue;
+                }
+                let column = if kind == Kind::Company {
+                    "company_id"
+                } else {
+                    "contact_id"
+                };
+                let sql =
+                    format!("SELECT id FROM {table} WHERE {column} = ?1 AND deleted_at IS NULL");
+                let mut stmt = self.tx.prepare_cached(&sql)?;
+                let ids = stmt
+                    .query_map(params![id], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                dependants.extend(ids.into_iter().map(|i| (dep_kind, i)));
+            }
+            for (k, i) in dependants {
+                self.index_one(k, &i)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn index_one(&mut self, kind: Kind, id: &str) -> Result<()> {
+        let Some(doc) = self.doc(kind, id)? else {
+            return self.unindex(id);
+        };
+        let mut grams = BTreeSet::new();
+        short_grams(&doc.title, &mut grams);
+        short_grams(&doc.company, &mut grams);
+        if let Some(local) = doc.email.split('@').next() {
+            short_grams(local, &mut grams);
+        }
+        let short = grams.iter().map(|g| pad(g)).collect::<Vec<_>>().join(" ");
+        let existing: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?;
+        let rowid = match existing {
+            Some(rowid) => {
+                self.tx
+                    .prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+                    .execute(params![rowid])?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE search_doc SET title = ?2, subtitle = ?3, name_key = ?4
+                         WHERE rowid = ?1",
+                    )?
+                    .execute(params![rowid, doc.title, doc.subtitle, fold(&doc.title)])?;
+                rowid
+            }
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO search_doc (kind, entity_id, title, subtitle, name_key)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![
+                        kind.as_str(),
+                        id,
+                        doc.title,
+                        doc.subtitle,
+                        fold(&doc.title)
+                    ])?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                rowid,
+                doc.title,
+                doc.email,
+                doc.phone,
+                doc.company,
+                doc.body,
+                short
+            ])?;
+        Ok(())
+    }
+
+    /// Removes a record's search document, if it has one.
+    pub(super) fn unindex(&mut self, id: &str) -> Result<()> {
+        let existing: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?;
+        if let Some(rowid) = existing {
+            self.tx
+                .prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+                .execute(params![rowid])?;
+            self.tx
+                .prepare_cached("DELETE FROM search_doc WHERE rowid = ?1")?
+                .execute(params![rowid])?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Finds contacts, companies, deals and notes whose name, email, phone, company or text
+    /// contains every word of `query`, best matches first. `kinds` narrows the kinds searched.
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        kinds: Option<&[Kind]>,
+    ) -> Result<Vec<SearchHit>> {
+        let folded = fold(query.trim());
+        let terms: Vec<&str> = folded.split_whitespace().collect();
+        if terms.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let fts_query = terms
+            .iter()
+            .map(|t| {
+                if t.chars().count() >= 3 {
+                    format!("{{name email phone company body}} : {}", quote(t))
+                } else {
+                    format!("short : {}", quote(&pad(t)))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let kind_names: Vec<&str> = kinds
+            .unwrap_or(&SEARCHABLE)
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        let marks = vec!["?"; kind_names.len()].join(", ");
+        let mut args: Vec<String> = vec![fts_query];
+        args.extend(kind_names.iter().map(|k| k.to_string()));
+        let sql = format!(
+            "SELECT d.rowid, d.kind, d.entity_id, d.title, d.subtitle, d.name_key
+             FROM search_fts f JOIN search_doc d ON d.rowid = f.rowid
+             WHERE search_fts MATCH ? AND d.kind IN ({marks}) LIMIT {CANDIDATES}"
+        );
+        let mut found: BTreeMap<i64, (String, String, String, String, String)> = BTreeMap::new();
+        let mut collect = |sql: &str, args: &[String]| -> Result<()> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?),
+                ))
+            })?;
+            for row in rows {
+                let (rowid, doc) = row?;
+                found.insert(rowid, doc);
+            }
+            Ok(())
+        };
+        collect(&sql, &args)?;
+        // Title prefixes from the B-tree, so the best matches are there however common the
+        // query is among other fields.
+        let prefix_sql = format!(
+            "SELECT rowid, kind, entity_id, title, subtitle, name_key FROM search_doc
+             WHERE name_key >= ? AND name_key < ? AND kind IN ({marks}) LIMIT 50"
+        );
+        let mut prefix_args = vec![folded.clone(), format!("{folded}\u{10FFFF}")];
+        prefix_args.extend(kind_names.iter().map(|k| k.to_string()));
+        collect(&prefix_sql, &prefix_args)?;
+
+        let first = terms[0];
+        let mut ranked: Vec<((u8, u8, usize, String), SearchHit)> = found
+            .into_values()
+            .filter_map(|(kind, id, title, subtitle, key)| {
+                let class = if key == folded {
+                    0
+                } else if key.starts_with(&folded) {
+                    1
+                } else if key
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with(first))
+                {
+                    2
+                } else if key.contains(first) {
+                    3
+                } else {
+                    4
+                };
+                let kind_parsed: Kind = kind.parse().ok()?;
+                Some((
+                    (class, kind_rank(&kind), title.chars().count(), key),
+                    SearchHit {
+                        kind: kind_parsed,
+                        id,
+                        title,
+                        subtitle,
+                    },
+                ))
+            })
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(ranked.into_iter().take(limit).map(|(_, hit)| hit).collect())
+    }
+
+    /// Rebuilds every search document from the records (after a bulk load or a repair).
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        self.write(|w| {
+            w.tx.execute_batch("DELETE FROM search_fts; DELETE FROM search_doc;")?;
+            for kind in SEARCHABLE {
+                let sql = format!(
+                    "SELECT id FROM {} WHERE deleted_at IS NULL",
+                    kind.def().table
+                );
+                let ids =
+                    w.tx.prepare(&sql)?
+                        .query_map([], |r| r.get::<_, String>(0))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                for id in ids {
+                    w.index_one(kind, &id)?;
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_grams_cover_cjk_pairs_and_word_prefixes() {
+        let mut grams = BTreeSet::new();
+        short_grams("杭州茶叶有限公司 Tea Co", &mut grams);
+        for want in ["杭", "茶叶", "叶有", "t", "te", "c", "co"] {
+            assert!(grams.contains(want), "missing gram {want}: {grams:?}");
+        }
+        // Three-character substrings are the trigram index's job, not the short column's.
+        assert!(!grams.contains("茶叶有"));
+    }
+}

@@ -1,0 +1,234 @@
+//! Tags and custom fields attached to records of any kind.
+//!
+//! Both are rows with ids and tombstones like every synced entity; a change to either is
+//! logged against the record it belongs to (field `tags` or `custom.NAME`).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::records::Reads;
+use super::{Store, Writer};
+use crate::error::{Error, Result};
+use crate::model::{EntityRecord, Kind, Value};
+
+/// Longest tag name (characters).
+const MAX_TAG: usize = 60;
+
+fn check_tag(tag: &str) -> Result<String> {
+    let tag = tag.trim();
+    if tag.is_empty() || tag.chars().count() > MAX_TAG || tag.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "tag",
+            format!("a tag is 1 to {MAX_TAG} printable characters"),
+        ));
+    }
+    Ok(tag.to_string())
+}
+
+impl Store {
+    /// Adds a tag to a live record (creating the tag if new). Adding a tag twice is a no-op.
+    pub fn tag_record(&mut self, kind: Kind, id: &str, tag: &str) -> Result<EntityRecord> {
+        let tag = check_tag(tag)?;
+        self.write(|w| w.tag(kind, id, &tag))?;
+        self.get(kind, id)
+    }
+
+    /// Removes a tag from a live record. Removing a tag it lacks is a no-op.
+    pub fn untag_record(&mut self, kind: Kind, id: &str, tag: &str) -> Result<EntityRecord> {
+        let tag = check_tag(tag)?;
+        self.write(|w| w.untag(kind, id, &tag))?;
+        self.get(kind, id)
+    }
+
+    /// Every live tag with the number of live records carrying it.
+    pub fn tags(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, count(g.id) FROM tag t
+             LEFT JOIN tagging g ON g.tag_id = t.id AND g.deleted_at IS NULL
+             WHERE t.deleted_at IS NULL GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
+
+impl Writer<'_> {
+    fn tag_id(&mut self, tag: &str, create: bool) -> Result<Option<String>> {
+        let found: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM tag WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+            )?
+            .query_row(params![tag], |r| r.get(0))
+            .optional()?;
+        if found.is_some() || !create {
+            return Ok(found);
+        }
+        let id = uuid::Uuid::now_v7().to_string();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tag (id, created_at, updated_at, updated_by, name)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![id, self.at, self.clock, self.device, tag])?;
+        Ok(Some(id))
+    }
+
+    fn tag_list(&self, id: &str) -> Result<Value> {
+        let tags = self.tags_of(id)?;
+        Ok(if tags.is_empty() {
+            Value::Null
+        } else {
+            Value::Text(tags.join(", "))
+        })
+    }
+
+    /// Adds a tag to a live record.
+    pub fn tag(&mut self, kind: Kind, id: &str, tag: &str) -> Result<()> {
+        self.live_raw(kind, id)?;
+        let tag_id = self.tag_id(tag, true)?.expect("created when missing");
+        let before = self.tag_list(id)?;
+        let inserted = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO tagging (id, created_at, updated_at, updated_by, tag_id, entity_kind,
+                                      entity_id)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+                 WHERE NOT EXISTS (SELECT 1 FROM tagging WHERE entity_id = ?7 AND tag_id = ?5
+                                   AND deleted_at IS NULL)",
+            )?
+            .execute(params![
+                uuid::Uuid::now_v7().to_string(),
+                self.at,
+                self.clock,
+                self.device,
+                tag_id,
+                kind.as_str(),
+                id
+            ])?;
+        if inserted > 0 {
+            let after = self.tag_list(id)?;
+            self.log(kind, id, "tags", &before, &after)?;
+        }
+        Ok(())
+    }
+
+    /// Removes a tag from a live record.
+    pub fn untag(&mut self, kind: Kind, id: &str, tag: &str) -> Result<()> {
+        self.live_raw(kind, id)?;
+        let Some(tag_id) = self.tag_id(tag, false)? else {
+            return Ok(());
+        };
+        let before = self.tag_list(id)?;
+        let removed = self
+            .tx
+            .prepare_cached(
+                "UPDATE tagging SET deleted_at = ?1, updated_at = ?2, updated_by = ?3
+                 WHERE entity_id = ?4 AND tag_id = ?5 AND deleted_at IS NULL",
+            )?
+            .execute(params![self.at, self.clock, self.device, id, tag_id])?;
+        if removed > 0 {
+            let after = self.tag_list(id)?;
+            self.log(kind, id, "tags", &before, &after)?;
+        }
+        Ok(())
+    }
+
+    /// Sets (or, with empty text, clears) a custom field of a record; returns whether it
+    /// changed. The field is defined for the kind on first use.
+    pub(super) fn set_custom(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        name: &str,
+        value: &str,
+    ) -> Result<bool> {
+        let field_id: Option<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM custom_field WHERE entity_kind = ?1 AND name = ?2 COLLATE NOCASE
+                 AND deleted_at IS NULL",
+            )?
+            .query_row(params![kind.as_str(), name], |r| r.get(0))
+            .optional()?;
+        let field_id = match field_id {
+            Some(f) => f,
+            None if value.is_empty() => return Ok(false),
+            None => {
+                let f = uuid::Uuid::now_v7().to_string();
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO custom_field (id, created_at, updated_at, updated_by,
+                                                   entity_kind, name)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![
+                        f,
+                        self.at,
+                        self.clock,
+                        self.device,
+                        kind.as_str(),
+                        name
+                    ])?;
+                f
+            }
+        };
+        let current: Option<(String, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, value FROM custom_value WHERE entity_id = ?1 AND field_id = ?2
+                 AND deleted_at IS NULL",
+            )?
+            .query_row(params![id, field_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let old = current
+            .as_ref()
+            .map_or(Value::Null, |(_, v)| Value::Text(v.clone()));
+        let new = if value.is_empty() {
+            Value::Null
+        } else {
+            Value::Text(value.to_string())
+        };
+        if old == new {
+            return Ok(false);
+        }
+        match (&current, value.is_empty()) {
+            (Some((row, _)), true) => {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE custom_value SET deleted_at = ?1, updated_at = ?2, updated_by = ?3
+                         WHERE id = ?4",
+                    )?
+                    .execute(params![self.at, self.clock, self.device, row])?;
+            }
+            (Some((row, _)), false) => {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE custom_value SET value = ?1, updated_at = ?2, updated_by = ?3
+                         WHERE id = ?4",
+                    )?
+                    .execute(params![value, self.clock, self.device, row])?;
+            }
+            (None, _) => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO custom_value (id, created_at, updated_at, updated_by,
+                                                   field_id, entity_id, value)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    )?
+                    .execute(params![
+                        uuid::Uuid::now_v7().to_string(),
+                        self.at,
+                        self.clock,
+                        self.device,
+                        field_id,
+                        id,
+                        value
+                    ])?;
+            }
+        }
+        self.log(kind, id, &format!("custom.{name}"), &old, &new)?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,216 @@
+//! Parsing text input into typed field values, with reasons a user understands.
+//!
+//! Every write path (forms, CLI flags, imports) goes through [`parse_field`], so a value is
+//! valid in Kith exactly when it parses here. Pure functions: no SQL, no I/O.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::model::{FieldDef, FieldType, Value};
+
+/// Longest text Kith stores in one field (characters).
+pub const MAX_TEXT: usize = 100_000;
+
+/// Parses one field's text. Empty (after trimming) means "no value" and gives `Value::Null`.
+/// Money is returned in hundredths as `Value::Int`, the stored form.
+pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(Value::Null);
+    }
+    if text.chars().count() > MAX_TEXT {
+        return Err(format!("is longer than {MAX_TEXT} characters"));
+    }
+    let multi_line = def.ty == FieldType::LongText;
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && !(multi_line && matches!(c, '\n' | '\r' | '\t')))
+    {
+        return Err(format!("contains a control character (U+{:04X})", c as u32));
+    }
+    match def.ty {
+        FieldType::Text | FieldType::LongText | FieldType::Ref => Ok(Value::Text(text.into())),
+        FieldType::Email => parse_email(text).map(Value::Text),
+        FieldType::Phone => parse_phone(text).map(Value::Text),
+        FieldType::Url => parse_url(text).map(Value::Text),
+        FieldType::Date => parse_date(text).map(|d| Value::Text(d.format("%Y-%m-%d").to_string())),
+        FieldType::Datetime => {
+            parse_datetime(text).map(|t| Value::Text(t.to_rfc3339_opts(SecondsFormat::Secs, true)))
+        }
+        FieldType::Integer => {
+            let n: i64 = text
+                .replace(['_', ' '], "")
+                .parse()
+                .map_err(|_| format!("'{text}' is not a whole number"))?;
+            match def.range {
+                Some((lo, hi)) if n < lo || n > hi => {
+                    Err(format!("{n} is out of range (must be {lo} to {hi})"))
+                }
+                _ => Ok(Value::Int(n)),
+            }
+        }
+        FieldType::Money => parse_money(text).map(Value::Int),
+        FieldType::Decimal => {
+            let n: f64 = text
+                .replace(['_', ' ', ','], "")
+                .parse()
+                .map_err(|_| format!("'{text}' is not a number"))?;
+            if n.is_finite() {
+                Ok(Value::Real(n))
+            } else {
+                Err(format!("'{text}' is not a finite number"))
+            }
+        }
+        FieldType::Bool => parse_bool(text).map(Value::Bool),
+        FieldType::Choice => {
+            let wanted = text.to_lowercase().replace([' ', '-'], "_");
+            def.choices
+                .iter()
+                .find(|c| c.eq_ignore_ascii_case(&wanted))
+                .map(|c| Value::Text(c.to_string()))
+                .ok_or_else(|| format!("'{text}' is not one of: {}", def.choices.join(", ")))
+        }
+    }
+}
+
+/// Checks and normalises an email address: trimmed, lower-cased, one `@`, a dotted domain.
+pub fn parse_email(text: &str) -> Result<String, String> {
+    let email = text.trim().to_lowercase();
+    let bad = || format!("'{text}' is not a valid email address");
+    let (local, domain) = email.split_once('@').ok_or_else(bad)?;
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    if local_ok && domain_ok && email.len() <= 254 {
+        Ok(email)
+    } else {
+        Err(bad())
+    }
+}
+
+/// Checks a phone number: digits with the usual punctuation, at least 3 digits.
+pub fn parse_phone(text: &str) -> Result<String, String> {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let allowed = |c: char| c.is_ascii_digit() || " +-().,/#*".contains(c) || c == 'x';
+    let lower = text.to_lowercase().replace("ext.", "x").replace("ext", "x");
+    if digits < 3 || !lower.chars().all(allowed) {
+        return Err(format!("'{text}' is not a valid phone number"));
+    }
+    Ok(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn parse_url(text: &str) -> Result<String, String> {
+    let host = text
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    if text.contains(char::is_whitespace) || !host.contains('.') || host.starts_with('.') {
+        return Err(format!("'{text}' is not a valid web address"));
+    }
+    Ok(text.to_string())
+}
+
+/// Parses a calendar date: `YYYY-MM-DD` (also with `/` or `.`), or an RFC 3339 time.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(text, fmt) {
+            return Ok(d);
+        }
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc).date_naive());
+    }
+    Err(format!(
+        "'{text}' is not a valid date (expected YYYY-MM-DD)"
+    ))
+}
+
+/// Parses an instant: RFC 3339, `YYYY-MM-DD HH:MM[:SS]` (UTC), or a date (midnight UTC).
+pub fn parse_datetime(text: &str) -> Result<DateTime<Utc>, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(text, fmt) {
+            return Ok(t.and_utc());
+        }
+    }
+    if let Ok(d) = parse_date(text) {
+        return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    }
+    Err(format!(
+        "'{text}' is not a valid date and time (expected YYYY-MM-DD HH:MM or RFC 3339)"
+    ))
+}
+
+/// Parses a money amount into hundredths: `1234.5`, `1,234.50`, `-12`, `$99.90`.
+pub fn parse_money(text: &str) -> Result<i64, String> {
+    let bad = || format!("'{text}' is not a valid amount");
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '$' | '€' | '£' | '¥' | '￥'))
+        .collect();
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.as_str()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && frac.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+        || frac.len() > 2
+    {
+        return Err(bad());
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
+    let cents = whole
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(frac))
+        .ok_or_else(bad)?;
+    Ok(if negative { -cents } else { cents })
+}
+
+fn parse_bool(text: &str) -> Result<bool, String> {
+    match text.to_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "on" | "done" | "x" => Ok(true),
+        "false" | "no" | "n" | "0" | "off" => Ok(false),
+        _ => Err(format!("'{text}' is not yes or no")),
+    }
+}
+
+/// Folds text for matching: lower case, compatibility-decomposed, accents removed.
+pub fn fold(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `c` is a CJK ideograph, kana or hangul syllable (scripts written without spaces).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}

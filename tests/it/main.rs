@@ -1,0 +1,33 @@
+//! Engine integration tests: one binary, one module per area.
+
+mod records;
+mod search;
+mod store;
+
+use kith::{Input, Store};
+
+/// A fresh database in a temporary directory (a real file, WAL and all).
+pub struct Fixture {
+    pub store: Store,
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("kith.db")).expect("open a new database");
+        Fixture { store, dir }
+    }
+
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("kith.db")
+    }
+}
+
+/// Builds an [`Input`] from pairs.
+pub fn input(pairs: &[(&str, &str)]) -> Input {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}

@@ -1,0 +1,1 @@
+//! Records: validation, create/update/delete, history, tags, custom fields, lists.

@@ -1,0 +1,141 @@
+//! Search: substrings of every length, CJK, ranking, and the index kept in step with writes.
+
+use kith::Kind;
+
+use crate::{Fixture, input};
+
+fn seeded() -> Fixture {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    let tea = s
+        .create(
+            Kind::Company,
+            &input(&[("name", "杭州茶叶有限公司"), ("city", "杭州")]),
+        )
+        .unwrap();
+    s.create(
+        Kind::Contact,
+        &input(&[
+            ("first_name", "明"),
+            ("last_name", "李"),
+            ("company_id", &tea.id),
+        ]),
+    )
+    .unwrap();
+    s.create(
+        Kind::Contact,
+        &input(&[
+            ("first_name", "Robert"),
+            ("last_name", "Smith"),
+            ("email", "bob@acme.io"),
+            ("phone", "+1 (555) 010-2030"),
+        ]),
+    )
+    .unwrap();
+    s.create(
+        Kind::Contact,
+        &input(&[("first_name", "Jürgen"), ("last_name", "Müller")]),
+    )
+    .unwrap();
+    s.create(
+        Kind::Contact,
+        &input(&[("first_name", "Anna"), ("last_name", "Smithson")]),
+    )
+    .unwrap();
+    f
+}
+
+fn titles(f: &Fixture, q: &str) -> Vec<String> {
+    f.store
+        .search(q, 20, None)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.title)
+        .collect()
+}
+
+#[test]
+fn finds_substrings_of_every_length_including_cjk() {
+    let f = seeded();
+    // (query, a title that must be among the hits) — each case is a way users type.
+    let cases = [
+        ("李", "李明"),
+        ("李明", "李明"),
+        ("明", "李明"),
+        ("茶叶", "杭州茶叶有限公司"),
+        ("茶叶", "李明"), // the contact's company contains 茶叶
+        ("杭州茶", "杭州茶叶有限公司"),
+        ("mith", "Robert Smith"),
+        ("bob@", "Robert Smith"),
+        ("acme.io", "Robert Smith"),
+        ("0102030", "Robert Smith"), // phone digits without punctuation
+        ("555", "Robert Smith"),
+        ("muller", "Jürgen Müller"), // accents folded
+        ("Jür", "Jürgen Müller"),
+        ("ro", "Robert Smith"), // 2-letter word prefix
+        ("s", "Robert Smith"),
+    ];
+    for (q, want) in cases {
+        let got = titles(&f, q);
+        assert!(
+            got.iter().any(|t| t == want),
+            "query {q:?} should find {want:?}, got {got:?}"
+        );
+    }
+    assert!(
+        titles(&f, "zzz").is_empty(),
+        "no false positives for an absent substring"
+    );
+    assert!(titles(&f, "  ").is_empty(), "an empty query finds nothing");
+}
+
+#[test]
+fn ranks_exact_and_prefix_matches_first() {
+    let f = seeded();
+    let got = titles(&f, "smith");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("Robert Smith"),
+        "{got:?}"
+    );
+    assert!(got.contains(&"Anna Smithson".to_string()));
+}
+
+#[test]
+fn index_follows_updates_deletes_and_company_renames() {
+    let mut f = seeded();
+    let hit = f
+        .store
+        .search("Smith", 5, Some(&[Kind::Contact]))
+        .unwrap()
+        .remove(0);
+    f.store
+        .update(Kind::Contact, &hit.id, &input(&[("last_name", "Jones")]))
+        .unwrap();
+    assert!(!titles(&f, "Robert Smith").contains(&"Robert Smith".to_string()));
+    assert!(titles(&f, "jones").contains(&"Robert Jones".to_string()));
+    f.store.delete(Kind::Contact, &hit.id).unwrap();
+    assert!(
+        !titles(&f, "jones").contains(&"Robert Jones".to_string()),
+        "deleted records vanish"
+    );
+
+    let company = f
+        .store
+        .search("杭州", 5, Some(&[Kind::Company]))
+        .unwrap()
+        .remove(0);
+    f.store
+        .update(
+            Kind::Company,
+            &company.id,
+            &input(&[("name", "上海丝绸公司")]),
+        )
+        .unwrap();
+    let hits = f.store.search("丝绸", 10, Some(&[Kind::Contact])).unwrap();
+    assert_eq!(
+        hits.len(),
+        1,
+        "the contact's document shows the renamed company: {hits:?}"
+    );
+}

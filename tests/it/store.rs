@@ -1,0 +1,1 @@
+//! Opening databases: new, foreign, corrupt, newer.
