@@ -12,22 +12,68 @@ pub struct FieldIssue {
     pub reason: String,
 }
 
+/// What kind of failure an error is, for callers to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No such record.
+    NotFound,
+    /// The record was deleted.
+    Deleted,
+    /// The input was refused; `issues` says which fields and why.
+    Validation,
+    /// The file is not a Kith database.
+    NotADatabase,
+    /// The database was written by a newer Kith.
+    TooNew,
+    /// SQLite failed.
+    Database,
+    /// A file could not be read or written.
+    Io,
+    /// A bug or an unexpected state in Kith itself.
+    Internal,
+}
+
+/// An error as sent across a process or IPC boundary.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ErrorReport {
+    /// What kind of failure.
+    pub code: ErrorCode,
+    /// A message naming the problem.
+    pub message: String,
+    /// The fields at fault, for validation errors.
+    pub issues: Vec<FieldIssue>,
+}
+
 /// Everything the engine can refuse or fail at.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// No record of that kind has that id.
     #[error("no {kind} with id {id}")]
-    NotFound { kind: Kind, id: String },
+    NotFound {
+        /// The kind looked in.
+        kind: Kind,
+        /// The id asked for.
+        id: String,
+    },
     /// The record exists but was deleted.
     #[error("{kind} {id} was deleted on {deleted_at}")]
     Deleted {
+        /// The kind of the record.
         kind: Kind,
+        /// Its id.
         id: String,
+        /// When it was deleted.
         deleted_at: String,
     },
     /// One or more fields are invalid; nothing was written.
     #[error("{}", issues.iter().map(|i| format!("{}: {}", i.field, i.reason)).collect::<Vec<_>>().join("; "))]
-    Validation { issues: Vec<FieldIssue> },
+    Validation {
+        /// Each refused field and why.
+        issues: Vec<FieldIssue>,
+    },
     /// The kind name is not one Kith knows.
     #[error(
         "unknown kind '{0}' (expected one of: contact, company, relationship, deal, activity, product, order, order_line, ticket, campaign, campaign_member, feedback)"
@@ -35,14 +81,22 @@ pub enum Error {
     UnknownKind(String),
     /// The file exists but is not a SQLite database.
     #[error("{path} is not a Kith database ({reason}); it was left untouched")]
-    NotADatabase { path: String, reason: String },
+    NotADatabase {
+        /// The file.
+        path: String,
+        /// What it is instead.
+        reason: String,
+    },
     /// The database was written by a newer Kith.
     #[error(
         "{path} was written by a newer Kith (schema version {found}, this build knows up to {known}); it was left untouched — update Kith to open it"
     )]
     TooNew {
+        /// The file.
         path: String,
+        /// Its schema version.
         found: i64,
+        /// The newest schema version this build knows.
         known: i64,
     },
     /// An SQLite error the caller cannot act on.
@@ -54,7 +108,9 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file or directory.
         path: String,
+        /// What went wrong.
         #[source]
         source: std::io::Error,
     },
@@ -72,15 +128,24 @@ impl Error {
     }
 
     /// A stable code for the UI and scripts to branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::NotFound { .. } => "not_found",
-            Error::Deleted { .. } => "deleted",
-            Error::Validation { .. } | Error::UnknownKind(_) => "validation",
-            Error::NotADatabase { .. } => "not_a_database",
-            Error::TooNew { .. } => "too_new",
-            Error::Sqlite(_) | Error::Migration(_) => "database",
-            Error::Io { .. } => "io",
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Deleted { .. } => ErrorCode::Deleted,
+            Error::Validation { .. } | Error::UnknownKind(_) => ErrorCode::Validation,
+            Error::NotADatabase { .. } => ErrorCode::NotADatabase,
+            Error::TooNew { .. } => ErrorCode::TooNew,
+            Error::Sqlite(_) | Error::Migration(_) => ErrorCode::Database,
+            Error::Io { .. } => ErrorCode::Io,
+        }
+    }
+
+    /// The error as callers outside Rust receive it (CLI `--json`, the desktop UI).
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            code: self.code(),
+            message: self.to_string(),
+            issues: self.issues().to_vec(),
         }
     }
 

@@ -15,7 +15,7 @@ pub mod store;
 pub mod values;
 pub mod workspace;
 
-pub use error::{Error, FieldIssue, Result};
+pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, Result};
 pub use model::{
     Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, SearchHit,
     TimelineItem, Value,

@@ -17,17 +17,29 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// A person.
     Contact,
+    /// An organisation.
     Company,
+    /// A typed link between a contact and a contact or company.
     Relationship,
+    /// A sales opportunity in the pipeline.
     Deal,
+    /// A call, meeting, email, note or task.
     Activity,
+    /// Something sold.
     Product,
+    /// A purchase.
     Order,
+    /// One product line of an order.
     OrderLine,
+    /// A service request.
     Ticket,
+    /// A marketing campaign.
     Campaign,
+    /// A contact's membership of a campaign, with their response.
     CampaignMember,
+    /// A rating, NPS score or comment from a customer.
     Feedback,
 }
 
@@ -176,12 +188,19 @@ impl KindDef {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldSchema {
+    /// Column name.
     pub name: String,
+    /// Human label.
     pub label: String,
+    /// How the value is parsed.
     pub ty: FieldType,
+    /// Whether a value is required.
     pub required: bool,
+    /// Allowed values of a choice field.
     pub choices: Vec<String>,
+    /// Target kind of a reference field.
     pub ref_kind: Option<Kind>,
+    /// Whether lists show it by default.
     pub in_list: bool,
 }
 
@@ -189,9 +208,13 @@ pub struct FieldSchema {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KindSchema {
+    /// The kind described.
     pub kind: Kind,
+    /// Singular label.
     pub label: String,
+    /// Plural label.
     pub plural: String,
+    /// Fields in form order.
     pub fields: Vec<FieldSchema>,
 }
 
@@ -229,13 +252,17 @@ pub fn schema() -> Vec<KindSchema> {
 /// A stored field value. Money is in major units here (the store keeps hundredths).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(type = "null | boolean | number | string"))]
 #[serde(untagged)]
 pub enum Value {
+    /// No value.
     Null,
+    /// Yes or no.
     Bool(bool),
+    /// A whole number.
     Int(i64),
+    /// A decimal number (money in major units).
     Real(f64),
+    /// Text, dates and ids.
     Text(String),
 }
 
@@ -266,16 +293,25 @@ pub type Input = BTreeMap<String, String>;
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EntityRecord {
+    /// What kind of record.
     pub kind: Kind,
+    /// UUIDv7 id.
     pub id: String,
+    /// Display name.
     pub title: String,
+    /// Field values by field name.
     pub values: BTreeMap<String, Value>,
     /// Titles of the records that `Ref` fields point at, by field name.
     pub refs: BTreeMap<String, String>,
+    /// Tag names.
     pub tags: Vec<String>,
+    /// Custom field values by name.
     pub custom: BTreeMap<String, String>,
+    /// When it was created (UTC).
     pub created_at: String,
+    /// Hybrid logical clock of the last write.
     pub updated_at: String,
+    /// When it was deleted, if it was.
     pub deleted_at: Option<String>,
 }
 
@@ -295,10 +331,13 @@ pub struct ListQuery {
     pub text: Option<String>,
     /// Field to sort by (default: the kind's sort field).
     pub sort: Option<String>,
+    /// Sort descending.
     pub desc: bool,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
+    /// Rows to skip.
     pub offset: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
+    /// Most rows to return (capped at 1000).
     pub limit: u64,
     /// Field → exact value (as text) that records must have.
     pub filters: BTreeMap<String, String>,
@@ -325,9 +364,12 @@ impl Default for ListQuery {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Page {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
+    /// Matching records in all.
     pub total: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
+    /// Offset of the first row.
     pub offset: u64,
+    /// The rows of this window.
     pub rows: Vec<EntityRecord>,
 }
 
@@ -335,9 +377,13 @@ pub struct Page {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
+    /// Kind of the record found.
     pub kind: Kind,
+    /// Its id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// Company, email or stage, to tell hits apart.
     pub subtitle: String,
 }
 
@@ -346,16 +392,23 @@ pub struct SearchHit {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
+    /// Position in the change log.
     pub seq: i64,
+    /// Kind of the changed record.
     pub entity: Kind,
+    /// Id of the changed record.
     pub entity_id: String,
+    /// Field name (`tags`, `custom.NAME`, `deleted_at` included).
     pub field: String,
+    /// Value before.
     pub old: Value,
+    /// Value after.
     pub new: Value,
     /// Hybrid logical clock of the write.
     pub clock: String,
     /// Wall time of the write (UTC, RFC 3339).
     pub at: String,
+    /// Device that wrote it.
     pub device: String,
     /// What made the write: `cli`, `app`, `demo`, `import:BATCH`, ….
     pub origin: String,
@@ -365,9 +418,14 @@ pub struct Change {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TimelineItem {
+    /// When it happened.
     pub at: String,
+    /// Kind of the item.
     pub kind: Kind,
+    /// Id of the item.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// A short summary.
     pub detail: String,
 }

@@ -50,6 +50,14 @@ const TIMELINE: &[(Kind, &str, &[&str])] = &[
 ];
 
 impl Store {
+    /// How many field changes the change log holds.
+    pub fn change_count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
     /// Every logged change of a record (any kind), newest first.
     pub fn history(&self, id: &str) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare_cached(

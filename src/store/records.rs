@@ -280,24 +280,24 @@ impl Reads for Writer<'_> {
 
 impl Store {
     /// Creates a record from text input. Nothing is written if any field is invalid.
-    pub fn create(&mut self, kind: Kind, input: &Input) -> Result<EntityRecord> {
+    pub fn create_record(&mut self, kind: Kind, input: &Input) -> Result<EntityRecord> {
         let id = self.write(|w| w.create(kind, input))?;
-        self.get(kind, &id)
+        self.get_record(kind, &id)
     }
 
     /// Updates the fields named in `input` (empty text clears a field).
-    pub fn update(&mut self, kind: Kind, id: &str, input: &Input) -> Result<EntityRecord> {
+    pub fn update_record(&mut self, kind: Kind, id: &str, input: &Input) -> Result<EntityRecord> {
         self.write(|w| w.update(kind, id, input))?;
-        self.get(kind, id)
+        self.get_record(kind, id)
     }
 
     /// Soft-deletes a record: it keeps its data and history, and disappears from lists.
-    pub fn delete(&mut self, kind: Kind, id: &str) -> Result<()> {
+    pub fn delete_record(&mut self, kind: Kind, id: &str) -> Result<()> {
         self.write(|w| w.delete(kind, id))
     }
 
     /// A live record by id; `NotFound` if there is none, `Deleted` if it was deleted.
-    pub fn get(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
+    pub fn get_record(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
         let raw = self.live_raw(kind, id)?;
         self.record(kind, raw)
     }
@@ -329,7 +329,7 @@ impl Store {
     }
 
     /// One window of a kind's records, filtered and sorted.
-    pub fn list(&self, kind: Kind, query: &ListQuery) -> Result<Page> {
+    pub fn list_records(&self, kind: Kind, query: &ListQuery) -> Result<Page> {
         let def = kind.def();
         let mut clauses: Vec<String> = Vec::new();
         let mut args: Vec<SqlValue> = Vec::new();

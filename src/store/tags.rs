@@ -29,14 +29,14 @@ impl Store {
     pub fn tag_record(&mut self, kind: Kind, id: &str, tag: &str) -> Result<EntityRecord> {
         let tag = check_tag(tag)?;
         self.write(|w| w.tag(kind, id, &tag))?;
-        self.get(kind, id)
+        self.get_record(kind, id)
     }
 
     /// Removes a tag from a live record. Removing a tag it lacks is a no-op.
     pub fn untag_record(&mut self, kind: Kind, id: &str, tag: &str) -> Result<EntityRecord> {
         let tag = check_tag(tag)?;
         self.write(|w| w.untag(kind, id, &tag))?;
-        self.get(kind, id)
+        self.get_record(kind, id)
     }
 
     /// Every live tag with the number of live records carrying it.

@@ -1,5 +1,7 @@
 //! Engine integration tests: one binary, one module per area.
 
+#[cfg(feature = "ts")]
+mod bindings;
 mod records;
 mod search;
 mod store;
@@ -10,6 +12,12 @@ use kith::{Input, Store};
 pub struct Fixture {
     pub store: Store,
     pub dir: tempfile::TempDir,
+}
+
+impl Default for Fixture {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Fixture {

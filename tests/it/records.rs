@@ -1,1 +1,430 @@
 //! Records: validation, create/update/delete, history, tags, custom fields, lists.
+
+use kith::{Error, Kind, ListQuery, Value};
+
+use crate::{Fixture, input};
+
+/// A kind, the input given, and the field that must be refused.
+type RuleCase = (Kind, &'static [(&'static str, &'static str)], &'static str);
+
+#[test]
+fn every_kind_round_trips_through_create_and_get() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    let co = s
+        .create_record(
+            Kind::Company,
+            &input(&[("name", "Acme GmbH"), ("employees", "12")]),
+        )
+        .unwrap();
+    let c = s
+        .create_record(
+            Kind::Contact,
+            &input(&[
+                ("first_name", "Ada"),
+                ("email", " Ada@Example.COM "),
+                ("company_id", &co.id),
+            ]),
+        )
+        .unwrap();
+    assert_eq!(
+        c.text("email").as_deref(),
+        Some("ada@example.com"),
+        "emails are trimmed and lower-cased"
+    );
+    assert_eq!(
+        c.refs.get("company_id").map(String::as_str),
+        Some("Acme GmbH"),
+        "refs carry titles"
+    );
+    let other = s
+        .create_record(Kind::Contact, &input(&[("first_name", "Bob")]))
+        .unwrap();
+    s.create_record(
+        Kind::Relationship,
+        &input(&[
+            ("contact_id", &c.id),
+            ("kind", "colleague"),
+            ("other_contact_id", &other.id),
+        ]),
+    )
+    .unwrap();
+    let deal = s
+        .create_record(
+            Kind::Deal,
+            &input(&[
+                ("title", "Big one"),
+                ("stage", "proposal"),
+                ("value", "12,800.50"),
+                ("company_id", &co.id),
+            ]),
+        )
+        .unwrap();
+    assert_eq!(
+        deal.values["probability"],
+        Value::Int(50),
+        "a stage brings its default probability"
+    );
+    assert_eq!(
+        deal.values["value"],
+        Value::Real(12800.5),
+        "money comes back in major units"
+    );
+    s.create_record(
+        Kind::Activity,
+        &input(&[
+            ("kind", "task"),
+            ("subject", "Call back"),
+            ("due_on", "2026-12-01"),
+            ("contact_id", &c.id),
+        ]),
+    )
+    .unwrap();
+    let p = s
+        .create_record(
+            Kind::Product,
+            &input(&[("name", "Tea 250g"), ("price", "9.90")]),
+        )
+        .unwrap();
+    let o = s
+        .create_record(
+            Kind::Order,
+            &input(&[
+                ("number", "A-1"),
+                ("ordered_on", "2026-01-02"),
+                ("contact_id", &c.id),
+            ]),
+        )
+        .unwrap();
+    s.create_record(
+        Kind::OrderLine,
+        &input(&[
+            ("order_id", &o.id),
+            ("product_id", &p.id),
+            ("description", "Tea"),
+            ("quantity", "3"),
+            ("unit_price", "9.90"),
+        ]),
+    )
+    .unwrap();
+    let o = s.get_record(Kind::Order, &o.id).unwrap();
+    assert_eq!(
+        o.values["total"],
+        Value::Real(29.7),
+        "an order's total follows its lines"
+    );
+    let t = s
+        .create_record(
+            Kind::Ticket,
+            &input(&[("subject", "Broken lid"), ("contact_id", &c.id)]),
+        )
+        .unwrap();
+    assert_eq!(t.text("status").as_deref(), Some("open"));
+    let camp = s
+        .create_record(
+            Kind::Campaign,
+            &input(&[("name", "Spring"), ("channel", "email")]),
+        )
+        .unwrap();
+    s.create_record(
+        Kind::CampaignMember,
+        &input(&[
+            ("campaign_id", &camp.id),
+            ("contact_id", &c.id),
+            ("status", "clicked"),
+        ]),
+    )
+    .unwrap();
+    s.create_record(
+        Kind::Feedback,
+        &input(&[
+            ("contact_id", &c.id),
+            ("rating", "5"),
+            ("nps", "9"),
+            ("comment", "很好"),
+        ]),
+    )
+    .unwrap();
+    for (kind, n) in s.counts().unwrap() {
+        assert!(n >= 1, "{kind} has a record");
+    }
+    let timeline = s.timeline(Kind::Contact, &c.id).unwrap();
+    for kind in [
+        Kind::Activity,
+        Kind::Order,
+        Kind::Ticket,
+        Kind::Feedback,
+        Kind::CampaignMember,
+    ] {
+        assert!(
+            timeline.iter().any(|i| i.kind == kind),
+            "timeline shows {kind}: {timeline:?}"
+        );
+    }
+}
+
+#[test]
+fn validation_names_every_bad_field_and_writes_nothing() {
+    let mut f = Fixture::new();
+    let before = f.store.change_count().unwrap();
+    let err = f
+        .store
+        .create_record(
+            Kind::Contact,
+            &input(&[
+                ("first_name", "Ann"),
+                ("email", "ann@"),
+                ("birthday", "2024-13-45"),
+                ("nickname", "x"),
+            ]),
+        )
+        .unwrap_err();
+    let Error::Validation { issues } = &err else {
+        panic!("expected validation, got {err:?}")
+    };
+    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["birthday", "email", "nickname"],
+        "each bad field is named: {err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("'ann@' is not a valid email address"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("'2024-13-45' is not a valid date"),
+        "{err}"
+    );
+    assert_eq!(
+        f.store.change_count().unwrap(),
+        before,
+        "nothing was logged"
+    );
+    assert_eq!(
+        f.store
+            .list_records(Kind::Contact, &ListQuery::default())
+            .unwrap()
+            .total,
+        0
+    );
+}
+
+#[test]
+fn kind_rules_are_enforced() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    let cases: &[RuleCase] = &[
+        (Kind::Contact, &[("city", "Berlin")], "first_name"),
+        (Kind::Company, &[("city", "Berlin")], "name"),
+        (Kind::Deal, &[("title", "x"), ("stage", "maybe")], "stage"),
+        (
+            Kind::Deal,
+            &[("title", "x"), ("stage", "lead"), ("probability", "120")],
+            "probability",
+        ),
+        (Kind::Feedback, &[("rating", "6")], "rating"),
+        (Kind::Feedback, &[("channel", "email")], "rating"),
+        (
+            Kind::Order,
+            &[
+                ("number", "1"),
+                ("ordered_on", "2026-01-01"),
+                ("total", "12.345"),
+            ],
+            "total",
+        ),
+        (
+            Kind::Campaign,
+            &[
+                ("name", "x"),
+                ("starts_on", "2026-02-01"),
+                ("ends_on", "2026-01-01"),
+            ],
+            "ends_on",
+        ),
+        (
+            Kind::Contact,
+            &[("first_name", "x"), ("company_id", "no-such-id")],
+            "company_id",
+        ),
+        (Kind::Contact, &[("first_name", "x\u{0}y")], "first_name"),
+    ];
+    for (kind, fields, bad) in cases {
+        let err = s.create_record(*kind, &input(fields)).unwrap_err();
+        assert!(
+            err.issues().iter().any(|i| i.field == *bad),
+            "{kind} {fields:?} should be refused on {bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn updates_log_old_and_new_values_and_deleted_records_refuse_changes() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    let c = s
+        .create_record(
+            Kind::Contact,
+            &input(&[("first_name", "Li"), ("phone", "+86 138 0013 8000")]),
+        )
+        .unwrap();
+    let same = s
+        .update_record(Kind::Contact, &c.id, &input(&[("first_name", "Li")]))
+        .unwrap();
+    assert_eq!(
+        same.updated_at, c.updated_at,
+        "an update that changes nothing writes nothing"
+    );
+    s.update_record(
+        Kind::Contact,
+        &c.id,
+        &input(&[("first_name", "Lee"), ("phone", "")]),
+    )
+    .unwrap();
+    let history = s.history(&c.id).unwrap();
+    let first = history
+        .iter()
+        .find(|h| h.field == "first_name" && h.new == Value::Text("Lee".into()))
+        .unwrap();
+    assert_eq!(first.old, Value::Text("Li".into()), "the old value is kept");
+    let phone = history
+        .iter()
+        .find(|h| h.field == "phone" && h.new.is_null())
+        .unwrap();
+    assert_eq!(
+        phone.old,
+        Value::Text("+86 138 0013 8000".into()),
+        "clearing is logged too"
+    );
+
+    s.delete_record(Kind::Contact, &c.id).unwrap();
+    assert!(matches!(
+        s.get_record(Kind::Contact, &c.id),
+        Err(Error::Deleted { .. })
+    ));
+    let err = s
+        .update_record(Kind::Contact, &c.id, &input(&[("first_name", "X")]))
+        .unwrap_err();
+    assert!(matches!(err, Error::Deleted { .. }), "{err}");
+    assert!(matches!(
+        s.delete_record(Kind::Contact, &c.id),
+        Err(Error::Deleted { .. })
+    ));
+    let kept = s.get_any(Kind::Contact, &c.id).unwrap();
+    assert_eq!(
+        kept.text("first_name").as_deref(),
+        Some("Lee"),
+        "a tombstone keeps its data"
+    );
+    assert!(matches!(
+        s.get_record(Kind::Contact, "nope"),
+        Err(Error::NotFound { .. })
+    ));
+    let err = s
+        .create_record(
+            Kind::Deal,
+            &input(&[("title", "x"), ("stage", "lead"), ("contact_id", &c.id)]),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("was deleted"),
+        "linking to a deleted record is refused: {err}"
+    );
+}
+
+#[test]
+fn tags_and_custom_fields_are_kept_and_logged() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    let c = s
+        .create_record(
+            Kind::Contact,
+            &input(&[("first_name", "王芳"), ("custom.Shoe size", "38")]),
+        )
+        .unwrap();
+    assert_eq!(c.custom.get("Shoe size").map(String::as_str), Some("38"));
+    s.tag_record(Kind::Contact, &c.id, "VIP").unwrap();
+    let c2 = s.tag_record(Kind::Contact, &c.id, "vip").unwrap();
+    assert_eq!(
+        c2.tags,
+        ["VIP"],
+        "tags match case-insensitively and are not doubled"
+    );
+    let c3 = s.tag_record(Kind::Contact, &c.id, "老客户").unwrap();
+    assert_eq!(c3.tags.len(), 2);
+    let c4 = s.untag_record(Kind::Contact, &c.id, "VIP").unwrap();
+    assert_eq!(c4.tags, ["老客户"]);
+    let c5 = s
+        .update_record(Kind::Contact, &c.id, &input(&[("custom.Shoe size", "")]))
+        .unwrap();
+    assert!(c5.custom.is_empty(), "an empty value clears a custom field");
+    let fields: Vec<String> = s
+        .history(&c.id)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.field)
+        .collect();
+    assert!(
+        fields.contains(&"tags".to_string()) && fields.contains(&"custom.Shoe size".to_string()),
+        "{fields:?}"
+    );
+    assert!(
+        s.tag_record(Kind::Contact, &c.id, "  ").is_err(),
+        "an empty tag is refused"
+    );
+}
+
+#[test]
+fn lists_filter_sort_and_page() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    for (first, last, city) in [
+        ("Ann", "Zed", "Berlin"),
+        ("Bo", "Yu", "Paris"),
+        ("Cy", "Xu", "Berlin"),
+        ("Di", "Wu", "Rome"),
+    ] {
+        s.create_record(
+            Kind::Contact,
+            &input(&[("first_name", first), ("last_name", last), ("city", city)]),
+        )
+        .unwrap();
+    }
+    let all = s
+        .list_records(Kind::Contact, &ListQuery::default())
+        .unwrap();
+    let names: Vec<&str> = all.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Di Wu", "Cy Xu", "Bo Yu", "Ann Zed"],
+        "default sort is by last name"
+    );
+    let mut q = ListQuery {
+        limit: 2,
+        offset: 1,
+        ..ListQuery::default()
+    };
+    let page = s.list_records(Kind::Contact, &q).unwrap();
+    assert_eq!((page.total, page.rows.len()), (4, 2));
+    assert_eq!(page.rows[0].title, "Cy Xu");
+    q = ListQuery::default();
+    q.filters.insert("city".into(), "Berlin".into());
+    q.sort = Some("first_name".into());
+    q.desc = true;
+    let berlin = s.list_records(Kind::Contact, &q).unwrap();
+    let names: Vec<&str> = berlin.rows.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(names, ["Cy Xu", "Ann Zed"]);
+    q = ListQuery {
+        text: Some("yu".into()),
+        ..ListQuery::default()
+    };
+    assert_eq!(s.list_records(Kind::Contact, &q).unwrap().total, 1);
+    q = ListQuery {
+        sort: Some("shoe".into()),
+        ..ListQuery::default()
+    };
+    let err = s.list_records(Kind::Contact, &q).unwrap_err();
+    assert!(err.to_string().contains("no field 'shoe'"), "{err}");
+}

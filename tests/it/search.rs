@@ -8,12 +8,12 @@ fn seeded() -> Fixture {
     let mut f = Fixture::new();
     let s = &mut f.store;
     let tea = s
-        .create(
+        .create_record(
             Kind::Company,
             &input(&[("name", "杭州茶叶有限公司"), ("city", "杭州")]),
         )
         .unwrap();
-    s.create(
+    s.create_record(
         Kind::Contact,
         &input(&[
             ("first_name", "明"),
@@ -22,7 +22,7 @@ fn seeded() -> Fixture {
         ]),
     )
     .unwrap();
-    s.create(
+    s.create_record(
         Kind::Contact,
         &input(&[
             ("first_name", "Robert"),
@@ -32,12 +32,12 @@ fn seeded() -> Fixture {
         ]),
     )
     .unwrap();
-    s.create(
+    s.create_record(
         Kind::Contact,
         &input(&[("first_name", "Jürgen"), ("last_name", "Müller")]),
     )
     .unwrap();
-    s.create(
+    s.create_record(
         Kind::Contact,
         &input(&[("first_name", "Anna"), ("last_name", "Smithson")]),
     )
@@ -110,11 +110,11 @@ fn index_follows_updates_deletes_and_company_renames() {
         .unwrap()
         .remove(0);
     f.store
-        .update(Kind::Contact, &hit.id, &input(&[("last_name", "Jones")]))
+        .update_record(Kind::Contact, &hit.id, &input(&[("last_name", "Jones")]))
         .unwrap();
     assert!(!titles(&f, "Robert Smith").contains(&"Robert Smith".to_string()));
     assert!(titles(&f, "jones").contains(&"Robert Jones".to_string()));
-    f.store.delete(Kind::Contact, &hit.id).unwrap();
+    f.store.delete_record(Kind::Contact, &hit.id).unwrap();
     assert!(
         !titles(&f, "jones").contains(&"Robert Jones".to_string()),
         "deleted records vanish"
@@ -126,7 +126,7 @@ fn index_follows_updates_deletes_and_company_renames() {
         .unwrap()
         .remove(0);
     f.store
-        .update(
+        .update_record(
             Kind::Company,
             &company.id,
             &input(&[("name", "上海丝绸公司")]),

@@ -1,1 +1,124 @@
-//! Opening databases: new, foreign, corrupt, newer.
+//! Opening databases: new, reopened, not SQLite, another program's, from a newer Kith.
+
+use kith::{Error, Kind, Store};
+
+use crate::{Fixture, input};
+
+#[test]
+fn reopening_keeps_data_device_and_a_forward_clock() {
+    let f = Fixture::new();
+    let path = f.path();
+    let (device, clock) = {
+        let mut s = Store::open(&path).unwrap();
+        let c = s
+            .create_record(Kind::Contact, &input(&[("first_name", "A")]))
+            .unwrap();
+        (s.device().to_string(), c.updated_at)
+    };
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.device(), device, "the device id is stable");
+    let c = s
+        .create_record(Kind::Contact, &input(&[("first_name", "B")]))
+        .unwrap();
+    assert!(
+        c.updated_at > clock,
+        "clock moves forward across reopen: {} > {clock}",
+        c.updated_at
+    );
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    let bytes = b"Name,Email\nAda,ada@example.com\n".repeat(100);
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, Error::NotADatabase { .. }), "{err}");
+    assert!(
+        err.to_string().contains("notes.db"),
+        "the message names the file: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is byte-for-byte unchanged"
+    );
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("another program"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_database_from_a_newer_kith_is_refused_and_untouched() {
+    let f = Fixture::new();
+    let path = f.path();
+    drop(f.store);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, Error::TooNew { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("newer Kith"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_failed_write_rolls_back_everything_in_it() {
+    let mut f = Fixture::new();
+    let before = f.store.change_count().unwrap();
+    let result = f.store.write(|w| {
+        w.create(Kind::Contact, &input(&[("first_name", "kept?")]))?;
+        w.create(Kind::Contact, &input(&[("email", "bad")]))
+    });
+    assert!(result.is_err());
+    assert_eq!(
+        f.store.counts().unwrap()[0],
+        (Kind::Contact, 0),
+        "the first create was rolled back"
+    );
+    assert_eq!(f.store.change_count().unwrap(), before);
+}
+
+#[test]
+fn every_kind_field_is_a_column_of_its_table() {
+    let f = Fixture::new();
+    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    for kind in Kind::ALL {
+        let def = kind.def();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{}')",
+                def.table
+            ))
+            .unwrap();
+        let cols: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for field in def.fields {
+            assert!(
+                cols.iter().any(|c| c == field.name),
+                "{}.{} is a column",
+                def.table,
+                field.name
+            );
+        }
+    }
+}

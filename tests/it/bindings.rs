@@ -1,0 +1,38 @@
+//! Writes the TypeScript declarations of every type the desktop shell sends to or receives
+//! from the UI into `ui/src/ipc/bindings/`. `make bindings` runs this; CI runs it and fails
+//! if the committed files differ (drift between Rust and TypeScript is a bug).
+
+use std::path::Path;
+
+use kith::model::KindSchema;
+use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
+use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
+use ts_rs::{Config, TS};
+
+#[test]
+fn export_typescript_bindings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/ipc/bindings");
+    if dir.exists() {
+        for entry in std::fs::read_dir(&dir).expect("read bindings dir") {
+            let path = entry.expect("dir entry").path();
+            if path.extension().is_some_and(|e| e == "ts") {
+                std::fs::remove_file(path).expect("remove stale binding");
+            }
+        }
+    }
+    let cfg = Config::new().with_large_int("number").with_out_dir(&dir);
+    KindSchema::export_all(&cfg).expect("export KindSchema");
+    EntityRecord::export_all(&cfg).expect("export EntityRecord");
+    ListQuery::export_all(&cfg).expect("export ListQuery");
+    Page::export_all(&cfg).expect("export Page");
+    SearchHit::export_all(&cfg).expect("export SearchHit");
+    Change::export_all(&cfg).expect("export Change");
+    TimelineItem::export_all(&cfg).expect("export TimelineItem");
+    WorkspaceInfo::export_all(&cfg).expect("export WorkspaceInfo");
+    WorkspaceChoice::export_all(&cfg).expect("export WorkspaceChoice");
+    ErrorReport::export_all(&cfg).expect("export ErrorReport");
+    assert!(
+        dir.join("EntityRecord.ts").exists(),
+        "bindings were written to {dir:?}"
+    );
+}
