@@ -18,6 +18,7 @@ use kith::model::{FieldType, KindDef};
 use kith::workspace::resolve_db_path;
 use kith::{Error, Input, Kind, ListQuery, Store, Value};
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn flag(field: &str) -> String {
     field.replace('_', "-")
@@ -281,11 +282,26 @@ fn record_text(r: &kith::EntityRecord) -> String {
     out
 }
 
+/// Cuts `text` to at most `width` terminal columns (CJK characters take two).
+fn clip(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
 fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let width = |i: usize| {
         rows.iter()
-            .map(|r| r[i].chars().count())
-            .chain([headers[i].chars().count()])
+            .map(|r| r[i].width())
+            .chain([headers[i].width()])
             .max()
             .unwrap_or(0)
             .min(40)
@@ -296,8 +312,9 @@ fn table(headers: &[String], rows: &[Vec<String>]) -> String {
             .iter()
             .zip(&widths)
             .map(|(c, w)| {
-                let c: String = c.chars().take(*w).collect();
-                format!("{c:<w$}", w = *w)
+                let c = clip(c, *w);
+                let pad = w.saturating_sub(c.width());
+                format!("{c}{}", " ".repeat(pad))
             })
             .collect::<Vec<_>>()
             .join("  ")
@@ -430,7 +447,10 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
                 seed: *m.get_one::<u64>("seed").expect("defaulted"),
             };
             let started = std::time::Instant::now();
-            let summary = demo::fill(&mut store, &options)?;
+            let summary = demo::fill_with_progress(&mut store, &options, &mut |done, total| {
+                eprint!("\rdemo: {done}/{total} records");
+            })?;
+            eprintln!();
             store.set_meta("workspace", "demo")?;
             let text = format!(
                 "Demo data written to {} in {:.1} s\n",

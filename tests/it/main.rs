@@ -2,6 +2,8 @@
 
 #[cfg(feature = "ts")]
 mod bindings;
+mod cli;
+mod demo;
 mod records;
 mod search;
 mod store;
