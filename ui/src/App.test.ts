@@ -1,0 +1,53 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import { installMockBackend, MockBackend, uninstallMockBackend } from './ipc/mock/install';
+
+afterEach(() => {
+  uninstallMockBackend();
+  window.location.hash = '';
+});
+
+describe('App', () => {
+  it('welcomes a first start, opens the demo and navigates by kind', async () => {
+    installMockBackend(new MockBackend({ chosen: false }));
+    render(App);
+    await fireEvent.click(await screen.findByTestId('welcome-demo'));
+    const nav = await screen.findByTestId('nav-contact');
+    // Every kind of the schema has a place in the sidebar.
+    for (const kind of ['company', 'deal', 'order_line', 'ticket', 'campaign_member', 'feedback']) {
+      expect(screen.getByTestId(`nav-${kind}`)).toBeInTheDocument();
+    }
+    await fireEvent.click(nav);
+    await waitFor(() => expect(window.location.hash).toBe('#/contact'));
+    expect(await screen.findAllByText('杭州茶叶有限公司', { selector: '.cell' })).toHaveLength(2);
+  });
+
+  it('opens a record from the list, tags it and deletes it after confirming', async () => {
+    installMockBackend(new MockBackend({ chosen: true }));
+    window.location.hash = '#/contact';
+    render(App);
+    await fireEvent.click(await screen.findByText('王芳', { selector: '.cell' }));
+    expect(await screen.findByTestId('record-title')).toHaveTextContent('王芳');
+    expect(screen.getByTestId('value-company')).toHaveTextContent('上海星辰科技');
+
+    const tagInput = screen.getByTestId('tag-input');
+    await fireEvent.input(tagInput, { target: { value: '年会' } });
+    await fireEvent.submit(tagInput.closest('form') as HTMLFormElement);
+    expect(await screen.findByTestId('tag-年会')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('tag-remove-年会'));
+    await waitFor(() => expect(screen.queryByTestId('tag-年会')).toBeNull());
+
+    await fireEvent.click(screen.getByTestId('tab-history'));
+    const history = await screen.findByTestId('history');
+    await waitFor(() =>
+      expect(within(history).getAllByTestId('history-row').length).toBeGreaterThan(2),
+    );
+    expect(history).toHaveTextContent('年会');
+
+    await fireEvent.click(screen.getByTestId('delete-button'));
+    await fireEvent.click(await screen.findByTestId('confirm-delete'));
+    await waitFor(() => expect(window.location.hash).toBe('#/contact'));
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent('Deleted “王芳”');
+  });
+});

@@ -1,0 +1,157 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ErrorReport, Kind, KindSchema } from '../ipc/api';
+import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import RecordForm from './RecordForm.svelte';
+
+let backend: MockBackend;
+
+function schemaOf(kind: Kind): KindSchema {
+  const schema = backend.schemas.find((candidate) => candidate.kind === kind);
+  if (!schema) throw new Error(`mock has no ${kind} schema`);
+  return schema;
+}
+
+const kindLabel = (kind: Kind) => kind;
+
+beforeEach(() => {
+  backend = installMockBackend(new MockBackend({ chosen: true }));
+});
+
+afterEach(() => uninstallMockBackend());
+
+async function type(testid: string, value: string): Promise<void> {
+  await fireEvent.input(screen.getByTestId(testid), { target: { value } });
+}
+
+describe('RecordForm', () => {
+  it('shows each engine issue under its own field', async () => {
+    const onsaved = vi.fn();
+    render(RecordForm, { schema: schemaOf('contact'), kindLabel, onsaved, oncancel: vi.fn() });
+    await type('field-email', 'li.lei-at-example');
+    await fireEvent.click(screen.getByTestId('save-button'));
+
+    // The engine rejected two fields: the bad email and the missing required name.
+    const email = await screen.findByTestId('issue-email');
+    expect(email).toHaveTextContent('not a valid email address');
+    expect(within(screen.getByTestId('form-field-email')).getByTestId('issue-email')).toBe(email);
+    expect(
+      within(screen.getByTestId('form-field-name')).getByTestId('issue-name'),
+    ).toHaveTextContent('required');
+    expect(screen.queryByTestId('issue-phone')).toBeNull();
+    expect(screen.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('form-error')).toHaveTextContent('Please fix 2 fields');
+    expect(onsaved).not.toHaveBeenCalled();
+  });
+
+  it('creates a record from strings and reports it', async () => {
+    const onsaved = vi.fn();
+    render(RecordForm, { schema: schemaOf('contact'), kindLabel, onsaved, oncancel: vi.fn() });
+    await type('field-name', '李雷');
+    await type('field-email', 'li.lei@example.cn');
+    await fireEvent.click(screen.getByTestId('field-vip'));
+    await fireEvent.click(screen.getByTestId('save-button'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const call = backend.calls.find((entry) => entry.command === 'create_record');
+    expect(call?.args).toMatchObject({
+      kind: 'contact',
+      input: { name: '李雷', email: 'li.lei@example.cn', vip: 'true', phone: '' },
+    });
+    expect(onsaved.mock.calls[0]?.[0]).toMatchObject({ title: '李雷' });
+  });
+
+  it('sends only the changed fields when editing', async () => {
+    const page = (await backend.handle('list_records', {
+      kind: 'contact',
+      query: {
+        text: '王芳',
+        sort: null,
+        desc: false,
+        offset: 0,
+        limit: 1,
+        filters: {},
+        include_deleted: false,
+      },
+    })) as { rows: Array<{ id: string }> };
+    const id = page.rows[0]?.id ?? '';
+    const onsaved = vi.fn();
+    render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
+    await waitFor(() => expect(screen.getByTestId('field-name')).toHaveValue('王芳'));
+    expect(screen.getByTestId('field-company')).toHaveValue('上海星辰科技');
+    await type('field-city', '北京');
+    await fireEvent.click(screen.getByTestId('save-button'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const call = backend.calls.find((entry) => entry.command === 'update_record');
+    expect(call?.args).toEqual({ kind: 'contact', id, input: { city: '北京' } });
+  });
+
+  it('shows other engine errors in a banner', async () => {
+    const conflict: ErrorReport = {
+      code: 'database',
+      message: 'The database is locked by another program',
+      issues: [],
+    };
+    backend.handle = async () => {
+      throw conflict;
+    };
+    render(RecordForm, {
+      schema: schemaOf('contact'),
+      kindLabel,
+      onsaved: vi.fn(),
+      oncancel: vi.fn(),
+    });
+    await type('field-name', 'Someone');
+    await fireEvent.click(screen.getByTestId('save-button'));
+    expect(await screen.findByTestId('form-error')).toHaveTextContent(
+      'The database is locked by another program',
+    );
+  });
+
+  it('picks a ref by searching its kind', async () => {
+    render(RecordForm, {
+      schema: schemaOf('deal'),
+      kindLabel,
+      onsaved: vi.fn(),
+      oncancel: vi.fn(),
+    });
+    await fireEvent.focus(screen.getByTestId('field-company'));
+    await type('field-company', '杭州');
+    const option = await screen.findByTestId('field-company-option-0');
+    expect(option).toHaveTextContent('杭州茶叶有限公司');
+    const search = backend.calls.filter((entry) => entry.command === 'search').at(-1);
+    expect(search?.args).toMatchObject({ query: '杭州', kinds: ['company'] });
+    await fireEvent.click(option);
+    expect(screen.getByTestId('field-company')).toHaveValue('杭州茶叶有限公司');
+  });
+});
+
+describe('RecordForm custom fields', () => {
+  it('sends custom fields as custom.NAME keys and clears removed ones', async () => {
+    const page = (await backend.handle('list_records', {
+      kind: 'contact',
+      query: {
+        text: '李明',
+        sort: null,
+        desc: false,
+        offset: 0,
+        limit: 1,
+        filters: {},
+        include_deleted: false,
+      },
+    })) as { rows: Array<{ id: string }> };
+    const id = page.rows[0]?.id ?? '';
+    const onsaved = vi.fn();
+    render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
+    // The seeded 微信 custom field is shown for editing.
+    await waitFor(() => expect(screen.getByTestId('custom-name-0')).toHaveValue('微信'));
+    await fireEvent.click(screen.getByTestId('custom-remove-0'));
+    await fireEvent.click(screen.getByTestId('custom-add'));
+    await type('custom-name-0', 'Shoe size');
+    await type('custom-value-0', '42');
+    await fireEvent.click(screen.getByTestId('save-button'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const call = backend.calls.find((entry) => entry.command === 'update_record');
+    expect(call?.args.input).toEqual({ 'custom.微信': '', 'custom.Shoe size': '42' });
+    expect(onsaved.mock.calls[0]?.[0].custom).toEqual({ 'Shoe size': '42' });
+  });
+});

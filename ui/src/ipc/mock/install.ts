@@ -1,0 +1,35 @@
+//! Routes Tauri's `invoke` to an in-memory `MockBackend`, for the browser-only dev mode
+//! and for tests. Imported dynamically behind the mock flag, so it never ships.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { MockBackend, type MockOptions } from './backend';
+
+export { MockBackend, type MockOptions };
+
+/** Sends every command to `backend` until `uninstallMockBackend` is called. */
+export function installMockBackend(backend: MockBackend): MockBackend {
+  mockIPC((command, payload) => backend.handle(command, payload));
+  return backend;
+}
+
+export function uninstallMockBackend(): void {
+  clearMocks();
+}
+
+/**
+ * The mock for `vite --mode mock`, configured from the page's query string:
+ * `?workspace=demo` skips the welcome screen, `?mockRows=1000000` adds generated contacts.
+ */
+export function installDevMock(search: string): MockBackend {
+  const params = new URLSearchParams(search);
+  const workspace = params.get('workspace');
+  const rows = Number(params.get('mockRows') ?? '0');
+  return installMockBackend(
+    new MockBackend({
+      latencyMs: 60,
+      demoDelayMs: 1500,
+      chosen: workspace === 'demo' || workspace === 'empty',
+      seeded: workspace !== 'empty',
+      syntheticContacts: Number.isFinite(rows) && rows > 0 ? Math.floor(rows) : 0,
+    }),
+  );
+}

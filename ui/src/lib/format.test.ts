@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityRecord, FieldSchema } from '../ipc/api';
+import {
+  displayValue,
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatRelative,
+  fromDateTimeLocal,
+  inputText,
+  toDateTimeLocal,
+} from './format';
+
+function field(name: string, ty: FieldSchema['ty']): FieldSchema {
+  return { name, label: name, ty, required: false, choices: [], ref_kind: null, in_list: true };
+}
+
+function record(values: EntityRecord['values'], refs: EntityRecord['refs'] = {}): EntityRecord {
+  return {
+    kind: 'deal',
+    id: 'd1',
+    title: 'Deal',
+    values,
+    refs,
+    tags: [],
+    custom: {},
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+    deleted_at: null,
+  };
+}
+
+describe('locales', () => {
+  it('falls back to the default locale for a POSIX locale such as C (LANG=C)', () => {
+    expect(() => formatNumber(1234.5, 'C')).not.toThrow();
+    expect(formatNumber(1234.5, 'C')).toMatch(/1.?234.5/);
+    expect(formatDate('2026-11-23', 'C')).toContain('2026');
+  });
+});
+
+describe('formatClock', () => {
+  it('shows the wall time of a hybrid logical clock reading', () => {
+    expect(formatClock('2026-11-23T01:53:52.123Z-0000-4706148f12d7', 'en-GB', 'UTC')).toBe(
+      formatDateTime('2026-11-23T01:53:52.123Z', 'en-GB', 'UTC'),
+    );
+    expect(formatClock('2026-11-23T01:53:52.123Z-0000-4706148f12d7', 'en-GB', 'UTC')).toContain(
+      '2026',
+    );
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats major units with the currency', () => {
+    expect(formatMoney(1234.5, 'USD', 'en-US')).toBe('$1,234.50');
+    expect(formatMoney(1234.5, 'EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+    expect(formatMoney(86000, 'CNY', 'zh-CN')).toBe('¥86,000.00');
+    expect(formatMoney(1234.5, 'cny', 'en-US')).toBe('CN¥1,234.50');
+  });
+
+  it('follows the currency’s own minor units', () => {
+    expect(formatMoney(1500, 'JPY', 'en-US')).toBe('¥1,500');
+  });
+
+  it('falls back to number + code for unknown or missing currencies', () => {
+    expect(formatMoney(12.5, 'XYZW', 'en-US')).toBe('12.50 XYZW');
+    expect(formatMoney(12.5, null, 'en-US')).toBe('12.50');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats a calendar date without shifting it by time zone', () => {
+    // Parsed as local midnight, 2025-03-01 would show as Feb 28 west of UTC.
+    expect(formatDate('2025-03-01', 'en-US')).toBe('Mar 1, 2025');
+    expect(formatDate('2025-12-31', 'zh-CN')).toBe('2025年12月31日');
+  });
+
+  it('returns text it cannot parse unchanged', () => {
+    expect(formatDate('sometime', 'en-US')).toBe('sometime');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('formats an RFC 3339 instant in the given zone', () => {
+    expect(formatDateTime('2025-03-01T14:05:00Z', 'en-US', 'UTC')).toBe('Mar 1, 2025, 2:05 PM');
+    expect(formatDateTime('2025-03-01T14:05:00Z', 'en-US', 'Asia/Shanghai')).toBe(
+      'Mar 1, 2025, 10:05 PM',
+    );
+  });
+});
+
+describe('formatRelative', () => {
+  it('says how long ago or ahead', () => {
+    const now = new Date('2025-03-10T12:00:00Z');
+    expect(formatRelative('2025-03-07T12:00:00Z', now, 'en')).toBe('3 days ago');
+    expect(formatRelative('2025-03-10T14:00:00Z', now, 'en')).toBe('in 2 hours');
+  });
+});
+
+describe('displayValue', () => {
+  it('shows money with the record’s currency, refs by title, bools as words', () => {
+    const r = record(
+      { value: 24500, currency: 'USD', company: 'c-1', won: true },
+      { company: 'Acme' },
+    );
+    expect(displayValue(field('value', 'money'), r, 'en-US')).toBe('$24,500.00');
+    expect(displayValue(field('company', 'ref'), r, 'en-US')).toBe('Acme');
+    expect(displayValue(field('won', 'bool'), r, 'en-US')).toBe('Yes');
+    expect(displayValue(field('missing', 'text'), r, 'en-US')).toBe('');
+  });
+
+  it('formats dates, integers and decimals', () => {
+    const r = record({ close: '2025-06-30', qty: 12000, rate: 0.125 });
+    expect(displayValue(field('close', 'date'), r, 'en-US')).toBe('Jun 30, 2025');
+    expect(displayValue(field('qty', 'integer'), r, 'en-US')).toBe('12,000');
+    expect(displayValue(field('rate', 'decimal'), r, 'en-US')).toBe('0.125');
+  });
+});
+
+describe('form values', () => {
+  it('turns stored values into input strings', () => {
+    expect(inputText(field('vip', 'bool'), true)).toBe('true');
+    expect(inputText(field('n', 'integer'), 42)).toBe('42');
+    expect(inputText(field('x', 'text'), null)).toBe('');
+  });
+
+  it('round-trips datetime-local through UTC', () => {
+    const local = toDateTimeLocal('2025-03-01T14:05:00Z');
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(fromDateTimeLocal(local)).toBe('2025-03-01T14:05:00.000Z');
+    expect(fromDateTimeLocal('')).toBe('');
+  });
+});

@@ -1,0 +1,161 @@
+//! Display formatting only: dates, money and field values as text. Nothing here computes
+//! a business result; values are shown as the engine returned them.
+import type { EntityRecord, FieldSchema, Value } from '../ipc/api';
+
+/** Locale for formatting: the webview's, unless a caller (a test) pins one. */
+function localeOr(locale: string | undefined): string | undefined {
+  const wanted = locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
+  // A POSIX locale such as "C" (LANG=C, common on servers and CI) is no BCP 47 tag, and Intl
+  // throws a RangeError for it: fall back to the runtime's default locale.
+  return wanted && isLocale(wanted) ? wanted : undefined;
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function formatNumber(value: number, locale?: string, maxFraction = 6): string {
+  return new Intl.NumberFormat(localeOr(locale), { maximumFractionDigits: maxFraction }).format(
+    value,
+  );
+}
+
+/** An amount in major units with its ISO 4217 currency, e.g. 1234.5 CNY → "CN¥1,234.50". */
+export function formatMoney(
+  amount: number,
+  currency: string | null | undefined,
+  locale?: string,
+): string {
+  const code = currency?.trim().toUpperCase() ?? '';
+  if (/^[A-Z]{3}$/.test(code)) {
+    try {
+      return new Intl.NumberFormat(localeOr(locale), { style: 'currency', currency: code }).format(
+        amount,
+      );
+    } catch {
+      // An unknown currency code: fall through to the plain form below.
+    }
+  }
+  const plain = new Intl.NumberFormat(localeOr(locale), {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
+  return code ? `${plain} ${code}` : plain;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date "YYYY-MM-DD" as a readable date, without shifting it by time zone. */
+export function formatDate(value: string, locale?: string): string {
+  const match = DATE_RE.exec(value);
+  if (!match) return value;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(localeOr(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
+/** An RFC 3339 instant in the viewer's time zone (or `timeZone`, for tests). */
+export function formatDateTime(value: string, locale?: string, timeZone?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(localeOr(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
+/**
+ * The wall time of a hybrid-logical-clock reading (`updated_at`), which the engine writes as
+ * `2026-11-23T01:53:52.123Z-0000-<device>`: the part before the counter is an RFC 3339 time.
+ */
+export function formatClock(clock: string, locale?: string, timeZone?: string): string {
+  return formatDateTime(clock.slice(0, 24), locale, timeZone);
+}
+
+/** "3 days ago", "in 2 hours": how far `value` is from `now`. */
+export function formatRelative(value: string, now: Date, locale?: string): string {
+  const then = new Date(DATE_RE.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(then.getTime())) return value;
+  const seconds = (then.getTime() - now.getTime()) / 1000;
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['week', 604_800],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(localeOr(locale), { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/** The currency that goes with a money field: the record's sibling `currency` value. */
+export function currencyOf(record: EntityRecord): string | null {
+  const currency = record.values.currency;
+  return typeof currency === 'string' ? currency : null;
+}
+
+/** One field of a record as display text ("" when empty). Refs show the referenced title. */
+export function displayValue(field: FieldSchema, record: EntityRecord, locale?: string): string {
+  const value = record.values[field.name];
+  if (value === null || value === undefined || value === '') return '';
+  switch (field.ty) {
+    case 'ref':
+      return record.refs[field.name] ?? String(value);
+    case 'money':
+      return typeof value === 'number'
+        ? formatMoney(value, currencyOf(record), locale)
+        : String(value);
+    case 'integer':
+    case 'decimal':
+      return typeof value === 'number' ? formatNumber(value, locale) : String(value);
+    case 'date':
+      return typeof value === 'string' ? formatDate(value, locale) : String(value);
+    case 'datetime':
+      return typeof value === 'string' ? formatDateTime(value, locale) : String(value);
+    case 'bool':
+      return value === true || value === 'true' ? 'Yes' : 'No';
+    default:
+      return String(value);
+  }
+}
+
+/** The form's string for a stored value: what an edit form starts from. */
+export function inputText(field: FieldSchema, value: Value | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (field.ty === 'bool') return value === true || value === 'true' ? 'true' : 'false';
+  if (field.ty === 'datetime' && typeof value === 'string') return toDateTimeLocal(value);
+  return String(value);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** RFC 3339 → the local "YYYY-MM-DDTHH:mm" a `datetime-local` input shows. */
+export function toDateTimeLocal(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
+  );
+}
+
+/** A `datetime-local` value (local time) → RFC 3339 UTC for the engine. */
+export function fromDateTimeLocal(value: string): string {
+  if (value === '') return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Kind } from '../ipc/api';
+import { parseRoute, routeHref, type Route } from './router.svelte';
+
+const isKind = (value: string): value is Kind => ['contact', 'order_line'].includes(value);
+
+describe('routes', () => {
+  it('parses every screen’s address', () => {
+    expect(parseRoute('', isKind)).toEqual({ name: 'home' });
+    expect(parseRoute('#/contact', isKind)).toEqual({ name: 'list', kind: 'contact' });
+    expect(parseRoute('#/contact/new', isKind)).toEqual({ name: 'new', kind: 'contact' });
+    expect(parseRoute('#/order_line/abc', isKind)).toEqual({
+      name: 'detail',
+      kind: 'order_line',
+      id: 'abc',
+    });
+    expect(parseRoute('#/contact/abc/edit', isKind)).toEqual({
+      name: 'edit',
+      kind: 'contact',
+      id: 'abc',
+    });
+  });
+
+  it('sends unknown kinds home', () => {
+    expect(parseRoute('#/spaceship/1', isKind)).toEqual({ name: 'home' });
+  });
+
+  it('round-trips through href', () => {
+    const routes: Route[] = [
+      { name: 'home' },
+      { name: 'list', kind: 'contact' },
+      { name: 'new', kind: 'contact' },
+      { name: 'detail', kind: 'contact', id: 'id with/slash' },
+      { name: 'edit', kind: 'order_line', id: '0190a5e4' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route), isKind)).toEqual(route);
+  });
+});

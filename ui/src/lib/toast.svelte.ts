@@ -1,0 +1,28 @@
+//! Transient notifications: errors the user should see but that belong to no form field.
+import { KithError } from '../ipc/api';
+
+export type Toast = { id: number; tone: 'error' | 'success' | 'info'; text: string };
+
+class Toasts {
+  items: Toast[] = $state([]);
+  private next = 1;
+
+  show(tone: Toast['tone'], text: string, ms = tone === 'error' ? 7000 : 3500): void {
+    const id = this.next++;
+    this.items.push({ id, tone, text });
+    setTimeout(() => this.dismiss(id), ms);
+  }
+
+  /** Shows an error from the engine (or anything thrown) with what the user was doing. */
+  error(doing: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof KithError ? ` (${error.code})` : '';
+    this.show('error', `${doing}: ${message}${code}`);
+  }
+
+  dismiss(id: number): void {
+    this.items = this.items.filter((toast) => toast.id !== id);
+  }
+}
+
+export const toasts = new Toasts();

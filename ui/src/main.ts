@@ -1,0 +1,17 @@
+//! Entry point: in mock mode, route IPC to the in-memory backend first; then mount the app.
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+
+async function start(): Promise<void> {
+  if (import.meta.env.VITE_KITH_MOCK === '1') {
+    // Behind a build-time constant: production builds drop this import and the mock chunk.
+    const { installDevMock } = await import('./ipc/mock/install');
+    installDevMock(window.location.search);
+  }
+  const target = document.getElementById('app');
+  if (!target) throw new Error('missing #app element');
+  mount(App, { target });
+}
+
+void start();
