@@ -9,6 +9,8 @@ mod records;
 mod search;
 mod tags;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{SecondsFormat, Utc};
@@ -40,6 +42,11 @@ pub struct Store {
     device: String,
     clock: Clock,
     origin: String,
+    /// Bumped by every write of this connection; with SQLite's `data_version` (bumped by
+    /// other connections' commits) it tells whether cached list totals are still true.
+    generation: u64,
+    /// List totals by query, valid for one (generation, data_version).
+    totals: RefCell<HashMap<String, ((u64, i64), u64)>>,
 }
 
 impl Store {
@@ -132,6 +139,8 @@ impl Store {
             path,
             device,
             origin: "cli".into(),
+            generation: 0,
+            totals: RefCell::new(HashMap::new()),
         })
     }
 
@@ -186,6 +195,7 @@ impl Store {
     /// Runs `f` in one transaction with one clock reading. On error nothing is written.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let hlc = self.clock.tick();
+        self.generation += 1;
         let tx = self.conn.transaction()?;
         let mut w = Writer {
             tx,
@@ -202,6 +212,32 @@ impl Store {
         )?;
         w.tx.commit()?;
         Ok(out)
+    }
+
+    /// The number of rows `count_sql` counts, cached until the database changes: a virtualized
+    /// list asks for its total with every page, and counting a million rows each time would
+    /// make scrolling stutter.
+    fn cached_total(&self, count_sql: &str, args: &[rusqlite::types::Value]) -> Result<u64> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let key = format!("{count_sql}\u{1}{args:?}");
+        let stamp = (self.generation, version);
+        if let Some((at, total)) = self.totals.borrow().get(&key)
+            && *at == stamp
+        {
+            return Ok(*total);
+        }
+        let total: i64 = self
+            .conn
+            .prepare_cached(count_sql)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        let mut totals = self.totals.borrow_mut();
+        if totals.len() > 64 {
+            totals.clear();
+        }
+        totals.insert(key, (stamp, total as u64));
+        Ok(total as u64)
     }
 
     /// Runs a quick integrity check (used by tests and `kith doctor`).

@@ -397,10 +397,10 @@ impl Store {
         } else {
             format!(" WHERE {}", clauses.join(" AND "))
         };
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM {}{where_sql}", def.table))?
-            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        let total = self.cached_total(
+            &format!("SELECT count(*) FROM {}{where_sql}", def.table),
+            &args,
+        )?;
         let dir = if query.desc { "DESC" } else { "ASC" };
         let text_sort = matches!(sort_field.ty, FieldType::Text | FieldType::Email);
         let collate = if text_sort { " COLLATE NOCASE" } else { "" };
@@ -426,7 +426,7 @@ impl Store {
             .map(|raw| self.record(kind, raw))
             .collect::<Result<_>>()?;
         Ok(Page {
-            total: total as u64,
+            total,
             offset: query.offset,
             rows,
         })

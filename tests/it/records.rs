@@ -428,3 +428,27 @@ fn lists_filter_sort_and_page() {
     let err = s.list_records(Kind::Contact, &q).unwrap_err();
     assert!(err.to_string().contains("no field 'shoe'"), "{err}");
 }
+
+#[test]
+fn list_totals_follow_writes_from_this_and_other_connections() {
+    let mut f = Fixture::new();
+    let q = ListQuery::default();
+    assert_eq!(f.store.list_records(Kind::Contact, &q).unwrap().total, 0);
+    f.store
+        .create_record(Kind::Contact, &input(&[("first_name", "A")]))
+        .unwrap();
+    assert_eq!(
+        f.store.list_records(Kind::Contact, &q).unwrap().total,
+        1,
+        "own write"
+    );
+    let mut other = kith::Store::open(&f.path()).unwrap();
+    other
+        .create_record(Kind::Contact, &input(&[("first_name", "B")]))
+        .unwrap();
+    assert_eq!(
+        f.store.list_records(Kind::Contact, &q).unwrap().total,
+        2,
+        "a cached total is dropped when another connection (the CLI beside the app) writes"
+    );
+}
