@@ -412,7 +412,7 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
         Some(("delete", m)) => {
             let id = m.get_one::<String>("id").expect("required");
             store.delete_record(kind, id)?;
-            let r = store.get_any(kind, id)?;
+            let r = store.get_record(kind, id)?;
             let text = format!("Deleted {} {} ({id})\n", def.label.to_lowercase(), r.title);
             Output::new(&r, text)
         }

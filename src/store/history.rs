@@ -110,7 +110,7 @@ impl Store {
                 ));
             }
         };
-        self.get_any(kind, id)?;
+        self.get_record(kind, id)?;
         let mut items = Vec::new();
         for (item_kind, at, detail) in TIMELINE {
             let def = item_kind.def();
@@ -130,7 +130,7 @@ impl Store {
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             for (item_id, at) in rows {
-                let record = self.get_any(*item_kind, &item_id)?;
+                let record = self.get_record(*item_kind, &item_id)?;
                 let detail = detail
                     .iter()
                     .filter_map(|f| {

@@ -296,14 +296,10 @@ impl Store {
         self.write(|w| w.delete(kind, id))
     }
 
-    /// A live record by id; `NotFound` if there is none, `Deleted` if it was deleted.
+    /// A record by id, deleted ones included (with `deleted_at` set, so history and the
+    /// "show deleted" list can open them); `NotFound` if there is none. Writes to a deleted
+    /// record are refused with `Deleted`.
     pub fn get_record(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
-        let raw = self.live_raw(kind, id)?;
-        self.record(kind, raw)
-    }
-
-    /// A record by id whether deleted or not.
-    pub fn get_any(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
         let raw = self.raw(kind, id)?.ok_or_else(|| Error::NotFound {
             kind,
             id: id.to_string(),
@@ -359,27 +355,33 @@ impl Store {
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            let searchable: Vec<&str> = def
+            // Each title field, email and phone, and the whole title as it is shown: "John
+            // Carter", and for CJK names family name first without a space (王芳).
+            let mut exprs: Vec<String> = def
                 .fields
                 .iter()
                 .filter(|f| {
                     def.title.contains(&f.name)
                         || matches!(f.ty, FieldType::Email | FieldType::Phone)
                 })
-                .map(|f| f.name)
+                .map(|f| f.name.to_string())
                 .collect();
+            if let [a, b] = def.title {
+                exprs.push(format!("coalesce({a}, '') || ' ' || coalesce({b}, '')"));
+                exprs.push(format!("coalesce({b}, '') || coalesce({a}, '')"));
+            }
             let like = format!(
                 "%{}%",
                 text.replace('\\', "\\\\")
                     .replace('%', "\\%")
                     .replace('_', "\\_")
             );
-            let ors: Vec<String> = searchable
+            let ors: Vec<String> = exprs
                 .iter()
                 .map(|c| format!("{c} LIKE ? ESCAPE '\\'"))
                 .collect();
             clauses.push(format!("({})", ors.join(" OR ")));
-            args.extend(searchable.iter().map(|_| SqlValue::Text(like.clone())));
+            args.extend(exprs.iter().map(|_| SqlValue::Text(like.clone())));
         }
         let sort_field = match &query.sort {
             Some(s) => def.field(s).ok_or_else(|| Error::Validation {
@@ -637,7 +639,10 @@ impl Writer<'_> {
 
     /// Creates a record; returns its id.
     pub fn create(&mut self, kind: Kind, input: &Input) -> Result<String> {
-        let (parsed, mut issues) = self.parse(kind, input)?;
+        let (mut parsed, mut issues) = self.parse(kind, input)?;
+        // A form sends every field; on create an empty one means "not given", so defaults
+        // (a deal stage's probability, an order line's amount) still apply.
+        parsed.fields.retain(|_, v| !v.is_null());
         let mut merged = parsed.fields.clone();
         self.apply_rules(kind, true, &mut merged, &parsed.fields, &mut issues);
         if !issues.is_empty() {

@@ -1,5 +1,6 @@
 //! Writes the TypeScript declarations of every type the desktop shell sends to or receives
-//! from the UI into `ui/src/ipc/bindings/`. `make bindings` runs this; CI runs it and fails
+//! from the UI into `ui/src/ipc/bindings/`, with the kind schema as `schema.json`.
+//! `make bindings` runs this; CI runs it and fails
 //! if the committed files differ (drift between Rust and TypeScript is a bug).
 
 use std::path::Path;
@@ -31,6 +32,10 @@ fn export_typescript_bindings() {
     WorkspaceInfo::export_all(&cfg).expect("export WorkspaceInfo");
     WorkspaceChoice::export_all(&cfg).expect("export WorkspaceChoice");
     ErrorReport::export_all(&cfg).expect("export ErrorReport");
+    // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
+    // the mock can never describe fields the engine does not have.
+    let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");
+    std::fs::write(dir.join("schema.json"), schema + "\n").expect("write schema.json");
     assert!(
         dir.join("EntityRecord.ts").exists(),
         "bindings were written to {dir:?}"

@@ -93,8 +93,12 @@ fn add_show_edit_search_history_delete_round_trip() {
 
     assert_eq!(kith(&db, &["contact", "delete", &id]).code, 0);
     let show = kith(&db, &["contact", "show", &id, "--json"]);
-    assert_eq!(show.code, 1);
-    assert_eq!(json(&show)["error"]["code"], "deleted");
+    assert_eq!(show.code, 0, "a deleted record can be shown");
+    assert!(json(&show)["deleted_at"].is_string(), "…marked deleted");
+    let edit = kith(&db, &["contact", "edit", &id, "--city", "x", "--json"]);
+    assert_eq!(edit.code, 1, "but not changed");
+    assert_eq!(json(&edit)["error"]["code"], "deleted");
+    assert!(edit.stderr.contains("was deleted"), "{}", edit.stderr);
 }
 
 /// Each bad input: the arguments, the words the message must contain.

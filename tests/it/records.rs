@@ -300,10 +300,13 @@ fn updates_log_old_and_new_values_and_deleted_records_refuse_changes() {
     );
 
     s.delete_record(Kind::Contact, &c.id).unwrap();
-    assert!(matches!(
-        s.get_record(Kind::Contact, &c.id),
-        Err(Error::Deleted { .. })
-    ));
+    assert!(
+        s.get_record(Kind::Contact, &c.id)
+            .unwrap()
+            .deleted_at
+            .is_some(),
+        "a deleted record can still be read, marked deleted"
+    );
     let err = s
         .update_record(Kind::Contact, &c.id, &input(&[("first_name", "X")]))
         .unwrap_err();
@@ -312,7 +315,7 @@ fn updates_log_old_and_new_values_and_deleted_records_refuse_changes() {
         s.delete_record(Kind::Contact, &c.id),
         Err(Error::Deleted { .. })
     ));
-    let kept = s.get_any(Kind::Contact, &c.id).unwrap();
+    let kept = s.get_record(Kind::Contact, &c.id).unwrap();
     assert_eq!(
         kept.text("first_name").as_deref(),
         Some("Lee"),
@@ -450,5 +453,67 @@ fn list_totals_follow_writes_from_this_and_other_connections() {
         f.store.list_records(Kind::Contact, &q).unwrap().total,
         2,
         "a cached total is dropped when another connection (the CLI beside the app) writes"
+    );
+}
+
+#[test]
+fn list_text_matches_the_title_as_shown() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    for (first, last) in [("芳", "王"), ("John", "Carter"), ("Joan", "Carr")] {
+        s.create_record(
+            Kind::Contact,
+            &input(&[("first_name", first), ("last_name", last)]),
+        )
+        .unwrap();
+    }
+    for (text, want) in [
+        ("王芳", "王芳"),
+        ("John Carter", "John Carter"),
+        ("hn car", "John Carter"),
+    ] {
+        let q = ListQuery {
+            text: Some(text.into()),
+            ..ListQuery::default()
+        };
+        let titles: Vec<String> = s
+            .list_records(Kind::Contact, &q)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.title)
+            .collect();
+        assert_eq!(titles, [want], "filter {text:?}");
+    }
+}
+
+#[test]
+fn empty_fields_sent_by_a_form_do_not_block_defaults() {
+    let mut f = Fixture::new();
+    let deal = f
+        .store
+        .create_record(
+            Kind::Deal,
+            &input(&[
+                ("title", "x"),
+                ("stage", "negotiation"),
+                ("probability", ""),
+                ("value", ""),
+            ]),
+        )
+        .unwrap();
+    assert_eq!(deal.values["probability"], Value::Int(75));
+    let edited = f
+        .store
+        .update_record(Kind::Deal, &deal.id, &input(&[("stage", "won")]))
+        .unwrap();
+    assert_eq!(
+        edited.values["probability"],
+        Value::Int(100),
+        "a stage change moves it"
+    );
+    assert!(
+        edited.values["closed_on"] != Value::Null,
+        "winning closes the deal"
     );
 }

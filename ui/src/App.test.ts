@@ -27,9 +27,12 @@ describe('App', () => {
     installMockBackend(new MockBackend({ chosen: true }));
     window.location.hash = '#/contact';
     render(App);
-    await fireEvent.click(await screen.findByText('王芳', { selector: '.cell' }));
+    // The list shows first and last name in separate columns; only the title joins them.
+    await fireEvent.click(
+      await screen.findByText('wang.fang@xingchen.example.cn', { selector: '.cell' }),
+    );
     expect(await screen.findByTestId('record-title')).toHaveTextContent('王芳');
-    expect(screen.getByTestId('value-company')).toHaveTextContent('上海星辰科技');
+    expect(screen.getByTestId('value-company_id')).toHaveTextContent('上海星辰科技');
 
     const tagInput = screen.getByTestId('tag-input');
     await fireEvent.input(tagInput, { target: { value: '年会' } });

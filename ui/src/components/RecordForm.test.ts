@@ -31,13 +31,15 @@ describe('RecordForm', () => {
     await type('field-email', 'li.lei-at-example');
     await fireEvent.click(screen.getByTestId('save-button'));
 
-    // The engine rejected two fields: the bad email and the missing required name.
+    // The engine rejected two fields: the bad email, and the first name because a contact
+    // then has neither a name nor an email or phone.
     const email = await screen.findByTestId('issue-email');
     expect(email).toHaveTextContent('not a valid email address');
     expect(within(screen.getByTestId('form-field-email')).getByTestId('issue-email')).toBe(email);
     expect(
-      within(screen.getByTestId('form-field-name')).getByTestId('issue-name'),
-    ).toHaveTextContent('required');
+      within(screen.getByTestId('form-field-first_name')).getByTestId('issue-first_name'),
+    ).toHaveTextContent('a contact needs a name, an email or a phone');
+    expect(screen.queryByTestId('issue-last_name')).toBeNull();
     expect(screen.queryByTestId('issue-phone')).toBeNull();
     expect(screen.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByTestId('form-error')).toHaveTextContent('Please fix 2 fields');
@@ -47,24 +49,50 @@ describe('RecordForm', () => {
   it('creates a record from strings and reports it', async () => {
     const onsaved = vi.fn();
     render(RecordForm, { schema: schemaOf('contact'), kindLabel, onsaved, oncancel: vi.fn() });
-    await type('field-name', '李雷');
+    await type('field-last_name', '李');
+    await type('field-first_name', '雷');
     await type('field-email', 'li.lei@example.cn');
-    await fireEvent.click(screen.getByTestId('field-vip'));
+    await fireEvent.change(screen.getByTestId('field-source'), { target: { value: 'referral' } });
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
     const call = backend.calls.find((entry) => entry.command === 'create_record');
     expect(call?.args).toMatchObject({
       kind: 'contact',
-      input: { name: '李雷', email: 'li.lei@example.cn', vip: 'true', phone: '' },
+      input: {
+        first_name: '雷',
+        last_name: '李',
+        email: 'li.lei@example.cn',
+        source: 'referral',
+        phone: '',
+      },
     });
+    // The engine builds the title: a CJK name is family name first, without a space.
     expect(onsaved.mock.calls[0]?.[0]).toMatchObject({ title: '李雷' });
+  });
+
+  it('sends a ticked checkbox as the string true', async () => {
+    const onsaved = vi.fn();
+    render(RecordForm, { schema: schemaOf('product'), kindLabel, onsaved, oncancel: vi.fn() });
+    await type('field-name', '龙井礼盒');
+    await fireEvent.click(screen.getByTestId('field-active'));
+    await fireEvent.click(screen.getByTestId('save-button'));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const call = backend.calls.find((entry) => entry.command === 'create_record');
+    expect(call?.args).toMatchObject({
+      kind: 'product',
+      input: { name: '龙井礼盒', active: 'true', price: '' },
+    });
+    expect(onsaved.mock.calls[0]?.[0]).toMatchObject({
+      title: '龙井礼盒',
+      values: { active: true },
+    });
   });
 
   it('sends only the changed fields when editing', async () => {
     const page = (await backend.handle('list_records', {
       kind: 'contact',
       query: {
-        text: '王芳',
+        text: 'wang.fang',
         sort: null,
         desc: false,
         offset: 0,
@@ -76,8 +104,9 @@ describe('RecordForm', () => {
     const id = page.rows[0]?.id ?? '';
     const onsaved = vi.fn();
     render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
-    await waitFor(() => expect(screen.getByTestId('field-name')).toHaveValue('王芳'));
-    expect(screen.getByTestId('field-company')).toHaveValue('上海星辰科技');
+    await waitFor(() => expect(screen.getByTestId('field-first_name')).toHaveValue('芳'));
+    expect(screen.getByTestId('field-last_name')).toHaveValue('王');
+    expect(screen.getByTestId('field-company_id')).toHaveValue('上海星辰科技');
     await type('field-city', '北京');
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
@@ -100,7 +129,7 @@ describe('RecordForm', () => {
       onsaved: vi.fn(),
       oncancel: vi.fn(),
     });
-    await type('field-name', 'Someone');
+    await type('field-first_name', 'Someone');
     await fireEvent.click(screen.getByTestId('save-button'));
     expect(await screen.findByTestId('form-error')).toHaveTextContent(
       'The database is locked by another program',
@@ -114,14 +143,14 @@ describe('RecordForm', () => {
       onsaved: vi.fn(),
       oncancel: vi.fn(),
     });
-    await fireEvent.focus(screen.getByTestId('field-company'));
-    await type('field-company', '杭州');
-    const option = await screen.findByTestId('field-company-option-0');
+    await fireEvent.focus(screen.getByTestId('field-company_id'));
+    await type('field-company_id', '杭州');
+    const option = await screen.findByTestId('field-company_id-option-0');
     expect(option).toHaveTextContent('杭州茶叶有限公司');
     const search = backend.calls.filter((entry) => entry.command === 'search').at(-1);
     expect(search?.args).toMatchObject({ query: '杭州', kinds: ['company'] });
     await fireEvent.click(option);
-    expect(screen.getByTestId('field-company')).toHaveValue('杭州茶叶有限公司');
+    expect(screen.getByTestId('field-company_id')).toHaveValue('杭州茶叶有限公司');
   });
 });
 
@@ -130,7 +159,7 @@ describe('RecordForm custom fields', () => {
     const page = (await backend.handle('list_records', {
       kind: 'contact',
       query: {
-        text: '李明',
+        text: 'li.ming',
         sort: null,
         desc: false,
         offset: 0,

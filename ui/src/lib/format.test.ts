@@ -101,11 +101,11 @@ describe('formatRelative', () => {
 describe('displayValue', () => {
   it('shows money with the record’s currency, refs by title, bools as words', () => {
     const r = record(
-      { value: 24500, currency: 'USD', company: 'c-1', won: true },
-      { company: 'Acme' },
+      { value: 24500, currency: 'USD', company_id: 'c-1', won: true },
+      { company_id: 'Acme' },
     );
     expect(displayValue(field('value', 'money'), r, 'en-US')).toBe('$24,500.00');
-    expect(displayValue(field('company', 'ref'), r, 'en-US')).toBe('Acme');
+    expect(displayValue(field('company_id', 'ref'), r, 'en-US')).toBe('Acme');
     expect(displayValue(field('won', 'bool'), r, 'en-US')).toBe('Yes');
     expect(displayValue(field('missing', 'text'), r, 'en-US')).toBe('');
   });
@@ -120,7 +120,7 @@ describe('displayValue', () => {
 
 describe('form values', () => {
   it('turns stored values into input strings', () => {
-    expect(inputText(field('vip', 'bool'), true)).toBe('true');
+    expect(inputText(field('active', 'bool'), true)).toBe('true');
     expect(inputText(field('n', 'integer'), 42)).toBe('42');
     expect(inputText(field('x', 'text'), null)).toBe('');
   });

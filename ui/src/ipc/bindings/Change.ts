@@ -5,7 +5,31 @@ import type { Value } from "./Value";
 /**
  * One field change from the change log.
  */
-export type Change = { seq: number, entity: Kind, entity_id: string, field: string, old: Value, new: Value, 
+export type Change = { 
+/**
+ * Position in the change log.
+ */
+seq: number, 
+/**
+ * Kind of the changed record.
+ */
+entity: Kind, 
+/**
+ * Id of the changed record.
+ */
+entity_id: string, 
+/**
+ * Field name (`tags`, `custom.NAME`, `deleted_at` included).
+ */
+field: string, 
+/**
+ * Value before.
+ */
+old: Value, 
+/**
+ * Value after.
+ */
+new: Value, 
 /**
  * Hybrid logical clock of the write.
  */
@@ -13,7 +37,11 @@ clock: string,
 /**
  * Wall time of the write (UTC, RFC 3339).
  */
-at: string, device: string, 
+at: string, 
+/**
+ * Device that wrote it.
+ */
+device: string, 
 /**
  * What made the write: `cli`, `app`, `demo`, `import:BATCH`, ….
  */

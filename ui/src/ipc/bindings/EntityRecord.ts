@@ -6,8 +6,44 @@ import type { Value } from "./Value";
  * One record of any kind, with its display title, resolved reference titles, tags and
  * custom fields.
  */
-export type EntityRecord = { kind: Kind, id: string, title: string, values: { [key in string]: Value }, 
+export type EntityRecord = { 
+/**
+ * What kind of record.
+ */
+kind: Kind, 
+/**
+ * UUIDv7 id.
+ */
+id: string, 
+/**
+ * Display name.
+ */
+title: string, 
+/**
+ * Field values by field name.
+ */
+values: { [key in string]: Value }, 
 /**
  * Titles of the records that `Ref` fields point at, by field name.
  */
-refs: { [key in string]: string }, tags: Array<string>, custom: { [key in string]: string }, created_at: string, updated_at: string, deleted_at: string | null, };
+refs: { [key in string]: string }, 
+/**
+ * Tag names.
+ */
+tags: Array<string>, 
+/**
+ * Custom field values by name.
+ */
+custom: { [key in string]: string }, 
+/**
+ * When it was created (UTC).
+ */
+created_at: string, 
+/**
+ * Hybrid logical clock of the last write.
+ */
+updated_at: string, 
+/**
+ * When it was deleted, if it was.
+ */
+deleted_at: string | null, };

@@ -5,4 +5,32 @@ import type { Kind } from "./Kind";
 /**
  * A field description as the UI receives it.
  */
-export type FieldSchema = { name: string, label: string, ty: FieldType, required: boolean, choices: Array<string>, ref_kind: Kind | null, in_list: boolean, };
+export type FieldSchema = { 
+/**
+ * Column name.
+ */
+name: string, 
+/**
+ * Human label.
+ */
+label: string, 
+/**
+ * How the value is parsed.
+ */
+ty: FieldType, 
+/**
+ * Whether a value is required.
+ */
+required: boolean, 
+/**
+ * Allowed values of a choice field.
+ */
+choices: Array<string>, 
+/**
+ * Target kind of a reference field.
+ */
+ref_kind: Kind | null, 
+/**
+ * Whether lists show it by default.
+ */
+in_list: boolean, };

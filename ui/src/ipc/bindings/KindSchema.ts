@@ -5,4 +5,20 @@ import type { Kind } from "./Kind";
 /**
  * A kind description as the UI receives it.
  */
-export type KindSchema = { kind: Kind, label: string, plural: string, fields: Array<FieldSchema>, };
+export type KindSchema = { 
+/**
+ * The kind described.
+ */
+kind: Kind, 
+/**
+ * Singular label.
+ */
+label: string, 
+/**
+ * Plural label.
+ */
+plural: string, 
+/**
+ * Fields in form order.
+ */
+fields: Array<FieldSchema>, };

@@ -11,7 +11,19 @@ text: string | null,
 /**
  * Field to sort by (default: the kind's sort field).
  */
-sort: string | null, desc: boolean, offset: number, limit: number, 
+sort: string | null, 
+/**
+ * Sort descending.
+ */
+desc: boolean, 
+/**
+ * Rows to skip.
+ */
+offset: number, 
+/**
+ * Most rows to return (capped at 1000).
+ */
+limit: number, 
 /**
  * Field → exact value (as text) that records must have.
  */

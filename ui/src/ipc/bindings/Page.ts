@@ -4,4 +4,16 @@ import type { EntityRecord } from "./EntityRecord";
 /**
  * One window of a list.
  */
-export type Page = { total: number, offset: number, rows: Array<EntityRecord>, };
+export type Page = { 
+/**
+ * Matching records in all.
+ */
+total: number, 
+/**
+ * Offset of the first row.
+ */
+offset: number, 
+/**
+ * The rows of this window.
+ */
+rows: Array<EntityRecord>, };

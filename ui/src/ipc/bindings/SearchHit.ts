@@ -4,4 +4,20 @@ import type { Kind } from "./Kind";
 /**
  * A search result.
  */
-export type SearchHit = { kind: Kind, id: string, title: string, subtitle: string, };
+export type SearchHit = { 
+/**
+ * Kind of the record found.
+ */
+kind: Kind, 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Company, email or stage, to tell hits apart.
+ */
+subtitle: string, };

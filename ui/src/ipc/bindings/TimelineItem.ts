@@ -4,4 +4,24 @@ import type { Kind } from "./Kind";
 /**
  * One entry of a contact's or company's timeline.
  */
-export type TimelineItem = { at: string, kind: Kind, id: string, title: string, detail: string, };
+export type TimelineItem = { 
+/**
+ * When it happened.
+ */
+at: string, 
+/**
+ * Kind of the item.
+ */
+kind: Kind, 
+/**
+ * Id of the item.
+ */
+id: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * A short summary.
+ */
+detail: string, };

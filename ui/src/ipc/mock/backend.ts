@@ -1,6 +1,12 @@
 //! An in-memory stand-in for the engine, for `vite --mode mock` and for unit tests.
 //! It answers the same commands with the same shapes and error codes as the IPC contract;
 //! it is never part of the production bundle (main.ts imports it behind the mock flag).
+//!
+//! The schema is the engine's own (`bindings/schema.json`). What the engine knows beyond the
+//! schema it sends (title and sort fields, integer ranges, defaults and cross-field rules,
+//! search and timeline sources) is restated in the tables below, after `src/kinds.rs`,
+//! `src/store/records.rs`, `src/store/search.rs` and `src/store/history.rs`;
+//! `backend.test.ts` checks that every field named here exists in the generated schema.
 import type { Change } from '../bindings/Change';
 import type { EntityRecord } from '../bindings/EntityRecord';
 import type { ErrorReport } from '../bindings/ErrorReport';
@@ -33,13 +39,89 @@ export type MockOptions = {
 };
 
 type Args = Record<string, unknown>;
+type Values = Record<string, Value>;
+
+/** Fields whose values, joined by a space, make a record's title (`KindDef::title`). */
+export const TITLE_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
+  contact: ['first_name', 'last_name'],
+  company: ['name'],
+  relationship: ['kind'],
+  deal: ['title'],
+  activity: ['subject'],
+  product: ['name'],
+  order: ['number'],
+  order_line: ['description'],
+  ticket: ['subject'],
+  campaign: ['name'],
+  campaign_member: ['status'],
+  feedback: ['comment'],
+};
+
+/** The field a list is sorted by when the query names none (`KindDef::sort`). */
+export const SORT_FIELD: Readonly<Record<Kind, string>> = {
+  contact: 'last_name',
+  company: 'name',
+  relationship: 'started_on',
+  deal: 'expected_close',
+  activity: 'occurred_at',
+  product: 'name',
+  order: 'ordered_on',
+  order_line: 'description',
+  ticket: 'opened_at',
+  campaign: 'starts_on',
+  campaign_member: 'responded_at',
+  feedback: 'received_at',
+};
+
+/** Allowed ranges of integer fields, by `kind.field` (`FieldDef::range`). */
+export const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  'company.employees': [0, 10_000_000],
+  'deal.probability': [0, 100],
+  'feedback.rating': [1, 5],
+  'feedback.nps': [0, 10],
+};
+
+/** Default win probability (percent) of each deal stage (`DEAL_STAGES`). */
+export const STAGE_PROBABILITY: Readonly<Record<string, number>> = {
+  lead: 10,
+  qualified: 25,
+  proposal: 50,
+  negotiation: 75,
+  won: 100,
+  lost: 0,
+};
+
+/** Kinds the engine's `search` covers; of activities, only notes are indexed. */
+export const SEARCHABLE: readonly Kind[] = ['contact', 'company', 'deal', 'activity'];
+
+/** Per kind on a timeline: the fields it is placed by (first set wins) and its detail. */
+export const TIMELINE_SOURCES: ReadonlyArray<
+  readonly [Kind, readonly string[], readonly string[]]
+> = [
+  ['activity', ['occurred_at', 'due_on'], ['kind', 'body']],
+  ['order', ['ordered_on'], ['status', 'total', 'currency']],
+  ['ticket', ['opened_at'], ['status', 'priority', 'category']],
+  ['deal', ['expected_close'], ['stage', 'value', 'currency']],
+  ['feedback', ['received_at'], ['rating', 'nps', 'channel']],
+  ['campaign_member', ['responded_at'], ['status', 'response']],
+];
 
 const DEVICE = 'mock-device';
-const SEARCHABLE: readonly Kind[] = ['contact', 'company', 'deal', 'activity'];
+const MAX_PAGE = 1000;
+const MAX_TEXT = 100_000;
+const MAX_TAG = 60;
 
 function fail(code: ErrorReport['code'], message: string, issues: FieldIssue[] = []): never {
   const dto: ErrorReport = { code, message, issues };
   throw dto;
+}
+
+function invalid(issues: FieldIssue[]): never {
+  return fail(
+    'validation',
+    issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; '),
+    issues,
+  );
 }
 
 function sleep(ms: number): Promise<void> {
@@ -56,7 +138,8 @@ function inputArg(args: Args): Record<string, string> {
   const value = args.input;
   if (typeof value !== 'object' || value === null) fail('internal', 'missing argument `input`');
   const input: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(value)) {
+  // The engine receives a BTreeMap: keys in order.
+  for (const [key, raw] of Object.entries(value).sort(([a], [b]) => binary(a, b))) {
     if (typeof raw !== 'string') fail('internal', `input.${key} must be a string`);
     input[key] = raw;
   }
@@ -67,24 +150,161 @@ function valueText(value: Value | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-function compareValues(a: Value | undefined, b: Value | undefined): number {
-  const an = a === null || a === undefined;
-  const bn = b === null || b === undefined;
-  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'zh-Hans-CN');
+function isSet(value: Value | undefined): boolean {
+  return value !== null && value !== undefined;
+}
+
+function binary(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** SQLite's NOCASE: ASCII letters folded, everything else compared as is. */
+function nocase(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Like SQLite's ORDER BY: NULL first, numbers by value, text as stored (or NOCASE). */
+function compareValues(a: Value | undefined, b: Value | undefined, fold: boolean): number {
+  const an = !isSet(a);
+  const bn = !isSet(b);
+  if (an || bn) return an === bn ? 0 : an ? -1 : 1;
+  if (typeof a !== 'string' && typeof b !== 'string') return Number(a) - Number(b);
+  const as = String(a);
+  const bs = String(b);
+  return fold ? binary(nocase(as), nocase(bs)) : binary(as, bs);
+}
+
+/** Folds text for matching like the engine: compatibility-decomposed, no accents, lower. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Whether every character is a CJK ideograph, kana or hangul syllable (`values::is_cjk`). */
+function allCjk(text: string): boolean {
+  return Array.from(text).every((c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    return (
+      (cp >= 0x3040 && cp <= 0x30ff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xac00 && cp <= 0xd7af) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0x20000 && cp <= 0x2fa1f)
+    );
+  });
+}
+
+function truncate(text: string, chars: number): string {
+  return Array.from(text).slice(0, chars).join('');
+}
+
+/** RFC 3339 in whole seconds, the form the engine stores datetime fields in. */
+function seconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function validDate(y: number, m: number, d: number): Date | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+    ? date
+    : null;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function parseDate(text: string): Date | null {
+  const match =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text) ??
+    /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text) ??
+    /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match) return validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (RFC3339.test(text)) {
+    const ms = Date.parse(text);
+    if (!Number.isNaN(ms)) {
+      const date = new Date(ms);
+      return validDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    }
+  }
+  return null;
+}
+
+function parseDateTime(text: string): Date | null {
+  if (RFC3339.test(text)) {
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? null : new Date(ms);
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (match) {
+    const day = validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    const [h, m, s] = [Number(match[4]), Number(match[5]), Number(match[6] ?? '0')];
+    if (!day || h > 23 || m > 59 || s > 59) return null;
+    return new Date(day.getTime() + ((h * 60 + m) * 60 + s) * 1000);
+  }
+  return parseDate(text);
+}
+
+/** A money amount in major units, or null (`values::parse_money`, which keeps hundredths). */
+function parseMoney(text: string): number | null {
+  const cleaned = text.replace(/[, _$€£¥￥]/g, '');
+  const negative = cleaned.startsWith('-');
+  const digits = negative ? cleaned.slice(1) : cleaned;
+  const [whole = '', frac = '', ...rest] = digits.split('.');
+  if (
+    rest.length > 0 ||
+    (whole === '' && frac === '') ||
+    !/^\d*$/.test(whole) ||
+    !/^\d*$/.test(frac) ||
+    frac.length > 2
+  ) {
+    return null;
+  }
+  const cents = Number(whole || '0') * 100 + Number(frac.padEnd(2, '0'));
+  return (negative ? -cents : cents) / 100;
+}
+
+function parseEmail(text: string): string | null {
+  const email = text.toLowerCase();
+  const at = email.indexOf('@');
+  if (at < 0) return null;
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  const domainOk =
+    domain.includes('.') &&
+    !domain.startsWith('.') &&
+    !domain.endsWith('.') &&
+    !domain.includes('..') &&
+    /^[\p{Alphabetic}\p{N}.-]+$/u.test(domain);
+  const localOk =
+    local.length > 0 &&
+    local.length <= 64 &&
+    !local.startsWith('.') &&
+    !local.endsWith('.') &&
+    !local.includes('..') &&
+    /^[\p{Alphabetic}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u.test(local);
+  return localOk && domainOk && email.length <= 254 ? email : null;
 }
 
 const SYNTHETIC_FIRST = ['Alex', 'Li', 'Maria', 'Chen', 'Sam', 'Wang', 'Priya', 'Zhang', 'Tom'];
 const SYNTHETIC_LAST = ['Lee', 'Wu', 'Garcia', 'Liu', 'Smith', 'Zhao', 'Patel', 'Huang', 'Kim'];
-const SYNTHETIC_CITY = ['Hangzhou', 'Shanghai', 'Berlin', 'Austin', 'Shenzhen', 'Lyon'];
+const SYNTHETIC_CITY: ReadonlyArray<readonly [string, string]> = [
+  ['Hangzhou', 'China'],
+  ['Shanghai', 'China'],
+  ['Berlin', 'Germany'],
+  ['Austin', 'United States'],
+  ['Shenzhen', 'China'],
+  ['Lyon', 'France'],
+];
 
 export class MockBackend {
   readonly schemas: KindSchema[] = mockSchema();
   private readonly byKind = new Map<Kind, KindSchema>(this.schemas.map((s) => [s.kind, s]));
   private store = new Map<Kind, Map<string, EntityRecord>>();
   private changes: Change[] = [];
+  /** Tag names by their NOCASE key: tags are shared between records, like the engine's. */
+  private tagNames = new Map<string, string>();
   private seq = 0;
+  private writes = 0;
   private nextId = 1;
   private chosen: boolean;
   private demo: boolean;
@@ -99,39 +319,69 @@ export class MockBackend {
     this.reset(this.demo);
   }
 
+  private clockNow(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   private now(): string {
-    return (this.options.now?.() ?? new Date()).toISOString();
+    return this.clockNow().toISOString();
+  }
+
+  /** A hybrid logical clock reading for one write: wall time, counter, device. */
+  private stamp(at: string): string {
+    this.writes += 1;
+    return `${at}-${String(this.writes % 10_000).padStart(4, '0')}-${DEVICE}`;
   }
 
   private reset(withDemo: boolean): void {
     this.store = new Map(this.schemas.map((s) => [s.kind, new Map<string, EntityRecord>()]));
     this.changes = [];
+    this.tagNames = new Map();
     this.seq = 0;
     if (withDemo) {
-      const refs = new Map<string, string>();
-      for (const row of seedDemo(this.options.now?.() ?? new Date())) this.insertSeed(row, refs);
+      const keys = new Map<string, string>();
+      for (const row of seedDemo(this.clockNow())) this.insertSeed(row, keys);
     }
   }
 
+  /** Stores one demo row. A row that doesn't fit the schema is a bug in seed.ts: throw. */
   private insertSeed(row: SeedRow, keys: Map<string, string>): void {
     const schema = this.schemaOf(row.kind);
-    const values: Record<string, Value> = {};
-    for (const field of schema.fields) {
-      const raw = row.values[field.name];
-      if (raw === undefined) continue;
-      if (field.ty === 'ref' && typeof raw === 'string') {
-        const id = keys.get(raw);
-        if (id) values[field.name] = id;
+    const values = this.blank(schema);
+    const wrong = (why: string): never => {
+      throw new Error(`mock seed row \`${row.key}\` (${row.kind}): ${why}`);
+    };
+    for (const [name, raw] of Object.entries(row.values)) {
+      const field = schema.fields.find((candidate) => candidate.name === name);
+      if (!field) return wrong(`the engine has no field \`${name}\``);
+      if (field.ty === 'ref') {
+        const id = typeof raw === 'string' ? keys.get(raw) : undefined;
+        values[name] = id ?? wrong(`${name} names no earlier row (${String(raw)})`);
+      } else if (field.ty === 'choice' && !field.choices.includes(String(raw))) {
+        wrong(`${String(raw)} is not a choice of ${name} (${field.choices.join(', ')})`);
       } else {
-        values[field.name] = raw;
+        values[name] = raw;
       }
     }
-    const record = this.build(row.kind, this.newId(), values, row.at, row.tags ?? []);
-    record.custom = { ...(row.custom ?? {}) };
+    for (const field of schema.fields) {
+      if (field.required && !isSet(values[field.name])) wrong(`${field.name} is required`);
+    }
+    const clock = this.stamp(row.at);
+    const record = this.build(row.kind, this.newId(), values, row.at, clock);
     this.table(row.kind).set(record.id, record);
     keys.set(row.key, record.id);
-    for (const [field, value] of Object.entries(values)) {
-      this.log(row.kind, record.id, field, null, value, 'demo', row.at);
+    for (const field of schema.fields) {
+      const value = values[field.name] ?? null;
+      if (value !== null)
+        this.log(row.kind, record.id, field.name, null, value, 'demo', row.at, clock);
+    }
+    record.tags = this.sortTags((row.tags ?? []).map((tag) => this.tagName(tag)));
+    if (record.tags.length > 0) {
+      this.log(row.kind, record.id, 'tags', null, record.tags.join(', '), 'demo', row.at, clock);
+    }
+    record.custom = { ...(row.custom ?? {}) };
+    for (const [name, value] of Object.entries(record.custom)) {
+      this.log(row.kind, record.id, `custom.${name}`, null, value, 'demo', row.at, clock);
     }
   }
 
@@ -142,8 +392,18 @@ export class MockBackend {
 
   private schemaOf(kind: string): KindSchema {
     const schema = this.byKind.get(kind as Kind);
-    if (!schema) fail('not_found', `unknown kind \`${kind}\``);
+    if (!schema) {
+      const known = this.schemas.map((s) => s.kind).join(', ');
+      fail('validation', `unknown kind '${kind}' (expected one of: ${known})`, [
+        { field: 'kind', reason: `unknown kind '${kind}'` },
+      ]);
+    }
     return schema;
+  }
+
+  /** Every field of the kind, unset: the engine returns all of them, null when empty. */
+  private blank(schema: KindSchema): Values {
+    return Object.fromEntries(schema.fields.map((field) => [field.name, null]));
   }
 
   private table(kind: Kind): Map<string, EntityRecord> {
@@ -171,6 +431,7 @@ export class MockBackend {
     next: Value,
     origin: string,
     at: string,
+    clock: string,
   ): void {
     this.seq += 1;
     this.changes.push({
@@ -180,72 +441,67 @@ export class MockBackend {
       field,
       old,
       new: next,
-      clock: `${at}/${String(this.seq).padStart(4, '0')}/${DEVICE}`,
+      clock,
       at,
       device: DEVICE,
       origin,
     });
   }
 
-  private titleOf(kind: Kind, values: Record<string, Value | undefined>): string {
-    const ref = (field: string): string => {
-      const id = values[field];
-      return typeof id === 'string' ? (this.findAny(id)?.title ?? '') : '';
-    };
+  /** The display title, by the engine's rules (`title_for` in src/store/records.rs). */
+  private titleOf(kind: Kind, values: Values, refs: Record<string, string>): string {
     const text = (field: string): string => valueText(values[field]);
+    const joined = TITLE_FIELDS[kind]
+      .map(text)
+      .filter((part) => part !== '')
+      .join(' ');
     switch (kind) {
-      case 'contact':
-      case 'company':
-      case 'deal':
-      case 'product':
-      case 'campaign':
-        return text('name');
-      case 'activity':
-      case 'ticket':
-        return text('subject');
-      case 'order':
-        return text('number');
-      case 'relationship': {
-        const other = ref('to_contact') || ref('to_company');
-        return `${ref('from_contact')} → ${other} (${text('type')})`;
+      case 'contact': {
+        if (joined === '') return text('email') || text('phone') || '(no name)';
+        // Names written in CJK scripts take no space between family and given name.
+        const first = text('first_name');
+        const last = text('last_name');
+        return first && last && allCjk(first) && allCjk(last) ? `${last}${first}` : joined;
       }
-      case 'order_line':
-        return `${ref('product')} × ${text('quantity')}`;
-      case 'campaign_member':
-        return `${ref('contact')} · ${ref('campaign')}`;
+      case 'relationship':
+      case 'campaign_member': {
+        const parts = Object.keys(refs)
+          .sort(binary)
+          .map((field) => refs[field] ?? '');
+        return `${joined ? `${joined}: ` : ''}${parts.join(' · ')}`;
+      }
       case 'feedback': {
+        if (joined !== '') return truncate(joined, 80);
         const rating = values.rating;
-        return `${ref('contact') || 'Anonymous'}${typeof rating === 'number' ? ` · ${rating}★` : ''}`;
+        return typeof rating === 'number' ? `Rating ${rating}/5` : 'Feedback';
       }
+      default:
+        return joined || `(untitled ${this.schemaOf(kind).label.toLowerCase()})`;
     }
   }
 
-  private build(
-    kind: Kind,
-    id: string,
-    values: Record<string, Value>,
-    at: string,
-    tags: string[],
-  ): EntityRecord {
+  private build(kind: Kind, id: string, values: Values, at: string, clock: string): EntityRecord {
     const record: EntityRecord = {
       kind,
       id,
       title: '',
-      values,
+      values: { ...this.blank(this.schemaOf(kind)), ...values },
       refs: {},
-      tags: [...tags],
+      tags: [],
       custom: {},
       created_at: at,
-      updated_at: at,
+      updated_at: clock,
       deleted_at: null,
     };
     this.refresh(record);
     return record;
   }
 
-  /** Recomputes the derived parts of a record: title and the titles of its refs. */
+  /**
+   * Recomputes the derived parts of a record: the titles of its refs and its own title.
+   * Ref titles are shallow (a ref's own refs are not followed), as in the engine.
+   */
   private refresh(record: EntityRecord): void {
-    record.title = this.titleOf(record.kind, record.values);
     record.refs = {};
     for (const field of this.schemaOf(record.kind).fields) {
       const id = record.values[field.name];
@@ -254,28 +510,58 @@ export class MockBackend {
         if (target) record.refs[field.name] = target.title;
       }
     }
+    record.title = this.titleOf(record.kind, record.values, record.refs);
+  }
+
+  /** The engine resolves titles when reading; here, every stored record after a write. */
+  private refreshAll(): void {
+    // Contacts and companies first: the other kinds show their titles.
+    for (const kind of ['contact', 'company'] as const) {
+      for (const record of this.table(kind).values()) this.refresh(record);
+    }
+    for (const [kind, table] of this.store) {
+      if (kind === 'contact' || kind === 'company') continue;
+      for (const record of table.values()) this.refresh(record);
+    }
+  }
+
+  private tagName(tag: string): string {
+    const key = nocase(tag);
+    const existing = this.tagNames.get(key);
+    if (existing !== undefined) return existing;
+    this.tagNames.set(key, tag);
+    return tag;
+  }
+
+  private sortTags(tags: string[]): string[] {
+    return [...new Set(tags)].sort((a, b) => binary(nocase(a), nocase(b)));
   }
 
   private synthetic(index: number): EntityRecord {
     const first = SYNTHETIC_FIRST[index % SYNTHETIC_FIRST.length] ?? 'Alex';
     const last = SYNTHETIC_LAST[Math.floor(index / 9) % SYNTHETIC_LAST.length] ?? 'Lee';
+    const [city, country] = SYNTHETIC_CITY[index % SYNTHETIC_CITY.length] ?? ['Hangzhou', 'China'];
     const at = new Date(Date.UTC(2024, 0, 1) + index * 60_000).toISOString();
+    const values: Values = {
+      ...this.blank(this.schemaOf('contact')),
+      first_name: first,
+      last_name: last,
+      email: `${first}.${last}.${index + 1}@example.com`.toLowerCase(),
+      phone: `+86 571 ${String(1_000_000 + (index % 9_000_000)).slice(0, 7)}`,
+      job_title: index % 3 === 0 ? 'Buyer' : index % 3 === 1 ? 'Owner' : 'Manager',
+      city,
+      country,
+    };
     return {
       kind: 'contact',
       id: `synthetic-${index}`,
-      title: `${first} ${last} #${index + 1}`,
-      values: {
-        name: `${first} ${last} #${index + 1}`,
-        email: `${first}.${last}.${index + 1}@example.com`.toLowerCase(),
-        phone: `+86 571 ${String(1_000_000 + (index % 9_000_000)).slice(0, 7)}`,
-        city: SYNTHETIC_CITY[index % SYNTHETIC_CITY.length] ?? null,
-        job_title: index % 3 === 0 ? 'Buyer' : index % 3 === 1 ? 'Owner' : 'Manager',
-      },
+      title: this.titleOf('contact', values, {}),
+      values,
       refs: {},
       tags: [],
       custom: {},
       created_at: at,
-      updated_at: at,
+      updated_at: `${at}-0000-${DEVICE}`,
       deleted_at: null,
     };
   }
@@ -284,6 +570,7 @@ export class MockBackend {
     return this.options.syntheticContacts ?? 0;
   }
 
+  /** A record whether deleted or not (`get_any`). */
   private get(kind: Kind, id: string): EntityRecord {
     const stored = this.table(kind).get(id);
     if (stored) return stored;
@@ -292,87 +579,288 @@ export class MockBackend {
       const index = Number(match[1]);
       if (index < this.syntheticCount) return this.synthetic(index);
     }
-    return fail('not_found', `no ${this.schemaOf(kind).label.toLowerCase()} with id ${id}`);
+    return fail('not_found', `no ${kind} with id ${id}`);
   }
 
   private live(kind: Kind, id: string): EntityRecord {
     const record = this.get(kind, id);
-    if (record.deleted_at) fail('deleted', `${record.title} was deleted`);
+    if (record.deleted_at) fail('deleted', `${kind} ${id} was deleted on ${record.deleted_at}`);
     return record;
   }
 
-  /** Parses one input string the way the engine would, or says why it can't. */
-  private parse(field: FieldSchema, raw: string): { value: Value } | { reason: string } {
+  /** Parses one input string the way the engine does (`values::parse_field`). */
+  private parse(
+    kind: Kind,
+    field: FieldSchema,
+    raw: string,
+  ): { value: Value } | { reason: string } {
     const text = raw.trim();
     if (text === '') return { value: null };
+    if (Array.from(text).length > MAX_TEXT)
+      return { reason: `is longer than ${MAX_TEXT} characters` };
+    for (const c of text) {
+      const cp = c.codePointAt(0) ?? 0;
+      const control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+      const allowed = field.ty === 'long_text' && (c === '\n' || c === '\r' || c === '\t');
+      if (control && !allowed) {
+        const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+        return { reason: `contains a control character (U+${hex})` };
+      }
+    }
     switch (field.ty) {
       case 'text':
       case 'long_text':
-        return { value: raw };
-      case 'email':
-        return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text)
-          ? { value: text }
-          : { reason: 'not a valid email address' };
-      case 'phone':
-        return /^[+()\d\s.-]{5,}$/.test(text) ? { value: text } : { reason: 'not a phone number' };
-      case 'url':
-        try {
-          new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
-          return { value: text };
-        } catch {
-          return { reason: 'not a valid web address' };
-        }
+      case 'ref':
+        return { value: text };
+      case 'email': {
+        const email = parseEmail(text);
+        return email ? { value: email } : { reason: `'${text}' is not a valid email address` };
+      }
+      case 'phone': {
+        const digits = text.replace(/\D/g, '').length;
+        const lower = text.toLowerCase().replaceAll('ext.', 'x').replaceAll('ext', 'x');
+        return digits >= 3 && /^[\d +\-().,/#*x]+$/.test(lower)
+          ? { value: text.split(/\s+/).join(' ') }
+          : { reason: `'${text}' is not a valid phone number` };
+      }
+      case 'url': {
+        const host = text.replace(/^(https:\/\/)+/, '').replace(/^(http:\/\/)+/, '');
+        return /\s/.test(text) || !host.includes('.') || host.startsWith('.')
+          ? { reason: `'${text}' is not a valid web address` }
+          : { value: text };
+      }
       case 'date': {
-        const ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00Z`));
-        return ok ? { value: text } : { reason: 'expected a date like 2025-03-31' };
+        const date = parseDate(text);
+        return date
+          ? { value: date.toISOString().slice(0, 10) }
+          : { reason: `'${text}' is not a valid date (expected YYYY-MM-DD)` };
       }
       case 'datetime': {
-        const ms = Date.parse(text);
-        return Number.isNaN(ms)
-          ? { reason: 'expected a date and time' }
-          : { value: new Date(ms).toISOString() };
+        const date = parseDateTime(text);
+        return date
+          ? { value: seconds(date) }
+          : {
+              reason: `'${text}' is not a valid date and time (expected YYYY-MM-DD HH:MM or RFC 3339)`,
+            };
       }
-      case 'integer':
-        return /^-?\d+$/.test(text)
-          ? { value: Number(text) }
-          : { reason: 'expected a whole number' };
-      case 'money':
+      case 'integer': {
+        const digits = text.replace(/[_ ]/g, '');
+        if (!/^[+-]?\d+$/.test(digits)) return { reason: `'${text}' is not a whole number` };
+        const n = Number(digits);
+        const range = INTEGER_RANGES[`${kind}.${field.name}`];
+        if (range && (n < range[0] || n > range[1])) {
+          return { reason: `${n} is out of range (must be ${range[0]} to ${range[1]})` };
+        }
+        return { value: n };
+      }
+      case 'money': {
+        const amount = parseMoney(text);
+        return amount === null ? { reason: `'${text}' is not a valid amount` } : { value: amount };
+      }
       case 'decimal': {
-        const n = Number(text);
-        return Number.isFinite(n) ? { value: n } : { reason: 'expected a number' };
+        const cleaned = text.replace(/[_ ,]/g, '');
+        if (/^[+-]?(inf|infinity|nan)$/i.test(cleaned)) {
+          return { reason: `'${text}' is not a finite number` };
+        }
+        return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)
+          ? { value: Number(cleaned) }
+          : { reason: `'${text}' is not a number` };
       }
-      case 'bool':
-        if (['true', '1', 'yes'].includes(text.toLowerCase())) return { value: true };
-        if (['false', '0', 'no'].includes(text.toLowerCase())) return { value: false };
-        return { reason: 'expected yes or no' };
-      case 'choice':
-        return field.choices.includes(text)
-          ? { value: text }
-          : { reason: `must be one of: ${field.choices.join(', ')}` };
-      case 'ref': {
-        const kind = field.ref_kind;
-        const target = kind ? this.table(kind).get(text) : undefined;
-        if (!target || target.deleted_at) return { reason: 'no such record' };
-        return { value: text };
+      case 'bool': {
+        const word = text.toLowerCase();
+        if (['true', 'yes', 'y', '1', 'on', 'done', 'x'].includes(word)) return { value: true };
+        if (['false', 'no', 'n', '0', 'off'].includes(word)) return { value: false };
+        return { reason: `'${text}' is not yes or no` };
+      }
+      case 'choice': {
+        const wanted = text.toLowerCase().replace(/[ -]/g, '_');
+        const choice = field.choices.find((candidate) => nocase(candidate) === nocase(wanted));
+        return choice !== undefined
+          ? { value: choice }
+          : { reason: `'${text}' is not one of: ${field.choices.join(', ')}` };
       }
     }
   }
 
-  /** Splits `custom.NAME` keys (custom fields) from schema fields, as the engine does. */
-  private splitCustom(input: Record<string, string>): {
-    fields: Record<string, string>;
-    custom: Array<[string, string]>;
-  } {
-    const fields: Record<string, string> = {};
+  private unknownField(schema: KindSchema, name: string): FieldIssue {
+    const known = schema.fields.map((field) => field.name).join(', ');
+    return { field: name, reason: `${schema.label} has no field '${name}' (fields: ${known})` };
+  }
+
+  /**
+   * Parses `input` onto `base` and applies the engine's defaults and cross-field rules
+   * (`Writer::parse` and `Writer::apply_rules`); rejects with every issue at once.
+   */
+  private validate(
+    kind: Kind,
+    base: Values,
+    input: Record<string, string>,
+    creating: boolean,
+  ): { values: Values; custom: Array<[string, string]> } {
+    const schema = this.schemaOf(kind);
+    const given: Values = {};
     const custom: Array<[string, string]> = [];
+    const issues: FieldIssue[] = [];
     for (const [key, raw] of Object.entries(input)) {
-      if (key.startsWith('custom.')) custom.push([key.slice('custom.'.length).trim(), raw.trim()]);
-      else fields[key] = raw;
+      if (key.startsWith('custom.')) {
+        const name = key.slice('custom.'.length).trim();
+        if (name === '' || Array.from(name).length > 100) {
+          issues.push({ field: key, reason: 'a custom field needs a name of 1 to 100 characters' });
+        } else {
+          custom.push([name, raw.trim()]);
+        }
+        continue;
+      }
+      const field = schema.fields.find((candidate) => candidate.name === key);
+      if (!field) {
+        issues.push(this.unknownField(schema, key));
+        continue;
+      }
+      const parsed = this.parse(kind, field, raw);
+      if ('reason' in parsed) {
+        issues.push({ field: key, reason: parsed.reason });
+        continue;
+      }
+      const target = field.ref_kind && typeof parsed.value === 'string' ? parsed.value : null;
+      if (field.ref_kind && target !== null) {
+        const record = this.table(field.ref_kind).get(target);
+        if (!record) {
+          issues.push({ field: key, reason: `no ${field.ref_kind} with id ${target}` });
+          continue;
+        }
+        if (record.deleted_at) {
+          issues.push({
+            field: key,
+            reason: `${field.ref_kind} ${target} was deleted on ${record.deleted_at}`,
+          });
+          continue;
+        }
+      }
+      given[key] = parsed.value;
     }
-    return { fields, custom };
+    const values: Values = { ...this.blank(schema), ...base, ...given };
+    this.applyRules(kind, creating, values, given, issues);
+    if (issues.length > 0) invalid(issues);
+    return { values, custom };
   }
 
-  private applyCustom(record: EntityRecord, custom: Array<[string, string]>, at: string): void {
+  private applyRules(
+    kind: Kind,
+    creating: boolean,
+    values: Values,
+    given: Values,
+    issues: FieldIssue[],
+  ): void {
+    const set = (field: string) => isSet(values[field]);
+    const fallback = (field: string, value: Value) => {
+      if (creating && !set(field)) values[field] = value;
+    };
+    const now = seconds(this.clockNow());
+    switch (kind) {
+      case 'contact':
+        if (!['first_name', 'last_name', 'email', 'phone'].some(set)) {
+          issues.push({
+            field: 'first_name',
+            reason: 'a contact needs a name, an email or a phone',
+          });
+        }
+        break;
+      case 'deal': {
+        const stage = given.stage;
+        if (typeof stage === 'string') {
+          const probability = STAGE_PROBABILITY[stage];
+          if (!('probability' in given) && probability !== undefined) {
+            values.probability = probability;
+          }
+          if ((stage === 'won' || stage === 'lost') && !set('closed_on')) {
+            values.closed_on = now.slice(0, 10);
+          }
+        }
+        if (set('value')) fallback('currency', 'USD');
+        break;
+      }
+      case 'activity':
+        fallback('done', false);
+        if (values.kind !== 'task') fallback('occurred_at', now);
+        break;
+      case 'order':
+        fallback('status', 'placed');
+        fallback('currency', 'USD');
+        break;
+      case 'order_line': {
+        fallback('quantity', 1);
+        const quantity = values.quantity;
+        const price = values.unit_price;
+        if (!('amount' in given) && typeof quantity === 'number' && typeof price === 'number') {
+          values.amount = Math.round(quantity * Math.round(price * 100)) / 100;
+        }
+        break;
+      }
+      case 'product':
+        fallback('active', true);
+        fallback('currency', 'USD');
+        break;
+      case 'ticket': {
+        fallback('status', 'open');
+        fallback('priority', 'normal');
+        fallback('opened_at', now);
+        const status = given.status;
+        if ((status === 'resolved' || status === 'closed') && !set('resolved_at')) {
+          values.resolved_at = now;
+        }
+        break;
+      }
+      case 'campaign':
+        fallback('status', 'planned');
+        break;
+      case 'campaign_member':
+        fallback('status', 'invited');
+        break;
+      case 'feedback':
+        fallback('received_at', now);
+        if (!set('rating') && !set('nps') && !set('comment')) {
+          issues.push({
+            field: 'rating',
+            reason: 'feedback needs a rating, an NPS score or a comment',
+          });
+        }
+        break;
+      case 'relationship':
+        if (!set('other_contact_id') && !set('company_id')) {
+          issues.push({
+            field: 'other_contact_id',
+            reason: 'a relationship links a contact to another contact or to a company',
+          });
+        }
+        break;
+      case 'company':
+        break;
+    }
+    for (const [start, end] of [
+      ['started_on', 'ended_on'],
+      ['starts_on', 'ends_on'],
+    ] as const) {
+      const a = values[start];
+      const b = values[end];
+      if (typeof a === 'string' && typeof b === 'string' && b < a) {
+        issues.push({ field: end, reason: `ends (${b}) before it starts (${a})` });
+      }
+    }
+    for (const field of this.schemaOf(kind).fields) {
+      if (field.required && !set(field.name)) {
+        issues.push({ field: field.name, reason: `${field.label} is required` });
+      }
+    }
+  }
+
+  /** Sets or clears custom fields, logging each change; returns whether any changed. */
+  private applyCustom(
+    record: EntityRecord,
+    custom: Array<[string, string]>,
+    at: string,
+    clock: string,
+  ): boolean {
+    let changed = false;
     for (const [name, value] of custom) {
       const old = record.custom[name] ?? null;
       record.custom =
@@ -380,45 +868,11 @@ export class MockBackend {
           ? Object.fromEntries(Object.entries(record.custom).filter(([key]) => key !== name))
           : { ...record.custom, [name]: value };
       if (old !== (value || null)) {
-        this.log(record.kind, record.id, `custom.${name}`, old, value || null, 'app', at);
+        this.log(record.kind, record.id, `custom.${name}`, old, value || null, 'app', at, clock);
+        changed = true;
       }
     }
-  }
-
-  private apply(kind: Kind, base: Record<string, Value>, input: Record<string, string>) {
-    const schema = this.schemaOf(kind);
-    const values: Record<string, Value> = { ...base };
-    const issues: FieldIssue[] = [];
-    const { fields, custom } = this.splitCustom(input);
-    for (const [name] of custom) {
-      if (name === '' || name.length > 100) {
-        issues.push({
-          field: `custom.${name}`,
-          reason: 'a custom field needs a name of 1 to 100 characters',
-        });
-      }
-    }
-    for (const [name, raw] of Object.entries(fields)) {
-      const field = schema.fields.find((candidate) => candidate.name === name);
-      if (!field) {
-        issues.push({ field: name, reason: 'unknown field' });
-        continue;
-      }
-      const parsed = this.parse(field, raw);
-      if ('reason' in parsed) issues.push({ field: name, reason: parsed.reason });
-      else values[name] = parsed.value;
-    }
-    for (const field of schema.fields) {
-      const missing = values[field.name] === null || values[field.name] === undefined;
-      if (field.required && missing && !issues.some((issue) => issue.field === field.name)) {
-        issues.push({ field: field.name, reason: 'required' });
-      }
-    }
-    if (issues.length > 0) {
-      const noun = issues.length === 1 ? 'field is' : 'fields are';
-      fail('validation', `${issues.length} ${noun} not valid`, issues);
-    }
-    return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+    return changed;
   }
 
   private counts(): { [key in string]?: number } {
@@ -442,138 +896,200 @@ export class MockBackend {
 
   private list(kind: Kind, query: ListQuery): Page {
     const schema = this.schemaOf(kind);
+    const issues: FieldIssue[] = [];
+    const filters: Array<[string, Value]> = [];
+    for (const [name, raw] of Object.entries(query.filters)) {
+      if (raw === undefined) continue;
+      const field = schema.fields.find((candidate) => candidate.name === name);
+      if (!field) {
+        issues.push(this.unknownField(schema, name));
+        continue;
+      }
+      const parsed = this.parse(kind, field, raw);
+      if ('reason' in parsed) issues.push({ field: name, reason: parsed.reason });
+      else filters.push([name, parsed.value]);
+    }
+    const sortName = query.sort ?? SORT_FIELD[kind];
+    const sortField = schema.fields.find((field) => field.name === sortName);
+    if (!sortField) invalid([this.unknownField(schema, sortName)]);
+    if (issues.length > 0) invalid(issues);
+
+    // The text filter: the title (as `ListQuery.text` promises) and, like the engine, each
+    // title field, email and phone.
     const needle = query.text?.trim().toLowerCase() ?? '';
-    let rows = [...this.table(kind).values()].filter((record) => {
+    const columns = schema.fields
+      .filter((f) => TITLE_FIELDS[kind].includes(f.name) || f.ty === 'email' || f.ty === 'phone')
+      .map((f) => f.name);
+    const stored = [...this.table(kind).values()];
+    const rows = stored.filter((record) => {
       if (record.deleted_at && !query.include_deleted) return false;
-      for (const [field, wanted] of Object.entries(query.filters)) {
-        if (wanted !== undefined && valueText(record.values[field]) !== wanted) return false;
+      for (const [name, wanted] of filters) {
+        if (valueText(record.values[name]) !== valueText(wanted)) return false;
       }
       if (!needle) return true;
-      const haystack = [record.title, ...Object.values(record.values).map(valueText)];
+      const haystack = [record.title, ...columns.map((name) => valueText(record.values[name]))];
       return haystack.some((part) => part.toLowerCase().includes(needle));
     });
-    const sort = query.sort;
-    if (sort && schema.fields.some((field) => field.name === sort)) {
-      rows.sort((a, b) => {
-        const field = schema.fields.find((candidate) => candidate.name === sort);
-        const av = field?.ty === 'ref' ? (a.refs[sort] ?? null) : a.values[sort];
-        const bv = field?.ty === 'ref' ? (b.refs[sort] ?? null) : b.values[sort];
-        const order = compareValues(av, bv);
-        return query.desc ? -order : order;
-      });
-    } else {
-      rows.sort((a, b) => compareValues(a.title, b.title));
-    }
-    const extra =
-      kind === 'contact' && !needle && Object.keys(query.filters).length === 0
-        ? this.syntheticCount
-        : 0;
+    // ORDER BY the field (NOCASE for text), then first name for contacts, then insertion.
+    const fold = sortField.ty === 'text' || sortField.ty === 'email';
+    const position = new Map(stored.map((record, index) => [record.id, index]));
+    rows.sort((a, b) => {
+      let order = compareValues(a.values[sortName], b.values[sortName], fold);
+      if (order === 0 && kind === 'contact' && sortName === 'last_name') {
+        order = compareValues(a.values.first_name, b.values.first_name, true);
+      }
+      if (order === 0) order = (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0);
+      return query.desc ? -order : order;
+    });
+
+    const extra = kind === 'contact' && !needle && filters.length === 0 ? this.syntheticCount : 0;
     const total = rows.length + extra;
-    const end = Math.min(total, query.offset + query.limit);
-    rows = rows.slice(query.offset, end);
-    const page: EntityRecord[] = rows.map((record) => structuredClone(record));
+    const limit = Math.min(Math.max(query.limit, 1), MAX_PAGE);
+    const end = Math.min(total, query.offset + limit);
+    const page: EntityRecord[] = rows
+      .slice(query.offset, end)
+      .map((record) => structuredClone(record));
     for (let index = Math.max(query.offset, total - extra); index < end; index += 1) {
       page.push(this.synthetic(index - (total - extra)));
     }
     return { total, offset: query.offset, rows: page };
   }
 
+  /**
+   * Records whose title, email or phone contains every word of `query`, ranked like the
+   * engine: exact title, title prefix, word prefix, contained, other; then contacts,
+   * companies, deals, notes; then shorter titles. (The engine also matches companies and
+   * body text; the mock keeps to the fields above.)
+   */
   private search(query: string, limit: number, kinds: Kind[] | null): SearchHit[] {
-    const needle = query.trim().toLowerCase();
-    if (!needle) return [];
-    const hits: SearchHit[] = [];
+    const folded = fold(query.trim());
+    const terms = folded.split(/\s+/).filter((term) => term !== '');
+    const first = terms[0];
+    if (first === undefined || limit <= 0) return [];
+    const kindRank = (kind: Kind) => Math.min(SEARCHABLE.indexOf(kind), 3);
+    const ranked: Array<{ rank: [number, number, number, string]; hit: SearchHit }> = [];
     for (const kind of kinds ?? SEARCHABLE) {
       if (!SEARCHABLE.includes(kind)) continue;
       for (const record of this.table(kind).values()) {
         if (record.deleted_at) continue;
-        const fields = [
+        if (kind === 'activity' && record.values.kind !== 'note') continue;
+        const phone = valueText(record.values.phone);
+        const parts = [
           record.title,
           valueText(record.values.email),
-          valueText(record.values.phone),
-        ];
-        if (!fields.some((part) => part.toLowerCase().includes(needle))) continue;
-        hits.push({ kind, id: record.id, title: record.title, subtitle: this.subtitle(record) });
-      }
-    }
-    return hits.slice(0, limit);
-  }
-
-  private subtitle(record: EntityRecord): string {
-    const parts: string[] = [];
-    const add = (value: Value | undefined) => {
-      const text = valueText(value);
-      if (text) parts.push(text);
-    };
-    switch (record.kind) {
-      case 'contact':
-        add(record.values.job_title);
-        add(record.refs.company);
-        add(record.values.email);
-        break;
-      case 'company':
-        add(record.values.industry);
-        add(record.values.city);
-        break;
-      case 'deal':
-        add(record.values.stage);
-        add(record.refs.company);
-        break;
-      default:
-        add(record.values.type);
-        add(record.refs.contact);
-    }
-    return parts.join(' · ');
-  }
-
-  private timeline(kind: Kind, id: string): TimelineItem[] {
-    const subject = this.get(kind, id);
-    const link = kind === 'contact' ? 'contact' : 'company';
-    const items: TimelineItem[] = [];
-    const related: Array<[Kind, string, (r: EntityRecord) => string]> = [
-      ['activity', 'due', (r) => `${valueText(r.values.type)}${r.values.done ? ' · done' : ''}`],
-      ['order', 'ordered_on', (r) => `Order · ${valueText(r.values.status)}`],
-      ['ticket', 'opened_at', (r) => `Ticket · ${valueText(r.values.status)}`],
-      ['deal', 'expected_close', (r) => `Deal · ${valueText(r.values.stage)}`],
-      ['feedback', 'received_on', (r) => `Feedback · NPS ${valueText(r.values.nps)}`],
-    ];
-    for (const [relatedKind, when, detail] of related) {
-      for (const record of this.table(relatedKind).values()) {
-        if (record.deleted_at || record.values[link] !== subject.id) continue;
-        const at = valueText(record.values[when]) || record.created_at;
-        items.push({
-          at,
-          kind: relatedKind,
-          id: record.id,
-          title: record.title,
-          detail: detail(record),
+          phone,
+          phone.replace(/\D/g, ''),
+        ]
+          .filter((part) => part !== '')
+          .map(fold);
+        if (!terms.every((term) => parts.some((part) => part.includes(term)))) continue;
+        const key = fold(record.title);
+        const cls =
+          key === folded
+            ? 0
+            : key.startsWith(folded)
+              ? 1
+              : key.split(/[^\p{L}\p{N}]/u).some((word) => word.startsWith(first))
+                ? 2
+                : key.includes(first)
+                  ? 3
+                  : 4;
+        ranked.push({
+          rank: [cls, kindRank(kind), Array.from(record.title).length, key],
+          hit: { kind, id: record.id, title: record.title, subtitle: this.subtitle(record) },
         });
       }
     }
-    for (const change of this.changes) {
-      if (change.entity_id !== subject.id || change.origin === 'demo') continue;
-      items.push({
-        at: change.at,
-        kind,
-        id: subject.id,
-        title: `Changed ${change.field}`,
-        detail: `${valueText(change.old) || '—'} → ${valueText(change.new) || '—'}`,
-      });
-    }
-    return items.sort((a, b) => b.at.localeCompare(a.at));
+    ranked.sort(
+      (a, b) =>
+        a.rank[0] - b.rank[0] ||
+        a.rank[1] - b.rank[1] ||
+        a.rank[2] - b.rank[2] ||
+        binary(a.rank[3], b.rank[3]),
+    );
+    return ranked.slice(0, limit).map((entry) => entry.hit);
   }
 
-  private tag(kind: Kind, id: string, tag: string, add: boolean): EntityRecord {
+  /** What tells search hits apart (`Writer::doc` in src/store/search.rs). */
+  private subtitle(record: EntityRecord): string {
+    const text = (field: string) => valueText(record.values[field]);
+    const ref = (field: string) => record.refs[field] ?? '';
+    const parts =
+      record.kind === 'contact'
+        ? [ref('company_id'), text('email'), text('city')]
+        : record.kind === 'company'
+          ? [text('industry'), text('city'), text('country')]
+          : record.kind === 'deal'
+            ? [text('stage'), ref('company_id'), ref('contact_id')]
+            : [ref('contact_id'), ref('company_id')];
+    return parts.filter((part) => part !== '').join(' · ');
+  }
+
+  /** What happened around a contact or company (`Store::timeline`), newest first. */
+  private timeline(kind: Kind, id: string): TimelineItem[] {
+    if (kind !== 'contact' && kind !== 'company') {
+      const reason = `only contacts and companies have a timeline, not ${kind}`;
+      invalid([{ field: 'kind', reason }]);
+    }
+    const subject = this.get(kind, id);
+    const link = kind === 'contact' ? 'contact_id' : 'company_id';
+    const items: TimelineItem[] = [];
+    for (const [itemKind, when, detailFields] of TIMELINE_SOURCES) {
+      if (!this.schemaOf(itemKind).fields.some((field) => field.name === link)) continue;
+      for (const record of this.table(itemKind).values()) {
+        if (record.deleted_at || record.values[link] !== subject.id) continue;
+        const at = when.map((field) => valueText(record.values[field])).find((t) => t !== '');
+        const detail = detailFields
+          .map((field) => truncate(valueText(record.values[field]), 140))
+          .filter((part) => part !== '')
+          .join(' · ');
+        items.push({
+          at: at ?? record.created_at,
+          kind: itemKind,
+          id: record.id,
+          title: record.title,
+          detail,
+        });
+      }
+    }
+    // Edits of the record itself, one entry per write.
+    const writes = new Map<string, { at: string; fields: Set<string> }>();
+    for (const change of this.changes) {
+      if (change.entity_id !== subject.id) continue;
+      const write = writes.get(change.clock) ?? { at: change.at, fields: new Set<string>() };
+      write.fields.add(change.field);
+      writes.set(change.clock, write);
+    }
+    let first = true;
+    for (const { at, fields } of writes.values()) {
+      const title = first
+        ? `Created ${this.schemaOf(kind).label.toLowerCase()}`
+        : fields.has('deleted_at')
+          ? 'Deleted'
+          : 'Edited';
+      first = false;
+      items.push({ at, kind, id: subject.id, title, detail: [...fields].sort(binary).join(', ') });
+    }
+    return items.sort((a, b) => binary(b.at, a.at));
+  }
+
+  private tag(kind: Kind, id: string, raw: string, add: boolean): EntityRecord {
+    const clean = raw.trim();
+    if (clean === '' || Array.from(clean).length > MAX_TAG || /\p{Cc}/u.test(clean)) {
+      invalid([{ field: 'tag', reason: `a tag is 1 to ${MAX_TAG} printable characters` }]);
+    }
     const record = this.live(kind, id);
-    const clean = tag.trim();
-    if (!clean) fail('validation', 'a tag needs a name', [{ field: 'tag', reason: 'required' }]);
     const before = record.tags.join(', ');
-    record.tags = add
-      ? [...new Set([...record.tags, clean])]
-      : record.tags.filter((existing) => existing !== clean);
+    if (add) {
+      record.tags = this.sortTags([...record.tags, this.tagName(clean)]);
+    } else {
+      const key = nocase(clean);
+      record.tags = record.tags.filter((existing) => nocase(existing) !== key);
+    }
     const after = record.tags.join(', ');
     if (before !== after) {
-      record.updated_at = this.now();
-      this.log(kind, id, 'tags', before || null, after || null, 'app', record.updated_at);
+      const at = this.now();
+      this.log(kind, id, 'tags', before || null, after || null, 'app', at, this.stamp(at));
     }
     return structuredClone(record);
   }
@@ -608,44 +1124,49 @@ export class MockBackend {
       }
       case 'create_record': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
-        const input = inputArg(args);
-        const values = this.apply(kind, {}, input);
+        const { values, custom } = this.validate(kind, {}, inputArg(args), true);
         const at = this.now();
-        const record = this.build(kind, this.newId(), values, at, []);
+        const clock = this.stamp(at);
+        const record = this.build(kind, this.newId(), values, at, clock);
         this.table(kind).set(record.id, record);
-        for (const [field, value] of Object.entries(values)) {
-          this.log(kind, record.id, field, null, value, 'app', at);
+        for (const field of this.schemaOf(kind).fields) {
+          const value = values[field.name] ?? null;
+          if (value !== null) this.log(kind, record.id, field.name, null, value, 'app', at, clock);
         }
-        this.applyCustom(record, this.splitCustom(input).custom, at);
+        this.applyCustom(record, custom, at, clock);
         return structuredClone(record);
       }
       case 'update_record': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const record = this.live(kind, stringArg(args, 'id'));
-        const base: Record<string, Value> = {};
-        for (const [key, value] of Object.entries(record.values)) {
-          if (value !== undefined) base[key] = value;
-        }
-        const input = inputArg(args);
-        const values = this.apply(kind, base, input);
+        const { values, custom } = this.validate(kind, record.values, inputArg(args), false);
         const at = this.now();
-        this.applyCustom(record, this.splitCustom(input).custom, at);
-        const names = new Set([...Object.keys(base), ...Object.keys(values)]);
-        for (const name of names) {
-          const old = base[name] ?? null;
-          const next = values[name] ?? null;
-          if (old !== next) this.log(kind, record.id, name, old, next, 'app', at);
+        const clock = this.stamp(at);
+        let changed = false;
+        for (const field of this.schemaOf(kind).fields) {
+          const old = record.values[field.name] ?? null;
+          const next = values[field.name] ?? null;
+          if (old !== next) {
+            this.log(kind, record.id, field.name, old, next, 'app', at, clock);
+            changed = true;
+          }
         }
-        record.values = values;
-        record.updated_at = at;
-        this.refresh(record);
+        if (this.applyCustom(record, custom, at, clock)) changed = true;
+        if (changed) {
+          record.values = values;
+          record.updated_at = clock;
+          this.refreshAll();
+        }
         return structuredClone(record);
       }
       case 'delete_record': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const record = this.live(kind, stringArg(args, 'id'));
-        record.deleted_at = this.now();
-        this.log(kind, record.id, 'deleted_at', null, record.deleted_at, 'app', record.deleted_at);
+        const at = this.now();
+        const clock = this.stamp(at);
+        record.deleted_at = at;
+        record.updated_at = clock;
+        this.log(kind, record.id, 'deleted_at', null, at, 'app', at, clock);
         return null;
       }
       case 'search': {
@@ -655,7 +1176,11 @@ export class MockBackend {
       }
       case 'history': {
         const id = stringArg(args, 'id');
-        return this.changes.filter((change) => change.entity_id === id).reverse();
+        const changes = this.changes.filter((change) => change.entity_id === id).reverse();
+        if (changes.length === 0 && !this.findAny(id)) {
+          invalid([{ field: 'id', reason: `no record has id ${id}` }]);
+        }
+        return structuredClone(changes);
       }
       case 'timeline': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;

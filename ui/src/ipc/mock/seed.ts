@@ -1,5 +1,7 @@
 //! The mock's demo workspace: a few companies and people (several with Chinese names),
 //! with deals, activities, orders, tickets, a campaign and feedback around them.
+//! Field names are the engine's (`bindings/schema.json`); ref fields (`…_id`) name another
+//! row's `key`. Money is in major units, as the engine returns it.
 import type { Kind } from '../bindings/Kind';
 import type { Value } from '../bindings/Value';
 
@@ -16,11 +18,17 @@ export type SeedRow = {
 
 export function seedDemo(now: Date): SeedRow[] {
   const day = 86_400_000;
-  const ago = (days: number, hour = 10): string => {
+  const instant = (days: number, hour: number): Date => {
     const date = new Date(now.getTime() - days * day);
     date.setUTCHours(hour, 0, 0, 0);
-    return date.toISOString();
+    return date;
   };
+  /** A datetime field value, `days` ago at `hour` UTC (whole seconds, as the engine stores). */
+  const ago = (days: number, hour = 10): string =>
+    instant(days, hour)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  /** A date field value, `days` ago. */
   const date = (days: number): string => ago(days).slice(0, 10);
   const rows: SeedRow[] = [];
   const add = (
@@ -29,7 +37,7 @@ export function seedDemo(now: Date): SeedRow[] {
     values: Record<string, Value>,
     days: number,
     extra: Pick<SeedRow, 'tags' | 'custom'> = {},
-  ) => rows.push({ key, kind, values, at: ago(days, 9), ...extra });
+  ) => rows.push({ key, kind, values, at: instant(days, 9).toISOString(), ...extra });
 
   add(
     'tea',
@@ -37,13 +45,14 @@ export function seedDemo(now: Date): SeedRow[] {
     {
       name: '杭州茶叶有限公司',
       industry: 'Food & beverage',
-      website: 'www.hztea.example.cn',
+      domain: 'hztea.example.cn',
+      email: 'info@hztea.example.cn',
       phone: '+86 571 8765 4321',
+      website: 'www.hztea.example.cn',
+      address: '西湖区龙井路 18 号',
       city: '杭州',
       country: '中国',
       employees: 48,
-      annual_revenue: 12_500_000,
-      currency: 'CNY',
     },
     400,
     { tags: ['wholesale', '重点客户'], custom: { 微信: 'hztea_official' } },
@@ -54,12 +63,11 @@ export function seedDemo(now: Date): SeedRow[] {
     {
       name: '上海星辰科技',
       industry: 'Software',
+      domain: 'xingchen.example.cn',
       website: 'https://xingchen.example.cn',
       city: '上海',
       country: '中国',
       employees: 130,
-      annual_revenue: 38_000_000,
-      currency: 'CNY',
     },
     320,
   );
@@ -69,12 +77,11 @@ export function seedDemo(now: Date): SeedRow[] {
     {
       name: 'Northwind Traders',
       industry: 'Retail',
+      domain: 'northwind.example.com',
       website: 'https://northwind.example.com',
       city: 'Seattle',
       country: 'United States',
       employees: 220,
-      annual_revenue: 4_200_000,
-      currency: 'USD',
     },
     300,
     { tags: ['distributor'] },
@@ -85,10 +92,10 @@ export function seedDemo(now: Date): SeedRow[] {
     {
       name: 'Blue Harbor GmbH',
       industry: 'Manufacturing',
+      domain: 'blueharbor.example.de',
       city: 'Hamburg',
       country: 'Germany',
       employees: 75,
-      currency: 'EUR',
     },
     210,
   );
@@ -97,15 +104,16 @@ export function seedDemo(now: Date): SeedRow[] {
     'liming',
     'contact',
     {
-      name: '李明',
+      first_name: '明',
+      last_name: '李',
       email: 'li.ming@hztea.example.cn',
       phone: '+86 138 0571 2233',
-      company: 'tea',
+      company_id: 'tea',
       job_title: '采购经理',
       city: '杭州',
+      country: '中国',
       birthday: '1986-04-12',
-      source: 'Trade show',
-      vip: true,
+      source: 'event',
       notes: '喜欢龙井，每季度下单一次。Prefers WeChat over email.',
     },
     380,
@@ -115,14 +123,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'wangfang',
     'contact',
     {
-      name: '王芳',
+      first_name: '芳',
+      last_name: '王',
       email: 'wang.fang@xingchen.example.cn',
       phone: '+86 139 2100 8899',
-      company: 'star',
+      company_id: 'star',
       job_title: 'CTO',
       city: '上海',
-      source: 'Referral',
-      vip: false,
+      country: '中国',
+      source: 'referral',
     },
     300,
     { tags: ['tech'] },
@@ -131,13 +140,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'zhangwei',
     'contact',
     {
-      name: '张伟',
+      first_name: '伟',
+      last_name: '张',
       email: 'zhang.wei@hztea.example.cn',
       phone: '+86 137 5555 0101',
-      company: 'tea',
+      company_id: 'tea',
       job_title: '总经理',
       city: '杭州',
-      source: 'Referral',
+      country: '中国',
+      source: 'referral',
     },
     360,
   );
@@ -145,11 +156,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'chenjing',
     'contact',
     {
-      name: '陈静',
+      first_name: '静',
+      last_name: '陈',
       email: 'chen.jing@example.cn',
-      city: '苏州',
       job_title: '店主',
-      source: 'Website',
+      city: '苏州',
+      country: '中国',
+      source: 'website',
     },
     90,
     { tags: ['retail'] },
@@ -158,13 +171,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'anna',
     'contact',
     {
-      name: 'Anna Schmidt',
+      first_name: 'Anna',
+      last_name: 'Schmidt',
       email: 'anna.schmidt@blueharbor.example.de',
       phone: '+49 40 5550 1234',
-      company: 'harbor',
+      company_id: 'harbor',
       job_title: 'Head of Purchasing',
       city: 'Hamburg',
-      source: 'Trade show',
+      country: 'Germany',
+      source: 'event',
     },
     200,
   );
@@ -172,14 +187,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'john',
     'contact',
     {
-      name: 'John Carter',
+      first_name: 'John',
+      last_name: 'Carter',
       email: 'john@northwind.example.com',
       phone: '+1 206 555 0142',
-      company: 'northwind',
+      company_id: 'northwind',
       job_title: 'Owner',
       city: 'Seattle',
-      source: 'Import',
-      vip: true,
+      country: 'United States',
+      source: 'import',
     },
     280,
     { tags: ['vip'] },
@@ -188,10 +204,12 @@ export function seedDemo(now: Date): SeedRow[] {
     'maria',
     'contact',
     {
-      name: 'María García',
+      first_name: 'María',
+      last_name: 'García',
       email: 'maria.garcia@example.es',
       city: 'Valencia',
-      source: 'Website',
+      country: 'Spain',
+      source: 'website',
     },
     40,
   );
@@ -199,13 +217,18 @@ export function seedDemo(now: Date): SeedRow[] {
   add(
     'rel1',
     'relationship',
-    { from_contact: 'zhangwei', type: 'Manager', to_contact: 'liming', start_date: '2019-03-01' },
+    {
+      contact_id: 'zhangwei',
+      kind: 'manager',
+      other_contact_id: 'liming',
+      started_on: '2019-03-01',
+    },
     350,
   );
   add(
     'rel2',
     'relationship',
-    { from_contact: 'liming', type: 'Employee', to_company: 'tea', start_date: '2015-07-15' },
+    { contact_id: 'liming', kind: 'employee', company_id: 'tea', started_on: '2015-07-15' },
     350,
   );
 
@@ -213,13 +236,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'deal1',
     'deal',
     {
-      name: '秋季龙井批发',
-      company: 'tea',
-      contact: 'liming',
-      stage: 'Negotiation',
+      title: '秋季龙井批发',
+      contact_id: 'liming',
+      company_id: 'tea',
+      stage: 'negotiation',
+      probability: 75,
       value: 86_000,
       currency: 'CNY',
       expected_close: date(-21),
+      source: 'referral',
     },
     30,
   );
@@ -227,13 +252,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'deal2',
     'deal',
     {
-      name: 'CRM rollout for stores',
-      company: 'northwind',
-      contact: 'john',
-      stage: 'Proposal',
+      title: 'CRM rollout for stores',
+      contact_id: 'john',
+      company_id: 'northwind',
+      stage: 'proposal',
+      probability: 50,
       value: 24_500,
       currency: 'USD',
       expected_close: date(-45),
+      source: 'inbound',
     },
     60,
   );
@@ -241,13 +268,16 @@ export function seedDemo(now: Date): SeedRow[] {
     'deal3',
     'deal',
     {
-      name: '年度茶礼采购',
-      company: 'star',
-      contact: 'wangfang',
-      stage: 'Won',
+      title: '年度茶礼采购',
+      contact_id: 'wangfang',
+      company_id: 'star',
+      stage: 'won',
+      probability: 100,
       value: 32_000,
       currency: 'CNY',
       expected_close: date(10),
+      closed_on: date(12),
+      source: 'referral',
     },
     120,
   );
@@ -255,13 +285,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'deal4',
     'deal',
     {
-      name: 'Hamburg showroom tea bar',
-      company: 'harbor',
-      contact: 'anna',
-      stage: 'Qualified',
+      title: 'Hamburg showroom tea bar',
+      contact_id: 'anna',
+      company_id: 'harbor',
+      stage: 'qualified',
+      probability: 25,
       value: 12_800,
       currency: 'EUR',
       expected_close: date(-70),
+      source: 'outbound',
     },
     20,
   );
@@ -270,14 +302,14 @@ export function seedDemo(now: Date): SeedRow[] {
     'act1',
     'activity',
     {
+      kind: 'call',
       subject: '电话确认秋季报价',
-      type: 'call',
-      contact: 'liming',
-      company: 'tea',
-      deal: 'deal1',
-      due: ago(2, 7),
-      done: true,
       body: '李明希望价格再降5%，下周回复。',
+      contact_id: 'liming',
+      company_id: 'tea',
+      deal_id: 'deal1',
+      occurred_at: ago(2, 7),
+      done: true,
     },
     3,
   );
@@ -285,12 +317,12 @@ export function seedDemo(now: Date): SeedRow[] {
     'act2',
     'activity',
     {
+      kind: 'task',
       subject: 'Send revised proposal',
-      type: 'task',
-      contact: 'john',
-      company: 'northwind',
-      deal: 'deal2',
-      due: ago(-3, 15),
+      contact_id: 'john',
+      company_id: 'northwind',
+      deal_id: 'deal2',
+      due_on: date(-3),
       done: false,
     },
     5,
@@ -299,12 +331,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'act3',
     'activity',
     {
+      kind: 'note',
       subject: '拜访杭州仓库',
-      type: 'meeting',
-      contact: 'zhangwei',
-      company: 'tea',
-      due: ago(12, 2),
-      done: true,
+      body: '仓库整洁，秋茶库存充足。张伟希望十月前补货。',
+      contact_id: 'zhangwei',
+      company_id: 'tea',
+      occurred_at: ago(12, 2),
+      done: false,
     },
     14,
   );
@@ -312,14 +345,14 @@ export function seedDemo(now: Date): SeedRow[] {
     'act4',
     'activity',
     {
+      kind: 'call',
       subject: 'Intro call with Anna',
-      type: 'call',
-      contact: 'anna',
-      company: 'harbor',
-      deal: 'deal4',
-      due: ago(18, 9),
-      done: true,
       body: 'Interested in a tasting for their showroom.',
+      contact_id: 'anna',
+      company_id: 'harbor',
+      deal_id: 'deal4',
+      occurred_at: ago(18, 9),
+      done: true,
     },
     19,
   );
@@ -327,13 +360,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'act5',
     'activity',
     {
+      kind: 'note',
       subject: '样品反馈',
-      type: 'note',
-      contact: 'wangfang',
-      company: 'star',
-      due: ago(7, 6),
-      done: true,
       body: '团队很喜欢白茶样品。',
+      contact_id: 'wangfang',
+      company_id: 'star',
+      occurred_at: ago(7, 6),
+      done: false,
     },
     7,
   );
@@ -346,6 +379,7 @@ export function seedDemo(now: Date): SeedRow[] {
       sku: 'LJ-250',
       price: 368,
       currency: 'CNY',
+      category: '绿茶',
       active: true,
       description: '明前特级',
     },
@@ -354,19 +388,40 @@ export function seedDemo(now: Date): SeedRow[] {
   add(
     'p2',
     'product',
-    { name: '安吉白茶 100g', sku: 'BC-100', price: 198, currency: 'CNY', active: true },
+    {
+      name: '安吉白茶 100g',
+      sku: 'BC-100',
+      price: 198,
+      currency: 'CNY',
+      category: '白茶',
+      active: true,
+    },
     400,
   );
   add(
     'p3',
     'product',
-    { name: 'Tea tasting set', sku: 'SET-01', price: 49.9, currency: 'EUR', active: true },
+    {
+      name: 'Tea tasting set',
+      sku: 'SET-01',
+      price: 49.9,
+      currency: 'EUR',
+      category: 'Gifts',
+      active: true,
+    },
     200,
   );
   add(
     'p4',
     'product',
-    { name: 'Gift box (discontinued)', sku: 'GB-OLD', price: 88, currency: 'CNY', active: false },
+    {
+      name: 'Gift box (discontinued)',
+      sku: 'GB-OLD',
+      price: 88,
+      currency: 'CNY',
+      category: 'Gifts',
+      active: false,
+    },
     500,
   );
 
@@ -375,12 +430,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'order',
     {
       number: 'SO-2025-0141',
-      contact: 'liming',
-      company: 'tea',
+      contact_id: 'liming',
+      company_id: 'tea',
       ordered_on: date(45),
-      status: 'Paid',
+      status: 'paid',
       total: 18_400,
       currency: 'CNY',
+      channel: 'wholesale',
     },
     45,
   );
@@ -389,12 +445,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'order',
     {
       number: 'SO-2025-0178',
-      contact: 'wangfang',
-      company: 'star',
+      contact_id: 'wangfang',
+      company_id: 'star',
       ordered_on: date(9),
-      status: 'Shipped',
+      status: 'shipped',
       total: 9_900,
       currency: 'CNY',
+      channel: 'online',
     },
     9,
   );
@@ -403,31 +460,53 @@ export function seedDemo(now: Date): SeedRow[] {
     'order',
     {
       number: 'SO-2025-0180',
-      contact: 'anna',
-      company: 'harbor',
+      contact_id: 'anna',
+      company_id: 'harbor',
       ordered_on: date(4),
-      status: 'Confirmed',
+      status: 'placed',
       total: 499,
       currency: 'EUR',
+      channel: 'phone',
     },
     4,
   );
   add(
     'ol1',
     'order_line',
-    { order: 'o1', product: 'p1', quantity: 50, unit_price: 368, currency: 'CNY' },
+    {
+      order_id: 'o1',
+      product_id: 'p1',
+      description: '西湖龙井 250g',
+      quantity: 50,
+      unit_price: 368,
+      amount: 18_400,
+    },
     45,
   );
   add(
     'ol2',
     'order_line',
-    { order: 'o2', product: 'p2', quantity: 50, unit_price: 198, currency: 'CNY' },
+    {
+      order_id: 'o2',
+      product_id: 'p2',
+      description: '安吉白茶 100g',
+      quantity: 50,
+      unit_price: 198,
+      amount: 9_900,
+    },
     9,
   );
   add(
     'ol3',
     'order_line',
-    { order: 'o3', product: 'p3', quantity: 10, unit_price: 49.9, currency: 'EUR' },
+    {
+      order_id: 'o3',
+      product_id: 'p3',
+      description: 'Tea tasting set',
+      quantity: 10,
+      unit_price: 49.9,
+      amount: 499,
+    },
     4,
   );
 
@@ -436,12 +515,15 @@ export function seedDemo(now: Date): SeedRow[] {
     'ticket',
     {
       subject: '包装破损',
-      contact: 'liming',
+      description: '三箱中有一箱外包装破损，需要补发。',
+      contact_id: 'liming',
+      company_id: 'tea',
+      order_id: 'o1',
       status: 'open',
       priority: 'high',
       category: 'Delivery',
       opened_at: ago(1, 3),
-      description: '三箱中有一箱外包装破损，需要补发。',
+      follow_up_on: date(-2),
     },
     1,
   );
@@ -450,11 +532,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'ticket',
     {
       subject: 'Invoice address wrong',
-      contact: 'john',
+      contact_id: 'john',
+      company_id: 'northwind',
       status: 'resolved',
       priority: 'normal',
       category: 'Billing',
       opened_at: ago(25, 16),
+      resolved_at: ago(23, 11),
     },
     25,
   );
@@ -465,9 +549,9 @@ export function seedDemo(now: Date): SeedRow[] {
     {
       name: '中秋茶礼 2025',
       channel: 'email',
-      status: 'running',
-      start_date: date(15),
-      end_date: date(-15),
+      status: 'active',
+      starts_on: date(15),
+      ends_on: date(-15),
       budget: 5_000,
       currency: 'CNY',
     },
@@ -476,20 +560,33 @@ export function seedDemo(now: Date): SeedRow[] {
   add(
     'cm1',
     'campaign_member',
-    { campaign: 'c1', contact: 'liming', status: 'responded', responded_on: date(6) },
+    {
+      campaign_id: 'c1',
+      contact_id: 'liming',
+      status: 'responded',
+      responded_at: ago(6, 8),
+      response: '想要 20 盒礼盒装。',
+    },
     15,
   );
-  add('cm2', 'campaign_member', { campaign: 'c1', contact: 'chenjing', status: 'invited' }, 15);
+  add(
+    'cm2',
+    'campaign_member',
+    { campaign_id: 'c1', contact_id: 'chenjing', status: 'invited' },
+    15,
+  );
 
   add(
     'f1',
     'feedback',
     {
-      contact: 'liming',
-      received_on: date(30),
+      contact_id: 'liming',
+      order_id: 'o1',
       rating: 5,
       nps: 9,
-      text: '茶叶品质很好，物流可以更快。',
+      comment: '茶叶品质很好，物流可以更快。',
+      channel: 'survey',
+      received_at: ago(30, 4),
     },
     30,
   );
@@ -497,11 +594,13 @@ export function seedDemo(now: Date): SeedRow[] {
     'f2',
     'feedback',
     {
-      contact: 'john',
-      received_on: date(20),
+      contact_id: 'john',
+      ticket_id: 't2',
       rating: 3,
       nps: 6,
-      text: 'Good tea, but the invoice mix-up cost us a week.',
+      comment: 'Good tea, but the invoice mix-up cost us a week.',
+      channel: 'email',
+      received_at: ago(20, 17),
     },
     20,
   );
