@@ -35,6 +35,10 @@ pub fn schema_version() -> i64 {
     MIGRATION_SQL.len() as i64
 }
 
+/// When a cached total was counted: this connection's write generation and SQLite's
+/// `data_version`.
+type Stamp = (u64, i64);
+
 /// An open Kith database.
 pub struct Store {
     conn: Connection,
@@ -46,7 +50,7 @@ pub struct Store {
     /// other connections' commits) it tells whether cached list totals are still true.
     generation: u64,
     /// List totals by query, valid for one (generation, data_version).
-    totals: RefCell<HashMap<String, ((u64, i64), u64)>>,
+    totals: RefCell<HashMap<String, (Stamp, u64)>>,
 }
 
 impl Store {
