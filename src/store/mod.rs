@@ -24,7 +24,10 @@ use crate::model::{Kind, Value};
 pub use records::to_sql;
 
 /// The schema migrations, in order. Released ones are append-only.
-const MIGRATION_SQL: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATION_SQL: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_live_sort_indexes.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())

@@ -411,9 +411,13 @@ impl Store {
             // Matches the (last_name, first_name) index so a million rows page quickly.
             order.push_str(&format!(", first_name COLLATE NOCASE {dir}"));
         }
+        // The window's rowids first, from the index alone where one fits (rows skipped by
+        // OFFSET are never read), then the rows themselves.
         let sql = format!(
-            "{}{where_sql} ORDER BY {order}, rowid {dir} LIMIT ? OFFSET ?",
-            select_sql(def)
+            "{select} WHERE rowid IN (SELECT rowid FROM {table}{where_sql} \
+             ORDER BY {order}, rowid {dir} LIMIT ? OFFSET ?) ORDER BY {order}, rowid {dir}",
+            select = select_sql(def),
+            table = def.table,
         );
         let limit = query.limit.clamp(1, MAX_PAGE) as i64;
         args.push(SqlValue::Integer(limit));
