@@ -84,14 +84,25 @@ pub fn fill(store: &mut Store, options: &DemoOptions) -> Result<DemoSummary> {
 }
 
 /// Fills the store with demo data, calling `progress(records written, records planned)` after
-/// every transaction. Writes are attributed to origin `demo` (the store keeps that origin
-/// afterwards: set it back if the same store goes on taking user writes).
+/// every transaction. Its writes are attributed to origin `demo`; the store's own origin is
+/// restored afterwards.
 pub fn fill_with_progress(
     store: &mut Store,
     options: &DemoOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<DemoSummary> {
+    let previous = store.origin().to_string();
     store.set_origin("demo");
+    let written = write_all(store, options, progress);
+    store.set_origin(&previous);
+    written
+}
+
+fn write_all(
+    store: &mut Store,
+    options: &DemoOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<DemoSummary> {
     let mut generator = Generator::plan(options)?;
     let mut progress = Progress {
         done: 0,

@@ -125,6 +125,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "busy_timeout", 5000)?;
+        // 64 MiB of page cache (the default is 2 MiB): bulk writes and large lists stop
+        // spilling and re-reading pages.
+        conn.pragma_update(None, "cache_size", -65536)?;
         conn.set_prepared_statement_cache_capacity(256);
         migrations().to_latest(&mut conn)?;
 
@@ -159,6 +162,11 @@ impl Store {
     /// This database's device id (the `updated_by` of its writes).
     pub fn device(&self) -> &str {
         &self.device
+    }
+
+    /// What later writes are attributed to in the change log.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// Sets what later writes are attributed to in the change log (`cli`, `app`, `demo`, …).

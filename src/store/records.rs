@@ -177,6 +177,29 @@ pub(super) trait Reads {
         }
     }
 
+    /// `Ok` if a live record of `kind` has `id`; `NotFound` or `Deleted` otherwise. Reads one
+    /// column, not the row: every reference in every write is checked this way.
+    fn check_live(&self, kind: Kind, id: &str) -> Result<()> {
+        let sql = format!("SELECT deleted_at FROM {} WHERE id = ?1", kind.def().table);
+        let found: Option<Option<String>> = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?;
+        match found {
+            None => Err(Error::NotFound {
+                kind,
+                id: id.to_string(),
+            }),
+            Some(Some(deleted_at)) => Err(Error::Deleted {
+                kind,
+                id: id.to_string(),
+                deleted_at,
+            }),
+            Some(None) => Ok(()),
+        }
+    }
+
     /// The title of a record (deleted ones too), if it exists.
     fn title_of(&self, kind: Kind, id: &str) -> Result<Option<String>> {
         Ok(self.raw(kind, id)?.map(|raw| {
@@ -491,8 +514,8 @@ impl Writer<'_> {
             match parse_field(f, raw) {
                 Ok(v) => {
                     if let (Value::Text(id), Some(target)) = (&v, f.ref_kind) {
-                        match self.live_raw(target, id) {
-                            Ok(_) => {}
+                        match self.check_live(target, id) {
+                            Ok(()) => {}
                             Err(e @ (Error::NotFound { .. } | Error::Deleted { .. })) => {
                                 issues.push(FieldIssue {
                                     field: key.clone(),

@@ -367,3 +367,15 @@ fn progress_counts_up_to_the_records_written() {
         "progress never goes back"
     );
 }
+
+#[test]
+fn filling_restores_the_stores_origin() {
+    let mut f = Fixture::new();
+    f.store.set_origin("app");
+    demo::fill(&mut f.store, &DemoOptions::with_contacts(5)).unwrap();
+    assert_eq!(
+        f.store.origin(),
+        "app",
+        "later user writes are not logged as demo"
+    );
+}
