@@ -35,7 +35,7 @@ function record(values: EntityRecord['values'], refs: EntityRecord['refs'] = {})
 describe('locales', () => {
   it('falls back to the default locale for a POSIX locale such as C (LANG=C)', () => {
     expect(() => formatNumber(1234.5, 'C')).not.toThrow();
-    expect(formatNumber(1234.5, 'C')).toMatch(/1.?234.5/);
+    expect(formatNumber(1234.5, 'C')).toBe('1,234.5');
     expect(formatDate('2026-11-23', 'C')).toContain('2026');
   });
 });

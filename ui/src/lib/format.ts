@@ -6,8 +6,9 @@ import type { EntityRecord, FieldSchema, Value } from '../ipc/api';
 function localeOr(locale: string | undefined): string | undefined {
   const wanted = locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
   // A POSIX locale such as "C" (LANG=C, common on servers and CI) is no BCP 47 tag, and Intl
-  // throws a RangeError for it: fall back to the runtime's default locale.
-  return wanted && isLocale(wanted) ? wanted : undefined;
+  // throws a RangeError for it (and the runtime's own default then does not group digits):
+  // fall back to English.
+  return wanted && isLocale(wanted) ? wanted : 'en-US';
 }
 
 function isLocale(tag: string): boolean {
