@@ -1,5 +1,8 @@
 //! Tauri commands: one engine call each, named after it.
 
+// Tauri hands commands their arguments and `State` by value; borrowing is not an option.
+#![allow(clippy::needless_pass_by_value)]
+
 use kith::model::KindSchema;
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{
