@@ -16,6 +16,7 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::kinds::ORDER_STATUSES;
 use crate::model::{Input, Kind};
 use crate::store::{Store, Writer};
 
@@ -1571,16 +1572,6 @@ struct OrderPlan {
     status: u8,
 }
 
-const ORDER_STATUSES: [&str; 7] = [
-    "draft",
-    "placed",
-    "paid",
-    "shipped",
-    "delivered",
-    "cancelled",
-    "refunded",
-];
-
 #[derive(Clone, Copy)]
 enum RelKind {
     Colleague,
@@ -1723,6 +1714,18 @@ fn batched(
 }
 
 impl Generator {
+    /// Links a record to a contact and, when it has one, the contact's company.
+    fn put_party(&self, input: &mut Input, contact: u32, company: Option<u32>) {
+        put(
+            input,
+            "contact_id",
+            unpack(self.contact_ids[contact as usize]),
+        );
+        if let Some(c) = company {
+            put(input, "company_id", unpack(self.company_ids[c as usize]));
+        }
+    }
+
     /// Draws everything later phases need to agree on: companies, each contact's language,
     /// company and customer segment, the relationships, and every order's date and size.
     fn plan(options: &DemoOptions) -> Result<Generator> {
@@ -2423,18 +2426,7 @@ impl Generator {
             let value = ((value.clamp(200.0, 500_000.0) / 50.0).round() as i64) * 50;
             let mut input = Input::new();
             put(&mut input, "title", title);
-            put(
-                &mut input,
-                "contact_id",
-                unpack(self.contact_ids[contact as usize]),
-            );
-            if let Some(c) = p.company {
-                put(
-                    &mut input,
-                    "company_id",
-                    unpack(self.company_ids[c as usize]),
-                );
-            }
+            self.put_party(&mut input, contact, p.company);
             put(&mut input, "stage", stage_name);
             put(&mut input, "value", money(value * 100));
             put(&mut input, "currency", "USD");
@@ -2607,18 +2599,7 @@ impl Generator {
         let mut input = Input::new();
         put(&mut input, "kind", ACTIVITY_KINDS[kind]);
         put(&mut input, "subject", subject);
-        put(
-            &mut input,
-            "contact_id",
-            unpack(self.contact_ids[contact as usize]),
-        );
-        if let Some(c) = p.company {
-            put(
-                &mut input,
-                "company_id",
-                unpack(self.company_ids[c as usize]),
-            );
-        }
+        self.put_party(&mut input, contact, p.company);
         if let Some(d) = deal {
             put(&mut input, "deal_id", unpack(d.id));
         }

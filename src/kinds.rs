@@ -97,6 +97,17 @@ pub fn stage_probability(stage: &str) -> Option<i64> {
         .map(|(_, p)| *p)
 }
 
+/// The statuses an order moves through.
+pub const ORDER_STATUSES: [&str; 7] = [
+    "draft",
+    "placed",
+    "paid",
+    "shipped",
+    "delivered",
+    "cancelled",
+    "refunded",
+];
+
 /// Currencies Kith knows by code.
 pub const CURRENCIES: &[&str] = &[
     "USD", "EUR", "CNY", "GBP", "JPY", "HKD", "TWD", "CHF", "CAD", "AUD", "SGD", "KRW", "INR",
@@ -283,19 +294,7 @@ static ORDER: KindDef = KindDef {
         listed(reference("contact_id", "Contact", Kind::Contact)),
         listed(reference("company_id", "Company", Kind::Company)),
         required(listed(date("ordered_on", "Ordered on"))),
-        listed(choice(
-            "status",
-            "Status",
-            &[
-                "draft",
-                "placed",
-                "paid",
-                "shipped",
-                "delivered",
-                "cancelled",
-                "refunded",
-            ],
-        )),
+        listed(choice("status", "Status", &ORDER_STATUSES)),
         listed(money("total", "Total")),
         choice("currency", "Currency", CURRENCIES),
         choice(
