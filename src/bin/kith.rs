@@ -8,7 +8,7 @@
 //! Entity commands (`contact add --email …`) are built from the kind definitions, so every
 //! field of every kind has a flag without a line of code per field.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -447,10 +447,20 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
                 seed: *m.get_one::<u64>("seed").expect("defaulted"),
             };
             let started = std::time::Instant::now();
+            // On a terminal, one line that updates; in a log, a line per tenth of the work.
+            let terminal = std::io::stderr().is_terminal();
+            let mut shown = 0;
             let summary = demo::fill_with_progress(&mut store, &options, &mut |done, total| {
-                eprint!("\rdemo: {done}/{total} records");
+                if terminal {
+                    eprint!("\rdemo: {done}/{total} records");
+                } else if done == total || done * 10 >= shown * total {
+                    eprintln!("demo: {done}/{total} records");
+                    shown = done * 10 / total.max(1) + 1;
+                }
             })?;
-            eprintln!();
+            if terminal {
+                eprintln!();
+            }
             store.set_meta("workspace", "demo")?;
             let text = format!(
                 "Demo data written to {} in {:.1} s\n",
