@@ -20,13 +20,8 @@ fi
 
 tmp=$(mktemp -d)
 pids=()
-kill_tree() {
-  local pid=$1 child
-  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do kill_tree "$child"; done
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
+# shellcheck source=kill-tree.sh
+source scripts/kill-tree.sh
 cleanup() {
   local rc=$?
   set +e

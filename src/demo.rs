@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::kinds::ORDER_STATUSES;
+use crate::kinds::{MEMBER_STATUSES, ORDER_STATUSES};
 use crate::model::{Input, Kind};
 use crate::store::{Store, Writer};
 
@@ -2726,15 +2726,7 @@ impl Generator {
             let status = if info.planned {
                 "invited"
             } else {
-                [
-                    "invited",
-                    "sent",
-                    "opened",
-                    "clicked",
-                    "responded",
-                    "converted",
-                    "unsubscribed",
-                ][rng.weighted(&[6, 36, 25, 15, 8, 5, 5])]
+                MEMBER_STATUSES[rng.weighted(&[6, 36, 25, 15, 8, 5, 5])]
             };
             let mut input = Input::new();
             put(&mut input, "campaign_id", unpack(info.id));

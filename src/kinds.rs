@@ -108,6 +108,17 @@ pub const ORDER_STATUSES: [&str; 7] = [
     "refunded",
 ];
 
+/// How far a contact got in a campaign, from first touch to conversion (or opting out).
+pub const MEMBER_STATUSES: [&str; 7] = [
+    "invited",
+    "sent",
+    "opened",
+    "clicked",
+    "responded",
+    "converted",
+    "unsubscribed",
+];
+
 /// Currencies Kith knows by code.
 pub const CURRENCIES: &[&str] = &[
     "USD", "EUR", "CNY", "GBP", "JPY", "HKD", "TWD", "CHF", "CAD", "AUD", "SGD", "KRW", "INR",
@@ -409,19 +420,7 @@ static CAMPAIGN_MEMBER: KindDef = KindDef {
     fields: &[
         required(listed(reference("campaign_id", "Campaign", Kind::Campaign))),
         required(listed(reference("contact_id", "Contact", Kind::Contact))),
-        listed(choice(
-            "status",
-            "Status",
-            &[
-                "invited",
-                "sent",
-                "opened",
-                "clicked",
-                "responded",
-                "converted",
-                "unsubscribed",
-            ],
-        )),
+        listed(choice("status", "Status", &MEMBER_STATUSES)),
         listed(field("responded_at", "Responded", FieldType::Datetime)),
         long("response", "Response"),
     ],

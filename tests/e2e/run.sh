@@ -33,14 +33,8 @@ rm -f "$out"/*.png "$out"/*.log
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kith-e2e.XXXXXX")
 pids=()
 
-# Kills a process and all its descendants, deepest first, then reaps what is ours.
-kill_tree() {
-  local pid=$1 child
-  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do kill_tree "$child"; done
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
+# shellcheck source=../../scripts/kill-tree.sh
+source "$root/scripts/kill-tree.sh"
 
 cleanup() {
   local rc=$?
