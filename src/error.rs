@@ -31,6 +31,10 @@ pub enum ErrorCode {
     Database,
     /// A file could not be read or written.
     Io,
+    /// A file to import could not be read; the message names the file (and line).
+    BadFile,
+    /// The user cancelled; nothing was written.
+    Cancelled,
     /// A bug or an unexpected state in Kith itself.
     Internal,
 }
@@ -99,6 +103,19 @@ pub enum Error {
         /// The newest schema version this build knows.
         known: i64,
     },
+    /// A file to import is unreadable as a whole (empty, binary, corrupt, too wide, …).
+    #[error("{path}{}: {reason}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    BadFile {
+        /// The file.
+        path: String,
+        /// The line (or sheet row) at fault, when there is one.
+        line: Option<u64>,
+        /// What is wrong, in words a user understands.
+        reason: String,
+    },
+    /// The user cancelled the operation; nothing was written.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
     /// An SQLite error the caller cannot act on.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -137,6 +154,8 @@ impl Error {
             Error::TooNew { .. } => ErrorCode::TooNew,
             Error::Sqlite(_) | Error::Migration(_) => ErrorCode::Database,
             Error::Io { .. } => ErrorCode::Io,
+            Error::BadFile { .. } => ErrorCode::BadFile,
+            Error::Cancelled => ErrorCode::Cancelled,
         }
     }
 

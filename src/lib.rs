@@ -9,6 +9,8 @@
 pub mod clock;
 pub mod demo;
 mod error;
+pub mod export;
+pub mod import;
 pub mod kinds;
 pub mod model;
 pub mod store;

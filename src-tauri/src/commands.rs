@@ -9,7 +9,14 @@ use kith::{
     Change, EntityRecord, ErrorCode, ErrorReport, Input, Kind, ListQuery, Page, SearchHit, Store,
     TimelineItem,
 };
-use tauri::State;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use kith::export::{ExportOptions, ExportSummary};
+use kith::import::mapping::ColumnMap;
+use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, UndoReport};
+use kith::store::{DuplicateGroup, MergeReport};
+use tauri::{Emitter, State};
 
 use crate::AppState;
 
@@ -112,4 +119,156 @@ pub fn untag_record(
     tag: String,
 ) -> Reply<EntityRecord> {
     with_store(&state, |s| s.untag_record(kind, &id, &tag))
+}
+
+// ---- Import, export, duplicates ----
+
+/// Shows a native "open file" dialog for spreadsheets; `None` when the user cancels.
+#[tauri::command]
+pub async fn pick_import_file(app: tauri::AppHandle) -> Reply<Option<String>> {
+    dialog(app, |d| {
+        d.add_filter(
+            "Spreadsheets and contacts",
+            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "vcf"],
+        )
+        .add_filter("All files", &["*"])
+        .pick_file()
+    })
+    .await
+}
+
+/// Shows a native "save as" dialog; `None` when the user cancels.
+#[tauri::command]
+pub async fn pick_save_file(
+    app: tauri::AppHandle,
+    name: String,
+    extension: String,
+) -> Reply<Option<String>> {
+    dialog(app, move |d| {
+        d.set_file_name(&name)
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .save_file()
+    })
+    .await
+}
+
+/// Runs a native file dialog on the main thread (GTK wants it there) and waits for it.
+async fn dialog(
+    app: tauri::AppHandle,
+    f: impl FnOnce(rfd::FileDialog) -> Option<std::path::PathBuf> + Send + 'static,
+) -> Reply<Option<String>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.run_on_main_thread(move || {
+        let _ = tx.send(f(rfd::FileDialog::new()));
+    })
+    .map_err(|e| internal(e.to_string()))?;
+    let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+        .await
+        .map_err(|e| internal(e.to_string()))?;
+    Ok(picked.map(|p| p.display().to_string()))
+}
+
+fn internal(message: String) -> ErrorReport {
+    ErrorReport {
+        code: ErrorCode::Internal,
+        message,
+        issues: Vec::new(),
+    }
+}
+
+#[tauri::command(async)]
+pub fn import_preview(
+    state: State<'_, AppState>,
+    path: String,
+    kind: Kind,
+    options: ImportOptions,
+) -> Reply<Preview> {
+    with_store(&state, |s| {
+        kith::import::preview(s, Path::new(&path), kind, &options)
+    })
+}
+
+/// Runs an import (or a dry run), sending `import-progress` events; `import_cancel` stops it.
+#[tauri::command(async)]
+pub fn import_run(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    kind: Kind,
+    options: ImportOptions,
+) -> Reply<ImportReport> {
+    state.cancel.store(false, Ordering::Relaxed);
+    with_store(&state, |s| {
+        kith::import::run(
+            s,
+            Path::new(&path),
+            kind,
+            &options,
+            &mut |p| {
+                let _ = app.emit("import-progress", p);
+            },
+            &state.cancel,
+        )
+    })
+}
+
+#[tauri::command(async)]
+pub fn import_cancel(state: State<'_, AppState>) {
+    state.cancel.store(true, Ordering::Relaxed);
+}
+
+#[tauri::command(async)]
+pub fn import_batches(state: State<'_, AppState>) -> Reply<Vec<BatchSummary>> {
+    with_store(&state, |s| s.import_batches())
+}
+
+#[tauri::command(async)]
+pub fn import_undo(state: State<'_, AppState>, batch: String) -> Reply<UndoReport> {
+    with_store(&state, |s| s.undo_import(&batch))
+}
+
+/// Saves a batch's skipped and rejected rows (original cells and the reason) as CSV.
+#[tauri::command(async)]
+pub fn import_save_rows(state: State<'_, AppState>, batch: String, path: String) -> Reply<u64> {
+    with_store(&state, |s| {
+        kith::import::save_batch_rows(s, &batch, Path::new(&path))
+    })
+}
+
+#[tauri::command(async)]
+pub fn save_mapping(
+    state: State<'_, AppState>,
+    kind: Kind,
+    name: String,
+    mapping: Vec<ColumnMap>,
+) -> Reply<()> {
+    with_store(&state, |s| {
+        kith::import::save_mapping(s, kind, &name, &mapping)
+    })
+}
+
+#[tauri::command(async)]
+pub fn find_duplicates(state: State<'_, AppState>, kind: Kind) -> Reply<Vec<DuplicateGroup>> {
+    with_store(&state, |s| s.find_duplicates(kind))
+}
+
+#[tauri::command(async)]
+pub fn merge_records(
+    state: State<'_, AppState>,
+    kind: Kind,
+    ids: Vec<String>,
+) -> Reply<MergeReport> {
+    with_store(&state, |s| s.merge_records(kind, &ids))
+}
+
+#[tauri::command(async)]
+pub fn export_records(
+    state: State<'_, AppState>,
+    kind: Kind,
+    path: String,
+    options: ExportOptions,
+) -> Reply<ExportSummary> {
+    with_store(&state, |s| {
+        kith::export::export(s, kind, Path::new(&path), &options)
+    })
 }

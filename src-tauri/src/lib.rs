@@ -5,6 +5,7 @@
 mod commands;
 
 use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
 
 use kith::Store;
 use kith::workspace::resolve_db_path;
@@ -12,6 +13,8 @@ use kith::workspace::resolve_db_path;
 /// The open database, or why it could not be opened (shown by the UI on every call).
 pub struct AppState {
     store: Mutex<Result<Store, kith::ErrorReport>>,
+    /// Set by `import_cancel`; the running import stops and rolls back.
+    cancel: AtomicBool,
 }
 
 /// Starts the app on `$KITH_DB` or the default database.
@@ -27,6 +30,7 @@ pub fn run() {
     tauri::Builder::default()
         .manage(AppState {
             store: Mutex::new(store.map_err(|e| e.report())),
+            cancel: AtomicBool::new(false),
         })
         .invoke_handler(tauri::generate_handler![
             commands::schema,
@@ -42,6 +46,18 @@ pub fn run() {
             commands::timeline,
             commands::tag_record,
             commands::untag_record,
+            commands::pick_import_file,
+            commands::pick_save_file,
+            commands::import_preview,
+            commands::import_run,
+            commands::import_cancel,
+            commands::import_batches,
+            commands::import_undo,
+            commands::import_save_rows,
+            commands::save_mapping,
+            commands::find_duplicates,
+            commands::merge_records,
+            commands::export_records,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

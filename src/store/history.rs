@@ -6,6 +6,7 @@ use rusqlite::params;
 use rusqlite::types::ValueRef;
 
 use super::Store;
+use super::records::CREATED;
 use crate::error::{Error, Result};
 use crate::model::{Change, Kind, TimelineItem, Value};
 
@@ -16,6 +17,31 @@ fn value(v: ValueRef<'_>) -> Value {
         ValueRef::Real(r) => Value::Real(r),
         ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into()),
     }
+}
+
+/// A creation entry as one change per initial field value, in the order the fields were
+/// logged one by one before creations became a single entry (newest first: last field first).
+fn expand_creation(created: &Change) -> Vec<Change> {
+    let initial: serde_json::Map<String, serde_json::Value> = match &created.new {
+        Value::Text(json) => serde_json::from_str(json).unwrap_or_default(),
+        _ => serde_json::Map::new(),
+    };
+    created
+        .entity
+        .def()
+        .fields
+        .iter()
+        .rev()
+        .filter_map(|f| {
+            let v = initial.get(f.name)?;
+            Some(Change {
+                field: f.name.to_string(),
+                old: Value::Null,
+                new: serde_json::from_value(v.clone()).unwrap_or(Value::Null),
+                ..created.clone()
+            })
+        })
+        .collect()
 }
 
 /// For each kind that can appear on a timeline: the date column it is placed by, and a
@@ -89,12 +115,16 @@ impl Store {
             // record Kith wrote, but may for one that arrived without its log).
             self.kind_of(id)?;
         }
-        rows.into_iter()
-            .map(|(_, entity, mut change)| {
-                change.entity = entity.parse()?;
-                Ok(change)
-            })
-            .collect()
+        let mut changes = Vec::with_capacity(rows.len());
+        for (_, entity, mut change) in rows {
+            change.entity = entity.parse()?;
+            if change.field == CREATED {
+                changes.extend(expand_creation(&change));
+            } else {
+                changes.push(change);
+            }
+        }
+        Ok(changes)
     }
 
     /// What happened with a contact or company: activities, orders, tickets, deals, feedback,

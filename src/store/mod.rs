@@ -5,6 +5,8 @@
 //! changed field to `change_log`; rows are tombstoned (`deleted_at`), never deleted.
 
 mod history;
+mod imports;
+mod merge;
 mod records;
 mod search;
 mod tags;
@@ -21,12 +23,16 @@ use crate::clock::{Clock, Hlc};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Value};
 
-pub use records::to_sql;
+pub use imports::batch_origin;
+pub use merge::{DuplicateGroup, MergeReport};
+pub use records::{CREATED, MAX_PAGE, to_sql};
+pub use tags::check_tag;
 
 /// The schema migrations, in order. Released ones are append-only.
 const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_live_sort_indexes.sql"),
+    include_str!("migrations/0003_import.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -227,6 +233,23 @@ impl Store {
         )?;
         w.tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs `f` in a transaction that is always rolled back: a dry run sees exactly what the
+    /// real write would do (links, duplicates within the input) and changes nothing.
+    pub fn dry_run<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        let hlc = self.clock.tick();
+        let tx = self.conn.transaction()?;
+        let mut w = Writer {
+            tx,
+            clock: hlc.to_string(),
+            at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+            device: &self.device,
+            origin: &self.origin,
+        };
+        let out = f(&mut w);
+        w.tx.rollback()?;
+        out
     }
 
     /// The number of rows `count_sql` counts, cached until the database changes: a virtualized

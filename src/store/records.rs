@@ -19,6 +19,9 @@ use crate::model::{
 };
 use crate::values::parse_field;
 
+/// The change-log field of a record's creation; `new` holds its initial values as JSON.
+pub const CREATED: &str = "*";
+
 /// Most rows one list call returns.
 pub const MAX_PAGE: u64 = 1000;
 
@@ -481,7 +484,7 @@ struct Parsed {
 }
 
 impl Writer<'_> {
-    fn now(&self) -> String {
+    pub(super) fn now(&self) -> String {
         Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
     }
 
@@ -712,11 +715,15 @@ impl Writer<'_> {
         self.tx
             .prepare_cached(&sql)?
             .execute(params_from_iter(args))?;
-        for f in def.fields {
-            if let Some(v) = values.get(f.name).filter(|v| !v.is_null()) {
-                self.log(kind, id, f.name, &Value::Null, v)?;
-            }
-        }
+        // One log entry for the whole creation: the initial values as a JSON object
+        // (stored form). History expands it into one change per field.
+        let initial: serde_json::Map<String, serde_json::Value> = values
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
+            .collect();
+        let initial = serde_json::Value::Object(initial).to_string();
+        self.log(kind, id, CREATED, &Value::Null, &Value::Text(initial))?;
         Ok(())
     }
 
@@ -742,7 +749,7 @@ impl Writer<'_> {
     }
 
     /// Writes changed stored values of a live record, logs them and keeps derived data right.
-    fn set_fields(
+    pub(super) fn set_fields(
         &mut self,
         kind: Kind,
         id: &str,

@@ -13,7 +13,8 @@ use crate::model::{EntityRecord, Kind, Value};
 /// Longest tag name (characters).
 const MAX_TAG: usize = 60;
 
-fn check_tag(tag: &str) -> Result<String> {
+/// A tag name trimmed, or why it cannot be one.
+pub fn check_tag(tag: &str) -> Result<String> {
     let tag = tag.trim();
     if tag.is_empty() || tag.chars().count() > MAX_TAG || tag.chars().any(char::is_control) {
         return Err(Error::invalid(
@@ -25,6 +26,19 @@ fn check_tag(tag: &str) -> Result<String> {
 }
 
 impl Store {
+    /// The names of a kind's custom fields, in the order they were defined.
+    pub fn custom_fields(&self, kind: Kind) -> Result<Vec<String>> {
+        let names = self
+            .conn
+            .prepare_cached(
+                "SELECT name FROM custom_field WHERE entity_kind = ?1 AND deleted_at IS NULL
+                 ORDER BY rowid",
+            )?
+            .query_map(params![kind.as_str()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    }
+
     /// Adds a tag to a live record (creating the tag if new). Adding a tag twice is a no-op.
     pub fn tag_record(&mut self, kind: Kind, id: &str, tag: &str) -> Result<EntityRecord> {
         let tag = check_tag(tag)?;
@@ -84,8 +98,8 @@ impl Writer<'_> {
         })
     }
 
-    /// Adds a tag to a live record.
-    pub fn tag(&mut self, kind: Kind, id: &str, tag: &str) -> Result<()> {
+    /// Adds a tag to a live record; returns whether it was not there yet.
+    pub fn tag(&mut self, kind: Kind, id: &str, tag: &str) -> Result<bool> {
         self.live_raw(kind, id)?;
         let tag_id = self.tag_id(tag, true)?.expect("created when missing");
         let before = self.tag_list(id)?;
@@ -111,7 +125,7 @@ impl Writer<'_> {
             let after = self.tag_list(id)?;
             self.log(kind, id, "tags", &before, &after)?;
         }
-        Ok(())
+        Ok(inserted > 0)
     }
 
     /// Removes a tag from a live record.

@@ -5,7 +5,10 @@
 
 use std::path::Path;
 
+use kith::export::{ExportOptions, ExportSummary};
+use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, Progress, UndoReport};
 use kith::model::KindSchema;
+use kith::store::{DuplicateGroup, MergeReport};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
 use ts_rs::{Config, TS};
@@ -32,6 +35,16 @@ fn export_typescript_bindings() {
     WorkspaceInfo::export_all(&cfg).expect("export WorkspaceInfo");
     WorkspaceChoice::export_all(&cfg).expect("export WorkspaceChoice");
     ErrorReport::export_all(&cfg).expect("export ErrorReport");
+    ImportOptions::export_all(&cfg).expect("export ImportOptions");
+    ImportReport::export_all(&cfg).expect("export ImportReport");
+    Preview::export_all(&cfg).expect("export Preview");
+    Progress::export_all(&cfg).expect("export Progress");
+    BatchSummary::export_all(&cfg).expect("export BatchSummary");
+    UndoReport::export_all(&cfg).expect("export UndoReport");
+    DuplicateGroup::export_all(&cfg).expect("export DuplicateGroup");
+    MergeReport::export_all(&cfg).expect("export MergeReport");
+    ExportOptions::export_all(&cfg).expect("export ExportOptions");
+    ExportSummary::export_all(&cfg).expect("export ExportSummary");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

@@ -4,6 +4,7 @@
 mod bindings;
 mod cli;
 mod demo;
+mod import;
 mod records;
 mod search;
 mod store;

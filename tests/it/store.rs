@@ -130,6 +130,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
     let migrations = [
         include_str!("../../src/store/migrations/0001_init.sql"),
         include_str!("../../src/store/migrations/0002_live_sort_indexes.sql"),
+        include_str!("../../src/store/migrations/0003_import.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,

@@ -8,6 +8,8 @@
 //! Entity commands (`contact add --email …`) are built from the kind definitions, so every
 //! field of every kind has a flag without a line of code per field.
 
+mod transfer;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -213,7 +215,9 @@ fn cli() -> Command {
                 .arg(id_arg()),
         )
         .subcommand(Command::new("schema").about("The fields of every kind"))
-        .subcommand(Command::new("tags").about("Every tag with its number of records"));
+        .subcommand(Command::new("tags").about("Every tag with its number of records"))
+        .subcommand(transfer::import_command())
+        .subcommands(transfer::other_commands());
     for kind in Kind::ALL {
         cmd = cmd.subcommand(entity_command(kind));
     }
@@ -221,13 +225,13 @@ fn cli() -> Command {
 }
 
 /// What a command produced: a JSON-able value and its human rendering.
-struct Output {
+pub(crate) struct Output {
     json: serde_json::Value,
     text: String,
 }
 
 impl Output {
-    fn new(value: &impl Serialize, text: String) -> Result<Output, Error> {
+    pub(crate) fn new(value: &impl Serialize, text: String) -> Result<Output, Error> {
         Ok(Output {
             json: serde_json::to_value(value)
                 .map_err(|e| Error::invalid("output", e.to_string()))?,
@@ -297,14 +301,15 @@ fn clip(text: &str, width: usize) -> String {
     out
 }
 
-fn table(headers: &[String], rows: &[Vec<String>]) -> String {
+pub(crate) fn table(headers: &[String], rows: &[Vec<String>]) -> String {
     let width = |i: usize| {
         rows.iter()
             .map(|r| r[i].width())
             .chain([headers[i].width()])
             .max()
             .unwrap_or(0)
-            .min(40)
+            // The last column runs to the end of the line.
+            .min(if i + 1 == headers.len() { 400 } else { 40 })
     };
     let widths: Vec<usize> = (0..headers.len()).map(width).collect();
     let line = |cells: &[String]| {
@@ -557,6 +562,10 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             let text = tags.iter().map(|(t, n)| format!("{t}\t{n}\n")).collect();
             Output::new(&tags, text)
         }
+        Some(("import", m)) => transfer::run_import(&mut store, m),
+        Some((name @ ("export" | "duplicates" | "merge"), m)) => {
+            transfer::run_other(&mut store, name, m)
+        }
         Some((name, m)) => {
             let kind: Kind = name.parse()?;
             run_entity(&mut store, kind, m)
@@ -591,7 +600,8 @@ fn main() -> ExitCode {
                 | Error::Migration(_)
                 | Error::Io { .. }
                 | Error::NotADatabase { .. }
-                | Error::TooNew { .. } => ExitCode::from(2),
+                | Error::TooNew { .. }
+                | Error::BadFile { .. } => ExitCode::from(2),
                 _ => ExitCode::from(1),
             }
         }

@@ -1,0 +1,1045 @@
+//! The import itself: rows in, outcomes out, one transaction.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use super::clean::{self, CleanContext, DateOrder};
+use super::mapping::{self, ColumnMap, MapSource, SavedMapping};
+use super::read::{self, ReadError, RowStatus, SourceInfo, SourceRow};
+use super::{
+    Counts, DateColumn, ImportOptions, ImportReport, Linked, Match, MatchBy, OnDuplicate, Outcome,
+    Preview, Progress, RowOverride, RowReport, SavedRow,
+};
+use crate::Store;
+use crate::error::{Error, FieldIssue, Result};
+use crate::export::unneutralize;
+use crate::model::{FieldType, Input, Kind, Value};
+use crate::store::{Writer, batch_origin, check_tag};
+use crate::values::{MAX_TEXT, fold};
+
+/// Rows listed one by one in a report; beyond this only counted.
+const MAX_LISTED: usize = 10_000;
+
+/// Rows shown in a preview.
+const SAMPLE_ROWS: usize = 50;
+
+/// Headers of the two columns a rejects file adds; an import of that file ignores them.
+pub const LINE_HEADER: &str = "kith_line";
+/// See [`LINE_HEADER`].
+pub const REASON_HEADER: &str = "kith_reason";
+
+fn bad_file(e: ReadError) -> Error {
+    Error::BadFile {
+        path: e.path,
+        line: e.line,
+        reason: e.reason,
+    }
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The mapping to use: the caller's, a saved one, or the automatic one; rejects-file
+/// bookkeeping columns are ignored.
+fn choose_mapping(
+    store: &Store,
+    kind: Kind,
+    headers: &[String],
+    opts: &ImportOptions,
+) -> Result<Vec<ColumnMap>> {
+    let mut cols = match (&opts.mapping, &opts.mapping_name) {
+        (Some(m), _) => m.clone(),
+        (None, Some(name)) => {
+            let saved = store
+                .saved_mappings(kind)?
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "mapping",
+                        format!("no saved {kind} mapping is named '{name}'"),
+                    )
+                })?;
+            let columns: BTreeMap<String, String> = serde_json::from_str(&saved.1)
+                .map_err(|e| Error::invalid("mapping", format!("saved mapping '{name}': {e}")))?;
+            let saved = SavedMapping {
+                name: name.clone(),
+                kind,
+                columns,
+            };
+            mapping::apply_saved(kind, headers, &saved)
+                .map_err(|issues| Error::Validation { issues })?
+        }
+        (None, None) => mapping::auto_map(kind, headers),
+    };
+    for c in &mut cols {
+        if (c.header == LINE_HEADER || c.header == REASON_HEADER) && c.source == MapSource::Unmapped
+        {
+            c.target = "ignore".into();
+        }
+    }
+    mapping::check_mapping(kind, headers, &cols).map_err(|issues| Error::Validation { issues })?;
+    Ok(cols)
+}
+
+/// The field a mapping target writes, if it is a plain field of the kind.
+fn field_target(kind: Kind, target: &str) -> Option<&'static crate::model::FieldDef> {
+    kind.def().field(target)
+}
+
+fn date_columns(kind: Kind, mapping: &[ColumnMap]) -> Vec<(usize, String)> {
+    mapping
+        .iter()
+        .filter(|c| {
+            let def = field_target(kind, &c.target).or_else(|| {
+                c.target
+                    .strip_prefix("line.")
+                    .and_then(|t| Kind::OrderLine.def().field(t))
+            });
+            def.is_some_and(|f| matches!(f.ty, FieldType::Date | FieldType::Datetime))
+        })
+        .map(|c| (c.column, c.header.clone()))
+        .collect()
+}
+
+/// Collects the non-empty values of the date columns from data rows.
+fn date_values<'a>(
+    columns: &[(usize, String)],
+    rows: impl Iterator<Item = &'a SourceRow>,
+    into: &mut [Vec<String>],
+) {
+    for row in rows.filter(|r| r.status == RowStatus::Data) {
+        for (i, (col, _)) in columns.iter().enumerate() {
+            if let Some(v) = row.cells.get(*col).filter(|v| !v.trim().is_empty()) {
+                into[i].push(v.clone());
+            }
+        }
+    }
+}
+
+/// Profiles the date columns from their values.
+fn profile_dates(
+    columns: &[(usize, String)],
+    values: &[Vec<String>],
+    chosen: Option<DateOrder>,
+) -> Vec<DateColumn> {
+    columns
+        .iter()
+        .zip(values)
+        .map(|((column, header), vals)| {
+            let profile = clean::profile_dates(vals.iter().map(String::as_str));
+            DateColumn {
+                column: *column,
+                header: header.clone(),
+                order: chosen.or(profile.order),
+                profile,
+            }
+        })
+        .collect()
+}
+
+/// Reads the head of a file and proposes a mapping, without writing anything.
+pub fn preview(store: &Store, path: &Path, kind: Kind, opts: &ImportOptions) -> Result<Preview> {
+    let mut source = read::open(path, &opts.read).map_err(bad_file)?;
+    let info = source.info().clone();
+    let mut samples = Vec::new();
+    for row in source.by_ref() {
+        samples.push(row.map_err(bad_file)?);
+        if samples.len() >= SAMPLE_ROWS {
+            break;
+        }
+    }
+    let mapping = choose_mapping(store, kind, &info.headers, opts)?;
+    let columns = date_columns(kind, &mapping);
+    let mut values = vec![Vec::new(); columns.len()];
+    date_values(&columns, samples.iter(), &mut values);
+    let dates = profile_dates(&columns, &values, opts.date_order);
+    Ok(Preview {
+        kind,
+        file: shown(path),
+        export: mapping::detect_export(&info.headers).map(str::to_string),
+        targets: mapping::targets(kind),
+        saved: store
+            .saved_mappings(kind)?
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect(),
+        source: info,
+        mapping,
+        samples,
+        dates,
+    })
+}
+
+/// Writes rows as CSV: the original headers and cells, then the line and the reason, so the
+/// file can be fixed in a spreadsheet and imported again.
+pub fn write_rows_csv(path: &Path, headers: &[String], rows: &[SavedRow]) -> Result<()> {
+    let mut out = RejectsWriter::create(path, headers)?;
+    for r in rows {
+        out.write(r.line, &r.cells, &r.reason)?;
+    }
+    out.finish()
+}
+
+struct RejectsWriter {
+    path: String,
+    out: csv::Writer<std::fs::File>,
+}
+
+impl RejectsWriter {
+    fn create(path: &Path, headers: &[String]) -> Result<RejectsWriter> {
+        let io = |e: std::io::Error| Error::Io {
+            path: shown(path),
+            source: e,
+        };
+        let file = std::fs::File::create(path).map_err(io)?;
+        let mut w = RejectsWriter {
+            path: shown(path),
+            out: csv::WriterBuilder::new().flexible(true).from_writer(file),
+        };
+        let mut head: Vec<String> = headers.to_vec();
+        head.push(LINE_HEADER.into());
+        head.push(REASON_HEADER.into());
+        w.record(&head)?;
+        Ok(w)
+    }
+
+    fn record(&mut self, cells: &[String]) -> Result<()> {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| crate::export::neutralize(c).into_owned())
+            .collect();
+        self.out.write_record(&cells).map_err(|e| Error::Io {
+            path: self.path.clone(),
+            source: std::io::Error::other(e),
+        })
+    }
+
+    fn write(&mut self, line: u64, cells: &[String], reason: &str) -> Result<()> {
+        let mut row = cells.to_vec();
+        row.push(line.to_string());
+        row.push(reason.to_string());
+        self.record(&row)
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out.flush().map_err(|e| Error::Io {
+            path: self.path.clone(),
+            source: e,
+        })
+    }
+}
+
+/// Imports `path` as records of `kind`. Calls `progress` now and then; stops (writing
+/// nothing) when `cancel` is set.
+pub fn run(
+    store: &mut Store,
+    path: &Path,
+    kind: Kind,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
+    let started = Instant::now();
+    let source = read::open(path, &opts.read).map_err(bad_file)?;
+    let info = source.info().clone();
+    let mapping = choose_mapping(store, kind, &info.headers, opts)?;
+    let date_cols = date_columns(kind, &mapping);
+    let dates = if date_cols.is_empty() {
+        Vec::new()
+    } else {
+        // A pass over the date columns first: the order of day and month is decided by the
+        // whole column, not by the rows seen so far.
+        let mut values = vec![Vec::new(); date_cols.len()];
+        for row in read::open(path, &opts.read).map_err(bad_file)? {
+            let row = row.map_err(bad_file)?;
+            date_values(&date_cols, std::iter::once(&row), &mut values);
+        }
+        profile_dates(&date_cols, &values, opts.date_order)
+    };
+    if !opts.dry_run
+        && let Some(d) = dates
+            .iter()
+            .find(|d| d.order.is_none() && d.profile.ambiguous)
+    {
+        return Err(Error::invalid(
+            d.header.clone(),
+            format!(
+                "dates such as {} can be read day-first or month-first; choose a date format \
+                 (DMY or MDY) before importing",
+                d.profile.examples.join(", ")
+            ),
+        ));
+    }
+    let mut job = Job {
+        kind,
+        opts,
+        mapping: &mapping,
+        contexts: contexts(&info, &dates, opts),
+        overrides: opts.overrides.iter().map(|o| (o.line, o)).collect(),
+        created_here: HashMap::new(),
+        companies: HashMap::new(),
+        orders: HashMap::new(),
+        linked: BTreeMap::new(),
+        counts: Counts::default(),
+        rows: Vec::new(),
+        omitted: 0,
+        batch: None,
+        rejects: match &opts.rejects {
+            Some(p) => Some(RejectsWriter::create(p, &info.headers)?),
+            None => None,
+        },
+    };
+    let mut source = source;
+    let mut drive = |w: &mut Writer<'_>, job: &mut Job<'_>| -> Result<()> {
+        let mut last_report = Instant::now();
+        while let Some(row) = source.next() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            let row = row.map_err(bad_file)?;
+            job.row(w, row)?;
+            if job.counts.rows.is_multiple_of(256) && last_report.elapsed().as_millis() >= 100 {
+                last_report = Instant::now();
+                let (done, total) = source.progress();
+                progress(progress_at(job.counts.rows, done, total, started));
+            }
+        }
+        Ok(())
+    };
+    if opts.dry_run {
+        store.dry_run(|w| drive(w, &mut job))?;
+    } else {
+        let batch = uuid::Uuid::now_v7().to_string();
+        job.batch = Some(batch.clone());
+        let details = serde_json::json!({
+            "headers": info.headers,
+            "source": info,
+            "mapping": mapping,
+            "default_country": opts.default_country,
+            "date_order": opts.date_order,
+            "on_duplicate": opts.on_duplicate,
+        })
+        .to_string();
+        let previous = store.origin().to_string();
+        store.set_origin(&batch_origin(&batch));
+        let result = store.write(|w| {
+            w.begin_batch(&batch, kind, &shown(path), &details)?;
+            drive(w, &mut job)?;
+            w.finish_batch(&batch, &job.counts)
+        });
+        store.set_origin(&previous);
+        result?;
+    }
+    if let Some(r) = job.rejects.take() {
+        r.finish()?;
+    }
+    let (done, total) = (1, 1);
+    progress(progress_at(job.counts.rows, done, total, started));
+    debug_assert!(job.counts.adds_up());
+    let seconds = started.elapsed().as_secs_f64();
+    let mut warnings = info.warnings.clone();
+    if job.counts.rows == 0 {
+        warnings.push("the file has a header but no data rows".into());
+    }
+    for d in dates
+        .iter()
+        .filter(|d| d.order.is_none() && d.profile.ambiguous)
+    {
+        warnings.push(format!(
+            "column '{}': dates such as {} can be read day-first or month-first; choose a date \
+             format",
+            d.header,
+            d.profile.examples.join(", ")
+        ));
+    }
+    Ok(ImportReport {
+        batch: job.batch.clone(),
+        dry_run: opts.dry_run,
+        kind,
+        file: shown(path),
+        export: mapping::detect_export(&info.headers).map(str::to_string),
+        counts: job.counts,
+        linked: job
+            .linked
+            .iter()
+            .map(|(k, n)| Linked {
+                kind: *k,
+                created: *n,
+            })
+            .collect(),
+        rows: std::mem::take(&mut job.rows),
+        rows_omitted: job.omitted,
+        rows_per_sec: if seconds > 0.0 {
+            job.counts.rows as f64 / seconds
+        } else {
+            0.0
+        },
+        seconds,
+        warnings,
+        source: info,
+        mapping,
+        dates,
+    })
+}
+
+fn progress_at(rows: u64, done: u64, total: u64, started: Instant) -> Progress {
+    let secs = started.elapsed().as_secs_f64();
+    let fraction = if total == 0 {
+        1.0
+    } else {
+        (done as f64 / total as f64).clamp(0.0, 1.0)
+    };
+    Progress {
+        rows,
+        fraction,
+        rows_per_sec: if secs > 0.0 { rows as f64 / secs } else { 0.0 },
+        eta_secs: (fraction > 0.0 && fraction < 1.0).then(|| secs * (1.0 - fraction) / fraction),
+    }
+}
+
+/// The cleaning context of each column (date columns carry their own date order).
+fn contexts(info: &SourceInfo, dates: &[DateColumn], opts: &ImportOptions) -> Vec<CleanContext> {
+    (0..info.headers.len())
+        .map(|c| CleanContext {
+            default_country: opts.default_country.clone(),
+            date_order: dates
+                .iter()
+                .find(|d| d.column == c)
+                .and_then(|d| d.order)
+                .or(opts.date_order),
+        })
+        .collect()
+}
+
+/// A row turned into what to write.
+#[derive(Default)]
+struct Prepared {
+    input: Input,
+    id: Option<String>,
+    company: Option<String>,
+    contact: Option<String>,
+    tags: Vec<String>,
+    line: Input,
+    product: Option<String>,
+}
+
+/// The state of one import.
+struct Job<'a> {
+    kind: Kind,
+    opts: &'a ImportOptions,
+    mapping: &'a [ColumnMap],
+    contexts: Vec<CleanContext>,
+    overrides: HashMap<u64, &'a RowOverride>,
+    /// Records created by this import → the line they came from.
+    created_here: HashMap<u128, u64>,
+    /// Companies by folded name, found or created during this import.
+    companies: HashMap<String, String>,
+    /// Orders by number, created during this import.
+    orders: HashMap<String, String>,
+    linked: BTreeMap<Kind, u64>,
+    counts: Counts,
+    rows: Vec<RowReport>,
+    omitted: u64,
+    batch: Option<String>,
+    rejects: Option<RejectsWriter>,
+}
+
+fn key(id: &str) -> u128 {
+    uuid::Uuid::parse_str(id).map_or(0, |u| u.as_u128())
+}
+
+impl Job<'_> {
+    fn note(&mut self, w: &mut Writer<'_>, report: RowReport) -> Result<()> {
+        self.counts.add(report.outcome);
+        if matches!(report.outcome, Outcome::Skipped | Outcome::Rejected) {
+            if let Some(r) = self.rejects.as_mut() {
+                r.write(report.line, &report.cells, &report.reason)?;
+            }
+            if let Some(batch) = &self.batch {
+                w.keep_row(
+                    batch,
+                    report.line,
+                    report.outcome,
+                    &report.reason,
+                    &report.cells,
+                )?;
+            }
+        }
+        if report.outcome != Outcome::Created {
+            if self.rows.len() < MAX_LISTED {
+                self.rows.push(report);
+            } else {
+                self.omitted += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn outcome(
+        &mut self,
+        w: &mut Writer<'_>,
+        row: &SourceRow,
+        outcome: Outcome,
+        reason: impl Into<String>,
+    ) -> Result<()> {
+        self.note(
+            w,
+            RowReport {
+                line: row.line,
+                outcome,
+                reason: reason.into(),
+                issues: Vec::new(),
+                record: None,
+                matched: None,
+                cells: row.cells.clone(),
+            },
+        )
+    }
+
+    fn row(&mut self, w: &mut Writer<'_>, mut row: SourceRow) -> Result<()> {
+        let over = self.overrides.get(&row.line).copied();
+        match &row.status {
+            RowStatus::Data => {}
+            RowStatus::Skip { reason } => {
+                let reason = reason.clone();
+                return self.outcome(w, &row, Outcome::Skipped, reason);
+            }
+            RowStatus::Reject { reason } => {
+                let reason = reason.clone();
+                return self.outcome(w, &row, Outcome::Rejected, reason);
+            }
+        }
+        let original = row.cells.clone();
+        if let Some(o) = over {
+            for (c, text) in &o.cells {
+                if let Some(cell) = row.cells.get_mut(*c) {
+                    cell.clone_from(text);
+                }
+            }
+        }
+        let empty = self.mapping.iter().all(|c| {
+            c.target == "ignore" || row.cells.get(c.column).is_none_or(|v| v.trim().is_empty())
+        });
+        if empty {
+            let mut kept = row.clone();
+            kept.cells = original;
+            return self.outcome(w, &kept, Outcome::Skipped, "empty row");
+        }
+        let reject = |job: &mut Self, w: &mut Writer<'_>, issues: Vec<FieldIssue>| {
+            let reason = issues
+                .iter()
+                .map(|i| format!("{}: {}", i.field, i.reason))
+                .collect::<Vec<_>>()
+                .join("; ");
+            job.note(
+                w,
+                RowReport {
+                    line: row.line,
+                    outcome: Outcome::Rejected,
+                    reason,
+                    issues,
+                    record: None,
+                    matched: None,
+                    cells: original.clone(),
+                },
+            )
+        };
+        let prepared = match self.prepare(&row) {
+            Ok(p) => p,
+            Err(issues) => return reject(self, w, issues),
+        };
+        let action = over
+            .and_then(|o| o.action)
+            .unwrap_or(self.opts.on_duplicate);
+        match self.write_row(w, &row, prepared, action) {
+            Ok(mut report) => {
+                report.cells = original.clone();
+                self.note(w, report)
+            }
+            Err(Error::Validation { issues }) => {
+                let issues = issues
+                    .into_iter()
+                    .map(|i| FieldIssue {
+                        field: self.header_for(&i.field),
+                        reason: i.reason,
+                    })
+                    .collect();
+                reject(self, w, issues)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The column header a field's value came from (the field's name when none did).
+    fn header_for(&self, field: &str) -> String {
+        self.mapping
+            .iter()
+            .find(|c| {
+                c.target == field
+                    || (c.target == "full_name" && (field == "first_name" || field == "last_name"))
+            })
+            .map_or_else(|| field.to_string(), |c| c.header.clone())
+    }
+
+    /// Cleans the row's cells into field input. Every refused cell is reported.
+    fn prepare(&self, row: &SourceRow) -> Result<Prepared, Vec<FieldIssue>> {
+        let mut p = Prepared::default();
+        let mut issues = Vec::new();
+        let mut full_name = None;
+        for c in self.mapping {
+            let raw = row.cells.get(c.column).map_or("", String::as_str);
+            let raw = unneutralize(raw);
+            let text = raw.trim();
+            if text.is_empty() || c.target == "ignore" {
+                continue;
+            }
+            if text.chars().count() > MAX_TEXT {
+                issues.push(FieldIssue {
+                    field: c.header.clone(),
+                    reason: format!(
+                        "is {} long, more than the {MAX_TEXT} characters a field holds",
+                        human_size(raw.len())
+                    ),
+                });
+                continue;
+            }
+            let ctx = &self.contexts[c.column.min(self.contexts.len().saturating_sub(1))];
+            let mut clean_into =
+                |def: &crate::model::FieldDef, into: &mut Input| match clean::clean_for_field(
+                    def, text, ctx,
+                ) {
+                    Ok(v) => {
+                        into.insert(def.name.to_string(), v);
+                    }
+                    Err(reason) => issues.push(FieldIssue {
+                        field: c.header.clone(),
+                        reason,
+                    }),
+                };
+            match c.target.as_str() {
+                "id" => p.id = Some(text.to_string()),
+                "full_name" => full_name = Some(text.to_string()),
+                "company" => p.company = Some(text.to_string()),
+                "contact" => p.contact = Some(text.to_string()),
+                "tags" => {
+                    for t in text
+                        .split([',', ';'])
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                    {
+                        match check_tag(t) {
+                            Ok(t) => p.tags.push(t),
+                            Err(e) => issues.push(FieldIssue {
+                                field: c.header.clone(),
+                                reason: format!("'{t}': {}", e.issues()[0].reason),
+                            }),
+                        }
+                    }
+                }
+                "line.product" => p.product = Some(text.to_string()),
+                t if t.starts_with("custom.") => {
+                    p.input.insert(t.to_string(), text.to_string());
+                }
+                t if t.starts_with("line.") => {
+                    match Kind::OrderLine.def().field(&t["line.".len()..]) {
+                        Some(def) => clean_into(def, &mut p.line),
+                        None => issues.push(FieldIssue {
+                            field: c.header.clone(),
+                            reason: format!("'{t}' is not an order line field"),
+                        }),
+                    }
+                }
+                t => match field_target(self.kind, t) {
+                    Some(def) => clean_into(def, &mut p.input),
+                    None => issues.push(FieldIssue {
+                        field: c.header.clone(),
+                        reason: format!("'{t}' is not a field of {}", self.kind),
+                    }),
+                },
+            }
+        }
+        if let Some(name) = full_name {
+            let (first, last) = clean::split_name(&name);
+            if !p.input.contains_key("first_name") && !first.is_empty() {
+                p.input.insert("first_name".into(), first);
+            }
+            if !p.input.contains_key("last_name") && !last.is_empty() {
+                p.input.insert("last_name".into(), last);
+            }
+        }
+        if issues.is_empty() {
+            Ok(p)
+        } else {
+            Err(issues)
+        }
+    }
+
+    fn link_created(&mut self, kind: Kind) {
+        *self.linked.entry(kind).or_default() += 1;
+    }
+
+    /// The company named `name`: found by name (ignoring case), else created.
+    fn company(&mut self, w: &mut Writer<'_>, name: &str) -> Result<String> {
+        let folded = fold(name);
+        if let Some(id) = self.companies.get(&folded) {
+            return Ok(id.clone());
+        }
+        let id = match w.find_by(Kind::Company, "name", name, true, 1)?.pop() {
+            Some(id) => id,
+            None => {
+                self.link_created(Kind::Company);
+                w.create(Kind::Company, &input_of(&[("name", name)]))?
+            }
+        };
+        self.companies.insert(folded, id.clone());
+        Ok(id)
+    }
+
+    /// The contact named by an email address or a name: found, else created.
+    fn contact(&mut self, w: &mut Writer<'_>, who: &str) -> Result<String> {
+        if who.contains('@') {
+            let email = clean::clean_email(who).map_err(|r| Error::invalid("contact", r))?;
+            if let Some(id) = w.find_by(Kind::Contact, "email", &email, false, 1)?.pop() {
+                return Ok(id);
+            }
+            self.link_created(Kind::Contact);
+            return w.create(Kind::Contact, &input_of(&[("email", &email)]));
+        }
+        let (first, last) = clean::split_name(who);
+        let candidates = if last.is_empty() {
+            w.find_by(Kind::Contact, "first_name", &first, true, 20)?
+        } else {
+            w.find_by(Kind::Contact, "last_name", &last, true, 50)?
+        };
+        for id in candidates {
+            let s = w.stored(Kind::Contact, &id)?;
+            let text = |f: &str| s.get(f).and_then(Value::to_text).unwrap_or_default();
+            if fold(&text("first_name")) == fold(&first) && fold(&text("last_name")) == fold(&last)
+            {
+                return Ok(id);
+            }
+        }
+        self.link_created(Kind::Contact);
+        w.create(
+            Kind::Contact,
+            &input_of(&[("first_name", &first), ("last_name", &last)]),
+        )
+    }
+
+    /// Finds the record this row duplicates, if any.
+    fn find_match(&self, w: &Writer<'_>, p: &Prepared) -> Result<Option<Match>> {
+        let found = |id: String, by: MatchBy, score: u8| -> Result<Option<Match>> {
+            let title = w.get(self.kind, &id)?.title;
+            let line = self.created_here.get(&key(&id)).copied();
+            Ok(Some(Match {
+                id,
+                title,
+                by,
+                score,
+                line,
+            }))
+        };
+        if let Some(id) = &p.id
+            && let Ok(rec) = w.get(self.kind, id)
+            && rec.deleted_at.is_none()
+        {
+            return found(rec.id, MatchBy::Id, 100);
+        }
+        let given = |f: &str| p.input.get(f).map(String::as_str).filter(|v| !v.is_empty());
+        match self.kind {
+            Kind::Contact => {
+                if let Some(email) = given("email")
+                    && let Some(id) = w.find_by(Kind::Contact, "email", email, false, 1)?.pop()
+                {
+                    return found(id, MatchBy::Email, 100);
+                }
+                if let Some(phone) = given("phone")
+                    && let Some(id) = w.find_by(Kind::Contact, "phone", phone, false, 1)?.pop()
+                {
+                    return found(id, MatchBy::Phone, 95);
+                }
+                if let Some((id, score)) = self.similar_contact(w, p)? {
+                    return found(id, MatchBy::Name, score);
+                }
+            }
+            Kind::Company => {
+                if let Some(domain) = given("domain")
+                    && let Some(id) = w.find_by(Kind::Company, "domain", domain, true, 1)?.pop()
+                {
+                    return found(id, MatchBy::Domain, 100);
+                }
+                if let Some(name) = given("name")
+                    && let Some(id) = w.find_by(Kind::Company, "name", name, true, 1)?.pop()
+                {
+                    return found(id, MatchBy::Name, 100);
+                }
+            }
+            Kind::Order => {
+                if let Some(number) = given("number")
+                    && let Some(id) = w.find_by(Kind::Order, "number", number, false, 1)?.pop()
+                {
+                    return found(id, MatchBy::Number, 100);
+                }
+            }
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    /// A contact with a similar name at the same company (or both without one) whose email
+    /// and phone do not contradict the row's; with the similarity score (90–100).
+    fn similar_contact(&self, w: &Writer<'_>, p: &Prepared) -> Result<Option<(String, u8)>> {
+        let get = |f: &str| p.input.get(f).map(|v| fold(v)).unwrap_or_default();
+        let (first, last) = (get("first_name"), get("last_name"));
+        if first.is_empty() || last.is_empty() {
+            return Ok(None);
+        }
+        let last_raw = p.input.get("last_name").cloned().unwrap_or_default();
+        let company = p.company.as_deref().map(fold);
+        let mut best: Option<(String, u8)> = None;
+        for id in w.find_by(Kind::Contact, "last_name", &last_raw, true, 50)? {
+            let s = w.stored(Kind::Contact, &id)?;
+            let text = |f: &str| s.get(f).and_then(Value::to_text).unwrap_or_default();
+            if fold(&text("last_name")) != last {
+                continue;
+            }
+            let conflicts = |f: &str| {
+                let (mine, theirs) = (get(f), fold(&text(f)));
+                !mine.is_empty() && !theirs.is_empty() && mine != theirs
+            };
+            if conflicts("email") || conflicts("phone") {
+                continue;
+            }
+            let their_company = match s.get("company_id") {
+                Some(Value::Text(cid)) => w
+                    .stored(Kind::Company, cid)
+                    .ok()
+                    .and_then(|c| c.get("name").and_then(Value::to_text))
+                    .map(|n| fold(&n)),
+                _ => None,
+            };
+            if company != their_company {
+                continue;
+            }
+            let sim = strsim::jaro_winkler(&first, &fold(&text("first_name")));
+            let score = (sim * 100.0).round() as u8;
+            if score >= 90 && best.as_ref().is_none_or(|(_, b)| score > *b) {
+                best = Some((id, score));
+            }
+        }
+        Ok(best)
+    }
+
+    /// Links, matches and writes one cleaned row.
+    fn write_row(
+        &mut self,
+        w: &mut Writer<'_>,
+        row: &SourceRow,
+        mut p: Prepared,
+        action: OnDuplicate,
+    ) -> Result<RowReport> {
+        let def = self.kind.def();
+        if let Some(name) = p.company.clone() {
+            if def.field("company_id").is_some() {
+                let id = self.company(w, &name)?;
+                p.input.insert("company_id".into(), id);
+            } else if self.kind == Kind::Company {
+                p.input.entry("name".into()).or_insert(name);
+            }
+        }
+        if let Some(who) = p.contact.clone()
+            && def.field("contact_id").is_some()
+        {
+            let id = self.contact(w, &who)?;
+            p.input.insert("contact_id".into(), id);
+        }
+        let mut report = RowReport {
+            line: row.line,
+            outcome: Outcome::Created,
+            reason: String::new(),
+            issues: Vec::new(),
+            record: None,
+            matched: None,
+            cells: Vec::new(),
+        };
+        let has_line = !p.line.is_empty() || p.product.is_some();
+        // Order lines: rows with the number of an order created from an earlier row add a line.
+        if self.kind == Kind::Order
+            && has_line
+            && let Some(number) = p.input.get("number")
+            && let Some(order) = self.orders.get(number).cloned()
+        {
+            self.add_line(w, &order, &p)?;
+            let title = w.get(Kind::Order, &order)?.title;
+            report.outcome = Outcome::Merged;
+            report.reason = format!(
+                "added as a line to order {title} (line {})",
+                self.created_here.get(&key(&order)).copied().unwrap_or(0)
+            );
+            report.record = Some(order);
+            return Ok(report);
+        }
+        let matched = if action == OnDuplicate::Create {
+            None
+        } else {
+            self.find_match(w, &p)?
+        };
+        match matched {
+            Some(m) => {
+                let how = match m.by {
+                    MatchBy::Name => format!("a similar name (score {})", m.score),
+                    MatchBy::Id => "its id".into(),
+                    MatchBy::Email => "email".into(),
+                    MatchBy::Phone => "phone".into(),
+                    MatchBy::Number => "order number".into(),
+                    MatchBy::Domain => "web domain".into(),
+                };
+                let from_file = m
+                    .line
+                    .map(|l| format!(" from line {l}"))
+                    .unwrap_or_default();
+                report.matched = Some(m.clone());
+                report.record = Some(m.id.clone());
+                if action == OnDuplicate::Skip {
+                    report.outcome = Outcome::Skipped;
+                    report.reason = format!("duplicate of '{}'{from_file} (by {how})", m.title);
+                    return Ok(report);
+                }
+                let mut changed = w.update(self.kind, &m.id, &p.input)?;
+                for t in &p.tags {
+                    changed |= w.tag(self.kind, &m.id, t)?;
+                }
+                if self.kind == Kind::Order && has_line {
+                    changed |= self.add_line(w, &m.id, &p)?;
+                }
+                if !changed {
+                    report.outcome = Outcome::Skipped;
+                    report.reason = format!(
+                        "already up to date: same as '{}'{from_file} (by {how})",
+                        m.title
+                    );
+                    return Ok(report);
+                }
+                report.outcome = if m.line.is_some() {
+                    Outcome::Merged
+                } else {
+                    Outcome::Updated
+                };
+                report.reason = format!("merged into '{}'{from_file} (by {how})", m.title);
+            }
+            None => {
+                let id = w.create(self.kind, &p.input)?;
+                self.created_here.insert(key(&id), row.line);
+                for t in &p.tags {
+                    w.tag(self.kind, &id, t)?;
+                }
+                if self.kind == Kind::Order {
+                    if let Some(number) = p.input.get("number") {
+                        self.orders.insert(number.clone(), id.clone());
+                    }
+                    if has_line {
+                        self.add_line(w, &id, &p)?;
+                    }
+                }
+                report.record = Some(id);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Adds the row's order line to `order` unless an identical live line is there; returns
+    /// whether one was added.
+    fn add_line(&mut self, w: &mut Writer<'_>, order: &str, p: &Prepared) -> Result<bool> {
+        let mut line = p.line.clone();
+        if let Some(product) = &p.product {
+            let id = match w.find_by(Kind::Product, "sku", product, true, 1)?.pop() {
+                Some(id) => id,
+                None => match w.find_by(Kind::Product, "name", product, true, 1)?.pop() {
+                    Some(id) => id,
+                    None => {
+                        self.link_created(Kind::Product);
+                        w.create(Kind::Product, &input_of(&[("name", product)]))?
+                    }
+                },
+            };
+            line.insert("product_id".into(), id);
+            line.entry("description".into())
+                .or_insert_with(|| product.clone());
+        }
+        line.insert("order_id".into(), order.to_string());
+        for existing in w.find_by(Kind::OrderLine, "order_id", order, false, 1000)? {
+            let s = w.stored(Kind::OrderLine, &existing)?;
+            let same = ["description", "quantity", "unit_price"].iter().all(|f| {
+                let theirs = s.get(*f).and_then(Value::to_text).unwrap_or_default();
+                let mine = line.get(*f).cloned().unwrap_or_default();
+                same_number_or_text(&theirs, &mine, *f == "unit_price")
+            });
+            if same {
+                return Ok(false);
+            }
+        }
+        w.create(Kind::OrderLine, &line)?;
+        Ok(true)
+    }
+}
+
+/// Whether a stored value and an input text are the same (money stored in hundredths).
+fn same_number_or_text(stored: &str, input: &str, money: bool) -> bool {
+    if stored == input {
+        return true;
+    }
+    match (stored.parse::<f64>(), input.parse::<f64>()) {
+        (Ok(a), Ok(b)) => {
+            let a = if money { a / 100.0 } else { a };
+            (a - b).abs() < 1e-9
+        }
+        _ => stored.is_empty() && input.is_empty(),
+    }
+}
+
+fn input_of(pairs: &[(&str, &str)]) -> Input {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+    } else {
+        format!("{:.0} KB", bytes as f64 / 1024.0)
+    }
+}
+
+/// Saves the skipped and rejected rows of a past import as CSV (original headers and cells,
+/// then the line and the reason); returns how many rows were written.
+pub fn save_batch_rows(store: &Store, batch: &str, path: &Path) -> Result<u64> {
+    let details: serde_json::Value =
+        serde_json::from_str(&store.import_batch_details(batch)?).unwrap_or_default();
+    let headers: Vec<String> =
+        serde_json::from_value(details["headers"].clone()).unwrap_or_default();
+    let rows = store.import_rows(batch)?;
+    write_rows_csv(path, &headers, &rows)?;
+    Ok(rows.len() as u64)
+}
+
+/// Saves a column mapping under a name, for the next file with the same headers.
+pub fn save_mapping(
+    store: &mut Store,
+    kind: Kind,
+    name: &str,
+    mapping: &[ColumnMap],
+) -> Result<()> {
+    let columns: BTreeMap<&str, &str> = mapping
+        .iter()
+        .map(|c| (c.header.as_str(), c.target.as_str()))
+        .collect();
+    let json = serde_json::to_string(&columns).unwrap_or_default();
+    store.save_mapping(kind, name, &json)
+}

@@ -1,0 +1,45 @@
+-- Imports: each import is a batch whose writes carry the origin `import:<batch id>` in the
+-- change log, so it can be undone. Rows that were skipped or rejected keep their original
+-- cells and the reason here, so they can be saved as a CSV, fixed and imported again.
+
+CREATE TABLE import_batch (
+    id          TEXT PRIMARY KEY NOT NULL,
+    kind        TEXT NOT NULL,
+    file        TEXT NOT NULL,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    -- 'done' or 'undone'. A cancelled or failed import rolls back and leaves no batch.
+    status      TEXT NOT NULL,
+    rows        INTEGER NOT NULL DEFAULT 0,
+    created     INTEGER NOT NULL DEFAULT 0,
+    updated     INTEGER NOT NULL DEFAULT 0,
+    merged      INTEGER NOT NULL DEFAULT 0,
+    skipped     INTEGER NOT NULL DEFAULT 0,
+    rejected    INTEGER NOT NULL DEFAULT 0,
+    -- JSON: headers, encoding, delimiter, header row, mapping and options.
+    details     TEXT NOT NULL DEFAULT '{}',
+    undone_at   TEXT
+) STRICT;
+
+CREATE TABLE import_row (
+    batch_id TEXT NOT NULL REFERENCES import_batch(id),
+    line     INTEGER NOT NULL,
+    outcome  TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    -- JSON array of the row's original cells.
+    cells    TEXT NOT NULL,
+    PRIMARY KEY (batch_id, line)
+) STRICT, WITHOUT ROWID;
+
+-- Column mappings the user saved, by kind and name (JSON header → target).
+CREATE TABLE import_mapping (
+    kind       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    columns    TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (kind, name)
+) STRICT;
+
+-- Duplicate matching looks contacts and companies up by these.
+CREATE INDEX company_live_domain ON company (domain) WHERE deleted_at IS NULL;
+CREATE INDEX orders_number ON orders (number);
