@@ -51,17 +51,7 @@ pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
             }
         }
         FieldType::Money => parse_money(text).map(Value::Int),
-        FieldType::Decimal => {
-            let n: f64 = text
-                .replace(['_', ' ', ','], "")
-                .parse()
-                .map_err(|_| format!("'{text}' is not a number"))?;
-            if n.is_finite() {
-                Ok(Value::Real(n))
-            } else {
-                Err(format!("'{text}' is not a finite number"))
-            }
-        }
+        FieldType::Decimal => crate::import::clean::clean_number(text).map(Value::Real),
         FieldType::Bool => parse_bool(text).map(Value::Bool),
         FieldType::Choice => {
             let wanted = text.to_lowercase().replace([' ', '-'], "_");
@@ -101,8 +91,23 @@ pub fn parse_email(text: &str) -> Result<String, String> {
     }
 }
 
-/// Checks a phone number: digits with the usual punctuation, at least 3 digits.
+/// Checks a phone number: digits with the usual punctuation, at least 3 digits. A valid
+/// number written with its country code (`+86 138 0000 1111`, `0049 30 …`) is stored in E.164
+/// (`+8613800001111`), as imports store it, so the same number is always the same text; other
+/// numbers are kept as written (whitespace normalised).
 pub fn parse_phone(text: &str) -> Result<String, String> {
+    let plain = plain_phone(text)?;
+    if (plain.starts_with('+') || plain.starts_with("00"))
+        && let Ok(e164) = crate::import::clean::clean_phone(&plain, None)
+    {
+        return Ok(e164);
+    }
+    Ok(plain)
+}
+
+/// The lenient phone check: digits with the usual punctuation, at least 3 digits; whitespace
+/// normalised.
+pub fn plain_phone(text: &str) -> Result<String, String> {
     let digits = text.chars().filter(char::is_ascii_digit).count();
     let allowed = |c: char| c.is_ascii_digit() || " +-().,/#*".contains(c) || c == 'x';
     let lower = text.to_lowercase().replace("ext.", "x").replace("ext", "x");
@@ -160,36 +165,11 @@ pub fn parse_datetime(text: &str) -> Result<DateTime<Utc>, String> {
     ))
 }
 
-/// Parses a money amount into hundredths: `1234.5`, `1,234.50`, `-12`, `$99.90`.
+/// Parses a money amount into hundredths, in either decimal convention and with or without a
+/// currency: `1234.5`, `1,234.50`, `1.234,50`, `99,90 €`, `-12`, `$99.90` (see
+/// [`crate::import::clean::clean_money`] for the rules).
 pub fn parse_money(text: &str) -> Result<i64, String> {
-    let bad = || format!("'{text}' is not a valid amount");
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_' | '$' | '€' | '£' | '¥' | '￥'))
-        .collect();
-    let (negative, digits) = match cleaned.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, cleaned.as_str()),
-    };
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() && frac.is_empty()
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || !frac.chars().all(|c| c.is_ascii_digit())
-        || frac.len() > 2
-    {
-        return Err(bad());
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| bad())?
-    };
-    let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
-    let cents = whole
-        .checked_mul(100)
-        .and_then(|w| w.checked_add(frac))
-        .ok_or_else(bad)?;
-    Ok(if negative { -cents } else { cents })
+    crate::import::clean::clean_money(text).map(|(cents, _)| cents)
 }
 
 fn parse_bool(text: &str) -> Result<bool, String> {

@@ -12,6 +12,7 @@ pub mod clean;
 pub mod mapping;
 mod pipeline;
 pub mod read;
+mod synonyms;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

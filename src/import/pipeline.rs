@@ -590,6 +590,7 @@ impl Job<'_> {
         let mut p = Prepared::default();
         let mut issues = Vec::new();
         let mut full_name = None;
+        let mut currency = None;
         for c in self.mapping {
             let raw = row.cells.get(c.column).map_or("", String::as_str);
             let raw = unneutralize(raw);
@@ -608,6 +609,12 @@ impl Job<'_> {
                 continue;
             }
             let ctx = &self.contexts[c.column.min(self.contexts.len().saturating_sub(1))];
+            if let Some(def) = field_target(self.kind, &c.target)
+                && def.ty == FieldType::Money
+                && let Ok((_, Some(code))) = clean::clean_money(text)
+            {
+                currency.get_or_insert(code);
+            }
             let mut clean_into =
                 |def: &crate::model::FieldDef, into: &mut Input| match clean::clean_for_field(
                     def, text, ctx,
@@ -660,6 +667,26 @@ impl Job<'_> {
                         reason: format!("'{t}' is not a field of {}", self.kind),
                     }),
                 },
+            }
+        }
+        // A money cell that names its currency ("€99,90", "￥980") sets the record's currency
+        // when no column gives one.
+        if let Some(currency) = currency
+            && self.kind.def().field("currency").is_some()
+            && !p.input.contains_key("currency")
+        {
+            p.input.insert("currency".into(), currency.to_string());
+        }
+        // Required choices a spreadsheet rarely has: a new deal starts as a lead, an
+        // activity without a kind is a note.
+        for (kind, field, default) in [
+            (Kind::Deal, "stage", "lead"),
+            (Kind::Activity, "kind", "note"),
+        ] {
+            if self.kind == kind && !self.mapping.iter().any(|c| c.target == field) {
+                p.input
+                    .entry(field.into())
+                    .or_insert_with(|| default.into());
             }
         }
         if let Some(name) = full_name {
@@ -791,45 +818,34 @@ impl Job<'_> {
     }
 
     /// A contact with a similar name at the same company (or both without one) whose email
-    /// and phone do not contradict the row's; with the similarity score (90–100).
+    /// and phone do not contradict the row's; with the similarity score (90–100). The
+    /// candidates share the last name and the company, read from one index.
     fn similar_contact(&self, w: &Writer<'_>, p: &Prepared) -> Result<Option<(String, u8)>> {
         let get = |f: &str| p.input.get(f).map(|v| fold(v)).unwrap_or_default();
-        let (first, last) = (get("first_name"), get("last_name"));
-        if first.is_empty() || last.is_empty() {
+        let first = get("first_name");
+        let Some(last) = p.input.get("last_name").filter(|l| !l.is_empty()) else {
+            return Ok(None);
+        };
+        if first.is_empty() {
             return Ok(None);
         }
-        let last_raw = p.input.get("last_name").cloned().unwrap_or_default();
-        let company = p.company.as_deref().map(fold);
+        let company = p.input.get("company_id").map(String::as_str);
         let mut best: Option<(String, u8)> = None;
-        for id in w.find_by(Kind::Contact, "last_name", &last_raw, true, 50)? {
-            let s = w.stored(Kind::Contact, &id)?;
-            let text = |f: &str| s.get(f).and_then(Value::to_text).unwrap_or_default();
-            if fold(&text("last_name")) != last {
+        for (rowid, their_first) in w.name_candidates(company, last, 50)? {
+            let sim = strsim::jaro_winkler(&first, &fold(&their_first));
+            let score = (sim * 100.0).round() as u8;
+            if score < 90 || best.as_ref().is_some_and(|(_, b)| score <= *b) {
                 continue;
             }
-            let conflicts = |f: &str| {
-                let (mine, theirs) = (get(f), fold(&text(f)));
+            let (id, email, phone) = w.contact_keys(rowid)?;
+            let conflicts = |mine: String, theirs: Option<String>| {
+                let theirs = theirs.map(|t| fold(&t)).unwrap_or_default();
                 !mine.is_empty() && !theirs.is_empty() && mine != theirs
             };
-            if conflicts("email") || conflicts("phone") {
+            if conflicts(get("email"), email) || conflicts(get("phone"), phone) {
                 continue;
             }
-            let their_company = match s.get("company_id") {
-                Some(Value::Text(cid)) => w
-                    .stored(Kind::Company, cid)
-                    .ok()
-                    .and_then(|c| c.get("name").and_then(Value::to_text))
-                    .map(|n| fold(&n)),
-                _ => None,
-            };
-            if company != their_company {
-                continue;
-            }
-            let sim = strsim::jaro_winkler(&first, &fold(&text("first_name")));
-            let score = (sim * 100.0).round() as u8;
-            if score >= 90 && best.as_ref().is_none_or(|(_, b)| score > *b) {
-                best = Some((id, score));
-            }
+            best = Some((id, score));
         }
         Ok(best)
     }

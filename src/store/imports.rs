@@ -133,6 +133,36 @@ impl Writer<'_> {
         Ok(ids)
     }
 
+    /// Live contacts with this last name (ignoring ASCII case) at this company (or, with
+    /// `None`, at none), at most `limit`: their ids and first names, read from an index.
+    pub fn name_candidates(
+        &self,
+        company_id: Option<&str>,
+        last_name: &str,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>> {
+        let rows = self
+            .tx
+            .prepare_cached(
+                "SELECT rowid, coalesce(first_name, '') FROM contact
+                 WHERE company_id IS ?1 AND last_name = ?2 COLLATE NOCASE AND deleted_at IS NULL
+                 LIMIT ?3",
+            )?
+            .query_map(params![company_id, last_name, limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// A contact's id, email and phone by rowid (see [`Writer::name_candidates`]).
+    pub fn contact_keys(&self, rowid: i64) -> Result<(String, Option<String>, Option<String>)> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id, email, phone FROM contact WHERE rowid = ?1")?
+            .query_row(params![rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+    }
+
     /// A record as the store returns it (deleted ones too), read inside this write.
     pub fn get(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
         let raw = self.raw(kind, id)?.ok_or_else(|| Error::NotFound {

@@ -91,7 +91,7 @@ fn read_raw(def: &'static KindDef, row: &Row<'_>) -> rusqlite::Result<RawRecord>
 }
 
 /// The display title of a record from its stored values and resolved references.
-fn title_for(
+pub(super) fn title_for(
     kind: Kind,
     stored: &BTreeMap<&str, Value>,
     refs: &BTreeMap<String, String>,
@@ -683,7 +683,12 @@ impl Writer<'_> {
         for (name, value) in &parsed.custom {
             self.set_custom(kind, &id, name, value)?;
         }
-        self.after_write(kind, &id, &merged)?;
+        self.index_new(kind, &id, &merged)?;
+        if kind == Kind::OrderLine
+            && let Some(Value::Text(order)) = merged.get("order_id")
+        {
+            self.recompute_order_total(order)?;
+        }
         Ok(id)
     }
 

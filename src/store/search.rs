@@ -106,17 +106,17 @@ impl Writer<'_> {
         if raw.deleted_at.is_some() {
             return Ok(None);
         }
-        let text = |f: &str| {
-            raw.stored
-                .get(f)
-                .and_then(Value::to_text)
-                .unwrap_or_default()
-        };
+        self.doc_of(kind, &raw.stored)
+    }
+
+    /// The search document of a live record with these stored values.
+    fn doc_of(&self, kind: Kind, stored: &BTreeMap<&'static str, Value>) -> Result<Option<Doc>> {
+        let text = |f: &str| stored.get(f).and_then(Value::to_text).unwrap_or_default();
         if kind == Kind::Activity && text("kind") != "note" {
             return Ok(None);
         }
-        let refs = self.ref_titles(kind, &raw.stored)?;
-        let title = self.title_of(kind, id)?.unwrap_or_default();
+        let refs = self.ref_titles(kind, stored)?;
+        let title = super::records::title_for(kind, stored, &refs);
         let reference = |f: &str| refs.get(f).cloned().unwrap_or_default();
         let join = |parts: &[String]| {
             parts
@@ -204,10 +204,36 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Indexes a record just created with `stored` (it has no document and no dependants yet).
+    pub(super) fn index_new(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        stored: &BTreeMap<&'static str, Value>,
+    ) -> Result<()> {
+        if !SEARCHABLE.contains(&kind) {
+            return Ok(());
+        }
+        match self.doc_of(kind, stored)? {
+            Some(doc) => self.write_doc(kind, id, &doc, None),
+            None => Ok(()),
+        }
+    }
+
     fn index_one(&mut self, kind: Kind, id: &str) -> Result<()> {
         let Some(doc) = self.doc(kind, id)? else {
             return self.unindex(id);
         };
+        let existing: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?;
+        self.write_doc(kind, id, &doc, existing)
+    }
+
+    /// Writes a document (replacing the one at `existing`, if any).
+    fn write_doc(&mut self, kind: Kind, id: &str, doc: &Doc, existing: Option<i64>) -> Result<()> {
         let mut grams = BTreeSet::new();
         short_grams(&doc.title, &mut grams);
         short_grams(&doc.company, &mut grams);
@@ -215,11 +241,6 @@ impl Writer<'_> {
             short_grams(local, &mut grams);
         }
         let short = grams.iter().map(|g| pad(g)).collect::<Vec<_>>().join(" ");
-        let existing: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
-            .query_row(params![id], |r| r.get(0))
-            .optional()?;
         let rowid = match existing {
             Some(rowid) => {
                 self.tx

@@ -184,7 +184,10 @@ fn names_are_multilingual_and_contact_details_match_the_language() {
             "the family name (last_name) comes first in a Chinese title"
         );
         if let Some(phone) = c.text("phone") {
-            assert!(phone.starts_with("+86 "), "Chinese phone numbers: {phone}");
+            assert!(
+                phone.starts_with("+86"),
+                "Chinese numbers, in E.164: {phone}"
+            );
         }
     }
     for c in &contacts {

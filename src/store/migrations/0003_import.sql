@@ -40,6 +40,10 @@ CREATE TABLE import_mapping (
     PRIMARY KEY (kind, name)
 ) STRICT;
 
--- Duplicate matching looks contacts and companies up by these.
+-- Duplicate matching looks contacts and companies up by these: people with the same last
+-- name at the same company (or both without one) are the candidates for a fuzzy name match.
+CREATE INDEX contact_live_company_name
+    ON contact (company_id, last_name COLLATE NOCASE, first_name COLLATE NOCASE)
+    WHERE deleted_at IS NULL;
 CREATE INDEX company_live_domain ON company (domain) WHERE deleted_at IS NULL;
 CREATE INDEX orders_number ON orders (number);
