@@ -3,9 +3,12 @@
 #[cfg(feature = "ts")]
 mod bindings;
 mod cli;
+mod cli_import;
 mod demo;
 mod import;
+mod import_bad;
 mod import_clean;
+mod import_formats;
 mod import_mapping;
 mod import_read;
 mod records;
