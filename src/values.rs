@@ -97,6 +97,13 @@ pub fn parse_email(text: &str) -> Result<String, String> {
 /// numbers are kept as written (whitespace normalised).
 pub fn parse_phone(text: &str) -> Result<String, String> {
     let plain = plain_phone(text)?;
+    let e164 = plain.strip_prefix('+').is_some_and(|d| {
+        (8..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+    });
+    if e164 {
+        // Already in the stored form (an import cleaned it): no need to parse it again.
+        return Ok(plain);
+    }
     if (plain.starts_with('+') || plain.starts_with("00"))
         && let Ok(e164) = crate::import::clean::clean_phone(&plain, None)
     {

@@ -81,8 +81,24 @@ fn choose_mapping(
             c.target = "ignore".into();
         }
     }
-    mapping::check_mapping(kind, headers, &cols).map_err(|issues| Error::Validation { issues })?;
     Ok(cols)
+}
+
+/// Checks a mapping before an import runs. A reader's warnings (a header that is not valid in
+/// the chosen encoding, say) come first: they usually explain why nothing mapped.
+fn check(kind: Kind, info: &SourceInfo, mapping: &[ColumnMap]) -> Result<()> {
+    mapping::check_mapping(kind, &info.headers, mapping).map_err(|issues| {
+        let mut all: Vec<FieldIssue> = info
+            .warnings
+            .iter()
+            .map(|w| FieldIssue {
+                field: "file".into(),
+                reason: w.clone(),
+            })
+            .collect();
+        all.extend(issues);
+        Error::Validation { issues: all }
+    })
 }
 
 /// The field a mapping target writes, if it is a plain field of the kind.
@@ -247,6 +263,7 @@ pub fn run(
     let source = read::open(path, &opts.read).map_err(bad_file)?;
     let info = source.info().clone();
     let mapping = choose_mapping(store, kind, &info.headers, opts)?;
+    check(kind, &info, &mapping)?;
     let date_cols = date_columns(kind, &mapping);
     let dates = if date_cols.is_empty() {
         Vec::new()
@@ -276,10 +293,7 @@ pub fn run(
     }
     let mut job = Job {
         kind,
-        opts,
         mapping: &mapping,
-        contexts: contexts(&info, &dates, opts),
-        overrides: opts.overrides.iter().map(|o| (o.line, o)).collect(),
         created_here: HashMap::new(),
         companies: HashMap::new(),
         orders: HashMap::new(),
@@ -293,22 +307,48 @@ pub fn run(
             None => None,
         },
     };
-    let mut source = source;
+    let cleaner = Cleaner {
+        kind,
+        on_duplicate: opts.on_duplicate,
+        mapping: &mapping,
+        contexts: contexts(&info, &dates, opts),
+        overrides: opts.overrides.iter().map(|o| (o.line, o)).collect(),
+    };
+    let mut source = Some(source);
+    // Reading and cleaning (pure, and the slow part of a row: phone numbers, dates) run on a
+    // second thread while this one matches and writes.
     let mut drive = |w: &mut Writer<'_>, job: &mut Job<'_>| -> Result<()> {
-        let mut last_report = Instant::now();
-        while let Some(row) = source.next() {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(Error::Cancelled);
+        let Some(mut source) = source.take() else {
+            return Ok(());
+        };
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(Ready, (u64, u64))>>(512);
+        std::thread::scope(|scope| {
+            let cleaner = &cleaner;
+            scope.spawn(move || {
+                while let Some(row) = source.next() {
+                    let item = row
+                        .map_err(bad_file)
+                        .map(|row| (cleaner.ready(row), source.progress()));
+                    let failed = item.is_err();
+                    if tx.send(item).is_err() || failed {
+                        break;
+                    }
+                }
+            });
+            let mut last_report = Instant::now();
+            for item in rx {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Error::Cancelled);
+                }
+                let (ready, (done, total)) = item?;
+                job.row(w, ready)?;
+                if job.counts.rows.is_multiple_of(256) && last_report.elapsed().as_millis() >= 100 {
+                    last_report = Instant::now();
+                    progress(progress_at(job.counts.rows, done, total, started));
+                }
             }
-            let row = row.map_err(bad_file)?;
-            job.row(w, row)?;
-            if job.counts.rows.is_multiple_of(256) && last_report.elapsed().as_millis() >= 100 {
-                last_report = Instant::now();
-                let (done, total) = source.progress();
-                progress(progress_at(job.counts.rows, done, total, started));
-            }
-        }
-        Ok(())
+            Ok(())
+        })
     };
     if opts.dry_run {
         store.dry_run(|w| drive(w, &mut job))?;
@@ -427,162 +467,82 @@ struct Prepared {
     product: Option<String>,
 }
 
-/// The state of one import.
-struct Job<'a> {
+/// A row as the cleaning thread hands it to the writer.
+enum Ready {
+    /// Settled without writing (not data, or empty): the outcome and why.
+    Done {
+        row: SourceRow,
+        outcome: Outcome,
+        reason: String,
+    },
+    /// Refused while cleaning (cells as in the file).
+    Refused {
+        row: SourceRow,
+        issues: Vec<FieldIssue>,
+    },
+    /// Cleaned (cells as in the file); to be linked, matched and written.
+    Clean {
+        row: SourceRow,
+        prepared: Prepared,
+        action: OnDuplicate,
+    },
+}
+
+/// The pure half of an import: turns rows into field input. Shared with the reading thread.
+struct Cleaner<'a> {
     kind: Kind,
-    opts: &'a ImportOptions,
+    on_duplicate: OnDuplicate,
     mapping: &'a [ColumnMap],
     contexts: Vec<CleanContext>,
     overrides: HashMap<u64, &'a RowOverride>,
-    /// Records created by this import → the line they came from.
-    created_here: HashMap<u128, u64>,
-    /// Companies by folded name, found or created during this import.
-    companies: HashMap<String, String>,
-    /// Orders by number, created during this import.
-    orders: HashMap<String, String>,
-    linked: BTreeMap<Kind, u64>,
-    counts: Counts,
-    rows: Vec<RowReport>,
-    omitted: u64,
-    batch: Option<String>,
-    rejects: Option<RejectsWriter>,
 }
 
-fn key(id: &str) -> u128 {
-    uuid::Uuid::parse_str(id).map_or(0, |u| u.as_u128())
-}
-
-impl Job<'_> {
-    fn note(&mut self, w: &mut Writer<'_>, report: RowReport) -> Result<()> {
-        self.counts.add(report.outcome);
-        if matches!(report.outcome, Outcome::Skipped | Outcome::Rejected) {
-            if let Some(r) = self.rejects.as_mut() {
-                r.write(report.line, &report.cells, &report.reason)?;
-            }
-            if let Some(batch) = &self.batch {
-                w.keep_row(
-                    batch,
-                    report.line,
-                    report.outcome,
-                    &report.reason,
-                    &report.cells,
-                )?;
-            }
-        }
-        if report.outcome != Outcome::Created {
-            if self.rows.len() < MAX_LISTED {
-                self.rows.push(report);
-            } else {
-                self.omitted += 1;
-            }
-        }
-        Ok(())
-    }
-
-    fn outcome(
-        &mut self,
-        w: &mut Writer<'_>,
-        row: &SourceRow,
-        outcome: Outcome,
-        reason: impl Into<String>,
-    ) -> Result<()> {
-        self.note(
-            w,
-            RowReport {
-                line: row.line,
+impl Cleaner<'_> {
+    /// Settles, refuses or cleans one row (with the user's fixes applied).
+    fn ready(&self, row: SourceRow) -> Ready {
+        let reason = match &row.status {
+            RowStatus::Data => None,
+            RowStatus::Skip { reason } => Some((Outcome::Skipped, reason.clone())),
+            RowStatus::Reject { reason } => Some((Outcome::Rejected, reason.clone())),
+        };
+        if let Some((outcome, reason)) = reason {
+            return Ready::Done {
+                row,
                 outcome,
-                reason: reason.into(),
-                issues: Vec::new(),
-                record: None,
-                matched: None,
-                cells: row.cells.clone(),
-            },
-        )
-    }
-
-    fn row(&mut self, w: &mut Writer<'_>, mut row: SourceRow) -> Result<()> {
-        let over = self.overrides.get(&row.line).copied();
-        match &row.status {
-            RowStatus::Data => {}
-            RowStatus::Skip { reason } => {
-                let reason = reason.clone();
-                return self.outcome(w, &row, Outcome::Skipped, reason);
-            }
-            RowStatus::Reject { reason } => {
-                let reason = reason.clone();
-                return self.outcome(w, &row, Outcome::Rejected, reason);
-            }
+                reason,
+            };
         }
-        let original = row.cells.clone();
+        let over = self.overrides.get(&row.line).copied();
+        let mut fixed = row.clone();
         if let Some(o) = over {
             for (c, text) in &o.cells {
-                if let Some(cell) = row.cells.get_mut(*c) {
+                if let Some(cell) = fixed.cells.get_mut(*c) {
                     cell.clone_from(text);
                 }
             }
         }
         let empty = self.mapping.iter().all(|c| {
-            c.target == "ignore" || row.cells.get(c.column).is_none_or(|v| v.trim().is_empty())
+            c.target == "ignore"
+                || fixed
+                    .cells
+                    .get(c.column)
+                    .is_none_or(|v| v.trim().is_empty())
         });
         if empty {
-            let mut kept = row.clone();
-            kept.cells = original;
-            return self.outcome(w, &kept, Outcome::Skipped, "empty row");
+            return Ready::Done {
+                row,
+                outcome: Outcome::Skipped,
+                reason: "empty row".into(),
+            };
         }
-        let reject = |job: &mut Self, w: &mut Writer<'_>, issues: Vec<FieldIssue>| {
-            let reason = issues
-                .iter()
-                .map(|i| format!("{}: {}", i.field, i.reason))
-                .collect::<Vec<_>>()
-                .join("; ");
-            job.note(
-                w,
-                RowReport {
-                    line: row.line,
-                    outcome: Outcome::Rejected,
-                    reason,
-                    issues,
-                    record: None,
-                    matched: None,
-                    cells: original.clone(),
-                },
-            )
-        };
-        let prepared = match self.prepare(&row) {
-            Ok(p) => p,
-            Err(issues) => return reject(self, w, issues),
-        };
-        let action = over
-            .and_then(|o| o.action)
-            .unwrap_or(self.opts.on_duplicate);
-        match self.write_row(w, &row, prepared, action) {
-            Ok(mut report) => {
-                report.cells = original.clone();
-                self.note(w, report)
-            }
-            Err(Error::Validation { issues }) => {
-                let issues = issues
-                    .into_iter()
-                    .map(|i| FieldIssue {
-                        field: self.header_for(&i.field),
-                        reason: i.reason,
-                    })
-                    .collect();
-                reject(self, w, issues)
-            }
-            Err(e) => Err(e),
+        match self.prepare(&fixed) {
+            Ok(prepared) => Ready::Clean {
+                row,
+                prepared,
+                action: over.and_then(|o| o.action).unwrap_or(self.on_duplicate),
+            },
+            Err(issues) => Ready::Refused { row, issues },
         }
-    }
-
-    /// The column header a field's value came from (the field's name when none did).
-    fn header_for(&self, field: &str) -> String {
-        self.mapping
-            .iter()
-            .find(|c| {
-                c.target == field
-                    || (c.target == "full_name" && (field == "first_name" || field == "last_name"))
-            })
-            .map_or_else(|| field.to_string(), |c| c.header.clone())
     }
 
     /// Cleans the row's cells into field input. Every refused cell is reported.
@@ -703,6 +663,140 @@ impl Job<'_> {
         } else {
             Err(issues)
         }
+    }
+}
+
+/// The state of one import.
+struct Job<'a> {
+    kind: Kind,
+    mapping: &'a [ColumnMap],
+    /// Records created by this import → the line they came from.
+    created_here: HashMap<u128, u64>,
+    /// Companies by folded name, found or created during this import.
+    companies: HashMap<String, String>,
+    /// Orders by number, created during this import.
+    orders: HashMap<String, String>,
+    linked: BTreeMap<Kind, u64>,
+    counts: Counts,
+    rows: Vec<RowReport>,
+    omitted: u64,
+    batch: Option<String>,
+    rejects: Option<RejectsWriter>,
+}
+
+fn key(id: &str) -> u128 {
+    uuid::Uuid::parse_str(id).map_or(0, |u| u.as_u128())
+}
+
+impl Job<'_> {
+    fn note(&mut self, w: &mut Writer<'_>, report: RowReport) -> Result<()> {
+        self.counts.add(report.outcome);
+        if matches!(report.outcome, Outcome::Skipped | Outcome::Rejected) {
+            if let Some(r) = self.rejects.as_mut() {
+                r.write(report.line, &report.cells, &report.reason)?;
+            }
+            if let Some(batch) = &self.batch {
+                w.keep_row(
+                    batch,
+                    report.line,
+                    report.outcome,
+                    &report.reason,
+                    &report.cells,
+                )?;
+            }
+        }
+        if report.outcome != Outcome::Created {
+            if self.rows.len() < MAX_LISTED {
+                self.rows.push(report);
+            } else {
+                self.omitted += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn outcome(
+        &mut self,
+        w: &mut Writer<'_>,
+        row: &SourceRow,
+        outcome: Outcome,
+        reason: impl Into<String>,
+    ) -> Result<()> {
+        self.note(
+            w,
+            RowReport {
+                line: row.line,
+                outcome,
+                reason: reason.into(),
+                issues: Vec::new(),
+                record: None,
+                matched: None,
+                cells: row.cells.clone(),
+            },
+        )
+    }
+
+    fn row(&mut self, w: &mut Writer<'_>, ready: Ready) -> Result<()> {
+        let reject =
+            |job: &mut Self, w: &mut Writer<'_>, row: SourceRow, issues: Vec<FieldIssue>| {
+                let reason = issues
+                    .iter()
+                    .map(|i| format!("{}: {}", i.field, i.reason))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                job.note(
+                    w,
+                    RowReport {
+                        line: row.line,
+                        outcome: Outcome::Rejected,
+                        reason,
+                        issues,
+                        record: None,
+                        matched: None,
+                        cells: row.cells,
+                    },
+                )
+            };
+        match ready {
+            Ready::Done {
+                row,
+                outcome,
+                reason,
+            } => self.outcome(w, &row, outcome, reason),
+            Ready::Refused { row, issues } => reject(self, w, row, issues),
+            Ready::Clean {
+                row,
+                prepared,
+                action,
+            } => match self.write_row(w, &row, prepared, action) {
+                Ok(mut report) => {
+                    report.cells = row.cells;
+                    self.note(w, report)
+                }
+                Err(Error::Validation { issues }) => {
+                    let issues = issues
+                        .into_iter()
+                        .map(|i| FieldIssue {
+                            field: self.header_for(&i.field),
+                            reason: i.reason,
+                        })
+                        .collect();
+                    reject(self, w, row, issues)
+                }
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// The column header a field's value came from (the field's name when none did).
+    fn header_for(&self, field: &str) -> String {
+        self.mapping
+            .iter()
+            .find(|c| {
+                c.target == field
+                    || (c.target == "full_name" && (field == "first_name" || field == "last_name"))
+            })
+            .map_or_else(|| field.to_string(), |c| c.header.clone())
     }
 
     fn link_created(&mut self, kind: Kind) {

@@ -3,14 +3,22 @@
 // tauri-driver and these variables: E2E_APP (the binary), E2E_PORT (tauri-driver),
 // E2E_OUT (where screenshots go).
 //
-// The story: first start shows the welcome screen → "Start empty" → Contacts → New →
+// The first story: first start shows the welcome screen → "Start empty" → Contacts → New →
 // an invalid email is refused with a message under the email field → fix it, save →
 // the global search finds the contact by 李 → its detail shows the email.
+//
+// The second story, on the same database: the import wizard reads fixtures/contacts-gbk.csv
+// (GBK, semicolons, Chinese headers; a bad email on line 3; line 5 repeats line 2's email)
+// → the preview shows the detected encoding, delimiter and mapping → a dry run counts
+// 2 created + 1 merged + 1 rejected → the bad email is fixed in place → the dry run again
+// rejects nothing → the import's counts add up → the contacts list shows the people →
+// the import is undone from the history → the list no longer shows them.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
 const app = process.env.E2E_APP;
@@ -23,6 +31,14 @@ const LAST = '李';
 const EMAIL = 'ming.li@example.cn';
 const BAD_EMAIL = 'ming.li-at-example';
 const WAIT = 15_000;
+
+const FIXTURE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'fixtures',
+  'contacts-gbk.csv',
+);
+/** The emails of the fixture's people as Kith stores them (the bad one as fixed). */
+const IMPORTED = ['zhang.weiming@example.cn', 'liu.yang@example.cn', 'chen.jingyi@example.cn'];
 
 /** @type {WebdriverIO.Browser | undefined} */
 let browser;
@@ -48,6 +64,42 @@ async function type(id, text) {
   await el.setValue(text);
   assert.equal(await el.getValue(), text, `[data-testid="${id}"] holds what was typed`);
   return el;
+}
+
+/** Waits until a test id's text is exactly `text`. */
+async function textIs(id, text, timeout = WAIT) {
+  const el = await shown(id, timeout);
+  let last = '';
+  try {
+    await browser.waitUntil(async () => (last = (await el.getText()).trim()) === text, { timeout });
+  } catch {
+    assert.fail(
+      `[data-testid="${id}"] is "${last}", not "${text}" after ${timeout} ms (step: ${step})`,
+    );
+  }
+  return el;
+}
+
+/** The counts an import (or a dry run) shows, by outcome. */
+async function counts(prefix) {
+  const result = {};
+  for (const outcome of ['created', 'updated', 'merged', 'skipped', 'rejected']) {
+    result[outcome] = Number((await (await shown(`${prefix}-count-${outcome}`)).getText()).trim());
+  }
+  return result;
+}
+
+/** Whether the main area shows an element whose whole text is `text`. */
+async function mainShows(text) {
+  const el = await browser.$(`//main//*[normalize-space(.)="${text}"]`);
+  return el.isDisplayed().catch(() => false);
+}
+
+/** Dismisses the notifications still shown, which sit over the bottom-right corner. */
+async function dismissToasts() {
+  for (const button of await browser.$$('[data-testid^="toast-"] button')) {
+    await button.click().catch(() => {});
+  }
 }
 
 /** Screenshots of the live window: the webview (WebDriver) and the whole X screen. */
@@ -80,10 +132,11 @@ before(async () => {
   });
 });
 
-let passed = false;
+let passed = 0;
+const STORIES = 2;
 
 after(async () => {
-  await screenshots(passed ? 'passed' : 'failed');
+  await screenshots(passed === STORIES ? 'passed' : 'failed');
   await browser?.deleteSession().catch(() => {});
 });
 
@@ -128,7 +181,11 @@ test('a new contact is validated, saved, found by 李 and opened', async (t) => 
   await type('search-box', LAST);
   const hit = await shown('search-result-0');
   const hitText = await hit.getText();
-  assert.match(hitText, new RegExp(`${LAST}|${FIRST}`), `search-result-0 is the new contact: ${hitText}`);
+  assert.match(
+    hitText,
+    new RegExp(`${LAST}|${FIRST}`),
+    `search-result-0 is the new contact: ${hitText}`,
+  );
   t.diagnostic(`search-result-0: ${hitText.replace(/\s+/g, ' ')}`);
   await hit.click();
 
@@ -141,5 +198,117 @@ test('a new contact is validated, saved, found by 李 and opened', async (t) => 
   const title = await (await shown('record-title')).getText();
   assert.match(title, new RegExp(LAST), `the detail is the new contact: ${title}`);
   t.diagnostic(`detail "${title}" shows ${EMAIL}`);
-  passed = true;
+  passed += 1;
+});
+
+test('a GBK spreadsheet is previewed, dry-run, fixed in place, imported and undone', async (t) => {
+  step = 'open the import wizard and read the fixture by its path';
+  await dismissToasts();
+  await (await shown('nav-import')).click();
+  await type('import-path', FIXTURE);
+  await (await shown('import-preview-button')).click();
+
+  step = 'the preview shows the detected encoding and delimiter';
+  const encoding = await (await shown('source-encoding')).getText();
+  assert.match(encoding, /^(GBK|gb18030)$/i, `the fixture is read as GBK, not ${encoding}`);
+  assert.equal(await (await shown('source-delimiter')).getText(), 'Semicolon (;)');
+  await shown('sample-table');
+  const sample = await browser.execute(
+    () => document.querySelector('[data-testid="sample-table"]')?.textContent ?? '',
+  );
+  assert.match(sample, /张伟明/, 'the Chinese names are decoded in the first rows shown');
+  t.diagnostic(`read as ${encoding}, semicolon-separated`);
+  await screenshots('import-1-file');
+
+  step = 'the columns are mapped by their Chinese headers';
+  await (await shown('import-next')).click();
+  const expected = ['full_name', 'email', 'phone', 'company', 'city'];
+  for (const [column, target] of expected.entries()) {
+    const value = await (await shown(`mapping-target-${column}`)).getValue();
+    assert.equal(value, target, `column ${column} maps to ${target}`);
+  }
+  // 微信 (WeChat) matches no field: it becomes a custom field of its own name.
+  assert.equal(await (await shown('mapping-target-5')).getValue(), 'custom');
+  assert.equal(await (await shown('mapping-custom-5')).getValue(), '微信');
+  assert.equal(await (await shown('mapping-source-5')).getText(), 'New custom field');
+  await type('import-country', 'CN');
+  await screenshots('import-2-mapping');
+
+  step = 'a dry run counts the rows and lists the rejected one';
+  await (await shown('import-dry-run')).click();
+  await shown('dry-run-count-created');
+  assert.deepEqual(await counts('dry-run'), {
+    created: 2,
+    updated: 0,
+    merged: 1,
+    skipped: 0,
+    rejected: 1,
+  });
+  assert.equal(await (await shown('row-outcome-3')).getText(), 'Would reject');
+  assert.match(await (await shown('row-reason-3')).getText(), /liu\.yang-at-example\.cn/);
+  assert.match(await (await shown('row-reason-5')).getText(), /line 2/);
+  t.diagnostic('dry run: 2 created + 1 merged + 1 rejected = 4 rows');
+  await screenshots('import-3-dry-run');
+
+  step = 'the bad email is fixed in place and the dry run rejects nothing';
+  await type('row-cell-3-1', IMPORTED[1]);
+  await (await shown('import-dry-run-again')).click();
+  await textIs('dry-run-count-rejected', '0');
+  assert.deepEqual(await counts('dry-run'), {
+    created: 3,
+    updated: 0,
+    merged: 1,
+    skipped: 0,
+    rejected: 0,
+  });
+  await shown('import-fixed');
+  await screenshots('import-3-dry-run-fixed');
+
+  step = 'the import writes the rows and its counts add up';
+  await (await shown('import-start')).click();
+  await shown('import-result-count-created', 30_000);
+  assert.deepEqual(await counts('import-result'), {
+    created: 3,
+    updated: 0,
+    merged: 1,
+    skipped: 0,
+    rejected: 0,
+  });
+  assert.equal(
+    await (await shown('import-result-equation')).getText(),
+    '3 created + 0 updated + 1 merged + 0 skipped + 0 rejected = 4 rows',
+  );
+  assert.match(await (await shown('import-linked')).getText(), /2 companies/);
+  t.diagnostic('imported: 3 created + 1 merged = 4 rows; 2 companies linked');
+  await screenshots('import-5-result');
+
+  step = 'the contacts list shows the imported people';
+  await (await shown('import-open')).click();
+  await textIs('list-total', '4 contacts');
+  for (const email of IMPORTED) {
+    assert.ok(await mainShows(email), `the contacts list shows ${email}`);
+  }
+  await screenshots('import-contacts');
+
+  step = 'the import is undone from the history';
+  await (await shown('nav-import-history')).click();
+  const undo = await browser.$('[data-testid^="history-undo-"]');
+  await undo.waitForClickable({
+    timeout: WAIT,
+    timeoutMsg: `no Undo in the history (step: ${step})`,
+  });
+  await undo.click();
+  await (await shown('confirm-ok')).click();
+  const removed = await (await shown('undo-removed')).getText();
+  assert.match(removed, /Removed 5 records/, `undo removes 3 contacts and 2 companies: ${removed}`);
+  await screenshots('import-undone');
+
+  step = 'the contacts list no longer shows them';
+  await (await shown('nav-contact')).click();
+  await textIs('list-total', '1 contact');
+  for (const email of IMPORTED) {
+    assert.equal(await mainShows(email), false, `the contacts list no longer shows ${email}`);
+  }
+  t.diagnostic('undone: the list is back to 1 contact');
+  passed += 1;
 });

@@ -7,7 +7,8 @@
 #
 # Needs: `make build` (the app with the UI embedded), `make deps` (Xvfb, tauri-driver,
 # WebKitWebDriver, tests/e2e/node_modules). Env: E2E_APP (default target/debug/kith-desktop),
-# E2E_TIMEOUT (seconds for the whole test, default 300), E2E_KEEP_DB=1 keeps the database.
+# E2E_TIMEOUT (seconds for the whole test, default 300), E2E_KEEP_DB=1 keeps the database,
+# E2E_TEST (the test file to run, default app.test.mjs beside this script).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -17,6 +18,7 @@ app=${E2E_APP:-$root/target/debug/kith-desktop}
 out=$root/target/e2e
 native_driver=${E2E_NATIVE_DRIVER:-/usr/bin/WebKitWebDriver}
 timeout_secs=${E2E_TIMEOUT:-300}
+test_file=${E2E_TEST:-$here/app.test.mjs}
 
 say() { printf 'e2e: %s\n' "$*" >&2; }
 die() { printf 'e2e: error: %s\n' "$*" >&2; exit 1; }
@@ -27,6 +29,7 @@ command -v Xvfb >/dev/null || die "no Xvfb: install xvfb ('make deps')"
 driver=$(command -v tauri-driver || echo "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver")
 [[ -x $driver ]] || die "no tauri-driver: cargo install tauri-driver --locked ('make deps')"
 [[ -d $here/node_modules/webdriverio ]] || die "no webdriverio: npm install in tests/e2e ('make deps')"
+[[ -f $test_file ]] || die "no test file $test_file"
 
 mkdir -p "$out"
 rm -f "$out"/*.png "$out"/*.log
@@ -86,7 +89,7 @@ say "tauri-driver on :$port (WebKitWebDriver on :$native_port), app $app, databa
 set +e
 E2E_APP=$app E2E_PORT=$port E2E_OUT=$out \
   timeout --kill-after=10 "$timeout_secs" \
-  node --test --test-reporter=spec --test-timeout=$((timeout_secs * 1000)) "$here/app.test.mjs"
+  node --test --test-reporter=spec --test-timeout=$((timeout_secs * 1000)) "$test_file"
 rc=$?
 set -e
 if ((rc == 124)); then say "timed out after ${timeout_secs}s"; fi

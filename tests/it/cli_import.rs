@@ -336,7 +336,6 @@ fn mapping_from_a_file_saved_by_name_and_used_again() {
 }
 
 #[test]
-#[ignore = "bug: `--mapping FILE.json` fails when the file's headers do not map automatically (transfer.rs mapping_arg reads the headers via import::preview, which validates the automatic mapping)"]
 fn a_mapping_file_rescues_headers_that_do_not_map_automatically() {
     let d = Dir::new();
     let file = d.file(
