@@ -21,10 +21,12 @@ fn value(v: ValueRef<'_>) -> Value {
 
 /// A creation entry as one change per initial field value, in the order the fields were
 /// logged one by one before creations became a single entry (newest first: last field first).
-fn expand_creation(created: &Change) -> Vec<Change> {
-    let initial: serde_json::Map<String, serde_json::Value> = match &created.new {
-        Value::Text(json) => serde_json::from_str(json).unwrap_or_default(),
-        _ => serde_json::Map::new(),
+/// `initial` holds the record's values at creation, reconstructed from its current values and
+/// the later changes (an entry from before that holds them as JSON in `new`).
+fn expand_creation(created: &Change, initial: &BTreeMap<&'static str, Value>) -> Vec<Change> {
+    let logged: Option<serde_json::Map<String, serde_json::Value>> = match &created.new {
+        Value::Text(json) => serde_json::from_str(json).ok(),
+        _ => None,
     };
     created
         .entity
@@ -33,11 +35,14 @@ fn expand_creation(created: &Change) -> Vec<Change> {
         .iter()
         .rev()
         .filter_map(|f| {
-            let v = initial.get(f.name)?;
-            Some(Change {
+            let v = match &logged {
+                Some(map) => serde_json::from_value(map.get(f.name)?.clone()).ok()?,
+                None => initial.get(f.name).cloned()?,
+            };
+            (!v.is_null()).then(|| Change {
                 field: f.name.to_string(),
                 old: Value::Null,
-                new: serde_json::from_value(v.clone()).unwrap_or(Value::Null),
+                new: v,
                 ..created.clone()
             })
         })
@@ -116,11 +121,21 @@ impl Store {
             self.kind_of(id)?;
         }
         let mut changes = Vec::with_capacity(rows.len());
+        // Walking back from the newest change, each change's `old` is the value before it:
+        // what is left when the creation is reached is the record as it was created.
+        let mut state: Option<BTreeMap<&'static str, Value>> = None;
         for (_, entity, mut change) in rows {
             change.entity = entity.parse()?;
+            let state = match &mut state {
+                Some(s) => s,
+                None => state.insert(self.raw_values(change.entity, id)?.unwrap_or_default()),
+            };
             if change.field == CREATED {
-                changes.extend(expand_creation(&change));
+                changes.extend(expand_creation(&change, state));
             } else {
+                if let Some(f) = change.entity.def().field(&change.field) {
+                    state.insert(f.name, change.old.clone());
+                }
                 changes.push(change);
             }
         }

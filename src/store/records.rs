@@ -19,7 +19,8 @@ use crate::model::{
 };
 use crate::values::parse_field;
 
-/// The change-log field of a record's creation; `new` holds its initial values as JSON.
+/// The change-log field of a record's creation (its initial values are reconstructed from the
+/// row and the later changes; see `history`).
 pub const CREATED: &str = "*";
 
 /// Most rows one list call returns.
@@ -331,6 +332,15 @@ impl Store {
             id: id.to_string(),
         })?;
         self.record(kind, raw)
+    }
+
+    /// The stored values of a record (deleted ones too), if it exists.
+    pub(super) fn raw_values(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> Result<Option<BTreeMap<&'static str, Value>>> {
+        Ok(self.raw(kind, id)?.map(|r| r.stored))
     }
 
     /// Finds which kind of record an id belongs to.
@@ -720,15 +730,9 @@ impl Writer<'_> {
         self.tx
             .prepare_cached(&sql)?
             .execute(params_from_iter(args))?;
-        // One log entry for the whole creation: the initial values as a JSON object
-        // (stored form). History expands it into one change per field.
-        let initial: serde_json::Map<String, serde_json::Value> = values
-            .iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| (k.to_string(), serde_json::to_value(v).unwrap_or_default()))
-            .collect();
-        let initial = serde_json::Value::Object(initial).to_string();
-        self.log(kind, id, CREATED, &Value::Null, &Value::Text(initial))?;
+        // One log entry for the whole creation. The initial values are not repeated in it:
+        // they are the row's values before its later changes, and history rebuilds them.
+        self.log(kind, id, CREATED, &Value::Null, &Value::Null)?;
         Ok(())
     }
 

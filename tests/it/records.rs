@@ -517,3 +517,54 @@ fn empty_fields_sent_by_a_form_do_not_block_defaults() {
         "winning closes the deal"
     );
 }
+
+#[test]
+fn history_rebuilds_the_values_a_record_was_created_with() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    let d = s
+        .create_record(
+            Kind::Deal,
+            &input(&[("title", "Tea"), ("stage", "lead"), ("value", "1.234,50")]),
+        )
+        .unwrap();
+    s.update_record(
+        Kind::Deal,
+        &d.id,
+        &input(&[("value", "2000"), ("title", "Green tea")]),
+    )
+    .unwrap();
+    s.update_record(Kind::Deal, &d.id, &input(&[("value", "3000")]))
+        .unwrap();
+    s.delete_record(Kind::Deal, &d.id).unwrap();
+    let h = s.history(&d.id).unwrap();
+    let created: std::collections::BTreeMap<String, Value> = h
+        .iter()
+        .filter(|c| c.old.is_null() && c.field != "deleted_at")
+        .map(|c| (c.field.clone(), c.new.clone()))
+        .collect();
+    assert_eq!(created.get("title"), Some(&Value::Text("Tea".into())));
+    assert_eq!(
+        created.get("value"),
+        Some(&Value::Int(123_450)),
+        "stored form: hundredths"
+    );
+    assert_eq!(
+        created.get("probability"),
+        Some(&Value::Int(10)),
+        "derived values too"
+    );
+    let values: Vec<(Value, Value)> = h
+        .iter()
+        .filter(|c| c.field == "value")
+        .map(|c| (c.old.clone(), c.new.clone()))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            (Value::Int(200_000), Value::Int(300_000)),
+            (Value::Int(123_450), Value::Int(200_000)),
+            (Value::Null, Value::Int(123_450)),
+        ]
+    );
+}
