@@ -713,3 +713,70 @@ fn deals_start_as_leads_and_take_the_currency_their_amount_names() {
     assert_eq!(by("Small one").text("currency").as_deref(), Some("CNY"));
     assert_eq!(all(&f.store, Kind::Company).len(), 2);
 }
+
+#[test]
+fn xlsx_and_vcard_exports_import_back_the_same_contacts() {
+    let mut f = Fixture::new();
+    let acme = f
+        .store
+        .create_record(Kind::Company, &input(&[("name", "Müller & Söhne GmbH")]))
+        .unwrap();
+    let fields = [
+        ("first_name", "Jürgen"),
+        ("last_name", "Müller"),
+        ("email", "j.mueller@example.de"),
+        ("phone", "+49 30 12345678"),
+        ("city", "Berlin"),
+        ("job_title", "Einkäufer, Leitung"),
+        ("company_id", acme.id.as_str()),
+    ];
+    let original = f
+        .store
+        .create_record(Kind::Contact, &input(&fields))
+        .unwrap();
+    f.store
+        .create_record(
+            Kind::Contact,
+            &input(&[
+                ("first_name", "明"),
+                ("last_name", "李"),
+                ("phone", "+86 138 0013 8000"),
+            ]),
+        )
+        .unwrap();
+    for (name, format) in [("c.xlsx", ExportFormat::Xlsx), ("c.vcf", ExportFormat::Vcf)] {
+        let out = f.dir.path().join(name);
+        export::export(
+            &f.store,
+            Kind::Contact,
+            &out,
+            &ExportOptions {
+                format,
+                ..ExportOptions::default()
+            },
+        )
+        .unwrap();
+        let mut g = Fixture::new();
+        let r = import_file(&mut g.store, &out, Kind::Contact);
+        assert_eq!(
+            (r.counts.rows, r.counts.created),
+            (2, 2),
+            "{name}: {:#?}",
+            r.rows
+        );
+        let copies = all(&g.store, Kind::Contact);
+        let copy = copies
+            .iter()
+            .find(|c| c.text("email").as_deref() == Some("j.mueller@example.de"))
+            .unwrap_or_else(|| panic!("{name}: {copies:#?}"));
+        for field in ["first_name", "last_name", "phone", "city", "job_title"] {
+            assert_eq!(copy.text(field), original.text(field), "{name}: {field}");
+        }
+        assert_eq!(
+            copy.refs.get("company_id").map(String::as_str),
+            Some("Müller & Söhne GmbH"),
+            "{name}"
+        );
+        assert!(copies.iter().any(|c| c.title == "李明"), "{name}");
+    }
+}
