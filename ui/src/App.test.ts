@@ -18,6 +18,10 @@ describe('App', () => {
     for (const kind of ['company', 'deal', 'order_line', 'ticket', 'campaign_member', 'feedback']) {
       expect(screen.getByTestId(`nav-${kind}`)).toBeInTheDocument();
     }
+    // And the tools: import, its history, duplicates.
+    expect(screen.getByTestId('nav-import')).toHaveAttribute('href', '#/import');
+    expect(screen.getByTestId('nav-import-history')).toHaveAttribute('href', '#/import/history');
+    expect(screen.getByTestId('nav-duplicates')).toHaveAttribute('href', '#/duplicates/contact');
     await fireEvent.click(nav);
     await waitFor(() => expect(window.location.hash).toBe('#/contact'));
     expect(await screen.findAllByText('杭州茶叶有限公司', { selector: '.cell' })).toHaveLength(2);

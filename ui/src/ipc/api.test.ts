@@ -1,6 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRecord, KithError, listRecords, defaultQuery, search, toErrorDto } from './api';
-import { installMockBackend, MockBackend, uninstallMockBackend } from './mock/install';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  defaultImportOptions,
+  defaultQuery,
+  exportRecords,
+  findDuplicates,
+  getRecord,
+  importPreview,
+  importRun,
+  importSaveRows,
+  importUndo,
+  KithError,
+  listRecords,
+  mergeRecords,
+  onImportProgress,
+  pickSaveFile,
+  saveMapping,
+  search,
+  toErrorDto,
+  type Progress,
+} from './api';
+import {
+  installMockBackend,
+  MOCK_CONTACTS_PATH,
+  MockBackend,
+  uninstallMockBackend,
+} from './mock/install';
 
 let backend: MockBackend;
 
@@ -18,6 +42,49 @@ describe('api', () => {
       { command: 'list_records', args: { kind: 'contact', query: defaultQuery(50) } },
       { command: 'search', args: { query: '李', limit: 10, kinds: ['contact'] } },
     ]);
+  });
+
+  it('sends the import, export and merge commands with the names Tauri passes on', async () => {
+    const options = defaultImportOptions();
+    const preview = await importPreview(MOCK_CONTACTS_PATH, 'contact', options);
+    await saveMapping('contact', '客户名单', preview.mapping);
+    const report = await importRun(MOCK_CONTACTS_PATH, 'contact', {
+      ...options,
+      date_order: 'dmy',
+    });
+    const batch = report.batch ?? '';
+    await importSaveRows(batch, '/tmp/rows.csv');
+    await importUndo(batch);
+    await pickSaveFile('contacts.csv', 'csv');
+    const query = defaultQuery(50);
+    await exportRecords('contact', '/tmp/contacts.csv', { format: 'csv', bom: false, query });
+    await findDuplicates('company');
+    await mergeRecords('contact', ['a', 'b']).catch(() => {});
+    expect(backend.calls.map((call) => [call.command, Object.keys(call.args)])).toEqual([
+      ['import_preview', ['path', 'kind', 'options']],
+      ['save_mapping', ['kind', 'name', 'mapping']],
+      ['import_run', ['path', 'kind', 'options']],
+      ['import_save_rows', ['batch', 'path']],
+      ['import_undo', ['batch']],
+      ['pick_save_file', ['name', 'extension']],
+      ['export_records', ['kind', 'path', 'options']],
+      ['find_duplicates', ['kind']],
+      ['merge_records', ['kind', 'ids']],
+    ]);
+  });
+
+  it('delivers import progress events until unsubscribed', async () => {
+    uninstallMockBackend();
+    backend = installMockBackend(new MockBackend({ chosen: true, importRowDelayMs: 1 }));
+    const seen: Progress[] = [];
+    const stop = await onImportProgress((progress) => seen.push(progress));
+    await importRun(MOCK_CONTACTS_PATH, 'contact', { ...defaultImportOptions(), dry_run: true });
+    await vi.waitFor(() => expect(seen.at(-1)?.fraction).toBe(1));
+    expect(seen.map((progress) => progress.rows)).toEqual([1, 2, 3, 4, 5, 6, 6]);
+    stop();
+    const count = seen.length;
+    await importRun(MOCK_CONTACTS_PATH, 'contact', { ...defaultImportOptions(), dry_run: true });
+    expect(seen).toHaveLength(count);
   });
 
   it('rejects with a KithError carrying the engine’s ErrorReport', async () => {

@@ -1,7 +1,8 @@
-//! The one place that calls Tauri's `invoke`. Everything above it is typed (see api.ts).
-//! In the browser-only mock mode, `installMockBackend` (mock/install.ts) replaces the
+//! The one place that calls Tauri's `invoke` and `listen`. Everything above it is typed (see
+//! api.ts). In the browser-only mock mode, `installMockBackend` (mock/install.ts) replaces the
 //! Tauri internals, so this same code path runs against the in-memory backend.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 
 export type Args = Record<string, unknown>;
 
@@ -20,4 +21,16 @@ export function call<T>(command: string, args?: Args): Promise<T> {
     );
   }
   return invoke<T>(command, args);
+}
+
+/**
+ * Calls `handler` with the payload of every `event` the engine emits until the returned
+ * function is called. Outside Tauri there are no events: nothing is ever delivered.
+ */
+export async function subscribe<T>(
+  event: string,
+  handler: (payload: T) => void,
+): Promise<() => void> {
+  if (!hasTauri()) return () => {};
+  return listen<T>(event, (message) => handler(message.payload));
 }

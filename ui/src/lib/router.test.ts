@@ -21,6 +21,18 @@ describe('routes', () => {
     });
   });
 
+  it('parses the import wizard, its history and the duplicate finder', () => {
+    expect(parseRoute('#/import', isKind)).toEqual({ name: 'import', kind: null });
+    expect(parseRoute('#/import/contact', isKind)).toEqual({ name: 'import', kind: 'contact' });
+    expect(parseRoute('#/import/spaceship', isKind)).toEqual({ name: 'import', kind: null });
+    expect(parseRoute('#/import/history', isKind)).toEqual({ name: 'imports' });
+    expect(parseRoute('#/duplicates', isKind)).toEqual({ name: 'duplicates', kind: 'contact' });
+    expect(parseRoute('#/duplicates/company', isKind)).toEqual({
+      name: 'duplicates',
+      kind: 'company',
+    });
+  });
+
   it('sends unknown kinds home', () => {
     expect(parseRoute('#/spaceship/1', isKind)).toEqual({ name: 'home' });
   });
@@ -32,6 +44,10 @@ describe('routes', () => {
       { name: 'new', kind: 'contact' },
       { name: 'detail', kind: 'contact', id: 'id with/slash' },
       { name: 'edit', kind: 'order_line', id: '0190a5e4' },
+      { name: 'import', kind: null },
+      { name: 'import', kind: 'contact' },
+      { name: 'imports' },
+      { name: 'duplicates', kind: 'company' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route), isKind)).toEqual(route);
   });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { BatchSummary } from '../bindings/BatchSummary';
 import type { EntityRecord } from '../bindings/EntityRecord';
 import type { ErrorReport } from '../bindings/ErrorReport';
+import type { ImportOptions } from '../bindings/ImportOptions';
+import type { ImportReport } from '../bindings/ImportReport';
 import type { Kind } from '../bindings/Kind';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Page } from '../bindings/Page';
+import type { Preview } from '../bindings/Preview';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { TimelineItem } from '../bindings/TimelineItem';
+import type { UndoReport } from '../bindings/UndoReport';
 import generated from '../bindings/schema.json';
 import {
   INTEGER_RANGES,
@@ -16,6 +21,7 @@ import {
   TIMELINE_SOURCES,
   TITLE_FIELDS,
 } from './backend';
+import { MOCK_CONTACTS_PATH } from './files';
 
 const NOW = new Date('2025-09-15T08:00:00Z');
 
@@ -225,5 +231,138 @@ describe('reads', () => {
     );
     expect(items.find((item) => item.title === '包装破损')?.detail).toBe('open · high · Delivery');
     expect(items.at(-1)).toMatchObject({ title: 'Created contact' });
+  });
+});
+
+describe('import in the mock', () => {
+  const options = (extra: Partial<ImportOptions> = {}): ImportOptions => ({
+    read: { encoding: null, delimiter: null, sheet: null, header_row: null },
+    mapping: null,
+    mapping_name: null,
+    default_country: null,
+    date_order: null,
+    on_duplicate: 'merge',
+    dry_run: false,
+    overrides: [],
+    rejects: null,
+    ...extra,
+  });
+
+  it('refuses paths it has no canned file for, saying so', async () => {
+    const error = await rejection(
+      backend().handle('import_preview', {
+        path: '/tmp/real.csv',
+        kind: 'contact',
+        options: options(),
+      }),
+    );
+    expect(error.code).toBe('bad_file');
+    expect(error.message).toContain('cannot read files from disk');
+  });
+
+  it('previews the canned contacts: GBK, semicolons, synonyms and a custom field', async () => {
+    const preview = (await backend().handle('import_preview', {
+      path: MOCK_CONTACTS_PATH,
+      kind: 'contact',
+      options: options(),
+    })) as Preview;
+    expect(preview.source).toMatchObject({
+      encoding: 'GBK',
+      encoding_detected: true,
+      delimiter: ';',
+    });
+    expect(preview.mapping.map((column) => [column.target, column.source])).toEqual([
+      ['full_name', 'synonym'],
+      ['email', 'synonym'],
+      ['phone', 'synonym'],
+      ['company', 'synonym'],
+      ['city', 'synonym'],
+      ['birthday', 'synonym'],
+      ['custom.微信', 'unmapped'],
+    ]);
+    expect(preview.dates).toEqual([
+      expect.objectContaining({
+        header: '生日',
+        profile: { order: null, ambiguous: true, examples: ['03/04/1990'] },
+        order: null,
+      }),
+    ]);
+  });
+
+  it('accounts for every row, writes nothing in a dry run, and undoes an import', async () => {
+    const mock = backend();
+    const count = async () =>
+      ((await mock.handle('workspace_info')) as { counts: Record<string, number> }).counts;
+    const before = await count();
+    // Without a date format, a birthday such as 03/04/1990 can't be read: that row is refused.
+    const undecided = (await mock.handle('import_run', {
+      path: MOCK_CONTACTS_PATH,
+      kind: 'contact',
+      options: options({ dry_run: true }),
+    })) as ImportReport;
+    expect(undecided.counts).toMatchObject({ rejected: 2 });
+    expect(undecided.rows[0]?.issues[0]?.field).toBe('生日');
+    expect(undecided.warnings.join()).toContain('choose a date format');
+
+    const dry = (await mock.handle('import_run', {
+      path: MOCK_CONTACTS_PATH,
+      kind: 'contact',
+      options: options({ dry_run: true, date_order: 'dmy' }),
+    })) as ImportReport;
+    expect(dry.counts).toEqual({
+      rows: 6,
+      created: 2,
+      updated: 1,
+      merged: 1,
+      skipped: 1,
+      rejected: 1,
+    });
+    expect(dry.batch).toBeNull();
+    expect(await count()).toEqual(before);
+    expect(dry.rows.map((row) => [row.line, row.outcome])).toEqual([
+      [3, 'rejected'],
+      [5, 'merged'],
+      [6, 'skipped'],
+      [7, 'updated'],
+    ]);
+    expect(dry.rows[0]?.issues).toEqual([
+      { field: '邮箱', reason: "'liu.yang-at-example.cn' is not a valid email address" },
+    ]);
+
+    // And the import itself refuses to start until a date format is chosen.
+    const refused = await rejection(
+      mock.handle('import_run', { path: MOCK_CONTACTS_PATH, kind: 'contact', options: options() }),
+    );
+    expect(refused.issues[0]?.field).toBe('生日');
+
+    const fixed = options({
+      date_order: 'dmy',
+      overrides: [{ line: 3, action: null, cells: { 1: 'liu.yang@example.cn' } }],
+    });
+    const report = (await mock.handle('import_run', {
+      path: MOCK_CONTACTS_PATH,
+      kind: 'contact',
+      options: fixed,
+    })) as ImportReport;
+    expect(report.counts).toEqual({
+      rows: 6,
+      created: 3,
+      updated: 1,
+      merged: 1,
+      skipped: 1,
+      rejected: 0,
+    });
+    expect(report.linked).toEqual([{ kind: 'company', created: 1 }]);
+    expect(await count()).toMatchObject({
+      contact: (before.contact ?? 0) + 3,
+      company: (before.company ?? 0) + 1,
+    });
+    expect(await titles(mock, 'contact')).toEqual(expect.arrayContaining(['赵磊', '刘洋', '周敏']));
+
+    const undo = (await mock.handle('import_undo', { batch: report.batch })) as UndoReport;
+    expect(undo).toMatchObject({ removed: 4, restored_records: 1, kept: [] });
+    expect(await count()).toEqual(before);
+    const batches = (await mock.handle('import_batches')) as BatchSummary[];
+    expect(batches[0]).toMatchObject({ status: 'undone', counts: report.counts });
   });
 });

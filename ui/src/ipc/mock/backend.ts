@@ -7,19 +7,59 @@
 //! search and timeline sources) is restated in the tables below, after `src/kinds.rs`,
 //! `src/store/records.rs`, `src/store/search.rs` and `src/store/history.rs`;
 //! `backend.test.ts` checks that every field named here exists in the generated schema.
+//!
+//! Import, export, duplicates and merge follow `src/import/`, `src/export.rs` and
+//! `src/store/merge.rs` in small. The mock cannot touch the disk: it imports only the canned
+//! files of `files.ts` (other paths are refused with `bad_file`), and keeps the files it
+//! "writes" in `files`.
+import type { BatchSummary } from '../bindings/BatchSummary';
 import type { Change } from '../bindings/Change';
+import type { ColumnMap } from '../bindings/ColumnMap';
+import type { Counts } from '../bindings/Counts';
+import type { DateColumn } from '../bindings/DateColumn';
+import type { DuplicateGroup } from '../bindings/DuplicateGroup';
 import type { EntityRecord } from '../bindings/EntityRecord';
 import type { ErrorReport } from '../bindings/ErrorReport';
+import type { ExportOptions } from '../bindings/ExportOptions';
+import type { ExportSummary } from '../bindings/ExportSummary';
 import type { FieldSchema } from '../bindings/FieldSchema';
 import type { FieldIssue } from '../bindings/FieldIssue';
+import type { ImportOptions } from '../bindings/ImportOptions';
+import type { ImportReport } from '../bindings/ImportReport';
 import type { Kind } from '../bindings/Kind';
 import type { KindSchema } from '../bindings/KindSchema';
 import type { ListQuery } from '../bindings/ListQuery';
+import type { Match } from '../bindings/Match';
+import type { MatchBy } from '../bindings/MatchBy';
+import type { MergeReport } from '../bindings/MergeReport';
+import type { OnDuplicate } from '../bindings/OnDuplicate';
+import type { Outcome } from '../bindings/Outcome';
 import type { Page } from '../bindings/Page';
+import type { Preview } from '../bindings/Preview';
+import type { Progress } from '../bindings/Progress';
+import type { ReadOptions } from '../bindings/ReadOptions';
+import type { RowOverride } from '../bindings/RowOverride';
+import type { RowReport } from '../bindings/RowReport';
 import type { SearchHit } from '../bindings/SearchHit';
+import type { SourceInfo } from '../bindings/SourceInfo';
+import type { SourceRow } from '../bindings/SourceRow';
 import type { TimelineItem } from '../bindings/TimelineItem';
+import type { UndoReport } from '../bindings/UndoReport';
 import type { Value } from '../bindings/Value';
 import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
+import {
+  cleanDate,
+  cleanPhone,
+  csvLine,
+  MOCK_CONTACTS_PATH,
+  MOCK_FILES,
+  MOCK_SAVE_DIR,
+  MOCK_WORKBOOK_PATH,
+  mockAutoMap,
+  mockTargets,
+  profileDates,
+  splitRows,
+} from './files';
 import { mockSchema } from './schema';
 import { seedDemo, type SeedRow } from './seed';
 
@@ -36,6 +76,48 @@ export type MockOptions = {
   syntheticContacts?: number;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Sends an engine event (`import-progress`) to the UI; install.ts wires it to Tauri's. */
+  emit?: (event: string, payload: unknown) => void;
+  /** Delay per imported row, to make progress and Cancel visible (and testable). */
+  importRowDelayMs?: number;
+};
+
+/** An import as the mock keeps it, for the history, undo and saving its rows. */
+type MockBatch = {
+  summary: BatchSummary;
+  headers: string[];
+  /** Records the import created (the rows' and the linked ones). */
+  created: Array<{ kind: Kind; id: string }>;
+  /** Fields of records that existed before: the value before and the value written. */
+  changed: Array<{ kind: Kind; id: string; field: string; old: Value; wrote: Value }>;
+  /** Skipped and rejected rows, original cells. */
+  kept: Array<{ line: number; reason: string; cells: string[] }>;
+  /** The last change-log sequence number the import wrote. */
+  lastSeq: number;
+};
+
+/** What a row turns into before it is matched and written. */
+type Prepared = {
+  input: Record<string, string>;
+  id: string | null;
+  company: string | null;
+  contact: string | null;
+  tags: string[];
+};
+
+/** The state of one running import (`pipeline::Job`). */
+type Job = {
+  kind: Kind;
+  options: ImportOptions;
+  mapping: ColumnMap[];
+  dates: DateColumn[];
+  origin: string;
+  overrides: Map<number, RowOverride>;
+  createdHere: Map<string, number>;
+  linked: Map<Kind, number>;
+  counts: Counts;
+  rows: RowReport[];
+  batch: MockBatch | null;
 };
 
 type Args = Record<string, unknown>;
@@ -285,6 +367,31 @@ function parseEmail(text: string): string | null {
   return localOk && domainOk && email.length <= 254 ? email : null;
 }
 
+/** A full name as first and last name (`clean::split_name`): 王小明 → 小明, 王. */
+function splitName(full: string): [string, string] {
+  const text = full.trim().split(/\s+/).join(' ');
+  if (allCjk(text.replace(/\s/g, '')) && !text.includes(' ')) {
+    const chars = Array.from(text);
+    return chars.length > 1 ? [chars.slice(1).join(''), chars[0] ?? ''] : [text, ''];
+  }
+  const space = text.lastIndexOf(' ');
+  return space < 0 ? [text, ''] : [text.slice(0, space), text.slice(space + 1)];
+}
+
+/** The digits of a phone number, when there are enough to identify one. */
+function phoneKey(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 7 ? digits : '';
+}
+
+/** A company name without case, punctuation or legal form (`merge::company_key`). */
+function companyKey(name: string): string {
+  const forms = /(\b(inc|ltd|llc|gmbh|ag|sa|co|corp|limited|plc)\b|股份有限公司|有限公司)/g;
+  return fold(name)
+    .replace(forms, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 const SYNTHETIC_FIRST = ['Alex', 'Li', 'Maria', 'Chen', 'Sam', 'Wang', 'Priya', 'Zhang', 'Tom'];
 const SYNTHETIC_LAST = ['Lee', 'Wu', 'Garcia', 'Liu', 'Smith', 'Zhao', 'Patel', 'Huang', 'Kim'];
 const SYNTHETIC_CITY: ReadonlyArray<readonly [string, string]> = [
@@ -309,6 +416,13 @@ export class MockBackend {
   private chosen: boolean;
   private demo: boolean;
   private readonly options: MockOptions;
+  private batches: MockBatch[] = [];
+  /** Saved column mappings by `kind/name`: header → target. */
+  private mappings = new Map<string, Record<string, string>>();
+  private cancelling = false;
+  private emitEvent: ((event: string, payload: unknown) => void) | undefined;
+  /** Files the mock "wrote" (exports, saved rows), by path. */
+  readonly files = new Map<string, string>();
   /** Every command received, for tests that check what the UI sent. */
   readonly calls: Array<{ command: string; args: Args }> = [];
 
@@ -317,6 +431,11 @@ export class MockBackend {
     this.chosen = options.chosen ?? false;
     this.demo = options.seeded ?? true;
     this.reset(this.demo);
+  }
+
+  /** Where events go (set by `installMockBackend`, unless the options name a sink). */
+  connect(emit: (event: string, payload: unknown) => void): void {
+    this.emitEvent = this.options.emit ?? emit;
   }
 
   private clockNow(): Date {
@@ -338,6 +457,8 @@ export class MockBackend {
     this.changes = [];
     this.tagNames = new Map();
     this.seq = 0;
+    this.batches = [];
+    this.mappings = new Map();
     if (withDemo) {
       const keys = new Map<string, string>();
       for (const row of seedDemo(this.clockNow())) this.insertSeed(row, keys);
@@ -859,6 +980,7 @@ export class MockBackend {
     custom: Array<[string, string]>,
     at: string,
     clock: string,
+    origin = 'app',
   ): boolean {
     let changed = false;
     for (const [name, value] of custom) {
@@ -868,11 +990,64 @@ export class MockBackend {
           ? Object.fromEntries(Object.entries(record.custom).filter(([key]) => key !== name))
           : { ...record.custom, [name]: value };
       if (old !== (value || null)) {
-        this.log(record.kind, record.id, `custom.${name}`, old, value || null, 'app', at, clock);
+        this.log(record.kind, record.id, `custom.${name}`, old, value || null, origin, at, clock);
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** Validates `input` and stores a new record, logging every set field under `origin`. */
+  private createWith(kind: Kind, input: Record<string, string>, origin: string): EntityRecord {
+    const { values, custom } = this.validate(kind, {}, input, true);
+    const at = this.now();
+    const clock = this.stamp(at);
+    const record = this.build(kind, this.newId(), values, at, clock);
+    this.table(kind).set(record.id, record);
+    for (const field of this.schemaOf(kind).fields) {
+      const value = values[field.name] ?? null;
+      if (value !== null) this.log(kind, record.id, field.name, null, value, origin, at, clock);
+    }
+    this.applyCustom(record, custom, at, clock, origin);
+    return record;
+  }
+
+  /**
+   * Validates `input` onto a live record and writes what differs, logging it under `origin`;
+   * returns the changes (custom fields as `custom.NAME`).
+   */
+  private updateWith(
+    record: EntityRecord,
+    input: Record<string, string>,
+    origin: string,
+  ): Array<{ field: string; old: Value; next: Value }> {
+    const kind = record.kind;
+    const { values, custom } = this.validate(kind, record.values, input, false);
+    const at = this.now();
+    const clock = this.stamp(at);
+    const changes: Array<{ field: string; old: Value; next: Value }> = [];
+    for (const field of this.schemaOf(kind).fields) {
+      const old = record.values[field.name] ?? null;
+      const next = values[field.name] ?? null;
+      if (old !== next) {
+        this.log(kind, record.id, field.name, old, next, origin, at, clock);
+        changes.push({ field: field.name, old, next });
+      }
+    }
+    const customBefore = { ...record.custom };
+    if (this.applyCustom(record, custom, at, clock, origin)) {
+      for (const [name] of custom) {
+        const old = customBefore[name] ?? null;
+        const next = record.custom[name] ?? null;
+        if (old !== next) changes.push({ field: `custom.${name}`, old, next });
+      }
+    }
+    if (changes.length > 0) {
+      record.values = values;
+      record.updated_at = clock;
+      this.refreshAll();
+    }
+    return changes;
   }
 
   private counts(): { [key in string]?: number } {
@@ -1094,6 +1269,879 @@ export class MockBackend {
     return structuredClone(record);
   }
 
+  // ---- Import, export, duplicates (see files.ts for what the mock can read) ----
+
+  /** Everything undo and a dry run need to put back. */
+  private snapshot() {
+    return structuredClone({
+      store: this.store,
+      changes: this.changes,
+      tagNames: this.tagNames,
+      seq: this.seq,
+      writes: this.writes,
+      nextId: this.nextId,
+    });
+  }
+
+  private restore(saved: ReturnType<MockBackend['snapshot']>): void {
+    this.store = saved.store;
+    this.changes = saved.changes;
+    this.tagNames = saved.tagNames;
+    this.seq = saved.seq;
+    this.writes = saved.writes;
+    this.nextId = saved.nextId;
+  }
+
+  /** Reads a canned file as `read` asks: its source info and its rows after the header. */
+  private readFile(path: string, read: ReadOptions): { info: SourceInfo; rows: SourceRow[] } {
+    const file = MOCK_FILES.get(path);
+    if (!file) {
+      fail(
+        'bad_file',
+        `${path}: the mock backend cannot read files from disk; try ${MOCK_CONTACTS_PATH} or ` +
+          `${MOCK_WORKBOOK_PATH} (canned files of npm run dev:mock)`,
+      );
+    }
+    const csv = file.format === 'csv';
+    const sheets = csv ? [] : file.sheets.map(([name]) => name);
+    const sheet = csv ? null : (read.sheet ?? sheets[0] ?? null);
+    const text = file.sheets.find(([name]) => csv || name === sheet)?.[1];
+    if (text === undefined) {
+      fail('bad_file', `${path}: there is no sheet '${sheet}' (sheets: ${sheets.join(', ')})`);
+    }
+    // Workbook cells are kept as ';'-separated text here; only a CSV's delimiter can change.
+    const delimiter = csv ? (read.delimiter ?? file.delimiter ?? ',') : ';';
+    const grid = splitRows(text, delimiter);
+    const headerRow = read.header_row ?? 1;
+    const head = grid[headerRow - 1];
+    if (!Number.isInteger(headerRow) || headerRow < 1 || !head) {
+      fail('bad_file', `${path}: there is no row ${headerRow} to take the headers from`);
+    }
+    const headers = head.map((cell) => cell.trim());
+    const rows: SourceRow[] = grid.slice(headerRow).map((raw, index) => {
+      const cells = headers.map((_, column) => raw[column] ?? '');
+      return {
+        line: headerRow + index + 1,
+        cells,
+        status: cells.every((cell) => cell.trim() === '')
+          ? { status: 'skip', reason: 'empty row' }
+          : { status: 'data' },
+      };
+    });
+    const warnings: string[] = [];
+    if (read.encoding && file.encoding && read.encoding !== file.encoding) {
+      warnings.push(
+        `the mock cannot decode ${read.encoding}; the text is shown as read with ${file.encoding}`,
+      );
+    }
+    return {
+      info: {
+        format: file.format,
+        encoding: read.encoding ?? file.encoding,
+        encoding_detected: read.encoding === null && file.encoding !== null,
+        bom: false,
+        delimiter: csv ? delimiter : null,
+        sheets,
+        sheet,
+        header_row: headerRow,
+        headers,
+        warnings,
+      },
+      rows,
+    };
+  }
+
+  /** The caller's mapping, a saved one, or the automatic one; refused if it breaks the rules. */
+  private chooseMapping(kind: Kind, headers: string[], options: ImportOptions): ColumnMap[] {
+    const targets = mockTargets(this.schemaOf(kind));
+    let mapping: ColumnMap[];
+    if (options.mapping) {
+      mapping = structuredClone(options.mapping);
+    } else if (options.mapping_name) {
+      const saved = this.mappings.get(`${kind}/${options.mapping_name}`);
+      if (!saved) {
+        invalid([
+          {
+            field: 'mapping',
+            reason: `no saved ${kind} mapping is named '${options.mapping_name}'`,
+          },
+        ]);
+      }
+      mapping = mockAutoMap(targets, headers).map((column) => {
+        const target = saved[column.header];
+        return target === undefined ? column : { ...column, target, source: 'saved' };
+      });
+    } else {
+      mapping = mockAutoMap(targets, headers);
+    }
+    const issues: FieldIssue[] = [];
+    const seen = new Map<string, string>();
+    for (const column of mapping) {
+      const { target, header } = column;
+      const custom = target.startsWith('custom.') && target.slice(7).trim() !== '';
+      if (column.column >= headers.length) {
+        issues.push({ field: header, reason: `the file has no column ${column.column + 1}` });
+      } else if (!custom && !targets.some((candidate) => candidate.key === target)) {
+        issues.push({ field: header, reason: `'${target}' is not a field of ${kind}` });
+      } else if (target !== 'ignore' && !custom) {
+        const other = seen.get(target);
+        if (other !== undefined) {
+          issues.push({ field: header, reason: `'${target}' is already filled from '${other}'` });
+        }
+        seen.set(target, header);
+      }
+    }
+    if (issues.length > 0) invalid(issues);
+    return mapping;
+  }
+
+  /** Date columns among the mapped ones, profiled over `rows`. */
+  private dateColumns(
+    kind: Kind,
+    mapping: ColumnMap[],
+    rows: SourceRow[],
+    chosen: ImportOptions['date_order'],
+  ): DateColumn[] {
+    const fields = this.schemaOf(kind).fields;
+    return mapping
+      .filter((column) =>
+        fields.some(
+          (field) =>
+            field.name === column.target && (field.ty === 'date' || field.ty === 'datetime'),
+        ),
+      )
+      .map((column) => {
+        const values = rows
+          .filter((row) => row.status.status === 'data')
+          .map((row) => row.cells[column.column] ?? '')
+          .filter((value) => value.trim() !== '');
+        const profile = profileDates(values);
+        return {
+          column: column.column,
+          header: column.header,
+          profile,
+          order: chosen ?? profile.order,
+        };
+      });
+  }
+
+  private preview(path: string, kind: Kind, options: ImportOptions): Preview {
+    const schema = this.schemaOf(kind);
+    const { info, rows } = this.readFile(path, options.read);
+    const mapping = this.chooseMapping(kind, info.headers, options);
+    const samples = rows.slice(0, 50);
+    const prefix = `${kind}/`;
+    return {
+      kind,
+      file: path,
+      source: info,
+      export: null,
+      mapping,
+      targets: mockTargets(schema),
+      samples,
+      dates: this.dateColumns(kind, mapping, samples, options.date_order),
+      saved: [...this.mappings.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .map((key) => key.slice(prefix.length))
+        .sort(binary),
+    };
+  }
+
+  private async importRun(path: string, kind: Kind, options: ImportOptions): Promise<ImportReport> {
+    this.cancelling = false;
+    const started = Date.now();
+    const { info, rows } = this.readFile(path, options.read);
+    const mapping = this.chooseMapping(kind, info.headers, options);
+    const dates = this.dateColumns(kind, mapping, rows, options.date_order);
+    const unsure = dates.filter((column) => column.order === null && column.profile.ambiguous);
+    const first = unsure[0];
+    if (!options.dry_run && first) {
+      invalid([
+        {
+          field: first.header,
+          reason: `dates such as ${first.profile.examples.join(', ')} can be read day-first or month-first; choose a date format (DMY or MDY) before importing`,
+        },
+      ]);
+    }
+    const id = options.dry_run
+      ? null
+      : `0190a5e4-7c1b-7000-9000-${String(this.batches.length + 1).padStart(12, '0')}`;
+    const at = this.now();
+    const job: Job = {
+      kind,
+      options,
+      mapping,
+      dates,
+      origin: id ? `import:${id}` : 'import:dry-run',
+      overrides: new Map(options.overrides.map((override) => [override.line, override])),
+      createdHere: new Map(),
+      linked: new Map(),
+      counts: { rows: 0, created: 0, updated: 0, merged: 0, skipped: 0, rejected: 0 },
+      rows: [],
+      batch: id
+        ? {
+            summary: {
+              id,
+              kind,
+              file: path,
+              started_at: at,
+              finished_at: null,
+              status: 'done',
+              counts: { rows: 0, created: 0, updated: 0, merged: 0, skipped: 0, rejected: 0 },
+              undone_at: null,
+            },
+            headers: info.headers,
+            created: [],
+            changed: [],
+            kept: [],
+            lastSeq: 0,
+          }
+        : null,
+    };
+    const before = this.snapshot();
+    const delay = this.options.importRowDelayMs ?? 0;
+    const progress = (done: number): void => {
+      const secs = Math.max((Date.now() - started) / 1000, 0.001);
+      const fraction = rows.length === 0 ? 1 : done / rows.length;
+      const report: Progress = {
+        rows: done,
+        fraction,
+        rows_per_sec: done / secs,
+        eta_secs: fraction > 0 && fraction < 1 ? (secs * (1 - fraction)) / fraction : null,
+      };
+      (this.emitEvent ?? this.options.emit)?.('import-progress', report);
+    };
+    try {
+      for (const [index, row] of rows.entries()) {
+        if (delay > 0) await sleep(delay);
+        if (this.cancelling) fail('cancelled', 'cancelled; nothing was changed');
+        this.importRow(job, row);
+        if (delay > 0) progress(index + 1);
+      }
+    } catch (error) {
+      this.restore(before);
+      throw error;
+    }
+    progress(rows.length);
+    if (options.dry_run) this.restore(before);
+    if (job.batch) {
+      job.batch.summary.counts = { ...job.counts };
+      job.batch.summary.finished_at = this.now();
+      job.batch.lastSeq = this.seq;
+      this.batches.push(job.batch);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const warnings = [...info.warnings];
+    if (rows.length === 0) warnings.push('the file has a header but no data rows');
+    for (const column of unsure) {
+      warnings.push(
+        `column '${column.header}': dates such as ${column.profile.examples.join(', ')} can be read day-first or month-first; choose a date format`,
+      );
+    }
+    return {
+      batch: id,
+      dry_run: options.dry_run,
+      kind,
+      file: path,
+      source: info,
+      export: null,
+      mapping,
+      dates,
+      counts: job.counts,
+      linked: [...job.linked].map(([linkedKind, created]) => ({ kind: linkedKind, created })),
+      rows: job.rows,
+      rows_omitted: 0,
+      warnings,
+      seconds,
+      rows_per_sec: seconds > 0 ? rows.length / seconds : 0,
+    };
+  }
+
+  /** Notes how a row ended (`Job::note`). */
+  private note(job: Job, report: RowReport): void {
+    job.counts.rows += 1;
+    job.counts[report.outcome] += 1;
+    if (report.outcome === 'skipped' || report.outcome === 'rejected') {
+      job.batch?.kept.push({ line: report.line, reason: report.reason, cells: report.cells });
+    }
+    if (report.outcome !== 'created') job.rows.push(report);
+  }
+
+  private importRow(job: Job, row: SourceRow): void {
+    const report = (outcome: Outcome, reason: string, extra: Partial<RowReport> = {}): void =>
+      this.note(job, {
+        line: row.line,
+        outcome,
+        reason,
+        issues: [],
+        record: null,
+        matched: null,
+        cells: row.cells,
+        ...extra,
+      });
+    if (row.status.status !== 'data') {
+      report(row.status.status === 'skip' ? 'skipped' : 'rejected', row.status.reason);
+      return;
+    }
+    const override = job.overrides.get(row.line);
+    const cells = row.cells.map((cell, column) => override?.cells[column] ?? cell);
+    const empty = job.mapping.every(
+      (column) => column.target === 'ignore' || (cells[column.column] ?? '').trim() === '',
+    );
+    if (empty) {
+      report('skipped', 'empty row');
+      return;
+    }
+    const reject = (issues: FieldIssue[]): void =>
+      report('rejected', issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; '), {
+        issues,
+      });
+    const prepared = this.prepare(job, cells);
+    if ('issues' in prepared) {
+      reject(prepared.issues);
+      return;
+    }
+    const action: OnDuplicate = override?.action ?? job.options.on_duplicate;
+    try {
+      const written = this.writeRow(job, row.line, prepared, action);
+      report(written.outcome, written.reason, {
+        record: written.record,
+        matched: written.matched,
+      });
+    } catch (error) {
+      const dto = error as ErrorReport;
+      if (dto.code !== 'validation') throw error;
+      reject(dto.issues.map((issue) => ({ ...issue, field: this.headerFor(job, issue.field) })));
+    }
+  }
+
+  /** The column a field's value came from (the field's name when none did). */
+  private headerFor(job: Job, field: string): string {
+    const column = job.mapping.find(
+      (candidate) =>
+        candidate.target === field ||
+        (candidate.target === 'full_name' && (field === 'first_name' || field === 'last_name')),
+    );
+    return column?.header ?? field;
+  }
+
+  /** Cleans a row's cells into field input; every refused cell is an issue (`Job::prepare`). */
+  private prepare(job: Job, cells: string[]): Prepared | { issues: FieldIssue[] } {
+    const schema = this.schemaOf(job.kind);
+    const prepared: Prepared = { input: {}, id: null, company: null, contact: null, tags: [] };
+    const issues: FieldIssue[] = [];
+    let fullName: string | null = null;
+    for (const column of job.mapping) {
+      const text = (cells[column.column] ?? '').trim();
+      if (text === '' || column.target === 'ignore') continue;
+      const target = column.target;
+      if (target === 'id') prepared.id = text;
+      else if (target === 'full_name') fullName = text;
+      else if (target === 'company') prepared.company = text;
+      else if (target === 'contact') prepared.contact = text;
+      else if (target === 'tags') {
+        prepared.tags.push(
+          ...text
+            .split(/[,;]/)
+            .map((tag) => tag.trim())
+            .filter((tag) => tag),
+        );
+      } else if (target.startsWith('custom.')) prepared.input[target] = text;
+      else {
+        const field = schema.fields.find((candidate) => candidate.name === target);
+        if (!field) {
+          issues.push({
+            field: column.header,
+            reason: `'${target}' is not a field of ${job.kind}`,
+          });
+          continue;
+        }
+        let clean = text;
+        if (field.ty === 'date') {
+          const order = job.dates.find((date) => date.column === column.column)?.order ?? null;
+          const date = cleanDate(text, order ?? job.options.date_order);
+          if ('reason' in date) {
+            issues.push({ field: column.header, reason: date.reason });
+            continue;
+          }
+          clean = date.text;
+        } else if (field.ty === 'phone') {
+          clean = cleanPhone(text, job.options.default_country);
+        }
+        const parsed = this.parse(job.kind, field, clean);
+        if ('reason' in parsed) issues.push({ field: column.header, reason: parsed.reason });
+        else prepared.input[field.name] = clean;
+      }
+    }
+    if (fullName !== null) {
+      const [firstName, lastName] = splitName(fullName);
+      prepared.input.first_name ??= firstName;
+      if (lastName) prepared.input.last_name ??= lastName;
+    }
+    return issues.length > 0 ? { issues } : prepared;
+  }
+
+  /** A record created for a row or a link, remembered by the batch for undo. */
+  private importCreate(job: Job, kind: Kind, input: Record<string, string>): EntityRecord {
+    const record = this.createWith(kind, input, job.origin);
+    job.batch?.created.push({ kind, id: record.id });
+    return record;
+  }
+
+  /** The company named `name` (ignoring case), else a new one. */
+  private linkCompany(job: Job, name: string): string {
+    for (const record of this.table('company').values()) {
+      if (!record.deleted_at && nocase(valueText(record.values.name)) === nocase(name)) {
+        return record.id;
+      }
+    }
+    job.linked.set('company', (job.linked.get('company') ?? 0) + 1);
+    return this.importCreate(job, 'company', { name }).id;
+  }
+
+  /** The contact named by an email address or a name, else a new one. */
+  private linkContact(job: Job, who: string): string {
+    const email = who.includes('@');
+    for (const record of this.table('contact').values()) {
+      if (record.deleted_at) continue;
+      const key = email ? valueText(record.values.email) : record.title;
+      if (key.toLowerCase() === who.toLowerCase()) return record.id;
+    }
+    job.linked.set('contact', (job.linked.get('contact') ?? 0) + 1);
+    const [first, last] = splitName(who);
+    const input: Record<string, string> = email
+      ? { email: who }
+      : { first_name: first, last_name: last };
+    return this.importCreate(job, 'contact', input).id;
+  }
+
+  /** The record a row duplicates, if any (`Job::find_match`). */
+  private findMatch(job: Job, prepared: Prepared): Match | null {
+    const found = (record: EntityRecord, by: MatchBy, score: number): Match => ({
+      id: record.id,
+      title: record.title,
+      by,
+      score,
+      line: job.createdHere.get(record.id) ?? null,
+    });
+    const live = [...this.table(job.kind).values()].filter((record) => !record.deleted_at);
+    const given = (field: string) => prepared.input[field]?.trim() ?? '';
+    if (prepared.id) {
+      const record = live.find((candidate) => candidate.id === prepared.id);
+      if (record) return found(record, 'id', 100);
+    }
+    const same = (field: string, fold: boolean) => {
+      const wanted = given(field);
+      if (wanted === '') return undefined;
+      return live.find((record) => {
+        const text = valueText(record.values[field]);
+        return fold ? text.toLowerCase() === wanted.toLowerCase() : text === wanted;
+      });
+    };
+    const keys: Array<[string, boolean, MatchBy, number]> =
+      job.kind === 'contact'
+        ? [
+            ['email', true, 'email', 100],
+            ['phone', false, 'phone', 95],
+          ]
+        : job.kind === 'company'
+          ? [
+              ['domain', true, 'domain', 100],
+              ['name', true, 'name', 100],
+            ]
+          : job.kind === 'order'
+            ? [['number', false, 'number', 100]]
+            : [];
+    for (const [field, fold, by, score] of keys) {
+      const record = same(field, fold);
+      if (record) return found(record, by, score);
+    }
+    return null;
+  }
+
+  /** Links, matches and writes one cleaned row (`Job::write_row`). */
+  private writeRow(
+    job: Job,
+    line: number,
+    prepared: Prepared,
+    action: OnDuplicate,
+  ): { outcome: Outcome; reason: string; record: string | null; matched: Match | null } {
+    const fields = this.schemaOf(job.kind).fields;
+    const input = { ...prepared.input };
+    if (prepared.company !== null) {
+      if (fields.some((field) => field.name === 'company_id')) {
+        input.company_id = this.linkCompany(job, prepared.company);
+      } else if (job.kind === 'company') {
+        input.name ??= prepared.company;
+      }
+    }
+    if (prepared.contact !== null && fields.some((field) => field.name === 'contact_id')) {
+      input.contact_id = this.linkContact(job, prepared.contact);
+    }
+    const matched = action === 'create' ? null : this.findMatch(job, { ...prepared, input });
+    if (matched) {
+      const how =
+        matched.by === 'name'
+          ? `a similar name (score ${matched.score})`
+          : matched.by === 'id'
+            ? 'its id'
+            : matched.by === 'number'
+              ? 'order number'
+              : matched.by === 'domain'
+                ? 'web domain'
+                : matched.by;
+      const from = matched.line !== null ? ` from line ${matched.line}` : '';
+      if (action === 'skip') {
+        return {
+          outcome: 'skipped',
+          reason: `duplicate of '${matched.title}'${from} (by ${how})`,
+          record: matched.id,
+          matched,
+        };
+      }
+      const record = this.live(job.kind, matched.id);
+      const existed = !job.createdHere.has(record.id);
+      const changes = this.updateWith(record, input, job.origin);
+      const tagsBefore = record.tags.join(', ');
+      record.tags = this.sortTags([...record.tags, ...prepared.tags.map((t) => this.tagName(t))]);
+      const tagsAfter = record.tags.join(', ');
+      if (tagsBefore !== tagsAfter) {
+        const at = this.now();
+        const clock = this.stamp(at);
+        this.log(job.kind, record.id, 'tags', tagsBefore || null, tagsAfter, job.origin, at, clock);
+        changes.push({ field: 'tags', old: tagsBefore || null, next: tagsAfter });
+      }
+      if (existed) {
+        for (const change of changes) {
+          job.batch?.changed.push({
+            kind: job.kind,
+            id: record.id,
+            field: change.field,
+            old: change.old,
+            wrote: change.next,
+          });
+        }
+      }
+      if (changes.length === 0) {
+        return {
+          outcome: 'skipped',
+          reason: `already up to date: same as '${matched.title}'${from} (by ${how})`,
+          record: matched.id,
+          matched,
+        };
+      }
+      return {
+        outcome: matched.line !== null ? 'merged' : 'updated',
+        reason: `merged into '${matched.title}'${from} (by ${how})`,
+        record: matched.id,
+        matched,
+      };
+    }
+    const record = this.importCreate(job, job.kind, input);
+    job.createdHere.set(record.id, line);
+    if (prepared.tags.length > 0) {
+      record.tags = this.sortTags(prepared.tags.map((tag) => this.tagName(tag)));
+      const at = this.now();
+      this.log(
+        job.kind,
+        record.id,
+        'tags',
+        null,
+        record.tags.join(', '),
+        job.origin,
+        at,
+        this.stamp(at),
+      );
+    }
+    return { outcome: 'created', reason: '', record: record.id, matched: null };
+  }
+
+  private batch(id: string): MockBatch {
+    const batch = this.batches.find((candidate) => candidate.summary.id === id);
+    if (!batch) fail('not_found', `no import batch with id ${id}`);
+    return batch;
+  }
+
+  /** Undoes an import (`Store::undo_import`): later edits are kept and named. */
+  private undo(id: string): UndoReport {
+    const batch = this.batch(id);
+    if (batch.summary.undone_at) {
+      invalid([
+        { field: 'batch', reason: `import ${id} was already undone on ${batch.summary.undone_at}` },
+      ]);
+    }
+    const origin = `undo:${id}`;
+    const at = this.now();
+    const clock = this.stamp(at);
+    const report: UndoReport = {
+      batch: id,
+      removed: 0,
+      already_deleted: 0,
+      restored_records: 0,
+      restored_fields: 0,
+      kept: [],
+    };
+    const changedLater = (recordId: string, field: string | null) =>
+      this.changes.some(
+        (change) =>
+          change.entity_id === recordId &&
+          change.seq > batch.lastSeq &&
+          !change.origin.startsWith('undo:') &&
+          (field === null || change.field === field),
+      );
+    const restored = new Set<string>();
+    for (const change of batch.changed) {
+      const record = this.get(change.kind, change.id);
+      if (changedLater(change.id, change.field)) {
+        report.kept.push({
+          kind: change.kind,
+          id: change.id,
+          title: record.title,
+          reason: `${change.field} was changed after the import; the newer value is kept`,
+        });
+        continue;
+      }
+      if (change.field === 'tags') {
+        record.tags = valueText(change.old)
+          .split(', ')
+          .filter((tag) => tag !== '');
+      } else if (change.field.startsWith('custom.')) {
+        const name = change.field.slice('custom.'.length);
+        const rest = Object.entries(record.custom).filter(([key]) => key !== name);
+        record.custom = Object.fromEntries(
+          change.old === null ? rest : [...rest, [name, valueText(change.old)]],
+        );
+      } else {
+        record.values = { ...record.values, [change.field]: change.old };
+      }
+      this.log(change.kind, change.id, change.field, change.wrote, change.old, origin, at, clock);
+      record.updated_at = clock;
+      report.restored_fields += 1;
+      restored.add(change.id);
+    }
+    report.restored_records = restored.size;
+    for (const { kind, id: recordId } of [...batch.created].reverse()) {
+      const record = this.get(kind, recordId);
+      if (record.deleted_at) {
+        report.already_deleted += 1;
+      } else if (changedLater(recordId, null)) {
+        report.kept.push({
+          kind,
+          id: recordId,
+          title: record.title,
+          reason: 'edited after the import; kept',
+        });
+      } else {
+        record.deleted_at = at;
+        record.updated_at = clock;
+        this.log(kind, recordId, 'deleted_at', null, at, origin, at, clock);
+        report.removed += 1;
+      }
+    }
+    this.refreshAll();
+    batch.summary.status = 'undone';
+    batch.summary.undone_at = at;
+    return report;
+  }
+
+  /** Writes a batch's skipped and rejected rows as CSV into `files`; returns how many. */
+  private saveRows(id: string, path: string): number {
+    const batch = this.batch(id);
+    const lines = [csvLine([...batch.headers, 'kith_line', 'kith_reason'])];
+    for (const row of batch.kept) lines.push(csvLine([...row.cells, String(row.line), row.reason]));
+    this.files.set(path, `${lines.join('\n')}\n`);
+    return batch.kept.length;
+  }
+
+  /** Records that look like the same contact or company (`Store::find_duplicates`). */
+  private duplicates(kind: Kind): DuplicateGroup[] {
+    if (kind !== 'contact' && kind !== 'company') {
+      invalid([
+        { field: 'kind', reason: `only contacts and companies have duplicates, not ${kind}` },
+      ]);
+    }
+    const records = [...this.table(kind).values()]
+      .filter((record) => !record.deleted_at)
+      .sort((a, b) => binary(a.created_at, b.created_at));
+    const keys: Array<[MatchBy, number, string, (record: EntityRecord) => string]> =
+      kind === 'contact'
+        ? [
+            ['email', 100, 'email', (r) => valueText(r.values.email).toLowerCase()],
+            ['phone', 95, 'phone', (r) => phoneKey(valueText(r.values.phone))],
+            [
+              'name',
+              90,
+              'name',
+              (r) => (r.values.first_name && r.values.last_name ? fold(r.title) : ''),
+            ],
+          ]
+        : [
+            ['domain', 100, 'web domain', (r) => valueText(r.values.domain).toLowerCase()],
+            ['name', 95, 'name', (r) => companyKey(valueText(r.values.name))],
+          ];
+    const parent = records.map((_, index) => index);
+    const root = (index: number): number => {
+      let at = index;
+      while (parent[at] !== at) at = parent[at] ?? at;
+      return at;
+    };
+    const why = new Map<number, { by: MatchBy; score: number; reason: string }>();
+    for (const [by, score, label, keyOf] of keys) {
+      const firstWith = new Map<string, number>();
+      records.forEach((record, index) => {
+        const key = keyOf(record);
+        if (key === '') return;
+        const earlier = firstWith.get(key);
+        if (earlier === undefined) {
+          firstWith.set(key, index);
+          return;
+        }
+        const [a, b] = [root(earlier), root(index)];
+        const top = Math.min(a, b);
+        const best = [
+          why.get(a),
+          why.get(b),
+          { by, score, reason: `same ${label} ${by === 'name' ? record.title : key}` },
+        ]
+          .filter((entry) => entry !== undefined)
+          .sort((x, y) => y.score - x.score)[0];
+        parent[a] = top;
+        parent[b] = top;
+        why.delete(a);
+        why.delete(b);
+        if (best) why.set(top, best);
+      });
+    }
+    const groups = new Map<number, EntityRecord[]>();
+    records.forEach((record, index) => {
+      const top = root(index);
+      groups.set(top, [...(groups.get(top) ?? []), record]);
+    });
+    return [...groups]
+      .filter(([, members]) => members.length > 1)
+      .map(([top, members]) => {
+        const reason = why.get(top) ?? { by: 'name' as MatchBy, score: 90, reason: 'similar' };
+        return { kind, records: structuredClone(members), ...reason };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Merges records into the first (`Store::merge_records`): nothing is lost. */
+  private merge(kind: Kind, ids: string[]): MergeReport {
+    const unique = [...new Set(ids)];
+    if (unique.length < 2) {
+      invalid([{ field: 'ids', reason: 'choose at least two different records to merge' }]);
+    }
+    const [winner, ...losers] = unique.map((id) => this.live(kind, id));
+    if (!winner) return fail('internal', 'no winner');
+    const schema = this.schemaOf(kind);
+    const at = this.now();
+    const clock = this.stamp(at);
+    let filled = 0;
+    let moved = 0;
+    for (const loser of losers) {
+      const differing: string[] = [];
+      for (const field of schema.fields) {
+        const mine = winner.values[field.name] ?? null;
+        const theirs = loser.values[field.name] ?? null;
+        if (theirs === null || theirs === '') continue;
+        if (mine === null || mine === '') {
+          winner.values = { ...winner.values, [field.name]: theirs };
+          this.log(kind, winner.id, field.name, null, theirs, 'merge', at, clock);
+          filled += 1;
+        } else if (valueText(mine) !== valueText(theirs)) {
+          differing.push(`${field.name}: ${valueText(theirs)}`);
+        }
+      }
+      if (differing.length > 0) {
+        const text = `${loser.title} (${loser.id}): ${differing.join('; ')}`;
+        this.log(kind, winner.id, 'merged_from', null, text, 'merge', at, clock);
+      }
+      for (const [name, value] of Object.entries(loser.custom)) {
+        if (value !== undefined && winner.custom[name] === undefined) {
+          winner.custom = { ...winner.custom, [name]: value };
+          this.log(kind, winner.id, `custom.${name}`, null, value, 'merge', at, clock);
+        }
+      }
+      const tags = this.sortTags([...winner.tags, ...loser.tags]);
+      if (tags.join(', ') !== winner.tags.join(', ')) {
+        this.log(
+          kind,
+          winner.id,
+          'tags',
+          winner.tags.join(', ') || null,
+          tags.join(', '),
+          'merge',
+          at,
+          clock,
+        );
+        winner.tags = tags;
+      }
+      for (const [otherKind, table] of this.store) {
+        const refs = this.schemaOf(otherKind).fields.filter((field) => field.ref_kind === kind);
+        for (const record of table.values()) {
+          for (const field of refs) {
+            if (record.values[field.name] !== loser.id) continue;
+            record.values = { ...record.values, [field.name]: winner.id };
+            record.updated_at = clock;
+            this.log(otherKind, record.id, field.name, loser.id, winner.id, 'merge', at, clock);
+            moved += 1;
+          }
+        }
+      }
+      loser.deleted_at = at;
+      loser.updated_at = clock;
+      this.log(kind, loser.id, 'deleted_at', null, at, 'merge', at, clock);
+    }
+    winner.updated_at = clock;
+    this.refreshAll();
+    return {
+      winner: structuredClone(winner),
+      merged: losers.map((loser) => loser.id),
+      filled,
+      moved,
+    };
+  }
+
+  /** "Writes" the records a list query matches into `files` (`export::export`). */
+  private exportRecords(kind: Kind, path: string, options: ExportOptions): ExportSummary {
+    const schema = this.schemaOf(kind);
+    if (options.format === 'vcf' && kind !== 'contact') {
+      invalid([{ field: 'format', reason: `vCard export is for contacts only, not ${kind}` }]);
+    }
+    const page = this.list(kind, { ...options.query, offset: 0, limit: MAX_PAGE });
+    const columns = [
+      'id',
+      ...schema.fields.map((field) =>
+        field.name === 'company_id'
+          ? 'company'
+          : field.name === 'contact_id'
+            ? 'contact'
+            : field.name,
+      ),
+      'tags',
+    ];
+    const lines = page.rows.map((record) =>
+      csvLine([
+        record.id,
+        ...schema.fields.map((field) =>
+          field.ty === 'ref'
+            ? (record.refs[field.name] ?? '')
+            : valueText(record.values[field.name]),
+        ),
+        record.tags.join(', '),
+      ]),
+    );
+    const text = [csvLine(columns), ...lines].join('\n');
+    this.files.set(path, options.format === 'csv' && options.bom ? `\ufeff${text}` : text);
+    return {
+      file: path,
+      format: options.format,
+      records: page.total,
+      columns: options.format === 'vcf' ? [] : columns,
+    };
+  }
+
   /** Answers one IPC command; rejects with an `ErrorReport` like the engine does. */
   handle = async (command: string, payload?: unknown): Promise<unknown> => {
     const args: Args =
@@ -1124,39 +2172,12 @@ export class MockBackend {
       }
       case 'create_record': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
-        const { values, custom } = this.validate(kind, {}, inputArg(args), true);
-        const at = this.now();
-        const clock = this.stamp(at);
-        const record = this.build(kind, this.newId(), values, at, clock);
-        this.table(kind).set(record.id, record);
-        for (const field of this.schemaOf(kind).fields) {
-          const value = values[field.name] ?? null;
-          if (value !== null) this.log(kind, record.id, field.name, null, value, 'app', at, clock);
-        }
-        this.applyCustom(record, custom, at, clock);
-        return structuredClone(record);
+        return structuredClone(this.createWith(kind, inputArg(args), 'app'));
       }
       case 'update_record': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const record = this.live(kind, stringArg(args, 'id'));
-        const { values, custom } = this.validate(kind, record.values, inputArg(args), false);
-        const at = this.now();
-        const clock = this.stamp(at);
-        let changed = false;
-        for (const field of this.schemaOf(kind).fields) {
-          const old = record.values[field.name] ?? null;
-          const next = values[field.name] ?? null;
-          if (old !== next) {
-            this.log(kind, record.id, field.name, old, next, 'app', at, clock);
-            changed = true;
-          }
-        }
-        if (this.applyCustom(record, custom, at, clock)) changed = true;
-        if (changed) {
-          record.values = values;
-          record.updated_at = clock;
-          this.refreshAll();
-        }
+        this.updateWith(record, inputArg(args), 'app');
         return structuredClone(record);
       }
       case 'delete_record': {
@@ -1191,6 +2212,50 @@ export class MockBackend {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const id = stringArg(args, 'id');
         return this.tag(kind, id, stringArg(args, 'tag'), command === 'tag_record');
+      }
+      case 'pick_import_file':
+        return MOCK_CONTACTS_PATH;
+      case 'pick_save_file':
+        return `${MOCK_SAVE_DIR}/${stringArg(args, 'name')}`;
+      case 'import_preview': {
+        const kind = this.schemaOf(stringArg(args, 'kind')).kind;
+        return this.preview(stringArg(args, 'path'), kind, args.options as ImportOptions);
+      }
+      case 'import_run': {
+        const kind = this.schemaOf(stringArg(args, 'kind')).kind;
+        return this.importRun(stringArg(args, 'path'), kind, args.options as ImportOptions);
+      }
+      case 'import_cancel':
+        this.cancelling = true;
+        return null;
+      case 'import_batches':
+        return structuredClone(this.batches.map((batch) => batch.summary).reverse());
+      case 'import_undo':
+        return this.undo(stringArg(args, 'batch'));
+      case 'import_save_rows':
+        return this.saveRows(stringArg(args, 'batch'), stringArg(args, 'path'));
+      case 'save_mapping': {
+        const kind = this.schemaOf(stringArg(args, 'kind')).kind;
+        const name = stringArg(args, 'name').trim();
+        if (name === '') invalid([{ field: 'name', reason: 'a saved mapping needs a name' }]);
+        const mapping = args.mapping as ColumnMap[];
+        this.mappings.set(
+          `${kind}/${name}`,
+          Object.fromEntries(mapping.map((column) => [column.header, column.target])),
+        );
+        return null;
+      }
+      case 'find_duplicates':
+        return this.duplicates(this.schemaOf(stringArg(args, 'kind')).kind);
+      case 'merge_records': {
+        const kind = this.schemaOf(stringArg(args, 'kind')).kind;
+        const ids = Array.isArray(args.ids) ? args.ids.map(String) : [];
+        return this.merge(kind, ids);
+      }
+      case 'export_records': {
+        const kind = this.schemaOf(stringArg(args, 'kind')).kind;
+        const options = args.options as ExportOptions;
+        return this.exportRecords(kind, stringArg(args, 'path'), options);
       }
       default:
         return fail('internal', `command ${command} not found`);

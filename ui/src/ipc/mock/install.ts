@@ -1,13 +1,19 @@
 //! Routes Tauri's `invoke` to an in-memory `MockBackend`, for the browser-only dev mode
 //! and for tests. Imported dynamically behind the mock flag, so it never ships.
+import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend, type MockOptions } from './backend';
 
 export { MockBackend, type MockOptions };
+export { MOCK_CONTACTS_PATH, MOCK_SAVE_DIR, MOCK_WORKBOOK_PATH } from './files';
 
-/** Sends every command to `backend` until `uninstallMockBackend` is called. */
+/**
+ * Sends every command to `backend` until `uninstallMockBackend` is called. Events work as in
+ * the app: what the backend emits reaches the UI's `listen` handlers.
+ */
 export function installMockBackend(backend: MockBackend): MockBackend {
-  mockIPC((command, payload) => backend.handle(command, payload));
+  mockIPC((command, payload) => backend.handle(command, payload), { shouldMockEvents: true });
+  backend.connect((event, payload) => void emit(event, payload));
   return backend;
 }
 
@@ -30,6 +36,7 @@ export function installDevMock(search: string): MockBackend {
       chosen: workspace === 'demo' || workspace === 'empty',
       seeded: workspace !== 'empty',
       syntheticContacts: Number.isFinite(rows) && rows > 0 ? Math.floor(rows) : 0,
+      importRowDelayMs: 300,
     }),
   );
 }
