@@ -163,6 +163,32 @@ impl Writer<'_> {
             .query_row(params![rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
     }
 
+    /// The live records that refer to `kind`/`id`: their kind, the referring field and id.
+    pub fn referrers(&self, kind: Kind, id: &str) -> Result<Vec<(Kind, &'static str, String)>> {
+        let mut out = Vec::new();
+        for other in Kind::ALL {
+            for f in other
+                .def()
+                .fields
+                .iter()
+                .filter(|f| f.ref_kind == Some(kind))
+            {
+                let sql = format!(
+                    "SELECT id FROM {} WHERE {} = ?1 AND deleted_at IS NULL",
+                    other.def().table,
+                    f.name
+                );
+                let ids: Vec<String> = self
+                    .tx
+                    .prepare_cached(&sql)?
+                    .query_map(params![id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                out.extend(ids.into_iter().map(|r| (other, f.name, r)));
+            }
+        }
+        Ok(out)
+    }
+
     /// A record as the store returns it (deleted ones too), read inside this write.
     pub fn get(&self, kind: Kind, id: &str) -> Result<EntityRecord> {
         let raw = self.raw(kind, id)?.ok_or_else(|| Error::NotFound {
@@ -436,28 +462,10 @@ fn referrer_outside(
     id: &str,
     created: &HashSet<&str>,
 ) -> Result<Option<(Kind, String)>> {
-    for other in Kind::ALL {
-        for f in other
-            .def()
-            .fields
-            .iter()
-            .filter(|f| f.ref_kind == Some(kind))
-        {
-            let sql = format!(
-                "SELECT id FROM {} WHERE {} = ?1 AND deleted_at IS NULL",
-                other.def().table,
-                f.name
-            );
-            let ids: Vec<String> =
-                w.tx.prepare_cached(&sql)?
-                    .query_map(params![id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-            if let Some(found) = ids.into_iter().find(|i| !created.contains(i.as_str())) {
-                return Ok(Some((other, found)));
-            }
-        }
-    }
-    Ok(None)
+    Ok(w.referrers(kind, id)?
+        .into_iter()
+        .find(|(_, _, r)| !created.contains(r.as_str()))
+        .map(|(k, _, r)| (k, r)))
 }
 
 /// Puts a record's tags back to the comma-joined list `old`.

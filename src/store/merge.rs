@@ -8,7 +8,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::params;
 use serde::Serialize;
 
 use super::records::Reads;
@@ -328,29 +327,11 @@ fn merge_one(w: &mut Writer<'_>, kind: Kind, winner: &str, loser: &str) -> Resul
         &Value::Text(note.to_string()),
     )?;
     // Everything that pointed at the loser now points at the winner.
-    let mut moved = 0;
-    for other in Kind::ALL {
-        for f in other
-            .def()
-            .fields
-            .iter()
-            .filter(|f| f.ref_kind == Some(kind))
-        {
-            let sql = format!(
-                "SELECT id FROM {} WHERE {} = ?1 AND deleted_at IS NULL",
-                other.def().table,
-                f.name
-            );
-            let referrers: Vec<String> =
-                w.tx.prepare_cached(&sql)?
-                    .query_map(params![loser], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-            for id in referrers {
-                let input: Input = [(f.name.to_string(), winner.to_string())].into();
-                w.update(other, &id, &input)?;
-                moved += 1;
-            }
-        }
+    let referrers = w.referrers(kind, loser)?;
+    let moved = referrers.len() as u64;
+    for (other, field, id) in referrers {
+        let input: Input = [(field.to_string(), winner.to_string())].into();
+        w.update(other, &id, &input)?;
     }
     w.delete(kind, loser)?;
     Ok((filled, moved))

@@ -220,18 +220,22 @@ impl Store {
             .collect()
     }
 
-    /// Runs `f` in one transaction with one clock reading. On error nothing is written.
-    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+    /// A transaction with one clock reading, for [`Store::write`] and [`Store::dry_run`].
+    fn begin(&mut self) -> Result<Writer<'_>> {
         let hlc = self.clock.tick();
-        self.generation += 1;
-        let tx = self.conn.transaction()?;
-        let mut w = Writer {
-            tx,
+        Ok(Writer {
+            tx: self.conn.transaction()?,
             clock: hlc.to_string(),
             at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
             device: &self.device,
             origin: &self.origin,
-        };
+        })
+    }
+
+    /// Runs `f` in one transaction with one clock reading. On error nothing is written.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        self.generation += 1;
+        let mut w = self.begin()?;
         let out = f(&mut w)?;
         w.tx.execute(
             "INSERT INTO meta (key, value) VALUES ('clock', ?1)
@@ -245,15 +249,7 @@ impl Store {
     /// Runs `f` in a transaction that is always rolled back: a dry run sees exactly what the
     /// real write would do (links, duplicates within the input) and changes nothing.
     pub fn dry_run<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
-        let hlc = self.clock.tick();
-        let tx = self.conn.transaction()?;
-        let mut w = Writer {
-            tx,
-            clock: hlc.to_string(),
-            at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
-            device: &self.device,
-            origin: &self.origin,
-        };
+        let mut w = self.begin()?;
         let out = f(&mut w);
         w.tx.rollback()?;
         out

@@ -126,9 +126,15 @@ impl Writer<'_> {
                 .collect::<Vec<_>>()
                 .join(" · ")
         };
+        // The digits alone too, so "13812" finds "+86 138 1234 5678"; an E.164 number
+        // ("+8613812345678") already is its digits.
         let phone = |p: String| {
             let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-            format!("{p} {digits}")
+            if p.strip_prefix('+') == Some(digits.as_str()) {
+                p
+            } else {
+                format!("{p} {digits}")
+            }
         };
         Ok(Some(match kind {
             Kind::Contact => Doc {

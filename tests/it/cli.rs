@@ -1,31 +1,9 @@
 //! The CLI contract: `--json` prints exactly one JSON document on stdout; bad input exits
 //! non-zero with a message naming the problem and leaves the database as it was.
 
-use std::path::Path;
-use std::process::Command;
-
 use serde_json::Value as Json;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn kith(db: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KITH_DB")
-        .output()
-        .expect("run kith");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    }
-}
+use crate::{Run, kith};
 
 fn json(run: &Run) -> Json {
     serde_json::from_str(&run.stdout)

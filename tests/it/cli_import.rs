@@ -4,33 +4,13 @@
 //! file; the options reach the engine; what a command must not write is not written.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use kith::{Kind, ListQuery, Store};
 use serde_json::Value as Json;
 
+use crate::kith;
+
 use crate::input;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn kith(db: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("KITH_DB")
-        .output()
-        .expect("run kith");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    }
-}
 
 /// Runs with `--json` and expects `code`; returns the one JSON document on stdout.
 fn kith_json(db: &Path, args: &[&str], code: i32) -> Json {

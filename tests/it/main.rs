@@ -48,3 +48,26 @@ pub fn input(pairs: &[(&str, &str)]) -> Input {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
 }
+
+/// What a run of the built `kith` binary did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the built `kith` binary on `db` (ignoring any `KITH_DB` of the environment).
+pub fn kith(db: &std::path::Path, args: &[&str]) -> Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("KITH_DB")
+        .output()
+        .expect("run kith");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    }
+}

@@ -52,6 +52,29 @@ fn field_args(def: &KindDef, required_marked: bool) -> Vec<Arg> {
         .collect()
 }
 
+/// `--where FIELD=VALUE` (repeatable), for lists and exports.
+pub(crate) fn where_arg() -> Arg {
+    Arg::new("where")
+        .long("where")
+        .value_name("FIELD=VALUE")
+        .action(ArgAction::Append)
+        .help("Only records whose FIELD equals VALUE (repeatable)")
+}
+
+/// The `--where` pairs as list filters (`job-title` and `job_title` both name the field).
+pub(crate) fn filters(m: &ArgMatches) -> Result<std::collections::BTreeMap<String, String>, Error> {
+    m.get_many::<String>("where")
+        .into_iter()
+        .flatten()
+        .map(|pair| {
+            let (k, v) = pair
+                .split_once('=')
+                .ok_or_else(|| Error::invalid("where", format!("'{pair}' is not FIELD=VALUE")))?;
+            Ok((k.trim().replace('-', "_"), v.to_string()))
+        })
+        .collect()
+}
+
 fn custom_arg() -> Arg {
     Arg::new("custom")
         .long("custom")
@@ -110,13 +133,7 @@ fn entity_command(kind: Kind) -> Command {
                         .default_value("0")
                         .value_parser(value_parser!(u64)),
                 )
-                .arg(
-                    Arg::new("where")
-                        .long("where")
-                        .value_name("FIELD=VALUE")
-                        .action(ArgAction::Append)
-                        .help("Only records whose FIELD equals VALUE (repeatable)"),
-                )
+                .arg(where_arg())
                 .arg(
                     Arg::new("deleted")
                         .long("include-deleted")
@@ -366,12 +383,7 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
                 include_deleted: m.get_flag("deleted"),
                 ..ListQuery::default()
             };
-            for pair in m.get_many::<String>("where").into_iter().flatten() {
-                let (k, v) = pair.split_once('=').ok_or_else(|| {
-                    Error::invalid("where", format!("'{pair}' is not FIELD=VALUE"))
-                })?;
-                q.filters.insert(k.trim().replace('-', "_"), v.to_string());
-            }
+            q.filters = filters(m)?;
             let page = store.list_records(kind, &q)?;
             let cols: Vec<_> = def.fields.iter().filter(|f| f.in_list).collect();
             let mut headers = vec!["ID".to_string(), "Title".to_string()];

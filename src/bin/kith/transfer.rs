@@ -11,7 +11,7 @@ use kith::import::mapping::{self, SavedMapping};
 use kith::import::{self, ImportOptions, ImportReport, OnDuplicate};
 use kith::{Error, Kind, ListQuery, Store};
 
-use crate::{Output, table};
+use crate::{Output, filters, table, where_arg};
 
 /// The `import` command and its subcommands.
 pub fn import_command() -> Command {
@@ -140,13 +140,7 @@ pub fn other_commands() -> Vec<Command> {
                     .long("text")
                     .help("Only records whose name contains this"),
             )
-            .arg(
-                Arg::new("where")
-                    .long("where")
-                    .value_name("FIELD=VALUE")
-                    .action(ArgAction::Append)
-                    .help("Only records whose FIELD equals VALUE (repeatable)"),
-            ),
+            .arg(where_arg()),
         Command::new("duplicates")
             .about("Find contacts (or companies) that look like the same one")
             .arg(Arg::new("kind").default_value("contact").value_name("KIND")),
@@ -438,16 +432,11 @@ pub fn run_other(store: &mut Store, name: &str, m: &ArgMatches) -> Result<Output
                 Some(f) => f.parse()?,
                 None => ExportFormat::from_path(out).unwrap_or_default(),
             };
-            let mut query = ListQuery {
+            let query = ListQuery {
                 text: text_arg(m, "text"),
+                filters: filters(m)?,
                 ..ListQuery::default()
             };
-            for pair in m.get_many::<String>("where").into_iter().flatten() {
-                let (f, v) = pair.split_once('=').ok_or_else(|| {
-                    Error::invalid("where", format!("'{pair}' is not FIELD=VALUE"))
-                })?;
-                query.filters.insert(f.trim().to_string(), v.to_string());
-            }
             let opts = ExportOptions {
                 format,
                 bom: m.get_flag("bom"),
