@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import type { EntityRecord, Page } from '../ipc/api';
+import type { EntityRecord } from '../ipc/api';
 import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { firstRecord } from '../ipc/mock/testing';
 
 let backend: MockBackend;
 
@@ -15,27 +16,9 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-async function contactByEmail(email: string): Promise<EntityRecord> {
-  const page = (await backend.handle('list_records', {
-    kind: 'contact',
-    query: {
-      text: email,
-      sort: null,
-      desc: false,
-      offset: 0,
-      limit: 1,
-      filters: {},
-      include_deleted: false,
-    },
-  })) as Page;
-  const record = page.rows[0];
-  if (!record) throw new Error(`no contact ${email}`);
-  return record;
-}
-
 describe('the duplicate finder', () => {
   it('shows a group side by side, marks what differs, and merges into the chosen record', async () => {
-    const original = await contactByEmail('wang.fang@xingchen.example.cn');
+    const original = await firstRecord(backend, 'contact', 'wang.fang@xingchen.example.cn');
     const copy = (await backend.handle('create_record', {
       kind: 'contact',
       input: {

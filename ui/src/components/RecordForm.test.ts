@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorReport, Kind, KindSchema } from '../ipc/api';
 import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { firstRecord } from '../ipc/mock/testing';
 import RecordForm from './RecordForm.svelte';
 
 let backend: MockBackend;
@@ -89,19 +90,7 @@ describe('RecordForm', () => {
   });
 
   it('sends only the changed fields when editing', async () => {
-    const page = (await backend.handle('list_records', {
-      kind: 'contact',
-      query: {
-        text: 'wang.fang',
-        sort: null,
-        desc: false,
-        offset: 0,
-        limit: 1,
-        filters: {},
-        include_deleted: false,
-      },
-    })) as { rows: Array<{ id: string }> };
-    const id = page.rows[0]?.id ?? '';
+    const { id } = await firstRecord(backend, 'contact', 'wang.fang');
     const onsaved = vi.fn();
     render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
     await waitFor(() => expect(screen.getByTestId('field-first_name')).toHaveValue('芳'));
@@ -156,19 +145,7 @@ describe('RecordForm', () => {
 
 describe('RecordForm custom fields', () => {
   it('sends custom fields as custom.NAME keys and clears removed ones', async () => {
-    const page = (await backend.handle('list_records', {
-      kind: 'contact',
-      query: {
-        text: 'li.ming',
-        sort: null,
-        desc: false,
-        offset: 0,
-        limit: 1,
-        filters: {},
-        include_deleted: false,
-      },
-    })) as { rows: Array<{ id: string }> };
-    const id = page.rows[0]?.id ?? '';
+    const { id } = await firstRecord(backend, 'contact', 'li.ming');
     const onsaved = vi.fn();
     render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
     // The seeded 微信 custom field is shown for editing.

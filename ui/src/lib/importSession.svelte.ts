@@ -101,6 +101,21 @@ export class ImportSession {
     this.error = error instanceof KithError ? error.dto : toErrorDto(error);
   }
 
+  /** Runs `work` as `busy`: true when it succeeds; a failure is kept in `error`. */
+  private async attempt(busy: Busy, work: () => Promise<void>): Promise<boolean> {
+    this.busy = busy;
+    this.error = null;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    } finally {
+      this.busy = null;
+    }
+  }
+
   /** Forgets everything learnt from the file: a new file, kind or way to read it. */
   private forgetFile(): void {
     this.mapping = [];
@@ -195,20 +210,12 @@ export class ImportSession {
 
   /** The dry run: what the import would do, written nowhere. */
   async runDryRun(): Promise<boolean> {
-    this.busy = 'dry-run';
-    this.error = null;
     const options = this.options(true);
-    try {
+    return this.attempt('dry-run', async () => {
       this.dryRun = await importRun(this.path.trim(), this.kind, options);
       this.checked = JSON.stringify(options.overrides);
       this.step = 'dry-run';
-      return true;
-    } catch (error) {
-      this.fail(error);
-      return false;
-    } finally {
-      this.busy = null;
-    }
+    });
   }
 
   /** The import, with progress; a cancel leaves the step showing that nothing changed. */
@@ -250,17 +257,9 @@ export class ImportSession {
   async undo(): Promise<boolean> {
     const batch = this.result?.batch;
     if (!batch) return false;
-    this.busy = 'undo';
-    this.error = null;
-    try {
+    return this.attempt('undo', async () => {
       this.undone = await importUndo(batch);
-      return true;
-    } catch (error) {
-      this.fail(error);
-      return false;
-    } finally {
-      this.busy = null;
-    }
+    });
   }
 
   /** Back to the first step with the same kind, for another file. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultImportOptions, defaultQuery } from '../api';
 import type { BatchSummary } from '../bindings/BatchSummary';
 import type { EntityRecord } from '../bindings/EntityRecord';
 import type { ErrorReport } from '../bindings/ErrorReport';
@@ -30,16 +31,7 @@ function backend(): MockBackend {
 }
 
 function query(text: string | null = null, extra: Partial<ListQuery> = {}): ListQuery {
-  return {
-    text,
-    sort: null,
-    desc: false,
-    offset: 0,
-    limit: 100,
-    filters: {},
-    include_deleted: false,
-    ...extra,
-  };
+  return { ...defaultQuery(100), text, ...extra };
 }
 
 async function create(
@@ -236,15 +228,7 @@ describe('reads', () => {
 
 describe('import in the mock', () => {
   const options = (extra: Partial<ImportOptions> = {}): ImportOptions => ({
-    read: { encoding: null, delimiter: null, sheet: null, header_row: null },
-    mapping: null,
-    mapping_name: null,
-    default_country: null,
-    date_order: null,
-    on_duplicate: 'merge',
-    dry_run: false,
-    overrides: [],
-    rejects: null,
+    ...defaultImportOptions(),
     ...extra,
   });
 
