@@ -377,8 +377,8 @@ pub fn run(
     if let Some(r) = job.rejects.take() {
         r.finish()?;
     }
-    let (done, total) = (1, 1);
-    progress(progress_at(job.counts.rows, done, total, started));
+    // The last report: all done.
+    progress(progress_at(job.counts.rows, 1, 1, started));
     debug_assert!(job.counts.adds_up());
     let seconds = started.elapsed().as_secs_f64();
     let mut warnings = info.warnings.clone();
