@@ -39,6 +39,9 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
 }
 
+/// SQLite's page cache per connection, in MiB (the default is 2 MiB).
+pub const CACHE_MIB: u32 = 64;
+
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
     MIGRATION_SQL.len() as i64
@@ -133,7 +136,7 @@ impl Store {
         conn.pragma_update(None, "busy_timeout", 5000)?;
         // 64 MiB of page cache (the default is 2 MiB): bulk writes and large lists stop
         // spilling and re-reading pages.
-        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -(i64::from(CACHE_MIB) * 1024))?;
         conn.set_prepared_statement_cache_capacity(256);
         // Query-planner stability: a cached statement keeps its plan when new values are bound
         // (otherwise SQLite re-parses it on every run whose parameters sit in a LIMIT or an
@@ -165,6 +168,13 @@ impl Store {
             generation: 0,
             totals: RefCell::new(HashMap::new()),
         })
+    }
+
+    /// Sets SQLite's page cache for this connection, in MiB (64 by default).
+    pub fn set_cache_mib(&mut self, mib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -(i64::from(mib) * 1024))?;
+        Ok(())
     }
 
     /// Where the database lives (`None` in memory).
