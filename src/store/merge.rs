@@ -164,7 +164,10 @@ impl Store {
             }
         };
         let mut ids = Vec::new();
-        let mut seen: Vec<HashMap<String, usize>> = vec![HashMap::new(); keys.len()];
+        // The exact keys (email or domain, phone) of each row: a name match between two rows
+        // whose keys contradict (two different emails) is two people, not one.
+        let mut exact: Vec<[Option<String>; 2]> = Vec::new();
+        let mut seen: Vec<HashMap<String, Vec<usize>>> = vec![HashMap::new(); keys.len()];
         let mut pairs = Vec::new();
         let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query([])?;
@@ -175,6 +178,13 @@ impl Store {
             let phone: Option<String> = r.get(2)?;
             let name: String = r.get(3)?;
             let company: String = r.get(4)?;
+            exact.push([
+                email
+                    .as_deref()
+                    .filter(|e| !e.is_empty())
+                    .map(str::to_lowercase),
+                phone.as_deref().and_then(phone_key),
+            ]);
             let values: Vec<Option<(String, String)>> = match kind {
                 Kind::Contact => vec![
                     email
@@ -201,14 +211,23 @@ impl Store {
                         .map(|k| (k, format!("same name {name}"))),
                 ],
             };
+            let name_key = keys.len() - 1;
             for (k, v) in values.into_iter().enumerate() {
-                if let Some((key, reason)) = v {
-                    match seen[k].get(&key) {
-                        Some(&first) => pairs.push((first, i, keys[k].1, keys[k].2, reason)),
-                        None => {
-                            seen[k].insert(key, i);
-                        }
-                    }
+                let Some((key, reason)) = v else { continue };
+                let earlier = seen[k].entry(key).or_default();
+                let agrees = |j: &&usize| {
+                    k != name_key
+                        || exact[**j].iter().zip(&exact[i]).all(|(a, b)| match (a, b) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        })
+                };
+                match earlier.iter().find(agrees) {
+                    Some(&j) => pairs.push((j, i, keys[k].1, keys[k].2, reason)),
+                    // A few earlier rows per name are kept to compare with (a very common
+                    // name is not compared with every namesake).
+                    None if earlier.len() < 20 => earlier.push(i),
+                    None => {}
                 }
             }
         }

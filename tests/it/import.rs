@@ -780,3 +780,29 @@ fn xlsx_and_vcard_exports_import_back_the_same_contacts() {
         assert!(copies.iter().any(|c| c.title == "李明"), "{name}");
     }
 }
+
+#[test]
+fn namesakes_with_different_emails_are_not_duplicates() {
+    let mut f = Fixture::new();
+    for pairs in [
+        vec![
+            ("first_name", "Wei"),
+            ("last_name", "Wang"),
+            ("email", "wei@a.cn"),
+        ],
+        vec![
+            ("first_name", "Wei"),
+            ("last_name", "Wang"),
+            ("email", "wei@b.cn"),
+        ],
+        vec![("first_name", "wei"), ("last_name", "wang")],
+    ] {
+        f.store
+            .create_record(Kind::Contact, &input(&pairs))
+            .unwrap();
+    }
+    let groups = f.store.find_duplicates(Kind::Contact).unwrap();
+    assert_eq!(groups.len(), 1, "{groups:#?}");
+    let emails: Vec<Option<String>> = groups[0].records.iter().map(|r| r.text("email")).collect();
+    assert_eq!(emails, vec![Some("wei@a.cn".to_string()), None]);
+}
