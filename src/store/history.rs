@@ -92,8 +92,10 @@ impl Store {
     /// Every logged change of a record (any kind), newest first.
     pub fn history(&self, id: &str) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, entity, entity_id, field, old, new, clock, at, device, origin
-             FROM change_log WHERE entity_id = ?1 ORDER BY seq DESC",
+            "SELECT l.seq, l.entity, l.entity_id, l.field, l.old, l.new, s.clock, s.at, s.device,
+                    s.origin
+             FROM change_log l JOIN change_set s ON s.id = l.set_id
+             WHERE l.entity_id = ?1 ORDER BY l.seq DESC",
         )?;
         let rows = stmt
             .query_map(params![id], |r| {

@@ -326,7 +326,8 @@ struct Entry {
 fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
     let entries: Vec<Entry> =
         w.tx.prepare_cached(
-            "SELECT seq, entity, entity_id, field, old, new FROM change_log WHERE origin = ?1
+            "SELECT seq, entity, entity_id, field, old, new FROM change_log
+             WHERE set_id IN (SELECT id FROM change_set WHERE origin = ?1)
              ORDER BY seq",
         )?
         .query_map(params![origin], |r| {
@@ -367,8 +368,9 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
     let changed_later = |w: &Writer<'_>, id: &str, field: Option<&str>| -> Result<bool> {
         let n: i64 =
             w.tx.prepare_cached(
-                "SELECT count(*) FROM change_log WHERE entity_id = ?1 AND seq > ?2
-                 AND (?3 IS NULL OR field = ?3) AND origin NOT LIKE 'undo:%'",
+                "SELECT count(*) FROM change_log l JOIN change_set s ON s.id = l.set_id
+                 WHERE l.entity_id = ?1 AND l.seq > ?2 AND (?3 IS NULL OR l.field = ?3)
+                 AND s.origin NOT LIKE 'undo:%'",
             )?
             .query_row(params![id, last_seq, field], |r| r.get(0))?;
         Ok(n > 0)

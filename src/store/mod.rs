@@ -2,7 +2,8 @@
 //!
 //! Invariants: all SQL lives under this module; every write runs inside one transaction
 //! ([`Store::write`]) that stamps rows with one hybrid-logical-clock reading and appends each
-//! changed field to `change_log`; rows are tombstoned (`deleted_at`), never deleted.
+//! changed field to `change_log` (under one `change_set` row per write); rows are tombstoned
+//! (`deleted_at`), never deleted.
 
 mod history;
 mod imports;
@@ -239,6 +240,7 @@ impl Store {
             at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
             device: &self.device,
             origin: &self.origin,
+            set_id: std::cell::Cell::new(None),
         })
     }
 
@@ -306,27 +308,38 @@ pub struct Writer<'s> {
     at: String,
     device: &'s str,
     origin: &'s str,
+    /// This write's `change_set` row, made with its first logged change.
+    set_id: std::cell::Cell<Option<i64>>,
 }
 
 impl Writer<'_> {
-    /// Appends one field change to the change log.
+    /// Appends one field change to the change log (under this write's `change_set` header).
     fn log(&self, kind: Kind, id: &str, field: &str, old: &Value, new: &Value) -> Result<()> {
+        let set_id = match self.set_id.get() {
+            Some(id) => id,
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO change_set (clock, at, device, origin) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![self.clock, self.at, self.device, self.origin])?;
+                let id = self.tx.last_insert_rowid();
+                self.set_id.set(Some(id));
+                id
+            }
+        };
         self.tx
             .prepare_cached(
-                "INSERT INTO change_log (entity, entity_id, field, old, new, clock, at, device,
-                                         origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO change_log (set_id, entity, entity_id, field, old, new)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(params![
+                set_id,
                 kind.as_str(),
                 id,
                 field,
                 to_sql(old),
-                to_sql(new),
-                self.clock,
-                self.at,
-                self.device,
-                self.origin
+                to_sql(new)
             ])?;
         Ok(())
     }

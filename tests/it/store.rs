@@ -151,7 +151,11 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                 "INSERT INTO meta (key, value) VALUES ('device_id', 'olddevice0001');
                  INSERT INTO contact (id, created_at, updated_at, updated_by, first_name)
                  VALUES ('c1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00.000Z-0000-olddevice0001',
-                         'olddevice0001', 'Old');",
+                         'olddevice0001', 'Old');
+                 INSERT INTO change_log (entity, entity_id, field, old, new, clock, at, device, origin)
+                 VALUES ('contact', 'c1', 'first_name', NULL, 'Old',
+                         '2025-01-01T00:00:00.000Z-0000-olddevice0001', '2025-01-01T00:00:00.000Z',
+                         'olddevice0001', 'cli');",
             )
             .unwrap();
         }
@@ -171,5 +175,19 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
             "rows survive the migration from version {version}"
         );
         assert_eq!(store.device(), "olddevice0001");
+        let h = store.history("c1").unwrap();
+        assert_eq!(
+            h.len(),
+            1,
+            "the change log survives the migration from version {version}"
+        );
+        assert_eq!(
+            (
+                h[0].field.as_str(),
+                h[0].origin.as_str(),
+                h[0].device.as_str()
+            ),
+            ("first_name", "cli", "olddevice0001")
+        );
     }
 }

@@ -55,3 +55,38 @@ CREATE INDEX orders_number ON orders (number);
 -- Full-text index: keep up to 32 MB of pending terms in memory before writing a segment
 -- (the default is 1 MB), so a large import writes fewer, larger segments and merges less.
 INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432);
+
+-- The change log's write header (clock, wall time, device, origin) is stored once per write in
+-- `change_set` instead of on every changed field: a 1,000,000-row import no longer repeats
+-- ~120 bytes (and an index entry on the origin) per row.
+CREATE TABLE change_set (
+    id     INTEGER PRIMARY KEY,
+    clock  TEXT NOT NULL,
+    at     TEXT NOT NULL,
+    device TEXT NOT NULL,
+    origin TEXT NOT NULL
+);
+INSERT INTO change_set (clock, at, device, origin)
+    SELECT clock, at, device, origin FROM change_log
+    GROUP BY clock, at, device, origin ORDER BY min(seq);
+CREATE INDEX change_set_key ON change_set (clock, at, device, origin);
+CREATE TABLE change_log_v3 (
+    seq       INTEGER PRIMARY KEY,
+    set_id    INTEGER NOT NULL REFERENCES change_set(id),
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field     TEXT NOT NULL,
+    old,
+    new
+);
+INSERT INTO change_log_v3 (seq, set_id, entity, entity_id, field, old, new)
+    SELECT l.seq, s.id, l.entity, l.entity_id, l.field, l.old, l.new
+    FROM change_log l JOIN change_set s
+      ON s.clock = l.clock AND s.at = l.at AND s.device = l.device AND s.origin = l.origin
+    ORDER BY l.seq;
+DROP TABLE change_log;
+ALTER TABLE change_log_v3 RENAME TO change_log;
+DROP INDEX change_set_key;
+CREATE INDEX change_set_origin ON change_set (origin);
+CREATE INDEX change_log_entity ON change_log (entity_id, seq);
+CREATE INDEX change_log_set ON change_log (set_id);
