@@ -888,10 +888,19 @@ impl Job<'_> {
                 {
                     return found(id, MatchBy::Email, 100);
                 }
-                if let Some(phone) = given("phone")
-                    && let Some(id) = w.find_by(Kind::Contact, "phone", phone, false, 1)?.pop()
-                {
-                    return found(id, MatchBy::Phone, 95);
+                if let Some(phone) = given("phone") {
+                    // The same number with a different email is a shared line, not one person.
+                    for id in w.find_by(Kind::Contact, "phone", phone, false, 5)? {
+                        let theirs = w
+                            .stored(Kind::Contact, &id)?
+                            .get("email")
+                            .and_then(Value::to_text);
+                        let contradicts = matches!((given("email"), theirs.as_deref()),
+                            (Some(mine), Some(theirs)) if mine != theirs);
+                        if !contradicts {
+                            return found(id, MatchBy::Phone, 95);
+                        }
+                    }
                 }
                 if let Some((id, score)) = self.similar_contact(w, p)? {
                     return found(id, MatchBy::Name, score);

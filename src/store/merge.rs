@@ -211,20 +211,27 @@ impl Store {
                         .map(|k| (k, format!("same name {name}"))),
                 ],
             };
-            let name_key = keys.len() - 1;
             for (k, v) in values.into_iter().enumerate() {
                 let Some((key, reason)) = v else { continue };
                 let earlier = seen[k].entry(key).or_default();
+                // What must not contradict: nothing for the same email or domain; the email for
+                // the same phone (a shared office line is not one person); both for a name.
+                let checked: &[usize] = match k {
+                    0 => &[],
+                    1 if kind == Kind::Contact => &[0],
+                    _ => &[0, 1],
+                };
                 let agrees = |j: &&usize| {
-                    k != name_key
-                        || exact[**j].iter().zip(&exact[i]).all(|(a, b)| match (a, b) {
+                    checked
+                        .iter()
+                        .all(|&c| match (&exact[**j][c], &exact[i][c]) {
                             (Some(a), Some(b)) => a == b,
                             _ => true,
                         })
                 };
                 match earlier.iter().find(agrees) {
                     Some(&j) => pairs.push((j, i, keys[k].1, keys[k].2, reason)),
-                    // A few earlier rows per name are kept to compare with (a very common
+                    // A few earlier rows per key are kept to compare with (a very common
                     // name is not compared with every namesake).
                     None if earlier.len() < 20 => earlier.push(i),
                     None => {}

@@ -806,3 +806,46 @@ fn namesakes_with_different_emails_are_not_duplicates() {
     let emails: Vec<Option<String>> = groups[0].records.iter().map(|r| r.text("email")).collect();
     assert_eq!(emails, vec![Some("wei@a.cn".to_string()), None]);
 }
+
+#[test]
+fn a_shared_phone_with_different_emails_is_two_people() {
+    let mut f = Fixture::new();
+    f.store
+        .create_record(
+            Kind::Contact,
+            &input(&[
+                ("first_name", "Ann"),
+                ("email", "ann@shop.de"),
+                ("phone", "+4930123456"),
+            ]),
+        )
+        .unwrap();
+    f.store
+        .create_record(
+            Kind::Contact,
+            &input(&[
+                ("first_name", "Ben"),
+                ("email", "ben@shop.de"),
+                ("phone", "+4930123456"),
+            ]),
+        )
+        .unwrap();
+    assert!(
+        f.store.find_duplicates(Kind::Contact).unwrap().is_empty(),
+        "one office line, two people"
+    );
+    let path = write(
+        f.dir.path(),
+        "c.csv",
+        "first_name,email,phone\nCara,cara@shop.de,+4930123456\nAnn,,+4930123456\n",
+    );
+    let r = import_file(&mut f.store, &path, Kind::Contact);
+    assert_eq!(
+        (r.counts.created, r.counts.skipped),
+        (1, 1),
+        "{:#?}",
+        r.rows
+    );
+    let m = r.rows[0].matched.as_ref().unwrap();
+    assert_eq!((m.by, m.title.as_str()), (MatchBy::Phone, "Ann"));
+}
