@@ -241,6 +241,7 @@ impl Store {
             device: &self.device,
             origin: &self.origin,
             set_id: std::cell::Cell::new(None),
+            titles: RefCell::new(HashMap::new()),
         })
     }
 
@@ -310,6 +311,8 @@ pub struct Writer<'s> {
     origin: &'s str,
     /// This write's `change_set` row, made with its first logged change.
     set_id: std::cell::Cell<Option<i64>>,
+    /// Titles of live records referred to during this write (dropped when one is written).
+    titles: RefCell<HashMap<(Kind, String), String>>,
 }
 
 impl Writer<'_> {

@@ -5,7 +5,8 @@
 //! reported at once); a record is never physically deleted; every changed field is logged.
 //! Identifiers in SQL come only from the static kind definitions, never from input.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::types::{Value as SqlValue, ValueRef};
@@ -152,6 +153,12 @@ pub(super) fn title_for(
 pub(super) trait Reads {
     fn conn(&self) -> &rusqlite::Connection;
 
+    /// Titles of live records read during this write, by (kind, id), when there is a cache
+    /// (a [`Writer`] keeps one: a bulk import refers to the same companies again and again).
+    fn title_cache(&self) -> Option<&RefCell<HashMap<(Kind, String), String>>> {
+        None
+    }
+
     fn raw(&self, kind: Kind, id: &str) -> Result<Option<RawRecord>> {
         let def = kind.def();
         let sql = format!("{} WHERE id = ?1", select_sql(def));
@@ -184,6 +191,12 @@ pub(super) trait Reads {
     /// `Ok` if a live record of `kind` has `id`; `NotFound` or `Deleted` otherwise. Reads one
     /// column, not the row: every reference in every write is checked this way.
     fn check_live(&self, kind: Kind, id: &str) -> Result<()> {
+        if self
+            .title_cache()
+            .is_some_and(|c| c.borrow().contains_key(&(kind, id.to_string())))
+        {
+            return Ok(());
+        }
         let sql = format!("SELECT deleted_at FROM {} WHERE id = ?1", kind.def().table);
         let found: Option<Option<String>> = self
             .conn()
@@ -220,13 +233,22 @@ pub(super) trait Reads {
         let mut refs = BTreeMap::new();
         for f in kind.def().fields.iter().filter(|f| f.ty == FieldType::Ref) {
             if let (Some(Value::Text(id)), Some(target)) = (stored.get(f.name), f.ref_kind) {
+                let key = (target, id.clone());
+                if let Some(title) = self
+                    .title_cache()
+                    .and_then(|c| c.borrow().get(&key).cloned())
+                {
+                    refs.insert(f.name.to_string(), title);
+                    continue;
+                }
                 // Titles of references are shallow: a reference's own references are not
                 // followed, which also makes cycles harmless.
                 if let Some(raw) = self.raw(target, id)? {
-                    refs.insert(
-                        f.name.to_string(),
-                        title_for(target, &raw.stored, &BTreeMap::new()),
-                    );
+                    let title = title_for(target, &raw.stored, &BTreeMap::new());
+                    if let (Some(cache), None) = (self.title_cache(), &raw.deleted_at) {
+                        cache.borrow_mut().insert(key, title.clone());
+                    }
+                    refs.insert(f.name.to_string(), title);
                 }
             }
         }
@@ -302,6 +324,10 @@ impl Reads for Store {
 impl Reads for Writer<'_> {
     fn conn(&self) -> &rusqlite::Connection {
         &self.tx
+    }
+
+    fn title_cache(&self) -> Option<&RefCell<HashMap<(Kind, String), String>>> {
+        Some(&self.titles)
     }
 }
 
@@ -768,6 +794,7 @@ impl Writer<'_> {
         if changes.is_empty() {
             return Ok(false);
         }
+        self.titles.borrow_mut().remove(&(kind, id.to_string()));
         let def = kind.def();
         let sets: Vec<String> = changes.iter().map(|(k, _)| format!("{k} = ?")).collect();
         let sql = format!(
@@ -802,6 +829,7 @@ impl Writer<'_> {
     /// Soft-deletes a live record.
     pub fn delete(&mut self, kind: Kind, id: &str) -> Result<()> {
         let current = self.live_raw(kind, id)?;
+        self.titles.borrow_mut().remove(&(kind, id.to_string()));
         let now = self.now();
         let sql = format!(
             "UPDATE {} SET deleted_at = ?1, updated_at = ?2, updated_by = ?3 WHERE id = ?4",
