@@ -3,21 +3,11 @@
 use std::collections::BTreeMap;
 
 use rusqlite::params;
-use rusqlite::types::ValueRef;
 
 use super::Store;
-use super::records::CREATED;
+use super::records::{CREATED, stored_value};
 use crate::error::{Error, Result};
 use crate::model::{Change, Kind, TimelineItem, Value};
-
-fn value(v: ValueRef<'_>) -> Value {
-    match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Int(i),
-        ValueRef::Real(r) => Value::Real(r),
-        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into()),
-    }
-}
 
 /// A creation entry as one change per initial field value, in the order the fields were
 /// logged one by one before creations became a single entry (newest first: last field first).
@@ -107,8 +97,8 @@ impl Store {
                         entity: Kind::Contact,
                         entity_id: r.get(2)?,
                         field: r.get(3)?,
-                        old: value(r.get_ref(4)?),
-                        new: value(r.get_ref(5)?),
+                        old: stored_value(r.get_ref(4)?),
+                        new: stored_value(r.get_ref(5)?),
                         clock: r.get(6)?,
                         at: r.get(7)?,
                         device: r.get(8)?,

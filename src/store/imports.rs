@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::records::{CREATED, Reads};
+use super::records::{CREATED, Reads, stored_value};
 use super::{Store, Writer};
 use crate::error::{Error, Result};
 use crate::import::{BatchSummary, Counts, Outcome, SavedRow, UndoNote, UndoReport};
@@ -18,16 +18,6 @@ use crate::model::{EntityRecord, FieldType, Kind, Value};
 /// The change-log origin of an import batch's writes.
 pub fn batch_origin(batch: &str) -> String {
     format!("import:{batch}")
-}
-
-fn sql_value(v: rusqlite::types::ValueRef<'_>) -> Value {
-    use rusqlite::types::ValueRef;
-    match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Int(i),
-        ValueRef::Real(r) => Value::Real(r),
-        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into()),
-    }
 }
 
 fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchSummary> {
@@ -337,8 +327,8 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: kind.parse().unwrap_or(Kind::Contact),
                 id: r.get(2)?,
                 field: r.get(3)?,
-                old: sql_value(r.get_ref(4)?),
-                new: sql_value(r.get_ref(5)?),
+                old: stored_value(r.get_ref(4)?),
+                new: stored_value(r.get_ref(5)?),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

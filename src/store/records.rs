@@ -70,18 +70,20 @@ pub(super) struct RawRecord {
     pub(super) stored: BTreeMap<&'static str, Value>,
 }
 
+/// An SQL value as it is stored (no field type applied: money stays in hundredths).
+pub(super) fn stored_value(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(r) => Value::Real(r),
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into()),
+    }
+}
+
 fn read_raw(def: &'static KindDef, row: &Row<'_>) -> rusqlite::Result<RawRecord> {
     let mut stored = BTreeMap::new();
     for (i, f) in def.fields.iter().enumerate() {
-        let v = match row.get_ref(4 + i)? {
-            ValueRef::Null => Value::Null,
-            ValueRef::Integer(n) => Value::Int(n),
-            ValueRef::Real(r) => Value::Real(r),
-            ValueRef::Text(t) | ValueRef::Blob(t) => {
-                Value::Text(String::from_utf8_lossy(t).into_owned())
-            }
-        };
-        stored.insert(f.name, v);
+        stored.insert(f.name, stored_value(row.get_ref(4 + i)?));
     }
     Ok(RawRecord {
         id: row.get(0)?,
