@@ -9,7 +9,10 @@
 //!   `remove_diacritics` option, so the baseline's tokenizer is plain `trigram`);
 //! - Kith: `kith import contact FILE --json` into a fresh database: detect the encoding and
 //!   delimiter, map, clean (E.164 phones, emails), match duplicates against the database and
-//!   the file, write contacts and companies with their change log and search index.
+//!   the file, write contacts and companies with their change log and search index;
+//! - floor: the baseline's rows written by SQL alone into Kith's schema (contact, change log,
+//!   search document, full-text row) in one transaction — what any import into this schema costs
+//!   before a single value is read, cleaned or matched.
 //!
 //! Both run as child processes; peak memory is the child's `VmHWM`. Printed: seconds, rows/s,
 //! peak MB, the ratio Kith / baseline (goal ≤ 1.0) and peak memory against the 500 MB goal.
@@ -144,6 +147,45 @@ INSERT INTO raw_fts (rowid, name, email, phone, company, body)
   FROM contact_raw;
 ";
 
+/// The rows of the baseline's table written by SQL alone into Kith's schema, as one
+/// transaction: each contact with its change-log entry, search document and full-text row
+/// (no reading, cleaning, matching or companies). No import can be faster than this on the
+/// same schema, so it shows how much of the gap to the baseline the schema itself accounts for.
+const FLOOR_SQL: &str = "
+INSERT INTO contact (id, created_at, updated_at, updated_by, first_name, last_name, email, phone,
+                     job_title, city, country, address)
+  SELECT printf('019a%04x-0000-7000-8000-%012x', rowid / 65536, rowid), 'c', 'u', 'd',
+         \"First Name\", \"Last Name\", \"E-mail Address\", \"Mobile Phone\", \"Job Title\",
+         \"City\", \"Country\", \"Street\"
+  FROM raw.contact_raw;
+INSERT INTO change_set (clock, at, device, origin) VALUES ('c', 'a', 'd', 'floor');
+INSERT INTO change_log (set_id, entity, entity_id, field)
+  SELECT (SELECT max(id) FROM change_set), 'contact', id, '*' FROM contact;
+INSERT INTO search_doc (kind, entity_id, title, subtitle, name_key)
+  SELECT 'contact', id, first_name || ' ' || last_name, email || ' · ' || city,
+         lower(first_name || ' ' || last_name)
+  FROM contact;
+INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
+  SELECT d.rowid, d.title, c.email, c.phone, c.address, c.job_title || ' ' || c.city, ''
+  FROM search_doc d JOIN contact c ON c.id = d.entity_id;
+";
+
+fn floor(db: &Path, base_db: &Path) -> Duration {
+    drop(kith::Store::open(db).expect("create the floor database"));
+    let start = Instant::now();
+    let conn = rusqlite::Connection::open(db).expect("open the floor database");
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -196608;",
+    )
+    .expect("set up the floor connection");
+    conn.execute("ATTACH ?1 AS raw", [base_db.display().to_string()])
+        .expect("attach the baseline");
+    conn.execute_batch(&format!("BEGIN; {FLOOR_SQL} COMMIT;"))
+        .expect("write the floor rows");
+    drop(conn);
+    start.elapsed()
+}
+
 /// Runs a child to the end; returns its wall time and peak resident memory in MB.
 fn measure(mut cmd: Command, stdin: Option<String>) -> (Duration, f64, std::process::Output) {
     let start = Instant::now();
@@ -231,6 +273,9 @@ fn main() {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    let floor_db = fresh(&data, "import-floor.db");
+    let floor_time = floor(&floor_db, &base_db);
+
     let kith_db = fresh(&data, "import-kith.db");
     let mut kith = Command::new(env!("CARGO_BIN_EXE_kith"));
     kith.arg("--db")
@@ -262,6 +307,12 @@ fn main() {
         per_sec(kith_time),
         kith_peak
     );
+    println!(
+        "  SQL alone into Kith's schema     {:>8.1} s  {:>9.0} rows/s  (floor: ratio {:.2})",
+        floor_time.as_secs_f64(),
+        per_sec(floor_time),
+        floor_time.as_secs_f64() / base_time.as_secs_f64()
+    );
     let ratio = kith_time.as_secs_f64() / base_time.as_secs_f64();
     let verdict = |ok: bool| if ok { "PASS" } else { "FAIL" };
     println!(
@@ -272,7 +323,7 @@ fn main() {
         "  peak memory {kith_peak:.0} MB (goal < {GOAL_PEAK_MB:.0} MB): {}",
         verdict(kith_peak < GOAL_PEAK_MB)
     );
-    for db in [base_db, kith_db] {
+    for db in [base_db, floor_db, kith_db] {
         let _ = std::fs::remove_file(&db);
         let _ = std::fs::remove_file(format!("{}-wal", db.display()));
         let _ = std::fs::remove_file(format!("{}-shm", db.display()));

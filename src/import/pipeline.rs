@@ -324,30 +324,49 @@ pub fn run(
         let Some(mut source) = source.take() else {
             return Ok(());
         };
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<(Ready, (u64, u64))>>(512);
+        // Rows cross in batches: one hand-over (and one wake-up of a waiting thread) per
+        // batch, not per row.
+        type Batch = Vec<(Ready, (u64, u64))>;
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Batch>>(8);
         std::thread::scope(|scope| {
             let cleaner = &cleaner;
             scope.spawn(move || {
+                let mut batch = Vec::with_capacity(HANDOVER_ROWS);
                 while let Some(row) = source.next() {
-                    let item = row
-                        .map_err(bad_file)
-                        .map(|row| (cleaner.ready(row), source.progress()));
-                    let failed = item.is_err();
-                    if tx.send(item).is_err() || failed {
-                        break;
+                    match row {
+                        Ok(row) => batch.push((cleaner.ready(row), source.progress())),
+                        Err(e) => {
+                            let _ = tx.send(Ok(std::mem::take(&mut batch)));
+                            let _ = tx.send(Err(bad_file(e)));
+                            return;
+                        }
+                    }
+                    if batch.len() == HANDOVER_ROWS
+                        && tx
+                            .send(Ok(std::mem::replace(
+                                &mut batch,
+                                Vec::with_capacity(HANDOVER_ROWS),
+                            )))
+                            .is_err()
+                    {
+                        return;
                     }
                 }
+                let _ = tx.send(Ok(batch));
             });
             let mut last_report = Instant::now();
-            for item in rx {
-                if cancel.load(Ordering::Relaxed) {
-                    return Err(Error::Cancelled);
-                }
-                let (ready, (done, total)) = item?;
-                job.row(w, ready)?;
-                if job.counts.rows.is_multiple_of(256) && last_report.elapsed().as_millis() >= 100 {
-                    last_report = Instant::now();
-                    progress(progress_at(job.counts.rows, done, total, started));
+            for batch in rx {
+                for (ready, (done, total)) in batch? {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Err(Error::Cancelled);
+                    }
+                    job.row(w, ready)?;
+                    if job.counts.rows.is_multiple_of(256)
+                        && last_report.elapsed().as_millis() >= 100
+                    {
+                        last_report = Instant::now();
+                        progress(progress_at(job.counts.rows, done, total, started));
+                    }
                 }
             }
             Ok(())
@@ -435,6 +454,9 @@ pub fn run(
         dates,
     })
 }
+
+/// Rows handed from the cleaning thread to the writer at a time.
+const HANDOVER_ROWS: usize = 256;
 
 fn progress_at(rows: u64, done: u64, total: u64, started: Instant) -> Progress {
     let secs = started.elapsed().as_secs_f64();
