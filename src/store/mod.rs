@@ -5,6 +5,7 @@
 //! changed field to `change_log` (under one `change_set` row per write); rows are tombstoned
 //! (`deleted_at`), never deleted.
 
+mod analytics;
 mod history;
 mod imports;
 mod merge;
@@ -24,6 +25,9 @@ use crate::clock::{Clock, Hlc};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Value};
 
+pub use analytics::{
+    ActivityRow, CustomerMetric, DealRow, FeedbackRow, MetricSet, Purchases, TicketRow,
+};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CREATED, MAX_PAGE, to_sql};
@@ -34,6 +38,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_live_sort_indexes.sql"),
     include_str!("migrations/0003_import.sql"),
+    include_str!("migrations/0004_customer_metric.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

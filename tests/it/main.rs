@@ -1,9 +1,11 @@
 //! Engine integration tests: one binary, one module per area.
 
+mod analytics;
 #[cfg(feature = "ts")]
 mod bindings;
 mod cli;
 mod cli_import;
+mod clv;
 mod demo;
 mod import;
 mod import_bad;
@@ -13,6 +15,7 @@ mod import_mapping;
 mod import_read;
 mod records;
 mod search;
+mod segments;
 mod store;
 
 use kith::{Input, Store};

@@ -131,6 +131,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0001_init.sql"),
         include_str!("../../src/store/migrations/0002_live_sort_indexes.sql"),
         include_str!("../../src/store/migrations/0003_import.sql"),
+        include_str!("../../src/store/migrations/0004_customer_metric.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,
@@ -152,12 +153,24 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                  INSERT INTO contact (id, created_at, updated_at, updated_by, first_name)
                  VALUES ('c1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00.000Z-0000-olddevice0001',
                          'olddevice0001', 'Old');
-                 INSERT INTO change_log (entity, entity_id, field, old, new, clock, at, device, origin)
-                 VALUES ('contact', 'c1', 'first_name', NULL, 'Old',
-                         '2025-01-01T00:00:00.000Z-0000-olddevice0001', '2025-01-01T00:00:00.000Z',
-                         'olddevice0001', 'cli');",
+",
             )
             .unwrap();
+            // The change log as each version kept it: the write header on every row before
+            // version 3, in `change_set` from then on.
+            let log = if version < 3 {
+                "INSERT INTO change_log (entity, entity_id, field, old, new, clock, at, device, origin)
+                 VALUES ('contact', 'c1', 'first_name', NULL, 'Old',
+                         '2025-01-01T00:00:00.000Z-0000-olddevice0001', '2025-01-01T00:00:00.000Z',
+                         'olddevice0001', 'cli');"
+            } else {
+                "INSERT INTO change_set (id, clock, at, device, origin)
+                 VALUES (1, '2025-01-01T00:00:00.000Z-0000-olddevice0001',
+                         '2025-01-01T00:00:00.000Z', 'olddevice0001', 'cli');
+                 INSERT INTO change_log (set_id, entity, entity_id, field, old, new)
+                 VALUES (1, 'contact', 'c1', 'first_name', NULL, 'Old');"
+            };
+            conn.execute_batch(log).unwrap();
         }
         let store = Store::open(&path).unwrap();
         let version_now: i64 = rusqlite::Connection::open(&path)

@@ -8,6 +8,7 @@
 //! Entity commands (`contact add --email …`) are built from the kind definitions, so every
 //! field of every kind has a flag without a line of code per field.
 
+mod analyze;
 mod transfer;
 
 use std::io::{IsTerminal, Write};
@@ -233,6 +234,7 @@ fn cli() -> Command {
         )
         .subcommand(Command::new("schema").about("The fields of every kind"))
         .subcommand(Command::new("tags").about("Every tag with its number of records"))
+        .subcommand(analyze::analyze_command())
         .subcommand(transfer::import_command())
         .subcommands(transfer::other_commands());
     for kind in Kind::ALL {
@@ -574,6 +576,7 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             let text = tags.iter().map(|(t, n)| format!("{t}\t{n}\n")).collect();
             Output::new(&tags, text)
         }
+        Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),
         Some((name @ ("export" | "duplicates" | "merge"), m)) => {
             transfer::run_other(&mut store, name, m)

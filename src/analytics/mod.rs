@@ -1,0 +1,489 @@
+//! On-device analytics over the user's own records: RFM scores with the standard R×F segment
+//! map ([`rfm`]), k-means customer segments chosen by silhouette ([`segments`]), lifetime
+//! value by BG/NBD + Gamma-Gamma ([`clv`]), lead scores by logistic regression or transparent
+//! rules ([`lead_score`]), and satisfaction: CSAT, NPS, sentiment, keywords and ticket
+//! categories ([`satisfaction`]).
+//!
+//! The models are pure functions over plain data (no database access), so each can be tested
+//! against independently computed values; this module feeds them from the store and turns
+//! their output into reports that explain every number, or say plainly why there is none
+//! (never a NaN).
+
+pub mod clv;
+pub mod lead_score;
+mod pipeline;
+pub mod rfm;
+pub mod satisfaction;
+pub mod segments;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use pipeline::{
+    Forecast, ForecastMonth, SatisfactionView, ScoreView, ScoredDeal, TextSentiment,
+    TicketSuggestion, forecast, lead_scores, satisfaction_report,
+};
+
+use crate::error::Result;
+use crate::store::{CustomerMetric, MetricSet, Store};
+use clv::{BgNbd, ClvError, ClvOptions, FitOptions, GammaGamma, Period, SummaryStats};
+
+/// Penalties tried in turn when the plain maximum-likelihood fit has no interior maximum
+/// (small or oddly shaped data): the first that fits is used and reported.
+const PENALIZERS: [f64; 4] = [0.0, 0.001, 0.01, 0.1];
+
+/// Below this many repeat customers the lifetime-value estimates are flagged as rough.
+const ROUGH_BELOW: usize = 50;
+
+/// What [`customer_value`] computes.
+#[derive(Debug, Clone)]
+pub struct ValueOptions {
+    /// The day the analysis is made at: later orders are ignored (default: today).
+    pub as_of: Option<NaiveDate>,
+    /// Discount rate per 30-day month for the lifetime value (0 = none).
+    pub monthly_discount_rate: f64,
+}
+
+impl Default for ValueOptions {
+    fn default() -> Self {
+        ValueOptions {
+            as_of: None,
+            monthly_discount_rate: 0.0,
+        }
+    }
+}
+
+/// One customer's expected value.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerValue {
+    /// The contact.
+    pub contact_id: String,
+    /// Its display name.
+    pub name: String,
+    /// Days with a purchase (several orders on one day are one purchase).
+    pub purchase_days: u32,
+    /// First and last purchase day.
+    pub first_purchase: NaiveDate,
+    /// Last purchase day on or before the analysis day.
+    pub last_purchase: NaiveDate,
+    /// Probability the customer still buys (BG/NBD).
+    pub p_alive: f64,
+    /// Expected purchases in the next 90 and 365 days.
+    pub purchases_90: f64,
+    /// Expected purchases in the next 365 days.
+    pub purchases_365: f64,
+    /// Expected value of one purchase (Gamma-Gamma; the population mean for one-time buyers).
+    pub spend_per_purchase: f64,
+    /// Expected value over the next 90 days.
+    pub clv_90: f64,
+    /// Expected value over the next 365 days.
+    pub clv_365: f64,
+}
+
+/// Lifetime value of every customer, with the fitted models and what was left out.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueReport {
+    /// The analysis day.
+    pub as_of: NaiveDate,
+    /// The currency of the amounts (the most used one).
+    pub currency: Option<String>,
+    /// Customers with at least one purchase.
+    pub customers: usize,
+    /// Of those, customers who bought on more than one day.
+    pub repeat_customers: usize,
+    /// The purchase model, when it could be fitted.
+    pub purchase_model: Option<BgNbd>,
+    /// The spend model, when it could be fitted.
+    pub spend_model: Option<GammaGamma>,
+    /// The L2 penalty the fits needed (0 = plain maximum likelihood).
+    pub penalizer: f64,
+    /// Per customer, highest 365-day value first (empty when the models could not be fitted).
+    pub values: Vec<CustomerValue>,
+    /// What was skipped in the orders.
+    pub stats: SummaryStats,
+    /// Plain-language notes: why there is no result, or what to keep in mind.
+    pub notes: Vec<String>,
+}
+
+/// The purchase model, with the smallest penalty that lets it fit.
+fn fit_purchases(rfm: &[clv::Rfm]) -> std::result::Result<(BgNbd, f64), ClvError> {
+    let mut last = None;
+    for penalizer in PENALIZERS {
+        let opts = FitOptions {
+            penalizer,
+            ..FitOptions::default()
+        };
+        match clv::fit_bgnbd(rfm, Period::Days, &opts) {
+            Ok(bg) => return Ok((bg, penalizer)),
+            // Not enough data is not cured by a penalty.
+            Err(e @ (ClvError::NotEnoughRepeatCustomers { .. } | ClvError::NoObservationTime)) => {
+                return Err(e);
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or(ClvError::NoObservationTime))
+}
+
+/// Fits BG/NBD and Gamma-Gamma on the purchases up to the analysis day and predicts each
+/// customer's purchases and value over 90 and 365 days.
+pub fn customer_value(store: &mut Store, opts: &ValueOptions) -> Result<ValueReport> {
+    let as_of = day_of(opts.as_of);
+    let purchases = store.purchases()?;
+    let summary = clv::summarize(&purchases.orders, as_of, Period::Days);
+    let rfm = summary.rfm();
+    let mut notes = Vec::new();
+    if purchases.currencies.len() > 1 {
+        notes.push(format!(
+            "orders are in {} currencies ({}); amounts are added as they are, without conversion",
+            purchases.currencies.len(),
+            purchases
+                .currencies
+                .iter()
+                .map(|(c, n)| format!("{} × {n}", if c.is_empty() { "none" } else { c }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let left_out = purchases.not_sales + purchases.without_contact + purchases.without_total;
+    if left_out > 0 {
+        notes.push(format!(
+            "{left_out} orders left out: {} draft, cancelled or refunded, {} without a contact, \
+             {} without a total",
+            purchases.not_sales, purchases.without_contact, purchases.without_total
+        ));
+    }
+    if summary.stats.orders_after_end > 0 {
+        notes.push(format!(
+            "{} orders dated after {as_of} are not counted",
+            summary.stats.orders_after_end
+        ));
+    }
+    let mut report = ValueReport {
+        as_of,
+        currency: purchases.currencies.first().map(|(c, _)| c.clone()),
+        customers: rfm.len(),
+        repeat_customers: rfm.iter().filter(|r| r.frequency > 0).count(),
+        purchase_model: None,
+        spend_model: None,
+        penalizer: 0.0,
+        values: Vec::new(),
+        stats: summary.stats.clone(),
+        notes,
+    };
+    if rfm.is_empty() {
+        report.notes.insert(
+            0,
+            "no purchases yet: lifetime value needs orders of contacts".into(),
+        );
+        save(store, MetricSet::Clv, as_of, &[], &report)?;
+        return Ok(report);
+    }
+    let (bg, penalizer) = match fit_purchases(&rfm) {
+        Ok(fitted) => fitted,
+        Err(e) => {
+            report.notes.insert(0, e.to_string());
+            save(store, MetricSet::Clv, as_of, &[], &report)?;
+            return Ok(report);
+        }
+    };
+    if report.repeat_customers < ROUGH_BELOW {
+        report.notes.push(format!(
+            "only {} customers bought more than once: the estimates are rough until there are \
+             {ROUGH_BELOW} or more",
+            report.repeat_customers
+        ));
+    }
+    if penalizer > 0.0 {
+        report.notes.push(format!(
+            "the orders alone did not pin the purchase model down; fitted with a small penalty \
+             ({penalizer})"
+        ));
+    }
+    let gg = PENALIZERS.iter().find_map(|&penalizer| {
+        let opts = FitOptions {
+            penalizer,
+            ..FitOptions::default()
+        };
+        clv::fit_gamma_gamma(&rfm, &opts).ok()
+    });
+    // The observed mean value of a purchase day, for customers the spend model cannot value
+    // (one-time buyers when the fitted spend distribution is so heavy-tailed that its mean is
+    // infinite, q ≤ 1).
+    let observed_mean = {
+        let days: f64 = summary
+            .customers
+            .iter()
+            .map(|c| f64::from(c.rfm.frequency) + 1.0)
+            .sum();
+        let total: f64 = summary.customers.iter().map(|c| c.total).sum();
+        if days > 0.0 { total / days } else { 0.0 }
+    };
+    let mut fallback_used = 0usize;
+    let mut spend_of = |c: &clv::Rfm| match gg
+        .as_ref()
+        .map(|gg| gg.expected_spend(c.frequency, c.monetary_value))
+    {
+        Some(Ok(v)) => v,
+        _ => {
+            fallback_used += 1;
+            if c.frequency > 0 {
+                c.monetary_value
+            } else {
+                observed_mean
+            }
+        }
+    };
+    let at = |days: f64| ClvOptions {
+        horizon_days: days,
+        monthly_discount_rate: opts.monthly_discount_rate,
+    };
+    let mut predicted = Vec::with_capacity(summary.customers.len());
+    for c in &summary.customers {
+        let (p_alive, purchases_90, discounted_90) = bg
+            .purchases_in_horizon(&c.rfm, &at(90.0))
+            .map_err(|e| analytics_error(&e))?;
+        let (_, purchases_365, discounted_365) = bg
+            .purchases_in_horizon(&c.rfm, &at(365.0))
+            .map_err(|e| analytics_error(&e))?;
+        let spend = spend_of(&c.rfm);
+        predicted.push((
+            p_alive,
+            purchases_90,
+            purchases_365,
+            spend,
+            spend * discounted_90,
+            spend * discounted_365,
+        ));
+    }
+    if fallback_used > 0 {
+        let why = match &gg {
+            Some(gg) => format!(
+                "spend varies so much between customers that the spend model has no mean \
+                 (q = {:.2})",
+                gg.q
+            ),
+            None => "the spend model could not be fitted to so few repeat purchases".into(),
+        };
+        report.notes.push(format!(
+            "{why}: {fallback_used} customers are valued at their own average purchase, or at \
+             the overall average ({observed_mean:.2}) for one-time buyers"
+        ));
+    }
+    let ids: Vec<&str> = summary
+        .customers
+        .iter()
+        .map(|c| c.customer_id.as_str())
+        .collect();
+    let names: std::collections::HashMap<String, String> =
+        store.contact_names(&ids)?.into_iter().collect();
+    let mut values: Vec<CustomerValue> = summary
+        .customers
+        .iter()
+        .zip(predicted)
+        .map(
+            |(c, (p_alive, purchases_90, purchases_365, spend, clv_90, clv_365))| CustomerValue {
+                name: names
+                    .get(&c.customer_id)
+                    .cloned()
+                    .unwrap_or_else(|| "(deleted contact)".into()),
+                contact_id: c.customer_id.clone(),
+                purchase_days: c.rfm.frequency + 1,
+                first_purchase: c.first_purchase,
+                last_purchase: c.last_purchase,
+                p_alive,
+                purchases_90,
+                purchases_365,
+                spend_per_purchase: spend,
+                clv_90,
+                clv_365,
+            },
+        )
+        .collect();
+    values.sort_by(|a, b| b.clv_365.total_cmp(&a.clv_365));
+    let metrics: Vec<CustomerMetric> = values
+        .iter()
+        .map(|v| CustomerMetric {
+            contact_id: v.contact_id.clone(),
+            p_alive: v.p_alive,
+            clv_90: v.clv_90,
+            clv_365: v.clv_365,
+            ..CustomerMetric::default()
+        })
+        .collect();
+    report.values = values;
+    report.purchase_model = Some(bg);
+    report.spend_model = gg;
+    report.penalizer = penalizer;
+    save(store, MetricSet::Clv, as_of, &metrics, &report)?;
+    Ok(report)
+}
+
+fn analytics_error(e: &ClvError) -> crate::Error {
+    crate::Error::invalid("lifetime value", e.to_string())
+}
+
+/// Stores an analysis' per-customer figures and its report (what the app shows and filters by).
+fn save(
+    store: &mut Store,
+    set: MetricSet,
+    as_of: NaiveDate,
+    rows: &[CustomerMetric],
+    report: &impl Serialize,
+) -> Result<()> {
+    let json = serde_json::to_string(report)
+        .map_err(|e| crate::Error::invalid("report", e.to_string()))?;
+    store.save_metrics(set, as_of, rows, &json)
+}
+
+/// The day an analysis is made at: the given one, else today.
+fn day_of(as_of: Option<NaiveDate>) -> NaiveDate {
+    as_of.unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+/// Per customer: the last purchase on or before `as_of`, the number of orders and total spend.
+fn customer_orders(store: &Store, as_of: NaiveDate) -> Result<(Vec<rfm::CustomerOrders>, usize)> {
+    let purchases = store.purchases()?;
+    let mut by: std::collections::BTreeMap<&str, rfm::CustomerOrders> = Default::default();
+    let mut later = 0;
+    for o in &purchases.orders {
+        if o.date > as_of {
+            later += 1;
+            continue;
+        }
+        let c = by
+            .entry(o.customer_id.as_str())
+            .or_insert_with(|| rfm::CustomerOrders {
+                id: o.customer_id.clone(),
+                last_order: o.date,
+                orders: 0,
+                spend_cents: 0,
+            });
+        c.last_order = c.last_order.max(o.date);
+        c.orders += 1;
+        c.spend_cents += (o.amount * 100.0).round() as i64;
+    }
+    Ok((by.into_values().collect(), later))
+}
+
+/// One customer's RFM scores, with its name.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerRfm {
+    /// Its display name.
+    pub name: String,
+    /// The scores.
+    #[serde(flatten)]
+    pub score: rfm::RfmScore,
+}
+
+/// RFM scores of every customer with the R×F segment counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct RfmView {
+    /// The analysis day.
+    pub as_of: NaiveDate,
+    /// Customers, best first (R, F, M scores, then spend).
+    pub customers: Vec<CustomerRfm>,
+    /// Every segment with its description and size.
+    pub segments: Vec<rfm::SegmentCount>,
+    /// Set when there are too few customers for the scores to mean much.
+    pub thin_data: Option<String>,
+    /// Orders dated after the analysis day (not counted).
+    pub orders_after: usize,
+}
+
+fn names_of(store: &Store, ids: &[&str]) -> Result<std::collections::HashMap<String, String>> {
+    Ok(store.contact_names(ids)?.into_iter().collect())
+}
+
+/// Scores recency, frequency and spend 1–5 for every customer and places each in the
+/// standard R×F segment map; stores the scores.
+pub fn rfm_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<RfmView> {
+    let as_of = day_of(as_of);
+    let (orders, orders_after) = customer_orders(store, as_of)?;
+    let report = rfm::score_rfm(&orders, as_of);
+    let ids: Vec<&str> = report.customers.iter().map(|c| c.id.as_str()).collect();
+    let names = names_of(store, &ids)?;
+    let mut customers: Vec<CustomerRfm> = report
+        .customers
+        .iter()
+        .map(|c| CustomerRfm {
+            name: names.get(&c.id).cloned().unwrap_or_default(),
+            score: c.clone(),
+        })
+        .collect();
+    customers.sort_by(|a, b| {
+        (b.score.r + b.score.f + b.score.m)
+            .cmp(&(a.score.r + a.score.f + a.score.m))
+            .then(b.score.monetary_cents.cmp(&a.score.monetary_cents))
+    });
+    let metrics: Vec<CustomerMetric> = report
+        .customers
+        .iter()
+        .map(|c| CustomerMetric {
+            contact_id: c.id.clone(),
+            recency_days: c.recency_days,
+            orders: c.frequency,
+            spend_cents: c.monetary_cents,
+            rfm: (c.r, c.f, c.m),
+            rfm_segment: c.segment.label().to_string(),
+            ..CustomerMetric::default()
+        })
+        .collect();
+    let view = RfmView {
+        as_of,
+        customers,
+        segments: report.segments,
+        thin_data: report.thin_data,
+        orders_after,
+    };
+    save(store, MetricSet::Rfm, as_of, &metrics, &view.segments)?;
+    Ok(view)
+}
+
+/// Customer segments: the k-means clusters with their members' count and means.
+#[derive(Debug, Clone, Serialize)]
+pub struct SegmentView {
+    /// The analysis day.
+    pub as_of: NaiveDate,
+    /// The clustering (clusters named from their centroids, k and how it was chosen).
+    #[serde(flatten)]
+    pub segmentation: segments::Segmentation,
+}
+
+/// Groups customers by k-means on log-scaled, standardised recency, frequency and spend (k
+/// chosen by silhouette over 2..=8 unless given); stores each customer's cluster name.
+pub fn customer_segments(
+    store: &mut Store,
+    as_of: Option<NaiveDate>,
+    k: Option<usize>,
+) -> Result<SegmentView> {
+    let as_of = day_of(as_of);
+    let (orders, _) = customer_orders(store, as_of)?;
+    let report = rfm::score_rfm(&orders, as_of);
+    let values: Vec<segments::CustomerValues> = report
+        .customers
+        .iter()
+        .map(segments::CustomerValues::from)
+        .collect();
+    let options = segments::SegmentOptions {
+        k,
+        ..segments::SegmentOptions::default()
+    };
+    let segmentation = segments::segment_customers(&values, &options)
+        .map_err(|e| crate::Error::invalid("segments", e.to_string()))?;
+    let metrics: Vec<CustomerMetric> = segmentation
+        .assignments
+        .iter()
+        .map(|a| CustomerMetric {
+            contact_id: a.id.clone(),
+            cluster: segmentation.clusters[a.cluster].name.clone(),
+            ..CustomerMetric::default()
+        })
+        .collect();
+    let view = SegmentView {
+        as_of,
+        segmentation,
+    };
+    save(store, MetricSet::Segments, as_of, &metrics, &view)?;
+    Ok(view)
+}

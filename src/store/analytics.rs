@@ -1,0 +1,484 @@
+//! What the analytics read from the store: the purchases of each customer.
+//!
+//! A customer is a contact; a purchase is a live order of that contact whose status says the
+//! sale stands (no status, placed, paid, shipped, delivered). Drafts, cancelled and refunded
+//! orders are counted as left out, never silently dropped.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::Store;
+use crate::analytics::clv::OrderPoint;
+use crate::error::Result;
+
+/// Order statuses whose sale stands.
+const PURCHASE_STATUSES: [&str; 4] = ["placed", "paid", "shipped", "delivered"];
+
+/// The purchases of every customer, with what was left out and why.
+#[derive(Debug, Clone, Default)]
+pub struct Purchases {
+    /// One point per purchase (amount in major units).
+    pub orders: Vec<OrderPoint>,
+    /// Live orders without a contact (bought by a company alone): not anyone's purchase.
+    pub without_contact: u64,
+    /// Live orders in draft, cancelled or refunded.
+    pub not_sales: u64,
+    /// Live orders without a total.
+    pub without_total: u64,
+    /// Live orders whose date could not be read.
+    pub bad_dates: u64,
+    /// Currencies of the purchases, most used first, with their number of orders.
+    pub currencies: Vec<(String, u64)>,
+}
+
+impl Store {
+    /// Every purchase of every contact (see the module docs for what counts).
+    pub fn purchases(&self) -> Result<Purchases> {
+        let mut out = Purchases::default();
+        let mut currencies: Vec<(String, u64)> = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT contact_id, ordered_on, total, status, currency FROM orders
+             WHERE deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query(params![])?;
+        while let Some(r) = rows.next()? {
+            let contact: Option<String> = r.get(0)?;
+            let day: String = r.get(1)?;
+            let total: Option<i64> = r.get(2)?;
+            let status: Option<String> = r.get(3)?;
+            let currency: Option<String> = r.get(4)?;
+            let Some(contact) = contact else {
+                out.without_contact += 1;
+                continue;
+            };
+            if status
+                .as_deref()
+                .is_some_and(|s| !PURCHASE_STATUSES.contains(&s))
+            {
+                out.not_sales += 1;
+                continue;
+            }
+            let Some(total) = total else {
+                out.without_total += 1;
+                continue;
+            };
+            let Some(date) = day
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
+                out.bad_dates += 1;
+                continue;
+            };
+            let currency = currency.unwrap_or_default();
+            match currencies.iter_mut().find(|(c, _)| *c == currency) {
+                Some((_, n)) => *n += 1,
+                None => currencies.push((currency, 1)),
+            }
+            out.orders.push(OrderPoint {
+                customer_id: contact,
+                date,
+                amount: total as f64 / 100.0,
+            });
+        }
+        currencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.currencies = currencies;
+        Ok(out)
+    }
+
+    /// Display names of contacts by id (ids that are not live contacts are left out).
+    pub fn contact_names(&self, ids: &[&str]) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT entity_id, title FROM search_doc WHERE entity_id = ?1 AND kind = 'contact'",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut rows = stmt.query(params![id])?;
+            if let Some(r) = rows.next()? {
+                out.push((r.get(0)?, r.get(1)?));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Which derived columns of `customer_metric` an analysis fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricSet {
+    /// recency_days, orders, spend, r, f, m, rfm_segment (as of `rfm_as_of`).
+    Rfm,
+    /// cluster (its name).
+    Segments,
+    /// p_alive, clv_90, clv_365 (as of `clv_as_of`).
+    Clv,
+}
+
+/// One customer's derived figures for one [`MetricSet`] (unused fields are ignored).
+#[derive(Debug, Clone, Default)]
+pub struct CustomerMetric {
+    /// The contact.
+    pub contact_id: String,
+    /// RFM inputs and scores.
+    pub recency_days: u32,
+    /// Number of orders.
+    pub orders: u32,
+    /// Total spend in hundredths.
+    pub spend_cents: i64,
+    /// Scores 1–5.
+    pub rfm: (u8, u8, u8),
+    /// The R×F segment's label.
+    pub rfm_segment: String,
+    /// The k-means cluster's name.
+    pub cluster: String,
+    /// Probability still active.
+    pub p_alive: f64,
+    /// Expected value over 90 days.
+    pub clv_90: f64,
+    /// Expected value over 365 days.
+    pub clv_365: f64,
+}
+
+impl Store {
+    /// Replaces one analysis' columns for every customer (customers not in `rows` get NULLs
+    /// there) and records the run with its JSON report, in one transaction. These are derived
+    /// figures: not logged, not synced.
+    pub fn save_metrics(
+        &mut self,
+        set: MetricSet,
+        as_of: NaiveDate,
+        rows: &[CustomerMetric],
+        report_json: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let (name, clear) = match set {
+            MetricSet::Rfm => (
+                "rfm",
+                "UPDATE customer_metric SET rfm_as_of = NULL, recency_days = NULL, orders = NULL,
+                 spend = NULL, r = NULL, f = NULL, m = NULL, rfm_segment = NULL",
+            ),
+            MetricSet::Segments => ("segments", "UPDATE customer_metric SET cluster = NULL"),
+            MetricSet::Clv => (
+                "clv",
+                "UPDATE customer_metric SET clv_as_of = NULL, p_alive = NULL, clv_90 = NULL,
+                 clv_365 = NULL",
+            ),
+        };
+        tx.execute(clear, [])?;
+        let day = as_of.to_string();
+        {
+            let mut stmt = tx.prepare(match set {
+                MetricSet::Rfm => {
+                    "INSERT INTO customer_metric (contact_id, rfm_as_of, recency_days, orders, spend,
+                                                  r, f, m, rfm_segment)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                     ON CONFLICT (contact_id) DO UPDATE SET rfm_as_of = ?2, recency_days = ?3,
+                       orders = ?4, spend = ?5, r = ?6, f = ?7, m = ?8, rfm_segment = ?9"
+                }
+                MetricSet::Segments => {
+                    "INSERT INTO customer_metric (contact_id, cluster) VALUES (?1, ?2)
+                     ON CONFLICT (contact_id) DO UPDATE SET cluster = ?2"
+                }
+                MetricSet::Clv => {
+                    "INSERT INTO customer_metric (contact_id, clv_as_of, p_alive, clv_90, clv_365)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (contact_id) DO UPDATE SET clv_as_of = ?2, p_alive = ?3,
+                       clv_90 = ?4, clv_365 = ?5"
+                }
+            })?;
+            for m in rows {
+                match set {
+                    MetricSet::Rfm => stmt.execute(params![
+                        m.contact_id,
+                        day,
+                        m.recency_days,
+                        m.orders,
+                        m.spend_cents,
+                        m.rfm.0,
+                        m.rfm.1,
+                        m.rfm.2,
+                        m.rfm_segment
+                    ])?,
+                    MetricSet::Segments => stmt.execute(params![m.contact_id, m.cluster])?,
+                    MetricSet::Clv => {
+                        stmt.execute(params![m.contact_id, day, m.p_alive, m.clv_90, m.clv_365])?
+                    }
+                };
+            }
+        }
+        tx.execute(
+            "DELETE FROM customer_metric WHERE rfm_as_of IS NULL AND cluster IS NULL
+             AND clv_as_of IS NULL",
+            [],
+        )?;
+        tx.execute(
+            "INSERT INTO analytics_run (name, computed_at, as_of, report) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name) DO UPDATE SET computed_at = ?2, as_of = ?3, report = ?4",
+            params![
+                name,
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                day,
+                report_json
+            ],
+        )?;
+        tx.commit()?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// The stored figures of one customer: (column, value) pairs of the filled columns.
+    pub fn customer_metrics(&self, contact_id: &str) -> Result<Option<serde_json::Value>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rfm_as_of, recency_days, orders, spend, r, f, m, rfm_segment, cluster,
+                    clv_as_of, p_alive, clv_90, clv_365
+             FROM customer_metric WHERE contact_id = ?1",
+        )?;
+        let mut rows = stmt.query(params![contact_id])?;
+        let Some(r) = rows.next()? else {
+            return Ok(None);
+        };
+        let names = [
+            "rfm_as_of",
+            "recency_days",
+            "orders",
+            "spend",
+            "r",
+            "f",
+            "m",
+            "rfm_segment",
+            "cluster",
+            "clv_as_of",
+            "p_alive",
+            "clv_90",
+            "clv_365",
+        ];
+        let mut out = serde_json::Map::new();
+        for (i, name) in names.iter().enumerate() {
+            let v = match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Null => continue,
+                rusqlite::types::ValueRef::Integer(n) => serde_json::json!(n),
+                rusqlite::types::ValueRef::Real(x) => serde_json::json!(x),
+                rusqlite::types::ValueRef::Text(t) => {
+                    serde_json::json!(String::from_utf8_lossy(t))
+                }
+                rusqlite::types::ValueRef::Blob(_) => continue,
+            };
+            out.insert((*name).to_string(), v);
+        }
+        Ok(Some(serde_json::Value::Object(out)))
+    }
+
+    /// The JSON report of the last run of an analysis (`rfm`, `segments`, `clv`).
+    pub fn analytics_run(&self, name: &str) -> Result<Option<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT computed_at, report FROM analytics_run WHERE name = ?1")?;
+        let mut rows = stmt.query(params![name])?;
+        Ok(match rows.next()? {
+            Some(r) => Some((r.get(0)?, r.get(1)?)),
+            None => None,
+        })
+    }
+}
+
+/// A live deal as the lead score reads it.
+#[derive(Debug, Clone)]
+pub struct DealRow {
+    /// The deal.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its stage now.
+    pub stage: String,
+    /// Its value in major units.
+    pub value: Option<f64>,
+    /// Where it came from.
+    pub source: Option<String>,
+    /// The day it was created.
+    pub created: NaiveDate,
+    /// The day it was won or lost.
+    pub closed_on: Option<NaiveDate>,
+    /// The day it is expected to close.
+    pub expected_close: Option<NaiveDate>,
+    /// Its probability (percent), when set.
+    pub probability: Option<i64>,
+    /// Its stage before it was won or lost (from the change log), if it was ever open here.
+    pub last_open_stage: Option<String>,
+    /// Its contact and company.
+    pub contact_id: Option<String>,
+    /// Its company.
+    pub company_id: Option<String>,
+    /// What the contact record holds: email, phone, job title.
+    pub contact_fields: (bool, bool, bool),
+    /// The company's employees, and whether its industry is filled in.
+    pub company_employees: Option<u64>,
+    /// The company's industry is filled in.
+    pub company_industry: bool,
+}
+
+/// A live activity: its kind, day and what it is about.
+#[derive(Debug, Clone)]
+pub struct ActivityRow {
+    /// call, meeting, email, note or task.
+    pub kind: String,
+    /// When it happened (or is due, for a task without a time).
+    pub day: NaiveDate,
+    /// The deal it is about.
+    pub deal_id: Option<String>,
+    /// The contact it is about.
+    pub contact_id: Option<String>,
+    /// The company it is about.
+    pub company_id: Option<String>,
+}
+
+fn day_of(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok())
+}
+
+impl Store {
+    /// Every live deal with its contact's and company's details.
+    pub fn deal_rows(&self) -> Result<Vec<DealRow>> {
+        let mut before = std::collections::HashMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT l.entity_id, l.old FROM change_log l
+                 WHERE l.entity = 'deal' AND l.field = 'stage' AND l.new IN ('won', 'lost')
+                 ORDER BY l.seq",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                let old: Option<String> = r.get(1)?;
+                before.insert(id, old);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, d.title, d.stage, d.value, d.source, d.created_at, d.closed_on,
+                    d.contact_id, d.company_id,
+                    c.email IS NOT NULL, c.phone IS NOT NULL, c.job_title IS NOT NULL,
+                    co.employees, co.industry IS NOT NULL, d.expected_close, d.probability
+             FROM deal d
+             LEFT JOIN contact c ON c.id = d.contact_id AND c.deleted_at IS NULL
+             LEFT JOIN company co ON co.id = d.company_id AND co.deleted_at IS NULL
+             WHERE d.deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let Some(created) = day_of(r.get(5)?) else {
+                continue;
+            };
+            out.push(DealRow {
+                last_open_stage: before.remove(&id).flatten(),
+                title: r.get(1)?,
+                stage: r.get(2)?,
+                value: r.get::<_, Option<i64>>(3)?.map(|v| v as f64 / 100.0),
+                source: r.get(4)?,
+                created,
+                closed_on: day_of(r.get(6)?),
+                contact_id: r.get(7)?,
+                company_id: r.get(8)?,
+                contact_fields: (
+                    r.get::<_, Option<bool>>(9)?.unwrap_or(false),
+                    r.get::<_, Option<bool>>(10)?.unwrap_or(false),
+                    r.get::<_, Option<bool>>(11)?.unwrap_or(false),
+                ),
+                company_employees: r.get::<_, Option<i64>>(12)?.map(|e| e.max(0) as u64),
+                company_industry: r.get::<_, Option<bool>>(13)?.unwrap_or(false),
+                expected_close: day_of(r.get(14)?),
+                probability: r.get(15)?,
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every live activity with a day (its time, else its due day).
+    pub fn activity_rows(&self) -> Result<Vec<ActivityRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, coalesce(occurred_at, due_on), deal_id, contact_id, company_id
+             FROM activity WHERE deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let Some(day) = day_of(r.get(1)?) else {
+                continue;
+            };
+            out.push(ActivityRow {
+                kind: r.get(0)?,
+                day,
+                deal_id: r.get(2)?,
+                contact_id: r.get(3)?,
+                company_id: r.get(4)?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// A live feedback entry: when, rating (1–5), NPS score (0–10) and comment.
+#[derive(Debug, Clone)]
+pub struct FeedbackRow {
+    /// When it was received.
+    pub received: Option<NaiveDate>,
+    /// CSAT rating.
+    pub rating: Option<i64>,
+    /// NPS score.
+    pub nps: Option<i64>,
+    /// The comment.
+    pub comment: Option<String>,
+}
+
+/// A live ticket: its text, category and status.
+#[derive(Debug, Clone)]
+pub struct TicketRow {
+    /// The ticket.
+    pub id: String,
+    /// Subject.
+    pub subject: String,
+    /// Description.
+    pub description: String,
+    /// The user's category.
+    pub category: Option<String>,
+    /// open, pending, resolved or closed.
+    pub status: String,
+    /// When it was opened.
+    pub opened: Option<NaiveDate>,
+}
+
+impl Store {
+    /// Every live feedback entry.
+    pub fn feedback_rows(&self) -> Result<Vec<FeedbackRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT received_at, rating, nps, comment FROM feedback WHERE deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FeedbackRow {
+                received: day_of(r.get(0)?),
+                rating: r.get(1)?,
+                nps: r.get(2)?,
+                comment: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every live ticket.
+    pub fn ticket_rows(&self) -> Result<Vec<TicketRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, subject, coalesce(description, ''), category, status, opened_at
+             FROM ticket WHERE deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TicketRow {
+                id: r.get(0)?,
+                subject: r.get(1)?,
+                description: r.get(2)?,
+                category: r.get(3)?,
+                status: r.get(4)?,
+                opened: day_of(r.get(5)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,477 @@
+//! Analytics over a real database: what counts as a purchase, lifetime value on the demo
+//! workspace, and thin or odd data explained instead of NaN.
+
+use chrono::NaiveDate;
+use kith::analytics::{self, ValueOptions};
+use kith::demo::{self, DemoOptions, REFERENCE_DATE};
+use kith::{Kind, Store};
+
+use crate::{Fixture, input, kith};
+
+fn as_of(day: &str) -> ValueOptions {
+    ValueOptions {
+        as_of: Some(NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap()),
+        ..ValueOptions::default()
+    }
+}
+
+fn contact(store: &mut Store, name: &str) -> String {
+    store
+        .create_record(Kind::Contact, &input(&[("first_name", name)]))
+        .unwrap()
+        .id
+}
+
+fn order(store: &mut Store, contact: &str, number: &str, day: &str, total: &str, status: &str) {
+    store
+        .create_record(
+            Kind::Order,
+            &input(&[
+                ("number", number),
+                ("contact_id", contact),
+                ("ordered_on", day),
+                ("total", total),
+                ("status", status),
+            ]),
+        )
+        .unwrap();
+}
+
+#[test]
+fn purchases_leave_out_drafts_cancelled_and_refunded_orders_and_count_them() {
+    let mut f = Fixture::new();
+    let ann = contact(&mut f.store, "Ann");
+    order(&mut f.store, &ann, "1", "2026-01-05", "100", "paid");
+    order(&mut f.store, &ann, "2", "2026-02-05", "50", "draft");
+    order(&mut f.store, &ann, "3", "2026-03-05", "70", "cancelled");
+    order(&mut f.store, &ann, "4", "2026-04-05", "80", "refunded");
+    order(&mut f.store, &ann, "5", "2026-05-05", "90", "delivered");
+    let p = f.store.purchases().unwrap();
+    let amounts: Vec<f64> = p.orders.iter().map(|o| o.amount).collect();
+    assert_eq!(
+        amounts,
+        vec![100.0, 90.0],
+        "only orders whose sale stands are purchases, in major units"
+    );
+    assert_eq!(p.not_sales, 3, "the three others are counted, not dropped");
+}
+
+#[test]
+fn no_orders_gives_an_explanation_not_an_error() {
+    let mut f = Fixture::new();
+    let r = analytics::customer_value(&mut f.store, &as_of("2026-11-01")).unwrap();
+    assert!(r.values.is_empty() && r.purchase_model.is_none());
+    assert!(
+        r.notes[0].contains("no purchases"),
+        "the first note says why there is nothing: {:?}",
+        r.notes
+    );
+}
+
+#[test]
+fn one_time_buyers_only_say_the_model_needs_repeat_purchases() {
+    let mut f = Fixture::new();
+    for (i, name) in ["Ann", "Bob", "Cai"].iter().enumerate() {
+        let id = contact(&mut f.store, name);
+        order(
+            &mut f.store,
+            &id,
+            &i.to_string(),
+            "2026-03-01",
+            "10",
+            "paid",
+        );
+    }
+    let r = analytics::customer_value(&mut f.store, &as_of("2026-11-01")).unwrap();
+    assert_eq!((r.customers, r.repeat_customers), (3, 0));
+    assert!(r.values.is_empty(), "no model, so no made-up values");
+    assert!(
+        r.notes[0].contains("repeat purchase"),
+        "the note names what is missing: {:?}",
+        r.notes
+    );
+}
+
+#[test]
+fn demo_workspace_gets_a_finite_value_for_every_customer() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 300,
+            seed: 7,
+        },
+    )
+    .unwrap();
+    let r = analytics::customer_value(&mut f.store, &as_of(REFERENCE_DATE)).unwrap();
+    assert!(
+        r.purchase_model.is_some() && r.spend_model.is_some(),
+        "two years of demo orders fit both models: {:?}",
+        r.notes
+    );
+    assert_eq!(
+        r.values.len(),
+        r.customers,
+        "every customer with a purchase is valued"
+    );
+    for v in &r.values {
+        assert!(
+            (0.0..=1.0).contains(&v.p_alive)
+                && [
+                    v.purchases_90,
+                    v.purchases_365,
+                    v.spend_per_purchase,
+                    v.clv_90,
+                    v.clv_365
+                ]
+                .iter()
+                .all(|x| x.is_finite() && *x >= 0.0),
+            "finite, non-negative figures for {}: {v:?}",
+            v.name
+        );
+        assert!(
+            v.purchases_365 >= v.purchases_90 && v.clv_365 >= v.clv_90,
+            "a longer horizon never expects less: {v:?}"
+        );
+    }
+    assert!(
+        r.values.windows(2).all(|w| w[0].clv_365 >= w[1].clv_365),
+        "most valuable first"
+    );
+    assert!(
+        r.values
+            .iter()
+            .all(|v| !v.name.is_empty() && v.name != "(deleted contact)")
+    );
+}
+
+#[test]
+fn cli_analyze_clv_prints_a_table_and_json() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 150,
+            seed: 3,
+        },
+    )
+    .unwrap();
+    let text = kith(
+        &f.path(),
+        &["analyze", "clv", "--as-of", REFERENCE_DATE, "--limit", "5"],
+    );
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(text.stdout.contains("CLV 365 d") && text.stdout.contains("Purchase model"));
+    let json = kith(
+        &f.path(),
+        &["analyze", "clv", "--as-of", REFERENCE_DATE, "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON document");
+    assert_eq!(v["as_of"], REFERENCE_DATE);
+    assert!(v["values"].as_array().is_some_and(|a| !a.is_empty()));
+    let bad = kith(&f.path(), &["analyze", "clv", "--as-of", "yesterday"]);
+    assert_eq!(
+        bad.code, 1,
+        "a bad date is invalid input (exit 1, as for every validation error)"
+    );
+    assert!(bad.stderr.contains("yesterday"), "{}", bad.stderr);
+}
+
+#[test]
+fn rfm_segments_and_clv_are_stored_per_customer() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 300,
+            seed: 11,
+        },
+    )
+    .unwrap();
+    let day = Some(NaiveDate::parse_from_str(REFERENCE_DATE, "%Y-%m-%d").unwrap());
+    let rfm = analytics::rfm_scores(&mut f.store, day).unwrap();
+    let seg = analytics::customer_segments(&mut f.store, day, Some(3)).unwrap();
+    let clv = analytics::customer_value(&mut f.store, &as_of(REFERENCE_DATE)).unwrap();
+    assert_eq!(seg.segmentation.k, 3, "k as asked");
+    let counted: usize = rfm.segments.iter().map(|s| s.count).sum();
+    assert_eq!(
+        counted,
+        rfm.customers.len(),
+        "every scored customer is in one segment"
+    );
+    let best = &rfm.customers[0];
+    let stored = f
+        .store
+        .customer_metrics(&best.score.id)
+        .unwrap()
+        .expect("stored");
+    assert_eq!(stored["rfm_segment"], best.score.segment.label());
+    assert_eq!(stored["r"], best.score.r);
+    let cluster = stored["cluster"].as_str().expect("a cluster name");
+    assert!(
+        seg.segmentation.clusters.iter().any(|c| c.name == cluster),
+        "the stored cluster is one of the run's: {cluster}"
+    );
+    let valued = clv
+        .values
+        .iter()
+        .find(|v| v.contact_id == best.score.id)
+        .unwrap();
+    assert_eq!(stored["clv_365"], valued.clv_365);
+    assert!(f.store.analytics_run("segments").unwrap().is_some());
+
+    // With no orders at all the runs explain themselves instead of failing.
+    let mut empty = Fixture::new();
+    let again = analytics::rfm_scores(&mut empty.store, day).unwrap();
+    assert!(again.customers.is_empty() && again.thin_data.is_some());
+    let seg = analytics::customer_segments(&mut empty.store, day, None).unwrap();
+    assert!(seg.segmentation.clusters.is_empty() && !seg.segmentation.notes.is_empty());
+}
+
+#[test]
+fn cli_analyze_rfm_and_segments() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 150,
+            seed: 5,
+        },
+    )
+    .unwrap();
+    let rfm = kith(&f.path(), &["analyze", "rfm", "--as-of", REFERENCE_DATE]);
+    assert_eq!(rfm.code, 0, "{}", rfm.stderr);
+    for segment in ["Champions", "Hibernating", "Can't Lose"] {
+        assert!(
+            rfm.stdout.contains(segment),
+            "every segment is listed: {segment}"
+        );
+    }
+    let seg = kith(
+        &f.path(),
+        &["analyze", "segments", "--as-of", REFERENCE_DATE, "--json"],
+    );
+    assert_eq!(seg.code, 0, "{}", seg.stderr);
+    let v: serde_json::Value = serde_json::from_str(&seg.stdout).unwrap();
+    let k = v["k"].as_u64().unwrap();
+    assert!(
+        (2..=8).contains(&k),
+        "k chosen by silhouette within 2..8: {k}"
+    );
+    assert_eq!(v["clusters"].as_array().unwrap().len() as u64, k);
+}
+
+fn deal(store: &mut Store, title: &str, pairs: &[(&str, &str)]) -> String {
+    let mut all = vec![("title", title)];
+    all.extend_from_slice(pairs);
+    store.create_record(Kind::Deal, &input(&all)).unwrap().id
+}
+
+#[test]
+fn forecast_weighs_open_deals_by_stage_and_puts_won_revenue_in_its_month() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    deal(
+        s,
+        "A",
+        &[
+            ("stage", "proposal"),
+            ("value", "1000"),
+            ("expected_close", "2026-12-10"),
+        ],
+    );
+    deal(
+        s,
+        "B",
+        &[
+            ("stage", "lead"),
+            ("value", "500"),
+            ("expected_close", "2026-12-20"),
+        ],
+    );
+    deal(s, "C", &[("stage", "negotiation"), ("value", "200")]);
+    for (month, value) in [
+        ("2026-08-05", "100"),
+        ("2026-09-05", "200"),
+        ("2026-10-05", "300"),
+    ] {
+        deal(
+            s,
+            month,
+            &[("stage", "won"), ("value", value), ("closed_on", month)],
+        );
+    }
+    let v = analytics::forecast(&f.store, as_of("2026-11-01").as_of).unwrap();
+    let dec = v
+        .months
+        .iter()
+        .find(|m| m.month == "2026-12")
+        .expect("December is there");
+    assert_eq!(dec.deals, 2);
+    assert!(
+        (dec.weighted - (1000.0 * 0.5 + 500.0 * 0.1)).abs() < 1e-9,
+        "value × stage probability: {}",
+        dec.weighted
+    );
+    assert_eq!(
+        v.undated_deals, 1,
+        "the deal without a close date is counted, not placed"
+    );
+    let won: Vec<f64> = v
+        .months
+        .iter()
+        .filter(|m| m.month.as_str() <= "2026-10")
+        .map(|m| m.won)
+        .collect();
+    assert_eq!(won, vec![100.0, 200.0, 300.0]);
+    let slope = v.trend_per_month.expect("three months give a trend");
+    assert!(
+        (slope - 100.0).abs() < 1e-9,
+        "won revenue grows 100 a month: {slope}"
+    );
+    assert!(
+        v.months.iter().any(|m| m.month == "2026-11"),
+        "months are contiguous"
+    );
+}
+
+#[test]
+fn lead_scores_are_rule_based_with_few_closed_deals_and_learned_with_enough() {
+    let mut f = Fixture::new();
+    deal(
+        &mut f.store,
+        "Open",
+        &[("stage", "proposal"), ("value", "100")],
+    );
+    deal(&mut f.store, "Won", &[("stage", "won"), ("value", "100")]);
+    let v = analytics::lead_scores(&f.store, None).unwrap();
+    let json = serde_json::to_value(&v).unwrap();
+    assert!(
+        json["method"].to_string().contains("rule"),
+        "two deals cannot train a model: {}",
+        json["method"]
+    );
+    assert_eq!(v.deals.len(), 1, "only open deals are scored");
+    assert!(v.deals[0].score.rule_based && v.deals[0].score.score <= 100);
+
+    // 24 closed deals, won ones with meetings: enough to learn from.
+    for i in 0..24 {
+        let won = i % 2 == 0;
+        let id = deal(
+            &mut f.store,
+            &format!("Closed {i}"),
+            &[
+                ("stage", if won { "won" } else { "lost" }),
+                ("value", "100"),
+            ],
+        );
+        for _ in 0..if won { 3 } else { 0 } {
+            f.store
+                .create_record(
+                    Kind::Activity,
+                    &input(&[("kind", "meeting"), ("subject", "Visit"), ("deal_id", &id)]),
+                )
+                .unwrap();
+        }
+    }
+    let v = analytics::lead_scores(&f.store, None).unwrap();
+    assert!(
+        matches!(
+            v.method,
+            kith::analytics::lead_score::ScoreMethod::Learned { .. }
+        ),
+        "12 won and 12 lost deals are enough to learn from: {:?}",
+        v.method
+    );
+    assert!(!v.deals.is_empty());
+    assert!(
+        v.deals
+            .windows(2)
+            .all(|w| w[0].score.score >= w[1].score.score),
+        "highest first"
+    );
+    assert!(
+        v.deals
+            .iter()
+            .all(|d| !d.score.raised_by.is_empty() || !d.score.lowered_by.is_empty()),
+        "every score comes with its factors"
+    );
+}
+
+#[test]
+fn satisfaction_counts_csat_and_nps_and_surfaces_negative_text() {
+    let mut f = Fixture::new();
+    let empty = analytics::satisfaction_report(&f.store, None, 90).unwrap();
+    assert_eq!(empty.csat.overall.responses, 0);
+    assert!(empty.csat.overall.average.is_none(), "no made-up average");
+    let s = &mut f.store;
+    for (rating, nps, comment) in [
+        ("5", "10", "Excellent service, very helpful team"),
+        ("4", "9", "Good quality"),
+        ("1", "2", "The package arrived damaged and nobody answered"),
+        ("2", "6", "物流太慢了，很不满意"),
+    ] {
+        s.create_record(
+            Kind::Feedback,
+            &input(&[
+                ("rating", rating),
+                ("nps", nps),
+                ("comment", comment),
+                ("received_at", "2026-10-20"),
+            ]),
+        )
+        .unwrap();
+    }
+    let v = analytics::satisfaction_report(&f.store, as_of("2026-11-01").as_of, 90).unwrap();
+    assert_eq!(v.csat.overall.average, Some(3.0));
+    assert_eq!(
+        v.nps.overall.nps,
+        Some(0.0),
+        "2 promoters, 2 detractors of 4"
+    );
+    assert_eq!(
+        v.sentiment_counts[0] + v.sentiment_counts[1] + v.sentiment_counts[2],
+        4
+    );
+    let negative: Vec<&str> = v.most_negative.iter().map(|t| t.text.as_str()).collect();
+    assert!(
+        negative.iter().any(|t| t.contains("damaged"))
+            && negative.iter().any(|t| t.contains("不满意")),
+        "negative English and Chinese feedback is surfaced: {negative:?}"
+    );
+    assert!(
+        v.classifier_note.is_some(),
+        "no categorised tickets: says why there are no suggestions"
+    );
+}
+
+#[test]
+fn cli_analyze_scores_forecast_and_satisfaction_run_on_the_demo() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 150,
+            seed: 9,
+        },
+    )
+    .unwrap();
+    for (what, expect) in [
+        ("scores", "Lead scores"),
+        ("forecast", "weighted pipeline"),
+        ("satisfaction", "CSAT"),
+    ] {
+        let run = kith(&f.path(), &["analyze", what, "--as-of", REFERENCE_DATE]);
+        assert_eq!(run.code, 0, "{what}: {}", run.stderr);
+        assert!(run.stdout.contains(expect), "{what}: {}", run.stdout);
+        let json = kith(
+            &f.path(),
+            &["analyze", what, "--as-of", REFERENCE_DATE, "--json"],
+        );
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&json.stdout).is_ok(),
+            "{what} --json prints one JSON document"
+        );
+        assert!(!json.stdout.contains("NaN"), "{what}: never NaN");
+    }
+}
