@@ -7,7 +7,8 @@
 #   make test       everything CI checks, in order, with the time of each stage (.ci/run)
 #   make bindings   regenerate the TypeScript bindings in ui/src/ipc/bindings from Rust
 #   make e2e        the end-to-end test through the real webview (needs make build)
-#   make bench      benchmarks: search at 1M contacts, the 1M-row import against sqlite3
+#   make bench      benchmarks: search at 1M contacts, the 1M-row import against sqlite3,
+#                   analytics (k-means against scikit-learn, lifetime-value fit)
 #   make package    a release .deb under target/release/bundle/deb/
 #   make screenshot assets/screenshot.png: the app on the demo workspace under Xvfb
 #   make clean      remove build output (target/, ui/dist, demo database left alone)
@@ -103,6 +104,7 @@ e2e:
 bench: deps
 	$(CARGO) bench --bench search
 	$(CARGO) bench --bench import
+	$(CARGO) bench --bench analytics
 
 # A release .deb. The UI is built here and tauri.conf.json's beforeBuildCommand is switched
 # off: the Tauri CLI runs that command in the frontend directory, which it otherwise guesses

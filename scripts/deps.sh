@@ -11,12 +11,13 @@ cd "$(dirname "$0")/.."
 
 # Build the app (webkit2gtk, gtk, …), run it headless (Xvfb, xauth, dbus), drive it
 # (WebKitWebDriver from webkit2gtk-driver), screenshot it (imagemagick) with CJK text
-# (fonts-noto-cjk), and the sqlite3 shell the benchmark baseline uses.
+# (fonts-noto-cjk), the sqlite3 shell the import benchmark's baseline uses, and python3-venv
+# for the analytics benchmark's scikit-learn baseline.
 APT_PACKAGES=(
   build-essential pkg-config curl file git ca-certificates
   libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   xvfb xauth x11-utils webkit2gtk-driver imagemagick xdotool dbus-x11 at-spi2-core
-  fonts-dejavu-core fonts-noto-cjk sqlite3
+  fonts-dejavu-core fonts-noto-cjk sqlite3 python3-venv
 )
 
 say() { printf 'deps: %s\n' "$*" >&2; }

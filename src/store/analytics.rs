@@ -482,3 +482,152 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// The SQL list of the order statuses whose sale stands (see [`PURCHASE_STATUSES`]).
+const PURCHASE_SQL: &str =
+    "(status IS NULL OR status IN ('placed', 'paid', 'shipped', 'delivered'))";
+
+impl Store {
+    /// Purchase revenue (major units) by month `YYYY-MM`, for months in `from..=to`
+    /// (`YYYY-MM` bounds).
+    pub fn revenue_by_month(&self, from: &str, to: &str) -> Result<Vec<(String, f64)>> {
+        let sql = format!(
+            "SELECT substr(ordered_on, 1, 7) AS month, sum(total) FROM orders
+             WHERE deleted_at IS NULL AND ordered_on >= ?1 AND ordered_on < ?2 || '-99'
+               AND {PURCHASE_SQL}
+             GROUP BY month ORDER BY month"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0) as f64 / 100.0,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Live deals by stage: (stage, count, total value in major units).
+    pub fn deals_by_stage(&self) -> Result<Vec<(String, u64, f64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT stage, count(*), coalesce(sum(value), 0) FROM deal
+             WHERE deleted_at IS NULL GROUP BY stage",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, i64>(1)? as u64,
+                r.get::<_, i64>(2)? as f64 / 100.0,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Customers per stored analysis value: `rfm_segment` or `cluster` → count.
+    pub fn metric_counts(&self, column: MetricColumn) -> Result<Vec<(String, u64)>> {
+        let sql = match column {
+            MetricColumn::RfmSegment => {
+                "SELECT rfm_segment, count(*) FROM customer_metric WHERE rfm_segment IS NOT NULL
+                 GROUP BY rfm_segment"
+            }
+            MetricColumn::Cluster => {
+                "SELECT cluster, count(*) FROM customer_metric WHERE cluster IS NOT NULL
+                 GROUP BY cluster"
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Customers per stored (R, F) score pair.
+    pub fn rf_counts(&self) -> Result<Vec<(u8, u8, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r, f, count(*) FROM customer_metric WHERE r IS NOT NULL AND f IS NOT NULL
+             GROUP BY r, f",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every stored 365-day lifetime value.
+    pub fn clv_values(&self) -> Result<Vec<f64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT clv_365 FROM customer_metric WHERE clv_365 IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Average CSAT rating and NPS by month `YYYY-MM` (months without answers left out).
+    pub fn satisfaction_by_month(&self) -> Result<Vec<MonthSatisfaction>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(received_at, 1, 7) AS month,
+                    avg(CASE WHEN rating BETWEEN 1 AND 5 THEN rating END),
+                    100.0 * (sum(nps >= 9) - sum(nps <= 6)) / nullif(count(nps), 0)
+             FROM feedback WHERE deleted_at IS NULL AND received_at IS NOT NULL
+             GROUP BY month ORDER BY month",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Live contacts by city (else country; `(unknown)` when neither is filled in).
+    pub fn contacts_by_place(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(nullif(trim(city), ''), nullif(trim(country), ''), '(unknown)') AS place,
+                    count(*)
+             FROM contact WHERE deleted_at IS NULL GROUP BY place",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Tickets opened by month `YYYY-MM` and category (`(none)` when not categorised).
+    pub fn tickets_by_month(&self) -> Result<Vec<(String, String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT substr(opened_at, 1, 7) AS month,
+                    coalesce(nullif(trim(category), ''), '(none)') AS cat, count(*)
+             FROM ticket WHERE deleted_at IS NULL AND opened_at IS NOT NULL
+             GROUP BY month, cat ORDER BY month",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A month's satisfaction: `YYYY-MM`, average CSAT rating, NPS.
+pub type MonthSatisfaction = (String, Option<f64>, Option<f64>);
+
+/// A stored analysis column that groups customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricColumn {
+    /// The R×F segment.
+    RfmSegment,
+    /// The k-means cluster.
+    Cluster,
+}
+
+impl Store {
+    /// The currency most of the latest 1,000 purchases are in, if any names one (read
+    /// through the date index: the dashboard asks for it with every chart).
+    pub fn purchases_currency(&self) -> Result<Option<String>> {
+        let sql = format!(
+            "SELECT currency FROM (
+               SELECT currency FROM orders WHERE deleted_at IS NULL AND {PURCHASE_SQL}
+               ORDER BY ordered_on DESC LIMIT 1000)
+             WHERE currency IS NOT NULL
+             GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([])?;
+        Ok(match rows.next()? {
+            Some(r) => Some(r.get(0)?),
+            None => None,
+        })
+    }
+}

@@ -26,7 +26,8 @@ use crate::error::{Error, Result};
 use crate::model::{Kind, Value};
 
 pub use analytics::{
-    ActivityRow, CustomerMetric, DealRow, FeedbackRow, MetricSet, Purchases, TicketRow,
+    ActivityRow, CustomerMetric, DealRow, FeedbackRow, MetricColumn, MetricSet, Purchases,
+    TicketRow,
 };
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
