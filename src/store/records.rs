@@ -24,6 +24,10 @@ use crate::values::parse_field;
 /// row and the later changes; see `history`).
 pub const CREATED: &str = "*";
 
+/// Filters on contacts by a stored analytics result: the R×F segment (`Champions`, …) and the
+/// k-means cluster's name.
+pub const METRIC_FILTERS: [&str; 2] = ["rfm_segment", "cluster"];
+
 /// Most rows one list call returns.
 pub const MAX_PAGE: u64 = 1000;
 
@@ -398,6 +402,16 @@ impl Store {
         }
         let mut issues = Vec::new();
         for (name, raw) in &query.filters {
+            // Contacts can be filtered by what the analytics stored for them.
+            if kind == Kind::Contact
+                && let Some(column) = METRIC_FILTERS.iter().find(|c| **c == name.as_str())
+            {
+                clauses.push(format!(
+                    "id IN (SELECT contact_id FROM customer_metric WHERE {column} = ?)"
+                ));
+                args.push(SqlValue::Text(raw.trim().to_string()));
+                continue;
+            }
             match def.field(name) {
                 Some(f) => match parse_field(f, raw) {
                     Ok(Value::Null) => clauses.push(format!("{} IS NULL", f.name)),

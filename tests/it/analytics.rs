@@ -475,3 +475,30 @@ fn cli_analyze_scores_forecast_and_satisfaction_run_on_the_demo() {
         assert!(!json.stdout.contains("NaN"), "{what}: never NaN");
     }
 }
+
+#[test]
+fn contacts_can_be_listed_by_segment_and_cluster() {
+    let mut f = Fixture::new();
+    demo::fill(&mut f.store, &DemoOptions { contacts: 200, seed: 4 }).unwrap();
+    let day = Some(NaiveDate::parse_from_str(REFERENCE_DATE, "%Y-%m-%d").unwrap());
+    let rfm = analytics::rfm_scores(&mut f.store, day).unwrap();
+    let seg = analytics::customer_segments(&mut f.store, day, Some(2)).unwrap();
+    let champions = rfm
+        .segments
+        .iter()
+        .find(|s| s.label == "Champions")
+        .map_or(0, |s| s.count);
+    let list = |store: &Store, field: &str, value: &str| {
+        let mut q = kith::ListQuery {
+            limit: 1000,
+            ..kith::ListQuery::default()
+        };
+        q.filters.insert(field.into(), value.into());
+        store.list_records(Kind::Contact, &q).unwrap()
+    };
+    let page = list(&f.store, "rfm_segment", "Champions");
+    assert_eq!(page.total as usize, champions, "the list filter finds every champion");
+    let first = &seg.segmentation.clusters[0];
+    assert_eq!(list(&f.store, "cluster", &first.name).total as usize, first.size);
+    assert_eq!(list(&f.store, "rfm_segment", "No such segment").total, 0);
+}
