@@ -631,3 +631,75 @@ impl Store {
         })
     }
 }
+
+/// What [`Store::target_campaign`] did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TargetReport {
+    /// The campaign.
+    pub campaign_id: String,
+    /// Contacts in the segment.
+    pub in_segment: u64,
+    /// Of those, added as members (status `invited`).
+    pub added: u64,
+    /// Of those, already members (left as they were).
+    pub already_members: u64,
+}
+
+impl Store {
+    /// Adds every contact of a stored segment (`rfm_segment` or `cluster` = `value`) to a
+    /// campaign as an invited member, in one write; contacts already in it are left alone.
+    pub fn target_campaign(
+        &mut self,
+        campaign_id: &str,
+        column: MetricColumn,
+        value: &str,
+    ) -> Result<TargetReport> {
+        use super::records::Reads;
+        let sql = match column {
+            MetricColumn::RfmSegment => {
+                "SELECT m.contact_id FROM customer_metric m JOIN contact c ON c.id = m.contact_id
+                 WHERE c.deleted_at IS NULL AND m.rfm_segment = ?1 ORDER BY m.contact_id"
+            }
+            MetricColumn::Cluster => {
+                "SELECT m.contact_id FROM customer_metric m JOIN contact c ON c.id = m.contact_id
+                 WHERE c.deleted_at IS NULL AND m.cluster = ?1 ORDER BY m.contact_id"
+            }
+        };
+        let members: Vec<String> = self
+            .conn
+            .prepare_cached(sql)?
+            .query_map(params![value], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let existing: std::collections::HashSet<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT contact_id FROM campaign_member
+                 WHERE campaign_id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_map(params![campaign_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let campaign = campaign_id.to_string();
+        let added = self.write(|w| {
+            w.check_live(crate::model::Kind::Campaign, &campaign)?;
+            let mut added = 0;
+            for contact in members.iter().filter(|c| !existing.contains(*c)) {
+                let input: crate::model::Input = [
+                    ("campaign_id".to_string(), campaign.clone()),
+                    ("contact_id".to_string(), contact.clone()),
+                    ("status".to_string(), "invited".to_string()),
+                ]
+                .into_iter()
+                .collect();
+                w.create(crate::model::Kind::CampaignMember, &input)?;
+                added += 1;
+            }
+            Ok(added)
+        })?;
+        Ok(TargetReport {
+            campaign_id: campaign_id.to_string(),
+            in_segment: members.len() as u64,
+            added,
+            already_members: members.len() as u64 - added,
+        })
+    }
+}

@@ -27,7 +27,7 @@ use crate::model::{Kind, Value};
 
 pub use analytics::{
     ActivityRow, CustomerMetric, DealRow, FeedbackRow, MetricColumn, MetricSet, Purchases,
-    TicketRow,
+    TargetReport, TicketRow,
 };
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};

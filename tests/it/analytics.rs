@@ -479,7 +479,14 @@ fn cli_analyze_scores_forecast_and_satisfaction_run_on_the_demo() {
 #[test]
 fn contacts_can_be_listed_by_segment_and_cluster() {
     let mut f = Fixture::new();
-    demo::fill(&mut f.store, &DemoOptions { contacts: 200, seed: 4 }).unwrap();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 200,
+            seed: 4,
+        },
+    )
+    .unwrap();
     let day = Some(NaiveDate::parse_from_str(REFERENCE_DATE, "%Y-%m-%d").unwrap());
     let rfm = analytics::rfm_scores(&mut f.store, day).unwrap();
     let seg = analytics::customer_segments(&mut f.store, day, Some(2)).unwrap();
@@ -497,8 +504,65 @@ fn contacts_can_be_listed_by_segment_and_cluster() {
         store.list_records(Kind::Contact, &q).unwrap()
     };
     let page = list(&f.store, "rfm_segment", "Champions");
-    assert_eq!(page.total as usize, champions, "the list filter finds every champion");
+    assert_eq!(
+        page.total as usize, champions,
+        "the list filter finds every champion"
+    );
     let first = &seg.segmentation.clusters[0];
-    assert_eq!(list(&f.store, "cluster", &first.name).total as usize, first.size);
+    assert_eq!(
+        list(&f.store, "cluster", &first.name).total as usize,
+        first.size
+    );
     assert_eq!(list(&f.store, "rfm_segment", "No such segment").total, 0);
+}
+
+#[test]
+fn a_campaign_can_target_a_segment_once() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 150,
+            seed: 8,
+        },
+    )
+    .unwrap();
+    let day = Some(NaiveDate::parse_from_str(REFERENCE_DATE, "%Y-%m-%d").unwrap());
+    let rfm = analytics::rfm_scores(&mut f.store, day).unwrap();
+    let (label, count) = rfm
+        .segments
+        .iter()
+        .filter(|s| s.count > 0)
+        .map(|s| (s.label, s.count))
+        .next()
+        .expect("a segment with customers");
+    let campaign = f
+        .store
+        .create_record(
+            Kind::Campaign,
+            &input(&[("name", "Win back"), ("starts_on", "2026-11-02")]),
+        )
+        .unwrap()
+        .id;
+    let first = f
+        .store
+        .target_campaign(&campaign, kith::store::MetricColumn::RfmSegment, label)
+        .unwrap();
+    assert_eq!(
+        (first.in_segment, first.added),
+        (count as u64, count as u64)
+    );
+    let again = kith(
+        &f.path(),
+        &["analyze", "target", &campaign, "--segment", label, "--json"],
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    let v: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(v["added"], 0, "members are not invited twice");
+    assert_eq!(v["already_members"], count as u64);
+    let bad = kith(
+        &f.path(),
+        &["analyze", "target", "nope", "--segment", label],
+    );
+    assert_ne!(bad.code, 0, "an unknown campaign is refused");
 }

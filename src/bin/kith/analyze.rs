@@ -2,6 +2,7 @@
 
 use clap::{Arg, ArgMatches, Command, value_parser};
 use kith::analytics::{self, ValueOptions};
+use kith::store::MetricColumn;
 use kith::{Error, Store};
 
 use crate::{Output, table};
@@ -36,6 +37,32 @@ pub fn analyze_command() -> Command {
                         .long("k")
                         .value_parser(value_parser!(usize))
                         .help("Number of segments (default: chosen by silhouette over 2..8)"),
+                ),
+        )
+        .subcommand(
+            Command::new("target")
+                .about(
+                    "Invite every contact of a segment to a campaign (run `analyze rfm` or \
+                     `analyze segments` first)",
+                )
+                .arg(Arg::new("campaign").required(true).help("Campaign id"))
+                .arg(
+                    Arg::new("segment")
+                        .long("segment")
+                        .value_name("NAME")
+                        .help("An R×F segment, e.g. Champions or \"At Risk\""),
+                )
+                .arg(
+                    Arg::new("cluster")
+                        .long("cluster")
+                        .value_name("NAME")
+                        .conflicts_with("segment")
+                        .help("A k-means segment by its name"),
+                )
+                .group(
+                    clap::ArgGroup::new("which")
+                        .args(["segment", "cluster"])
+                        .required(true),
                 ),
         )
         .subcommand(
@@ -116,6 +143,22 @@ pub fn run_analyze(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
             let k = m.get_one::<usize>("k").copied();
             let view = analytics::customer_segments(store, date_arg(m, "as-of")?, k)?;
             Output::new(&view, segments_text(&view))
+        }
+        Some(("target", m)) => {
+            let campaign = m.get_one::<String>("campaign").expect("required");
+            let (column, value) = match m.get_one::<String>("segment") {
+                Some(s) => (MetricColumn::RfmSegment, s),
+                None => (
+                    MetricColumn::Cluster,
+                    m.get_one::<String>("cluster").expect("one is required"),
+                ),
+            };
+            let r = store.target_campaign(campaign, column, value)?;
+            let text = format!(
+                "{} contacts in '{value}': {} invited, {} already members\n",
+                r.in_segment, r.added, r.already_members
+            );
+            Output::new(&r, text)
         }
         Some(("scores", m)) => {
             let view = analytics::lead_scores(store, date_arg(m, "as-of")?)?;
