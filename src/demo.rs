@@ -26,7 +26,7 @@ pub const REFERENCE_DATE: &str = "2026-11-01";
 
 /// Version of the generator's output: bump it whenever the same seed would give other data
 /// (caches of generated databases, such as the search benchmark's, are keyed by it).
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 const MINUTES_A_DAY: i64 = 24 * 60;
 
@@ -1596,6 +1596,7 @@ struct DealInfo {
     id: u128,
     contact: u32,
     open: bool,
+    won: bool,
     days_ago: i64,
 }
 
@@ -2463,6 +2464,7 @@ impl Generator {
                 id: pack(&id)?,
                 contact,
                 open,
+                won: stage_name == "won",
                 days_ago,
             });
             Ok(1)
@@ -2588,6 +2590,9 @@ impl Generator {
         } else {
             None
         };
+        // Won deals were worked harder than lost ones: most activities drawn for a lost deal
+        // are general ones with its contact instead (so the lead score has something to learn).
+        let deal = deal.filter(|d| d.open || d.won || !rng.chance(0.7));
         let contact = deal.map_or_else(|| rng.below(self.n) as u32, |d| d.contact);
         let p = self.profiles[contact as usize];
         let kind = if a < ACTIVITY_KINDS.len() {

@@ -55,12 +55,19 @@ impl<'a> Activities<'a> {
         if let Some(c) = &deal.company_id {
             seen.extend(self.by_company.get(c.as_str()).unwrap_or(&none));
         }
+        // A deal imported (or entered late) is older than its record: its first activity
+        // says when work on it began.
+        let started = self
+            .by_deal
+            .get(deal.id.as_str())
+            .and_then(|acts| acts.iter().map(|a| a.day).min())
+            .map_or(deal.created, |first| first.min(deal.created));
         let mut f = DealFeatures {
             deal_id: deal.id.clone(),
             value: deal.value,
             stage,
             source: deal.source.clone(),
-            days_since_created: (day - deal.created).num_days().max(0) as f64,
+            days_since_created: (day - started).num_days().max(0) as f64,
             days_since_last_activity: None,
             meetings_14d: 0,
             calls_14d: 0,
@@ -101,6 +108,7 @@ impl<'a> Activities<'a> {
 
 /// One open deal's score with its title.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScoredDeal {
     /// The deal's title.
     pub title: String,
@@ -113,6 +121,7 @@ pub struct ScoredDeal {
 
 /// Scores of every open deal, highest first, with how they were made.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScoreView {
     /// The analysis day.
     pub as_of: NaiveDate,
@@ -182,6 +191,7 @@ pub fn lead_scores(store: &Store, as_of: Option<NaiveDate>) -> Result<ScoreView>
 
 /// One month of the forecast.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ForecastMonth {
     /// The month, `YYYY-MM`.
     pub month: String,
@@ -212,6 +222,7 @@ impl ForecastMonth {
 
 /// Weighted pipeline by expected close month and won revenue by month, with a trend line.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Forecast {
     /// The analysis day.
     pub as_of: NaiveDate,
@@ -339,6 +350,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
 
 /// A text with its sentiment, for "what are people unhappy about".
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextSentiment {
     /// The text (cut to 200 characters).
     pub text: String,
@@ -350,6 +362,7 @@ pub struct TextSentiment {
 
 /// A suggested category for an uncategorised open ticket.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TicketSuggestion {
     /// The ticket.
     pub ticket_id: String,
@@ -362,6 +375,7 @@ pub struct TicketSuggestion {
 /// Satisfaction: CSAT and NPS overall and by month, sentiment of recent feedback and tickets,
 /// top keywords of recent feedback, and category suggestions for uncategorised tickets.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SatisfactionView {
     /// The analysis day.
     pub as_of: NaiveDate,
