@@ -117,6 +117,7 @@ pub const DAYS_PER_MONTH: f64 = 30.0;
 
 /// Unit of time of a summary and of a fitted model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// Calendar days.
@@ -177,6 +178,7 @@ pub struct CustomerSummary {
 
 /// What [`summarize`] skipped or merged, so a caller can tell the user.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SummaryStats {
     /// Orders dated on or before the calibration end with a finite amount.
     pub orders_used: usize,
@@ -231,6 +233,7 @@ impl Default for FitOptions {
 
 /// How a model was fitted.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FitInfo {
     /// Log-likelihood at the fitted parameters (without penalty), in the caller's units.
     pub log_likelihood: f64,
@@ -244,6 +247,7 @@ pub struct FitInfo {
 
 /// A BG/NBD model: purchase rate λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BgNbd {
     /// Shape of the purchase-rate distribution.
     pub r: f64,
@@ -261,6 +265,7 @@ pub struct BgNbd {
 
 /// A Gamma-Gamma spend model: transaction value ~ Gamma(p, ν), ν ~ Gamma(q, v).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GammaGamma {
     /// Shape of a customer's transaction values.
     pub p: f64,

@@ -850,6 +850,7 @@ impl LeadScoreConfig {
 
 /// Why the rule-based score is used instead of the learned one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FallbackReason {
     /// Fewer closed deals than the minimum.
@@ -924,6 +925,7 @@ impl FallbackReason {
 
 /// Which method produced the scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "method", rename_all = "snake_case")]
 pub enum ScoreMethod {
     /// Logistic regression on the closed deals.
@@ -949,6 +951,7 @@ pub enum ScoreMethod {
 
 /// One factor that raised or lowered a score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Factor {
     /// The factor group id ([`FactorGroup::id`]) or the rule id.
     pub id: String,
@@ -974,6 +977,7 @@ impl Factor {
 
 /// The score of one deal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DealScore {
     /// The deal's id.
     pub deal_id: String,

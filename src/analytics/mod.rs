@@ -55,6 +55,7 @@ impl Default for ValueOptions {
 
 /// One customer's expected value.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustomerValue {
     /// The contact.
     pub contact_id: String,
@@ -82,6 +83,7 @@ pub struct CustomerValue {
 
 /// Lifetime value of every customer, with the fitted models and what was left out.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ValueReport {
     /// The analysis day.
     pub as_of: NaiveDate,
@@ -368,6 +370,7 @@ fn customer_orders(store: &Store, as_of: NaiveDate) -> Result<(Vec<rfm::Customer
 
 /// One customer's RFM scores, with its name.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CustomerRfm {
     /// Its display name.
     pub name: String,
@@ -378,6 +381,7 @@ pub struct CustomerRfm {
 
 /// RFM scores of every customer with the R×F segment counts.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RfmView {
     /// The analysis day.
     pub as_of: NaiveDate,
@@ -442,6 +446,7 @@ pub fn rfm_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<RfmView
 
 /// Customer segments: the k-means clusters with their members' count and means.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SegmentView {
     /// The analysis day.
     pub as_of: NaiveDate,

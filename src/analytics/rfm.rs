@@ -98,6 +98,7 @@ pub struct CustomerOrders {
 
 /// One of the ten R×F segments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Segment {
     /// R 5, F 4–5.
@@ -193,6 +194,7 @@ impl Segment {
 
 /// One scored customer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RfmScore {
     /// The customer's record id.
     pub id: String,
@@ -214,6 +216,7 @@ pub struct RfmScore {
 
 /// How many scored customers fell in one segment.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SegmentCount {
     /// The segment.
     pub segment: Segment,

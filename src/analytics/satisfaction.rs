@@ -115,6 +115,7 @@ mod lexicon;
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearMonth {
     /// Year, e.g. 2026.
     pub year: i32,
@@ -162,6 +163,7 @@ pub struct FeedbackEntry {
 
 /// CSAT of a set of ratings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CsatStats {
     /// Ratings counted (1–5).
     pub responses: u64,
@@ -195,6 +197,7 @@ impl CsatStats {
 
 /// NPS of a set of 0–10 scores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NpsStats {
     /// Scores counted (0–10).
     pub responses: u64,
@@ -239,6 +242,7 @@ impl NpsStats {
 
 /// Statistics of one month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Monthly<T> {
     /// The month.
     pub month: YearMonth,
@@ -248,6 +252,7 @@ pub struct Monthly<T> {
 
 /// A score overall and by month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScoreReport<T> {
     /// All responses.
     pub overall: T,
@@ -355,6 +360,7 @@ pub fn nps(entries: &[FeedbackEntry]) -> NpsReport {
 
 /// Positive, neutral or negative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SentimentLabel {
     /// Score ≥ 0.1.
@@ -367,6 +373,7 @@ pub enum SentimentLabel {
 
 /// A lexicon word that counted, with its final weight after modifiers and clause weighting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SentimentHit {
     /// The lexicon entry as matched ("damaged", "满意").
     pub term: String,
@@ -376,6 +383,7 @@ pub struct SentimentHit {
 
 /// The sentiment of a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sentiment {
     /// In (−1, 1); 0 when no sentiment word was found.
     pub score: f64,
@@ -776,6 +784,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 
 /// A keyword of the recent documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Keyword {
     /// The term (an English word or a Chinese bigram).
     pub term: String,
@@ -927,6 +936,7 @@ pub struct TicketClassifier {
 
 /// One category's probability.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CategoryProbability {
     /// Category name.
     pub category: String,
@@ -936,6 +946,7 @@ pub struct CategoryProbability {
 
 /// The classifier's view of one ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CategoryPrediction {
     /// The category to suggest, when confident (probability ≥ [`SUGGEST_THRESHOLD`] and at least
     /// one known word); `None` otherwise.

@@ -277,6 +277,7 @@ pub struct KMeansFit {
 
 /// One customer's cluster.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Assignment {
     /// The customer's record id.
     pub id: String,
@@ -286,6 +287,7 @@ pub struct Assignment {
 
 /// One cluster, described for the UI.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cluster {
     /// Its index (position in [`Segmentation::clusters`]).
     pub index: usize,
@@ -307,6 +309,7 @@ pub struct Cluster {
 
 /// How k was arrived at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum KChoice {
     /// The caller gave k (possibly lowered to the number of distinct customers).
@@ -321,6 +324,7 @@ pub enum KChoice {
 
 /// Fit quality for one k.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KScore {
     /// The number of clusters.
     pub k: usize,
@@ -332,6 +336,7 @@ pub struct KScore {
 
 /// The result of [`segment_customers`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Segmentation {
     /// The number of clusters made.
     pub k: usize,

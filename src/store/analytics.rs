@@ -9,6 +9,7 @@ use rusqlite::params;
 
 use super::Store;
 use crate::analytics::clv::OrderPoint;
+use crate::analytics::rfm::Segment;
 use crate::error::Result;
 
 /// Order statuses whose sale stands.
@@ -224,8 +225,9 @@ impl Store {
         Ok(())
     }
 
-    /// The stored figures of one customer: (column, value) pairs of the filled columns.
-    pub fn customer_metrics(&self, contact_id: &str) -> Result<Option<serde_json::Value>> {
+    /// The stored figures of one customer (what the last RFM, segment and lifetime-value runs
+    /// wrote for it); `None` when no run has included it.
+    pub fn customer_metrics(&self, contact_id: &str) -> Result<Option<CustomerFigures>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT rfm_as_of, recency_days, orders, spend, r, f, m, rfm_segment, cluster,
                     clv_as_of, p_alive, clv_90, clv_365
@@ -235,35 +237,40 @@ impl Store {
         let Some(r) = rows.next()? else {
             return Ok(None);
         };
-        let names = [
-            "rfm_as_of",
-            "recency_days",
-            "orders",
-            "spend",
-            "r",
-            "f",
-            "m",
-            "rfm_segment",
-            "cluster",
-            "clv_as_of",
-            "p_alive",
-            "clv_90",
-            "clv_365",
-        ];
-        let mut out = serde_json::Map::new();
-        for (i, name) in names.iter().enumerate() {
-            let v = match r.get_ref(i)? {
-                rusqlite::types::ValueRef::Null => continue,
-                rusqlite::types::ValueRef::Integer(n) => serde_json::json!(n),
-                rusqlite::types::ValueRef::Real(x) => serde_json::json!(x),
-                rusqlite::types::ValueRef::Text(t) => {
-                    serde_json::json!(String::from_utf8_lossy(t))
-                }
-                rusqlite::types::ValueRef::Blob(_) => continue,
-            };
-            out.insert((*name).to_string(), v);
-        }
-        Ok(Some(serde_json::Value::Object(out)))
+        let day = |i: usize| -> Result<Option<NaiveDate>> {
+            Ok(r.get::<_, Option<String>>(i)?
+                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+        };
+        let rfm_segment: Option<String> = r.get(7)?;
+        let description = rfm_segment.as_deref().and_then(|label| {
+            Segment::ALL
+                .iter()
+                .find(|s| s.label() == label)
+                .map(|s| s.description().to_string())
+        });
+        let figures = CustomerFigures {
+            contact_id: contact_id.to_string(),
+            rfm_as_of: day(0)?,
+            recency_days: r.get(1)?,
+            orders: r.get(2)?,
+            spend: r.get::<_, Option<i64>>(3)?.map(|c| c as f64 / 100.0),
+            r: r.get(4)?,
+            f: r.get(5)?,
+            m: r.get(6)?,
+            rfm_segment,
+            rfm_segment_description: description,
+            cluster: r.get(8)?,
+            clv_as_of: day(9)?,
+            p_alive: r.get(10)?,
+            clv_90: r.get(11)?,
+            clv_365: r.get(12)?,
+            currency: None,
+        };
+        drop(rows);
+        Ok(Some(CustomerFigures {
+            currency: self.purchases_currency()?,
+            ..figures
+        }))
     }
 
     /// The JSON report of the last run of an analysis (`rfm`, `segments`, `clv`).
@@ -277,6 +284,45 @@ impl Store {
             None => None,
         })
     }
+}
+
+/// One contact's stored analysis figures: what the last RFM, segment and lifetime-value runs
+/// wrote for it (`None` where a run did not include it or never ran).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CustomerFigures {
+    /// The contact.
+    pub contact_id: String,
+    /// The day of the RFM run.
+    pub rfm_as_of: Option<NaiveDate>,
+    /// Days from the last order to the RFM day.
+    pub recency_days: Option<u32>,
+    /// Number of orders.
+    pub orders: Option<u32>,
+    /// Total spend, in major units.
+    pub spend: Option<f64>,
+    /// Recency score 1–5 (5 = most recent).
+    pub r: Option<u8>,
+    /// Frequency score 1–5 (5 = most orders).
+    pub f: Option<u8>,
+    /// Monetary score 1–5 (5 = highest spend).
+    pub m: Option<u8>,
+    /// The R×F segment's name.
+    pub rfm_segment: Option<String>,
+    /// What the segment means and what to do about it.
+    pub rfm_segment_description: Option<String>,
+    /// The k-means cluster's name.
+    pub cluster: Option<String>,
+    /// The day of the lifetime-value run.
+    pub clv_as_of: Option<NaiveDate>,
+    /// Probability the customer still buys (BG/NBD).
+    pub p_alive: Option<f64>,
+    /// Expected value over the next 90 days.
+    pub clv_90: Option<f64>,
+    /// Expected value over the next 365 days.
+    pub clv_365: Option<f64>,
+    /// The currency most purchases are in (of `spend` and the values).
+    pub currency: Option<String>,
 }
 
 /// A live deal as the lead score reads it.
@@ -604,7 +650,9 @@ impl Store {
 pub type MonthSatisfaction = (String, Option<f64>, Option<f64>);
 
 /// A stored analysis column that groups customers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
 pub enum MetricColumn {
     /// The R×F segment.
     RfmSegment,
@@ -634,6 +682,7 @@ impl Store {
 
 /// What [`Store::target_campaign`] did.
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TargetReport {
     /// The campaign.
     pub campaign_id: String,

@@ -26,8 +26,8 @@ use crate::error::{Error, Result};
 use crate::model::{Kind, Value};
 
 pub use analytics::{
-    ActivityRow, CustomerMetric, DealRow, FeedbackRow, MetricColumn, MetricSet, Purchases,
-    TargetReport, TicketRow,
+    ActivityRow, CustomerFigures, CustomerMetric, DealRow, FeedbackRow, MetricColumn, MetricSet,
+    Purchases, TargetReport, TicketRow,
 };
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};

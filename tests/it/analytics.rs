@@ -205,9 +205,22 @@ fn rfm_segments_and_clv_are_stored_per_customer() {
         .customer_metrics(&best.score.id)
         .unwrap()
         .expect("stored");
-    assert_eq!(stored["rfm_segment"], best.score.segment.label());
-    assert_eq!(stored["r"], best.score.r);
-    let cluster = stored["cluster"].as_str().expect("a cluster name");
+    assert_eq!(
+        stored.rfm_segment.as_deref(),
+        Some(best.score.segment.label())
+    );
+    assert_eq!(
+        stored.rfm_segment_description.as_deref(),
+        Some(best.score.segment.description()),
+        "the segment is explained with the figures"
+    );
+    assert_eq!(stored.r, Some(best.score.r));
+    assert_eq!(
+        stored.spend,
+        Some(best.score.monetary_cents as f64 / 100.0),
+        "spend in major units"
+    );
+    let cluster = stored.cluster.as_deref().expect("a cluster name");
     assert!(
         seg.segmentation.clusters.iter().any(|c| c.name == cluster),
         "the stored cluster is one of the run's: {cluster}"
@@ -217,7 +230,7 @@ fn rfm_segments_and_clv_are_stored_per_customer() {
         .iter()
         .find(|v| v.contact_id == best.score.id)
         .unwrap();
-    assert_eq!(stored["clv_365"], valued.clv_365);
+    assert_eq!(stored.clv_365, Some(valued.clv_365));
     assert!(f.store.analytics_run("segments").unwrap().is_some());
 
     // With no orders at all the runs explain themselves instead of failing.

@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
+use kith::analytics::{Forecast, RfmView, SatisfactionView, ScoreView, SegmentView, ValueReport};
 use kith::export::{ExportOptions, ExportSummary};
 use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, Progress, UndoReport};
 use kith::model::KindSchema;
-use kith::store::{DuplicateGroup, MergeReport};
+use kith::store::{CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, TargetReport};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
 use ts_rs::{Config, TS};
@@ -45,6 +46,16 @@ fn export_typescript_bindings() {
     MergeReport::export_all(&cfg).expect("export MergeReport");
     ExportOptions::export_all(&cfg).expect("export ExportOptions");
     ExportSummary::export_all(&cfg).expect("export ExportSummary");
+    // Analytics: each report with the types it is made of.
+    RfmView::export_all(&cfg).expect("export RfmView");
+    SegmentView::export_all(&cfg).expect("export SegmentView");
+    ValueReport::export_all(&cfg).expect("export ValueReport");
+    ScoreView::export_all(&cfg).expect("export ScoreView");
+    Forecast::export_all(&cfg).expect("export Forecast");
+    SatisfactionView::export_all(&cfg).expect("export SatisfactionView");
+    CustomerFigures::export_all(&cfg).expect("export CustomerFigures");
+    MetricColumn::export_all(&cfg).expect("export MetricColumn");
+    TargetReport::export_all(&cfg).expect("export TargetReport");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");
