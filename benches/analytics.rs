@@ -6,6 +6,10 @@
 //!   inertia no more than 0.5 % above scikit-learn's. scikit-learn runs from a virtual
 //!   environment under `target/bench-venv`, made by `scripts/bench_sklearn.py` when missing.
 //! - BG/NBD + Gamma-Gamma fitted on 25,000 customers simulated from the models; goal < 0.5 s.
+//! - every dashboard chart drawn from a database of 1,000,000 orders (100,000 customers, with
+//!   deals, feedback and tickets; written once by SQL under `target/bench-data/`) after the
+//!   analyses have run and stored their results; goal < 100 ms each. The analyses' own times
+//!   on that database are printed too.
 //!
 //! Figures are printed, never asserted. Best of three runs on each side.
 
@@ -187,6 +191,132 @@ fn lifetime_value() {
     );
 }
 
+/// Bump when the generated chart database changes.
+const CHART_DB_VERSION: u32 = 1;
+const ORDERS: u64 = 1_000_000;
+const CHART_GOAL_MS: f64 = 100.0;
+
+/// A database with `ORDERS` orders of 100,000 customers over two years before 2026-11-01,
+/// 20,000 deals, 50,000 feedback entries and 30,000 tickets, written by SQL in one go.
+fn chart_database(data_dir: &Path) -> std::path::PathBuf {
+    let path = data_dir.join(format!(
+        "charts-{ORDERS}-v{CHART_DB_VERSION}-schema{}.db",
+        kith::store::schema_version()
+    ));
+    if path.exists() {
+        return path;
+    }
+    let tmp = path.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    eprintln!("analytics bench: writing {}", path.display());
+    drop(kith::Store::open(&tmp).expect("create the chart database"));
+    let conn = rusqlite::Connection::open(&tmp).expect("open it");
+    let sql = format!(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; BEGIN;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+         INSERT INTO contact (id, created_at, updated_at, updated_by, first_name, last_name, city)
+           SELECT printf('c%06d', i), '2024-01-01T00:00:00Z', 'x', 'bench', 'First' || i, 'Last',
+                  CASE i % 7 WHEN 0 THEN '上海' WHEN 1 THEN 'Berlin' WHEN 2 THEN 'New York'
+                    WHEN 3 THEN '北京' WHEN 4 THEN 'Paris' WHEN 5 THEN 'München' ELSE 'Osaka' END
+           FROM n;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {ORDERS})
+         INSERT INTO orders (id, created_at, updated_at, updated_by, number, contact_id,
+                             ordered_on, status, total, currency)
+           SELECT printf('o%07d', i), '2024-01-01T00:00:00Z', 'x', 'bench', 'N' || i,
+                  printf('c%06d', 1 + (i * 7919 + (i * i) % 65537) % 100000),
+                  date('2026-11-01', '-' || ((i * 104729) % 730) || ' days'),
+                  CASE WHEN i % 50 = 0 THEN 'cancelled' ELSE 'paid' END,
+                  1000 + (i * 48271) % 90000, 'USD'
+           FROM n;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+         INSERT INTO deal (id, created_at, updated_at, updated_by, title, contact_id, stage,
+                           value, expected_close, closed_on)
+           SELECT printf('d%06d', i), '2024-01-01T00:00:00Z', 'x', 'bench', 'Deal ' || i,
+                  printf('c%06d', 1 + i % 100000),
+                  CASE i % 6 WHEN 0 THEN 'lead' WHEN 1 THEN 'qualified' WHEN 2 THEN 'proposal'
+                    WHEN 3 THEN 'negotiation' WHEN 4 THEN 'won' ELSE 'lost' END,
+                  100000 + (i * 7919) % 900000,
+                  date('2026-11-01', '+' || (i % 180) || ' days'),
+                  CASE WHEN i % 6 >= 4 THEN date('2026-11-01', '-' || (i % 700) || ' days') END
+           FROM n;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000)
+         INSERT INTO feedback (id, created_at, updated_at, updated_by, contact_id, rating, nps,
+                               received_at)
+           SELECT printf('f%06d', i), '2024-01-01T00:00:00Z', 'x', 'bench',
+                  printf('c%06d', 1 + i % 100000), 1 + i % 5, i % 11,
+                  date('2026-11-01', '-' || (i % 730) || ' days')
+           FROM n;
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+         INSERT INTO ticket (id, created_at, updated_at, updated_by, subject, contact_id, status,
+                             category, opened_at)
+           SELECT printf('t%06d', i), '2024-01-01T00:00:00Z', 'x', 'bench', 'Ticket ' || i,
+                  printf('c%06d', 1 + i % 100000), 'open',
+                  CASE i % 5 WHEN 0 THEN 'shipping' WHEN 1 THEN 'billing' WHEN 2 THEN '退货'
+                    WHEN 3 THEN 'technical' ELSE 'account' END,
+                  date('2026-11-01', '-' || (i % 730) || ' days')
+           FROM n;
+         COMMIT; PRAGMA optimize;"
+    );
+    conn.execute_batch(&sql).expect("write the chart database");
+    drop(conn);
+    std::fs::rename(&tmp, &path).expect("keep the chart database");
+    path
+}
+
+fn charts(data_dir: &Path) {
+    use kith::analytics::{self, ValueOptions, dashboard};
+    let path = chart_database(data_dir);
+    let work = data_dir.join("charts-work.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", work.display()));
+    }
+    std::fs::copy(&path, &work).expect("copy the chart database");
+    let mut store = kith::Store::open(&work).expect("open the chart database");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1);
+    let timed = |what: &str, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        println!("  {what:<28} {:>8.2} s", start.elapsed().as_secs_f64());
+    };
+    timed("RFM scores (100,000)", &mut || {
+        analytics::rfm_scores(&mut store, day).expect("rfm");
+    });
+    timed("segments, k by silhouette", &mut || {
+        analytics::customer_segments(&mut store, day, None).expect("segments");
+    });
+    timed("lifetime value", &mut || {
+        let opts = ValueOptions {
+            as_of: day,
+            ..ValueOptions::default()
+        };
+        analytics::customer_value(&mut store, &opts).expect("clv");
+    });
+    let opts = dashboard::ChartOptions {
+        to: day,
+        ..dashboard::ChartOptions::default()
+    };
+    let mut worst: f64 = 0.0;
+    for (name, title) in dashboard::CHARTS {
+        let (seconds, svg) = best_of(REPEATS, || {
+            dashboard::chart_svg(&mut store, name, &opts).expect("chart")
+        });
+        let ms = seconds * 1000.0;
+        worst = worst.max(ms);
+        println!(
+            "  chart {name:<14} {ms:>8.1} ms  ({} KB SVG: {title})",
+            svg.len() / 1024
+        );
+    }
+    println!(
+        "  slowest chart {worst:.1} ms (goal < {CHART_GOAL_MS:.0} ms each): {}",
+        verdict(worst < CHART_GOAL_MS)
+    );
+    drop(store);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", work.display()));
+    }
+}
+
 fn main() {
     let data_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     std::fs::create_dir_all(&data_dir).expect("create target/bench-data");
@@ -194,4 +324,6 @@ fn main() {
     segmentation(&data_dir);
     println!("analytics bench: lifetime value");
     lifetime_value();
+    println!("analytics bench: dashboard charts from {ORDERS} orders");
+    charts(&data_dir);
 }

@@ -9,7 +9,9 @@
 //! their output into reports that explain every number, or say plainly why there is none
 //! (never a NaN).
 
+pub mod charts;
 pub mod clv;
+pub mod dashboard;
 pub mod lead_score;
 mod pipeline;
 pub mod rfm;

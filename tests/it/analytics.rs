@@ -579,3 +579,98 @@ fn a_campaign_can_target_a_segment_once() {
     );
     assert_ne!(bad.code, 0, "an unknown campaign is refused");
 }
+
+#[test]
+fn every_dashboard_chart_draws_on_the_demo_and_explains_itself_when_empty() {
+    use kith::analytics::dashboard::{self, CHARTS, ChartOptions};
+    let opts = ChartOptions {
+        to: as_of(REFERENCE_DATE).as_of,
+        ..ChartOptions::default()
+    };
+    let mut empty = Fixture::new();
+    for (name, _) in CHARTS {
+        let svg = dashboard::chart_svg(&mut empty.store, name, &opts).unwrap();
+        assert!(
+            svg.contains("<svg") && !svg.contains("NaN"),
+            "{name}: an SVG"
+        );
+        assert!(
+            svg.contains("No ") || svg.contains("no "),
+            "{name}: an empty database gives a chart that says why, not a blank one"
+        );
+    }
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 200,
+            seed: 12,
+        },
+    )
+    .unwrap();
+    for (name, _) in CHARTS {
+        let svg = dashboard::chart_svg(&mut f.store, name, &opts).unwrap();
+        assert!(
+            svg.contains("<svg") && svg.contains("<rect"),
+            "{name}: drawn"
+        );
+        assert!(
+            !svg.contains("NaN") && !svg.contains("inf"),
+            "{name}: never NaN"
+        );
+    }
+    let places = dashboard::chart_svg(&mut f.store, "places", &opts).unwrap();
+    assert!(
+        places.chars().any(kith::values::is_cjk),
+        "Chinese city names of the demo reach the chart"
+    );
+    let err = dashboard::chart_svg(&mut f.store, "pie", &opts).unwrap_err();
+    assert!(
+        err.to_string().contains("revenue"),
+        "the error lists the charts: {err}"
+    );
+    let backwards = ChartOptions {
+        from: as_of("2026-11-01").as_of,
+        to: as_of("2026-01-01").as_of,
+        ..ChartOptions::default()
+    };
+    assert!(dashboard::chart_svg(&mut f.store, "revenue", &backwards).is_err());
+}
+
+#[test]
+fn cli_chart_writes_svg_and_png_and_refuses_other_files() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 120,
+            seed: 6,
+        },
+    )
+    .unwrap();
+    let svg = f.dir.path().join("revenue.svg");
+    let png = f.dir.path().join("places.png");
+    let run = kith(
+        &f.path(),
+        &["chart", "revenue", "--out", svg.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+    let run = kith(
+        &f.path(),
+        &[
+            "chart",
+            "places",
+            "--out",
+            png.to_str().unwrap(),
+            "--to",
+            REFERENCE_DATE,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    let bad = kith(&f.path(), &["chart", "revenue", "--out", "chart.txt"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains(".svg or .png"), "{}", bad.stderr);
+}

@@ -3,6 +3,7 @@
 mod analytics;
 #[cfg(feature = "ts")]
 mod bindings;
+mod charts;
 mod cli;
 mod cli_import;
 mod clv;

@@ -1,7 +1,7 @@
 //! `kith analyze`: analytics over the database, explained.
 
 use clap::{Arg, ArgMatches, Command, value_parser};
-use kith::analytics::{self, ValueOptions};
+use kith::analytics::{self, ValueOptions, dashboard};
 use kith::store::MetricColumn;
 use kith::{Error, Store};
 
@@ -511,4 +511,87 @@ fn satisfaction_text(v: &analytics::SatisfactionView) -> String {
         }
     }
     text
+}
+
+/// The `chart` command.
+pub fn chart_command() -> Command {
+    let names: Vec<&str> = dashboard::CHARTS.iter().map(|(n, _)| *n).collect();
+    let date = |name: &'static str, help: &'static str| {
+        Arg::new(name)
+            .long(name)
+            .value_name("YYYY-MM-DD")
+            .help(help)
+    };
+    Command::new("chart")
+        .about("Draw a dashboard chart as SVG or PNG")
+        .arg(
+            Arg::new("name")
+                .required(true)
+                .value_parser(names)
+                .help("Which chart"),
+        )
+        .arg(
+            Arg::new("out")
+                .long("out")
+                .required(true)
+                .value_name("FILE.svg|FILE.png")
+                .value_parser(value_parser!(std::path::PathBuf)),
+        )
+        .arg(date(
+            "from",
+            "First day of the period (default: 24 months back)",
+        ))
+        .arg(date("to", "Last day of the period (default: today)"))
+        .arg(
+            Arg::new("size")
+                .long("size")
+                .value_name("WxH")
+                .help("Size in pixels (default 640x360)"),
+        )
+}
+
+/// Runs `kith chart …`.
+pub fn run_chart(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
+    let name = m.get_one::<String>("name").expect("required");
+    let out = m.get_one::<std::path::PathBuf>("out").expect("required");
+    let size = m
+        .get_one::<String>("size")
+        .map(|s| {
+            s.split_once(['x', 'X'])
+                .and_then(|(w, h)| Some((w.trim().parse().ok()?, h.trim().parse().ok()?)))
+                .ok_or_else(|| Error::invalid("size", format!("'{s}' is not WIDTHxHEIGHT")))
+        })
+        .transpose()?;
+    let opts = dashboard::ChartOptions {
+        from: date_arg(m, "from")?,
+        to: date_arg(m, "to")?,
+        size,
+    };
+    let png = match out.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("png") => true,
+        Some(e) if e.eq_ignore_ascii_case("svg") => false,
+        _ => {
+            return Err(Error::invalid(
+                "out",
+                format!("{}: the file name must end in .svg or .png", out.display()),
+            ));
+        }
+    };
+    let svg = dashboard::chart_svg(store, name, &opts)?;
+    let bytes = if png {
+        dashboard::svg_to_png(&svg, 2.0)?
+    } else {
+        svg.into_bytes()
+    };
+    std::fs::write(out, &bytes).map_err(|e| Error::Io {
+        path: out.display().to_string(),
+        source: e,
+    })?;
+    let summary = serde_json::json!({
+        "chart": name,
+        "file": out.display().to_string(),
+        "bytes": bytes.len(),
+    });
+    let text = format!("Wrote the {name} chart to {}\n", out.display());
+    Output::new(&summary, text)
 }

@@ -235,6 +235,7 @@ fn cli() -> Command {
         .subcommand(Command::new("schema").about("The fields of every kind"))
         .subcommand(Command::new("tags").about("Every tag with its number of records"))
         .subcommand(analyze::analyze_command())
+        .subcommand(analyze::chart_command())
         .subcommand(transfer::import_command())
         .subcommands(transfer::other_commands());
     for kind in Kind::ALL {
@@ -577,6 +578,7 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             Output::new(&tags, text)
         }
         Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
+        Some(("chart", m)) => analyze::run_chart(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),
         Some((name @ ("export" | "duplicates" | "merge"), m)) => {
             transfer::run_other(&mut store, name, m)
