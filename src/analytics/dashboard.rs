@@ -1,8 +1,8 @@
 //! The dashboard: every chart by name, drawn from the store's aggregates, and the KPIs.
 //!
 //! Charts that show analysis results (segments, R×F, lifetime value) read what the last run
-//! stored in `customer_metric`, and run the analysis first when it never ran, so a chart is
-//! never silently empty; the others aggregate the records directly (indexed, so each stays
+//! stored in `customer_metric`, and run the analysis first when it never ran (a run that found
+//! nothing to score is not rerun: the chart says why it is empty); the others aggregate the records directly (indexed, so each stays
 //! fast on a million orders).
 
 use chrono::{Datelike, NaiveDate};
@@ -113,7 +113,7 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
             charts::forecast(&weighted, &won, &style)
         }
         "segments" => {
-            if store.metric_counts(MetricColumn::Cluster)?.is_empty() {
+            if store.analytics_run("segments")?.is_none() {
                 customer_segments(store, Some(to), None)?;
             }
             let data: Vec<NamedCount> = store
@@ -124,7 +124,7 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
             charts::segment_sizes(&data, &style)
         }
         "rfm" => {
-            if store.rf_counts()?.is_empty() {
+            if store.analytics_run("rfm")?.is_none() {
                 rfm_scores(store, Some(to))?;
             }
             let data: Vec<RfCell> = store
@@ -135,7 +135,7 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
             charts::rf_heatmap(&data, &style)
         }
         "clv" => {
-            if store.clv_values()?.is_empty() {
+            if store.analytics_run("clv")?.is_none() {
                 customer_value(
                     store,
                     &ValueOptions {

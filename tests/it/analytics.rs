@@ -674,3 +674,42 @@ fn cli_chart_writes_svg_and_png_and_refuses_other_files() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains(".svg or .png"), "{}", bad.stderr);
 }
+
+#[test]
+fn revenue_by_month_follows_every_order_write() {
+    let mut f = Fixture::new();
+    let ann = contact(&mut f.store, "Ann");
+    order(&mut f.store, &ann, "1", "2026-01-05", "100", "paid");
+    order(&mut f.store, &ann, "2", "2026-01-20", "50", "paid");
+    order(&mut f.store, &ann, "3", "2026-02-05", "70", "cancelled");
+    let months = |s: &Store| s.revenue_by_month("2026-01", "2026-12").unwrap();
+    assert_eq!(months(&f.store), vec![("2026-01".to_string(), 150.0)]);
+    let find = |s: &Store, number: &str| {
+        let mut q = kith::ListQuery::default();
+        q.filters.insert("number".into(), number.into());
+        s.list_records(Kind::Order, &q).unwrap().rows[0].id.clone()
+    };
+    let second = find(&f.store, "2");
+    f.store
+        .update_record(
+            Kind::Order,
+            &second,
+            &input(&[("ordered_on", "2026-03-01")]),
+        )
+        .unwrap();
+    let cancelled = find(&f.store, "3");
+    f.store
+        .update_record(Kind::Order, &cancelled, &input(&[("status", "paid")]))
+        .unwrap();
+    let first = find(&f.store, "1");
+    f.store.delete_record(Kind::Order, &first).unwrap();
+    assert_eq!(
+        months(&f.store),
+        vec![
+            ("2026-01".to_string(), 0.0),
+            ("2026-02".to_string(), 70.0),
+            ("2026-03".to_string(), 50.0)
+        ],
+        "moved, re-statused and deleted orders move their revenue with them"
+    );
+}
