@@ -5,6 +5,8 @@
 //! imported again maps itself and gives back exactly the same values. CSV cells that a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) are
 //! neutralised with a leading `'` (OWASP's advice); Kith's import removes that quote again.
+//!
+//! Dashboard charts are exported here too, as SVG or PNG ([`export_chart`]).
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -12,6 +14,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::dashboard::{ChartOptions, chart_svg, svg_to_png};
 use crate::error::{Error, Result};
 use crate::model::{EntityRecord, FieldType, Kind, ListQuery, Value};
 use crate::store::Store;
@@ -449,4 +452,84 @@ mod tests {
             format!("NOTE:{}\r\n", "李".repeat(40))
         );
     }
+}
+
+/// The file formats a chart is exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum ChartFormat {
+    /// The chart as drawn: scalable, text stays text.
+    Svg,
+    /// A bitmap at twice the chart's size, for documents and slides.
+    Png,
+}
+
+impl ChartFormat {
+    /// The format a file name asks for, by its extension (`.svg`, `.png`, any case).
+    pub fn from_path(path: &Path) -> Option<ChartFormat> {
+        match path.extension()?.to_str()?.to_lowercase().as_str() {
+            "svg" => Some(ChartFormat::Svg),
+            "png" => Some(ChartFormat::Png),
+            _ => None,
+        }
+    }
+}
+
+/// What a chart export wrote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ChartExport {
+    /// The file written.
+    pub file: String,
+    /// Its format.
+    pub format: ChartFormat,
+    /// Its size in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+}
+
+/// PNG exports are drawn at this multiple of the chart's size (sharp on high-density screens
+/// and in print).
+const PNG_SCALE: f32 = 2.0;
+
+/// Writes the dashboard chart `name` to `path`, as SVG or PNG by the path's extension
+/// (anything else is refused). Written next to the target and renamed, so a failure never
+/// leaves half a file.
+pub fn export_chart(
+    store: &mut Store,
+    name: &str,
+    path: &Path,
+    opts: &ChartOptions,
+) -> Result<ChartExport> {
+    let format = ChartFormat::from_path(path).ok_or_else(|| {
+        Error::invalid(
+            "path",
+            format!(
+                "{} does not end in .svg or .png: charts are saved as SVG or PNG",
+                path.display()
+            ),
+        )
+    })?;
+    let svg = chart_svg(store, name, opts)?;
+    let bytes = match format {
+        ChartFormat::Svg => svg.into_bytes(),
+        ChartFormat::Png => svg_to_png(&svg, PNG_SCALE)?,
+    };
+    let io = |e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        source: e,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(&bytes).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(ChartExport {
+        file: path.display().to_string(),
+        format,
+        bytes: bytes.len() as u64,
+    })
 }

@@ -12,10 +12,15 @@ use kith::{
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use kith::export::{ExportOptions, ExportSummary};
+use chrono::NaiveDate;
+use kith::analytics::dashboard::{self, ChartOptions, Kpis};
+use kith::analytics::{
+    Forecast, RfmView, SatisfactionView, ScoreView, SegmentView, ValueOptions, ValueReport,
+};
+use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
 use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, UndoReport};
-use kith::store::{DuplicateGroup, MergeReport};
+use kith::store::{CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, TargetReport};
 use tauri::{Emitter, State};
 
 use crate::AppState;
@@ -270,5 +275,129 @@ pub fn export_records(
 ) -> Reply<ExportSummary> {
     with_store(&state, |s| {
         kith::export::export(s, kind, Path::new(&path), &options)
+    })
+}
+
+// ---- Analytics and the dashboard ----
+// Each analysis can take a second or more on a large workspace: like every command here they
+// run off the main thread, so the window stays responsive while they work.
+
+/// The dashboard's charts: (name, title), in the order the dashboard shows them.
+#[tauri::command(async)]
+pub fn charts() -> Vec<(&'static str, &'static str)> {
+    dashboard::CHARTS.to_vec()
+}
+
+#[tauri::command(async)]
+pub fn analytics_kpis(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Kpis> {
+    with_store(&state, |s| dashboard::kpis(s, as_of))
+}
+
+#[tauri::command(async)]
+pub fn rfm_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<RfmView> {
+    with_store(&state, |s| kith::analytics::rfm_scores(s, as_of))
+}
+
+#[tauri::command(async)]
+pub fn customer_segments(
+    state: State<'_, AppState>,
+    as_of: Option<NaiveDate>,
+    k: Option<usize>,
+) -> Reply<SegmentView> {
+    with_store(&state, |s| kith::analytics::customer_segments(s, as_of, k))
+}
+
+#[tauri::command(async)]
+pub fn customer_value(
+    state: State<'_, AppState>,
+    as_of: Option<NaiveDate>,
+    monthly_discount_rate: Option<f64>,
+) -> Reply<ValueReport> {
+    let opts = ValueOptions {
+        as_of,
+        monthly_discount_rate: monthly_discount_rate.unwrap_or(0.0),
+    };
+    with_store(&state, |s| kith::analytics::customer_value(s, &opts))
+}
+
+#[tauri::command(async)]
+pub fn lead_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<ScoreView> {
+    with_store(&state, |s| kith::analytics::lead_scores(s, as_of))
+}
+
+#[tauri::command(async)]
+pub fn forecast(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Forecast> {
+    with_store(&state, |s| kith::analytics::forecast(s, as_of))
+}
+
+#[tauri::command(async)]
+pub fn satisfaction_report(
+    state: State<'_, AppState>,
+    as_of: Option<NaiveDate>,
+    recent_days: u32,
+) -> Reply<SatisfactionView> {
+    with_store(&state, |s| {
+        kith::analytics::satisfaction_report(s, as_of, recent_days)
+    })
+}
+
+#[tauri::command(async)]
+pub fn customer_metrics(
+    state: State<'_, AppState>,
+    contact_id: String,
+) -> Reply<Option<CustomerFigures>> {
+    with_store(&state, |s| s.customer_metrics(&contact_id))
+}
+
+#[tauri::command(async)]
+pub fn target_campaign(
+    state: State<'_, AppState>,
+    campaign_id: String,
+    column: MetricColumn,
+    value: String,
+) -> Reply<TargetReport> {
+    with_store(&state, |s| s.target_campaign(&campaign_id, column, &value))
+}
+
+/// Chart options from the command's arguments: the period and the size in pixels.
+fn chart_options(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    width: Option<u32>,
+    height: Option<u32>,
+) -> ChartOptions {
+    ChartOptions {
+        from,
+        to,
+        size: width.zip(height),
+    }
+}
+
+/// The chart `name` as an SVG document.
+#[tauri::command(async)]
+pub fn chart_svg(
+    state: State<'_, AppState>,
+    name: String,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    width: Option<u32>,
+    height: Option<u32>,
+) -> Reply<String> {
+    let opts = chart_options(from, to, width, height);
+    with_store(&state, |s| dashboard::chart_svg(s, &name, &opts))
+}
+
+/// Saves the chart `name` to `path` (from `pick_save_file`) as SVG or PNG, by its extension.
+#[tauri::command(async)]
+pub fn export_chart(
+    state: State<'_, AppState>,
+    name: String,
+    path: String,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Reply<ChartExport> {
+    let opts = chart_options(from, to, None, None);
+    with_store(&state, |s| {
+        kith::export::export_chart(s, &name, Path::new(&path), &opts)
     })
 }

@@ -4,6 +4,7 @@
 
 mod commands;
 
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 
@@ -17,9 +18,22 @@ pub struct AppState {
     cancel: AtomicBool,
 }
 
-/// Starts the app on `$KITH_DB` or the default database.
+/// The database named on the command line (`--db PATH` or `--db=PATH`), as the CLI takes it.
+fn db_argument(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.strip_prefix("--db=") {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}
+
+/// Starts the app on `--db PATH`, else `$KITH_DB`, else the default database.
 pub fn run() {
-    let path = resolve_db_path(None);
+    let path = resolve_db_path(db_argument(std::env::args().skip(1)));
     let store = Store::open(&path).map(|mut s| {
         s.set_origin("app");
         s
@@ -58,7 +72,52 @@ pub fn run() {
             commands::find_duplicates,
             commands::merge_records,
             commands::export_records,
+            commands::charts,
+            commands::analytics_kpis,
+            commands::rfm_scores,
+            commands::customer_segments,
+            commands::customer_value,
+            commands::lead_scores,
+            commands::forecast,
+            commands::satisfaction_report,
+            commands::customer_metrics,
+            commands::target_campaign,
+            commands::chart_svg,
+            commands::export_chart,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_can_be_named_on_the_command_line() {
+        let args = |a: &[&str]| {
+            a.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            db_argument(args(&["--db", "/tmp/a.db"])),
+            Some(PathBuf::from("/tmp/a.db"))
+        );
+        assert_eq!(
+            db_argument(args(&["--verbose", "--db=/tmp/b.db"])),
+            Some(PathBuf::from("/tmp/b.db"))
+        );
+        assert_eq!(
+            db_argument(args(&[])),
+            None,
+            "no flag: KITH_DB or the default"
+        );
+        assert_eq!(
+            db_argument(args(&["--db"])),
+            None,
+            "a flag without a path names nothing"
+        );
+    }
 }

@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
+use kith::analytics::dashboard::Kpis;
 use kith::analytics::{Forecast, RfmView, SatisfactionView, ScoreView, SegmentView, ValueReport};
-use kith::export::{ExportOptions, ExportSummary};
+use kith::export::{ChartExport, ChartFormat, ExportOptions, ExportSummary};
 use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, Progress, UndoReport};
 use kith::model::KindSchema;
 use kith::store::{CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, TargetReport};
@@ -53,9 +54,12 @@ fn export_typescript_bindings() {
     ScoreView::export_all(&cfg).expect("export ScoreView");
     Forecast::export_all(&cfg).expect("export Forecast");
     SatisfactionView::export_all(&cfg).expect("export SatisfactionView");
+    Kpis::export_all(&cfg).expect("export Kpis");
     CustomerFigures::export_all(&cfg).expect("export CustomerFigures");
     MetricColumn::export_all(&cfg).expect("export MetricColumn");
     TargetReport::export_all(&cfg).expect("export TargetReport");
+    ChartExport::export_all(&cfg).expect("export ChartExport");
+    ChartFormat::export_all(&cfg).expect("export ChartFormat");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

@@ -3,6 +3,7 @@
 mod analytics;
 #[cfg(feature = "ts")]
 mod bindings;
+mod chart_export;
 mod charts;
 mod cli;
 mod cli_import;
