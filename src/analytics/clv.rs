@@ -1180,6 +1180,9 @@ const LOG_LIMIT: f64 = 30.0;
 /// A fitted log-parameter beyond ±RUNOFF (θ < 3e−7 or > 3e6 in scaled units) means the
 /// likelihood has no interior maximum in that direction.
 const RUNOFF: f64 = 15.0;
+/// Iterations a log-parameter may stay past ±RUNOFF before the fit gives up on that direction
+/// (a line-search overshoot comes back sooner).
+const RUNOFF_PATIENCE: usize = 8;
 
 struct Minimum<const N: usize> {
     x: [f64; N],
@@ -1257,7 +1260,23 @@ fn bfgs<const N: usize>(
     let mut h = identity::<N>();
     let mut fresh = true;
     let mut stalls = 0;
+    // Iterations in a row with a parameter past RUNOFF: the likelihood has no interior
+    // maximum that way, and crawling on towards LOG_LIMIT would only burn time (on 100,000
+    // customers, half a minute) before `run_fit` says so anyway.
+    let mut run_off = 0;
     for iteration in 0..max_iterations {
+        if x.iter().any(|v| v.abs() > RUNOFF) {
+            run_off += 1;
+            if run_off >= RUNOFF_PATIENCE {
+                return Minimum {
+                    x,
+                    iterations: iteration,
+                    converged: false,
+                };
+            }
+        } else {
+            run_off = 0;
+        }
         if norm_inf(&g) < GTOL {
             return Minimum {
                 x,
