@@ -23,6 +23,7 @@ use std::time::Instant;
 
 use kith::analytics::clv::{FitOptions, Period, fit_bgnbd, fit_gamma_gamma};
 use kith::analytics::segments::{CustomerValues, KMeansOptions, feature_matrix, kmeans};
+use kith::rng::SplitMix64;
 
 const CUSTOMERS: usize = 100_000;
 const K: usize = 5;
@@ -30,27 +31,6 @@ const N_INIT: usize = 10;
 const REPEATS: usize = 3;
 const CLV_CUSTOMERS: usize = 25_000;
 const CLV_GOAL_SECONDS: f64 = 0.5;
-
-/// SplitMix64: the same data on every platform.
-struct Gen(u64);
-
-impl Gen {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-    fn lognormal(&mut self, median: f64, sigma: f64) -> f64 {
-        let (u1, u2) = (self.uniform(), self.uniform());
-        let normal = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
-        median * (sigma * normal).exp()
-    }
-}
 
 /// Five customer groups: (share, recency median days, σ, orders median, σ, spend per order
 /// median, σ): best, regulars, new, lapsing regulars, lapsed one-off buyers.
@@ -63,10 +43,10 @@ const GROUPS: [(f64, f64, f64, f64, f64, f64, f64); 5] = [
 ];
 
 fn customers(n: usize) -> Vec<CustomerValues> {
-    let mut g = Gen(2024);
+    let mut g = SplitMix64::new(2024);
     (0..n)
         .map(|i| {
-            let u = g.uniform();
+            let u = g.unit();
             let mut acc = 0.0;
             let mut group = GROUPS[GROUPS.len() - 1];
             for candidate in GROUPS {

@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use kith::rng::SplitMix64;
+
 const ROWS: usize = 1_000_000;
 /// Rows when the bench binary runs as a test (`cargo test --benches`).
 const TEST_ROWS: usize = 2_000;
@@ -83,21 +85,10 @@ const STREETS: &[&str] = &[
     "南京路",
 ];
 
-/// SplitMix64: a small deterministic generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
+/// Picks from `items` the way the generated file has always been made (the low bits of the
+/// next number), so a cached file stays valid.
+fn pick<'a>(rng: &mut SplitMix64, items: &[&'a str]) -> &'a str {
+    items[(rng.next_u64() % items.len() as u64) as usize]
 }
 
 fn generate(path: &Path, rows: usize) -> std::io::Result<()> {
@@ -107,11 +98,11 @@ fn generate(path: &Path, rows: usize) -> std::io::Result<()> {
         out,
         "First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title,City,Country,Street"
     )?;
-    let mut rng = Rng(42);
+    let mut rng = SplitMix64::new(42);
     let mut line = String::new();
     for i in 0..rows {
         line.clear();
-        let (first, last) = (rng.pick(FIRST), rng.pick(LAST));
+        let (first, last) = (pick(&mut rng, FIRST), pick(&mut rng, LAST));
         let _ = write!(
             line,
             "{first},{last},customer{i}@mail{}.example.com,+86 139 {:04} {:04},\"Trading Co {}, Ltd\",{},{},{},\"{} {}, Unit {}\"",
@@ -119,12 +110,12 @@ fn generate(path: &Path, rows: usize) -> std::io::Result<()> {
             i / 10_000,
             i % 10_000,
             i % 20_000,
-            rng.pick(TITLES),
-            rng.pick(CITIES),
+            pick(&mut rng, TITLES),
+            pick(&mut rng, CITIES),
             ["DE", "FR", "ES", "CN", "US", "JP"][i % 6],
-            rng.next() % 999 + 1,
-            rng.pick(STREETS),
-            rng.next() % 300 + 1,
+            rng.next_u64() % 999 + 1,
+            pick(&mut rng, STREETS),
+            rng.next_u64() % 300 + 1,
         );
         writeln!(out, "{line}")?;
     }

@@ -128,83 +128,7 @@ fn write_all(
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/// SplitMix64: tiny, fast, seedable and stable forever (no crate whose algorithm may change).
-struct Rng(u64);
-
-impl Rng {
-    /// An independent stream per phase: the same seed gives the same stream.
-    fn new(seed: u64, stream: u64) -> Rng {
-        let mut rng = Rng(seed ^ stream.wrapping_mul(0xA076_1D64_78BD_642F));
-        rng.next();
-        rng
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next()) * n as u128) >> 64) as usize
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        if hi <= lo {
-            return lo;
-        }
-        lo + self.below((hi - lo + 1) as usize) as i64
-    }
-
-    /// Uniform in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// An index in `0..n` skewed toward the front: the first items are the most common.
-    fn skewed(&mut self, n: usize, power: f64) -> usize {
-        ((self.unit().powf(power) * n as f64) as usize).min(n.saturating_sub(1))
-    }
-
-    /// An index drawn with the given weights.
-    fn weighted(&mut self, weights: &[u32]) -> usize {
-        let total: u32 = weights.iter().sum();
-        let mut r = self.below(total as usize) as u32;
-        for (i, w) in weights.iter().enumerate() {
-            if r < *w {
-                return i;
-            }
-            r -= w;
-        }
-        weights.len() - 1
-    }
-
-    /// A standard normal draw (Box–Muller).
-    fn normal(&mut self) -> f64 {
-        let u = self.unit().max(1e-12);
-        let v = self.unit();
-        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
-    }
-
-    /// `n` random decimal digits.
-    fn digits(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(b'0' + self.below(10) as u8))
-            .collect()
-    }
-}
+use crate::rng::SplitMix64 as Rng;
 
 /// FNV-1a: a stable hash for the set of emails already used.
 fn fnv(text: &str) -> u64 {
@@ -1738,7 +1662,7 @@ impl Generator {
         for (i, c) in CITIES.iter().enumerate() {
             cities_by_lang[c.lang.index()].push(i as u16);
         }
-        let mut rng = Rng::new(seed, stream::PLAN);
+        let mut rng = Rng::stream(seed, stream::PLAN);
 
         let company_count = n.div_ceil(8);
         let mut companies = Vec::with_capacity(company_count);
@@ -1991,7 +1915,7 @@ impl Generator {
         if self.n == 0 {
             return Ok(());
         }
-        let mut rng = Rng::new(self.seed, stream::PRODUCTS);
+        let mut rng = Rng::stream(self.seed, stream::PRODUCTS);
         batched(store, PRODUCTS.len(), BATCH, progress, |w, i| {
             let p = &PRODUCTS[i];
             let mut input = Input::new();
@@ -2018,7 +1942,7 @@ impl Generator {
     }
 
     fn write_companies(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::COMPANIES);
+        let mut rng = Rng::stream(self.seed, stream::COMPANIES);
         let count = self.companies.len();
         batched(store, count, BATCH, progress, |w, i| {
             let plan = &self.companies[i];
@@ -2059,7 +1983,7 @@ impl Generator {
     }
 
     fn write_contacts(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::CONTACTS);
+        let mut rng = Rng::stream(self.seed, stream::CONTACTS);
         let mut emails: HashSet<u64> = HashSet::with_capacity(self.n);
         let orders_of = {
             let mut counts = vec![0u16; self.n];
@@ -2186,7 +2110,7 @@ impl Generator {
         store: &mut Store,
         progress: &mut Progress<'_>,
     ) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::RELATIONSHIPS);
+        let mut rng = Rng::stream(self.seed, stream::RELATIONSHIPS);
         let count = self.relationships.len();
         batched(store, count, BATCH, progress, |w, i| {
             let rel = &self.relationships[i];
@@ -2244,7 +2168,7 @@ impl Generator {
     }
 
     fn write_campaigns(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::CAMPAIGNS);
+        let mut rng = Rng::stream(self.seed, stream::CAMPAIGNS);
         let count = self.campaign_count;
         let mut names: HashSet<String> = HashSet::new();
         batched(store, count, BATCH, progress, |w, k| {
@@ -2294,7 +2218,7 @@ impl Generator {
     }
 
     fn write_orders(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::ORDERS);
+        let mut rng = Rng::stream(self.seed, stream::ORDERS);
         let count = self.orders.len();
         self.order_ids.reserve(count);
         batched(store, count, BATCH / 3, progress, |w, k| {
@@ -2402,7 +2326,7 @@ impl Generator {
     }
 
     fn write_deals(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::DEALS);
+        let mut rng = Rng::stream(self.seed, stream::DEALS);
         let count = self.deal_count;
         batched(store, count, BATCH, progress, |w, d| {
             let contact = self.business_contact(&mut rng);
@@ -2472,7 +2396,7 @@ impl Generator {
     }
 
     fn write_tickets(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::TICKETS);
+        let mut rng = Rng::stream(self.seed, stream::TICKETS);
         let count = self.ticket_count;
         batched(store, count, BATCH, progress, |w, t| {
             let order = if !self.orders.is_empty() && rng.chance(0.8) {
@@ -2569,7 +2493,7 @@ impl Generator {
     }
 
     fn write_activities(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::ACTIVITIES);
+        let mut rng = Rng::stream(self.seed, stream::ACTIVITIES);
         let general = self.activity_count;
         let units = general + self.follow_up_count;
         batched(store, units, BATCH, progress, |w, a| {
@@ -2695,7 +2619,7 @@ impl Generator {
         store: &mut Store,
         progress: &mut Progress<'_>,
     ) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::MEMBERS);
+        let mut rng = Rng::stream(self.seed, stream::MEMBERS);
         let k = self.campaigns.len();
         if k == 0 || self.n == 0 {
             return Ok(());
@@ -2758,7 +2682,7 @@ impl Generator {
     }
 
     fn write_feedback(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::new(self.seed, stream::FEEDBACK);
+        let mut rng = Rng::stream(self.seed, stream::FEEDBACK);
         let count = self.feedback_count;
         batched(store, count, BATCH, progress, |w, _| {
             let source = rng.weighted(&[65, 25, 10]);
@@ -2855,7 +2779,7 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
 /// recency, frequency and lifetime value have something to tell apart. Orders are numbered
 /// per year in date order.
 fn plan_orders(seed: u64, reference: NaiveDate, profiles: &[Profile]) -> Vec<OrderPlan> {
-    let mut rng = Rng::new(seed, stream::ORDER_PLAN);
+    let mut rng = Rng::stream(seed, stream::ORDER_PLAN);
     let mut orders = Vec::new();
     let mut days: Vec<i64> = Vec::new();
     for (i, p) in profiles.iter().enumerate() {

@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod kinds;
 pub mod model;
+pub mod rng;
 pub mod store;
 pub mod values;
 pub mod workspace;

@@ -1,28 +1,10 @@
 use super::*;
 
-/// SplitMix64: a tiny deterministic generator for the synthetic deals.
-struct Rng(u64);
+use crate::rng::SplitMix64 as Rng;
 
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: u32) -> u32 {
-        (self.uniform() * f64::from(n)) as u32
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.uniform() < p
-    }
+/// Uniform in `0..n`.
+fn below(rng: &mut Rng, n: u32) -> u32 {
+    rng.below(n as usize) as u32
 }
 
 /// The true log-odds of the synthetic world: meetings help a lot, inactivity hurts, past won
@@ -33,40 +15,40 @@ fn true_logit(d: &DealFeatures) -> f64 {
 }
 
 fn synth_deal(rng: &mut Rng, id: usize) -> DealFeatures {
-    let meetings_14d = rng.below(5);
-    let calls_14d = rng.below(4);
-    let emails_14d = rng.below(6);
-    let inactive = (rng.uniform() * 60.0).round();
+    let meetings_14d = below(rng, 5);
+    let calls_14d = below(rng, 4);
+    let emails_14d = below(rng, 6);
+    let inactive = (rng.unit() * 60.0).round();
     DealFeatures {
         deal_id: format!("d{id}"),
         value: rng
             .chance(0.9)
-            .then(|| (7.0 + 4.0 * rng.uniform()).exp().round()),
+            .then(|| (7.0 + 4.0 * rng.unit()).exp().round()),
         stage: None,
         source: if rng.chance(0.8) {
-            Some(SOURCES[rng.below(6) as usize].to_owned())
+            Some(SOURCES[below(rng, 6) as usize].to_owned())
         } else {
             None
         },
-        days_since_created: inactive + (rng.uniform() * 120.0).round(),
+        days_since_created: inactive + (rng.unit() * 120.0).round(),
         days_since_last_activity: Some(inactive),
         meetings_14d,
         calls_14d,
         emails_14d,
-        meetings_30d: meetings_14d + rng.below(3),
-        calls_30d: calls_14d + rng.below(3),
-        emails_30d: emails_14d + rng.below(4),
+        meetings_30d: meetings_14d + below(rng, 3),
+        calls_30d: calls_14d + below(rng, 3),
+        emails_30d: emails_14d + below(rng, 4),
         contact_has_email: rng.chance(0.7),
         contact_has_phone: rng.chance(0.6),
         contact_has_job_title: rng.chance(0.5),
-        company_employees: rng.chance(0.6).then(|| u64::from(rng.below(5000)) + 1),
+        company_employees: rng.chance(0.6).then(|| u64::from(below(rng, 5000)) + 1),
         company_has_industry: rng.chance(0.5),
-        company_won_deals: rng.below(3),
+        company_won_deals: below(rng, 3),
     }
 }
 
 fn synth_closed(seed: u64, n: usize) -> Vec<ClosedDeal> {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     (0..n)
         .map(|i| {
             let features = synth_deal(&mut rng, i);
@@ -358,7 +340,7 @@ fn training_is_deterministic() {
 fn separable_data_still_gives_finite_scores() {
     // Won exactly when there was a meeting: perfectly separable. The L2 penalty keeps the
     // coefficients finite.
-    let mut rng = Rng(5);
+    let mut rng = Rng::new(5);
     let closed: Vec<ClosedDeal> = (0..40)
         .map(|i| {
             let features = synth_deal(&mut rng, i);
@@ -374,7 +356,7 @@ fn separable_data_still_gives_finite_scores() {
 }
 
 fn closed_mix(won: usize, lost: usize) -> Vec<ClosedDeal> {
-    let mut rng = Rng(11);
+    let mut rng = Rng::new(11);
     (0..won + lost)
         .map(|i| ClosedDeal {
             features: synth_deal(&mut rng, i),

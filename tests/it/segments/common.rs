@@ -2,30 +2,13 @@
 
 use kith::analytics::segments::CustomerValues;
 
-/// SplitMix64: reproducible test data on every platform.
-pub struct Gen(pub u64);
-
-impl Gen {
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    pub fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-    pub fn normal(&mut self) -> f64 {
-        let (u1, u2) = (self.uniform(), self.uniform());
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-}
+/// Reproducible test data on every platform.
+pub use kith::rng::SplitMix64 as Gen;
 
 /// Gaussian blobs: `per` points around each centre with standard deviation `sigma`.
 /// Returns the row-major points and the true label of each.
 pub fn blobs(centres: &[&[f64]], per: usize, sigma: f64, seed: u64) -> (Vec<f64>, Vec<usize>) {
-    let mut g = Gen(seed);
+    let mut g = Gen::new(seed);
     let mut points = Vec::new();
     let mut truth = Vec::new();
     // Interleave the groups so that input order says nothing about the clusters.
@@ -48,7 +31,7 @@ pub fn planted_customers(
     sigma: f64,
     seed: u64,
 ) -> (Vec<CustomerValues>, Vec<usize>) {
-    let mut g = Gen(seed);
+    let mut g = Gen::new(seed);
     let mut out = Vec::new();
     let mut truth = Vec::new();
     for i in 0..per {
@@ -69,10 +52,10 @@ pub fn planted_customers(
 
 /// A skewed, overlapping RFM-like population (no clear clusters), `n` customers.
 pub fn rfm_like(n: usize, seed: u64) -> Vec<CustomerValues> {
-    let mut g = Gen(seed);
+    let mut g = Gen::new(seed);
     (0..n)
         .map(|i| {
-            let lapsed = g.uniform() < 0.4;
+            let lapsed = g.unit() < 0.4;
             let recency = if lapsed { 400.0 } else { 30.0 } * (0.8 * g.normal()).exp();
             let orders = (3.0 * (0.7 * g.normal()).exp()).round().max(1.0);
             let spend = orders * 50.0 * (0.6 * g.normal()).exp();

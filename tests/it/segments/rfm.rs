@@ -93,7 +93,7 @@ fn exact_quintile_boundaries_with_100_values() {
 
 #[test]
 fn same_value_same_score_and_monotone() {
-    let mut g = common::Gen(7);
+    let mut g = common::Gen::new(7);
     let keys: Vec<u64> = (0..997).map(|_| g.next_u64() % 40).collect();
     let scores = quintile_scores(&keys);
     for i in 0..keys.len() {
