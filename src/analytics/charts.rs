@@ -404,17 +404,10 @@ pub fn forecast(
     won: &[MonthValue],
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
-    let pipeline = MonthSeries::parse(weighted_pipeline)?;
-    let won = MonthSeries::parse(won)?;
-    if pipeline.points.is_empty() && won.points.is_empty() {
-        let invalid = pipeline.invalid + won.invalid;
-        let why = if invalid > 0 {
-            Why::Invalid(invalid)
-        } else {
-            Why::Empty(EMPTY_FORECAST)
-        };
-        return Ok(empty_chart(style, &why));
-    }
+    let (pipeline, won) = match MonthSeries::pair(weighted_pipeline, won, EMPTY_FORECAST)? {
+        Ok(pair) => pair,
+        Err(why) => return Ok(empty_chart(style, &why)),
+    };
     let axis = MonthAxis::new(&[&pipeline.points, &won.points]);
     let bars = axis.sums(&pipeline.points);
     // Won revenue runs from its first to its last month (zero in between), not across the
@@ -561,17 +554,10 @@ pub fn satisfaction_trend(
     nps: &[MonthValue],
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
-    let csat = MonthSeries::parse(csat)?;
-    let nps = MonthSeries::parse(nps)?;
-    if csat.points.is_empty() && nps.points.is_empty() {
-        let invalid = csat.invalid + nps.invalid;
-        let why = if invalid > 0 {
-            Why::Invalid(invalid)
-        } else {
-            Why::Empty(EMPTY_SATISFACTION)
-        };
-        return Ok(empty_chart(style, &why));
-    }
+    let (csat, nps) = match MonthSeries::pair(csat, nps, EMPTY_SATISFACTION)? {
+        Ok(pair) => pair,
+        Err(why) => return Ok(empty_chart(style, &why)),
+    };
     let axis = MonthAxis::new(&[&csat.points, &nps.points]);
     let csat_points = axis.means(&csat.points);
     let nps_points: Vec<(usize, f64)> = axis
@@ -1317,6 +1303,25 @@ struct MonthSeries {
 }
 
 impl MonthSeries {
+    /// Two series of one chart, or why there is nothing to draw (`empty` when neither has a
+    /// value, else how many values were not numbers).
+    fn pair(
+        a: &[MonthValue],
+        b: &[MonthValue],
+        empty: &'static str,
+    ) -> Result<Result<(MonthSeries, MonthSeries), Why>, ChartError> {
+        let (a, b) = (MonthSeries::parse(a)?, MonthSeries::parse(b)?);
+        if !a.points.is_empty() || !b.points.is_empty() {
+            return Ok(Ok((a, b)));
+        }
+        let invalid = a.invalid + b.invalid;
+        Ok(Err(if invalid > 0 {
+            Why::Invalid(invalid)
+        } else {
+            Why::Empty(empty)
+        }))
+    }
+
     fn parse(data: &[MonthValue]) -> Result<MonthSeries, ChartError> {
         let mut points = Vec::with_capacity(data.len());
         let mut invalid = 0;
