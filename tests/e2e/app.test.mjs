@@ -13,15 +13,23 @@
 // 2 created + 1 merged + 1 rejected → the bad email is fixed in place → the dry run again
 // rejects nothing → the import's counts add up → the contacts list shows the people →
 // the import is undone from the history → the list no longer shows them.
+//
+// The third story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
+// dashboard is the first screen → the KPI cards show the engine's figures → the revenue and
+// segments charts are drawn as SVG → Segments → a segment's "Show contacts" → the contacts
+// list holds exactly that segment's customers, with the filter shown.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
 const app = process.env.E2E_APP;
+const cli = process.env.E2E_CLI ?? path.resolve('target/debug/kith');
 const port = Number(process.env.E2E_PORT ?? 4444);
 const out = process.env.E2E_OUT ?? path.resolve('target/e2e');
 assert.ok(app, 'E2E_APP must name the kith-desktop binary (run this through run.sh)');
@@ -42,6 +50,8 @@ const IMPORTED = ['zhang.weiming@example.cn', 'liu.yang@example.cn', 'chen.jingy
 
 /** @type {WebdriverIO.Browser | undefined} */
 let browser;
+/** The demo workspace of the dashboard story (removed at the end). */
+let demoDir;
 let step = 'start the app';
 
 const byTestId = (id) => browser.$(`[data-testid="${id}"]`);
@@ -78,6 +88,22 @@ async function textIs(id, text, timeout = WAIT) {
     );
   }
   return el;
+}
+
+/**
+ * The text of a test id once it has some (a figure still being filled in waits). Read as
+ * `textContent`: WebKitWebDriver's getText returns "" for text that may be cut with an
+ * ellipsis (`text-overflow`), as the dashboard's figures and chart titles can be.
+ */
+async function filledText(id, timeout = WAIT) {
+  const el = await shown(id, timeout);
+  let text = '';
+  await browser
+    .waitUntil(async () => (text = String(await el.getProperty('textContent')).trim()) !== '', {
+      timeout,
+    })
+    .catch(() => assert.fail(`[data-testid="${id}"] stays empty (step: ${step})`));
+  return text;
 }
 
 /** The counts an import (or a dry run) shows, by outcome. */
@@ -121,23 +147,29 @@ async function screenshots(name) {
   }
 }
 
-before(async () => {
-  browser = await remote({
+/** A session with the app, started with `args` (e.g. `--db PATH`). */
+function openApp(args = []) {
+  return remote({
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
     connectionRetryCount: 2,
     connectionRetryTimeout: 60_000,
-    capabilities: { alwaysMatch: { 'tauri:options': { application: app } } },
+    capabilities: { alwaysMatch: { 'tauri:options': { application: app, args } } },
   });
+}
+
+before(async () => {
+  browser = await openApp();
 });
 
 let passed = 0;
-const STORIES = 2;
+const STORIES = 3;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
   await browser?.deleteSession().catch(() => {});
+  if (demoDir) fs.rmSync(demoDir, { recursive: true, force: true });
 });
 
 test('a new contact is validated, saved, found by 李 and opened', async (t) => {
@@ -310,5 +342,63 @@ test('a GBK spreadsheet is previewed, dry-run, fixed in place, imported and undo
     assert.equal(await mainShows(email), false, `the contacts list no longer shows ${email}`);
   }
   t.diagnostic('undone: the list is back to 1 contact');
+  passed += 1;
+});
+
+/** Whether the chart card `name` holds an inline SVG drawing: marks and labels, not a frame. */
+async function chartDrawn(name) {
+  return browser.execute((id) => {
+    const svg = document.querySelector(`[data-testid="chart-${id}-svg"] svg`);
+    if (!svg) return false;
+    const marks = svg.querySelectorAll('rect, path, polyline, line, circle').length;
+    return marks >= 3 && svg.querySelectorAll('text').length >= 2;
+  }, name);
+}
+
+test('the dashboard of a demo workspace: figures, charts, and a segment’s contacts', async (t) => {
+  step = 'make a demo workspace with the CLI and open the app on it';
+  demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-demo-'));
+  const demo = path.join(demoDir, 'demo.db');
+  execFileSync(cli, ['--db', demo, 'demo', '--contacts', '400'], { stdio: 'ignore', timeout: 120_000 });
+  await browser?.deleteSession().catch(() => {});
+  browser = await openApp(['--db', demo]);
+
+  step = 'the dashboard is the first screen, with the engine’s headline figures';
+  await shown('dashboard', 60_000);
+  const customers = await filledText('kpi-customers-value');
+  assert.match(customers, /^[1-9][\d,]*$/, `the customers card shows a count: ${customers}`);
+  const revenue = await filledText('kpi-revenue-value');
+  assert.match(revenue, /\d/, `the revenue card shows an amount: ${revenue}`);
+  for (const id of ['active', 'pipeline', 'csat', 'nps']) await shown(`kpi-${id}`);
+  t.diagnostic(`KPI cards: ${customers} customers, ${revenue} revenue this month`);
+
+  step = 'the revenue and segments charts are drawn as SVG';
+  for (const name of ['revenue', 'segments']) {
+    await shown(`chart-${name}-svg`, 60_000);
+    await browser.waitUntil(() => chartDrawn(name), {
+      timeout: 60_000,
+      timeoutMsg: `chart ${name} has no SVG drawing (step: ${step})`,
+    });
+  }
+  await screenshots('dashboard');
+
+  step = 'Segments lists the R×F segments; "Show contacts" opens the filtered contacts list';
+  await (await shown('dashboard-tab-segments')).click();
+  await shown('rfm-segments', 60_000);
+  const link = await browser.$('[data-testid^="segment-"][data-testid$="-contacts"]');
+  await link.waitForDisplayed({ timeout: 60_000, timeoutMsg: `no segment to show (step: ${step})` });
+  const segment = (await link.getAttribute('data-testid')).replace(/^segment-|-contacts$/g, '');
+  const count = Number((await filledText(`segment-${segment}-count`)).replace(/\D/g, ''));
+  const label = await browser.execute(
+    (id) => document.querySelector(`[data-testid="segment-${id}"] .name`)?.textContent?.trim() ?? '',
+    segment,
+  );
+  assert.ok(count > 0, `segment ${segment} has customers`);
+  await screenshots('dashboard-segments');
+  await link.click();
+  await textIs('list-filter-rfm_segment', `Segment: ${label}`);
+  await textIs('list-total', count === 1 ? '1 contact' : `${count.toLocaleString('en-US')} contacts`);
+  t.diagnostic(`"${label}": ${count} customers, and the contacts list shows exactly them`);
+  await screenshots('dashboard-segment-contacts');
   passed += 1;
 });

@@ -5,8 +5,10 @@
 # Screenshots and logs go to target/e2e/ whether the test passes or fails. Everything
 # started here is stopped here, children before parents (PID 1 does not reap orphans).
 #
-# Needs: `make build` (the app with the UI embedded), `make deps` (Xvfb, tauri-driver,
-# WebKitWebDriver, tests/e2e/node_modules). Env: E2E_APP (default target/debug/kith-desktop),
+# Needs: `make build` (the app with the UI embedded, and the CLI that makes the dashboard
+# story's demo workspace), `make deps` (Xvfb, tauri-driver, WebKitWebDriver,
+# tests/e2e/node_modules). Env: E2E_APP (default target/debug/kith-desktop), E2E_CLI (default
+# target/debug/kith),
 # E2E_TIMEOUT (seconds for the whole test, default 300), E2E_KEEP_DB=1 keeps the database,
 # E2E_TEST (the test file to run, default app.test.mjs beside this script).
 set -euo pipefail
@@ -15,6 +17,7 @@ root=$(cd "$here/../.." && pwd)
 cd "$root"
 
 app=${E2E_APP:-$root/target/debug/kith-desktop}
+cli=${E2E_CLI:-$root/target/debug/kith}
 out=$root/target/e2e
 native_driver=${E2E_NATIVE_DRIVER:-/usr/bin/WebKitWebDriver}
 timeout_secs=${E2E_TIMEOUT:-300}
@@ -24,6 +27,7 @@ say() { printf 'e2e: %s\n' "$*" >&2; }
 die() { printf 'e2e: error: %s\n' "$*" >&2; exit 1; }
 
 [[ -x $app ]] || die "no app at $app: run 'make build' first"
+[[ -x $cli ]] || die "no CLI at $cli: run 'make build' first"
 [[ -x $native_driver ]] || die "no $native_driver: install webkit2gtk-driver ('make deps')"
 command -v Xvfb >/dev/null || die "no Xvfb: install xvfb ('make deps')"
 driver=$(command -v tauri-driver || echo "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver")
@@ -87,7 +91,7 @@ done
 say "tauri-driver on :$port (WebKitWebDriver on :$native_port), app $app, database $KITH_DB"
 
 set +e
-E2E_APP=$app E2E_PORT=$port E2E_OUT=$out \
+E2E_APP=$app E2E_CLI=$cli E2E_PORT=$port E2E_OUT=$out \
   timeout --kill-after=10 "$timeout_secs" \
   node --test --test-reporter=spec --test-timeout=$((timeout_secs * 1000)) "$test_file"
 rc=$?

@@ -57,4 +57,22 @@ describe('App', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/contact'));
     expect(await screen.findByTestId('toast-success')).toHaveTextContent('Deleted “王芳”');
   });
+
+  it('lands on the dashboard; a segment’s “Show contacts” opens the contacts list filtered', async () => {
+    installMockBackend(new MockBackend({ chosen: true }));
+    render(App);
+    expect(await screen.findByTestId('dashboard')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-dashboard')).toHaveAttribute('aria-current', 'page');
+    await fireEvent.click(screen.getByTestId('dashboard-tab-segments'));
+    await waitFor(() => expect(window.location.hash).toBe('#/dashboard/segments'));
+    await fireEvent.click(await screen.findByTestId('segment-hibernating-contacts'));
+    await waitFor(() => expect(window.location.hash).toBe('#/contact?rfm_segment=Hibernating'));
+    expect(await screen.findByTestId('list-filter-rfm_segment')).toHaveTextContent(
+      'Segment: Hibernating',
+    );
+    await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('1 contact'));
+    await fireEvent.click(screen.getByTestId('list-filter-clear'));
+    await waitFor(() => expect(window.location.hash).toBe('#/contact'));
+    await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('7 contacts'));
+  });
 });

@@ -4,6 +4,17 @@
 //! Engine events (import progress) are subscribed to here too.
 import { call, subscribe } from './transport';
 import type { BatchSummary } from './bindings/BatchSummary';
+import type { ChartExport } from './bindings/ChartExport';
+import type { CustomerFigures } from './bindings/CustomerFigures';
+import type { Forecast } from './bindings/Forecast';
+import type { Kpis } from './bindings/Kpis';
+import type { MetricColumn } from './bindings/MetricColumn';
+import type { RfmView } from './bindings/RfmView';
+import type { SatisfactionView } from './bindings/SatisfactionView';
+import type { ScoreView } from './bindings/ScoreView';
+import type { SegmentView } from './bindings/SegmentView';
+import type { TargetReport } from './bindings/TargetReport';
+import type { ValueReport } from './bindings/ValueReport';
 import type { Change } from './bindings/Change';
 import type { ColumnMap } from './bindings/ColumnMap';
 import type { DuplicateGroup } from './bindings/DuplicateGroup';
@@ -30,6 +41,17 @@ import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
 export type {
   BatchSummary,
+  ChartExport,
+  CustomerFigures,
+  Forecast,
+  Kpis,
+  MetricColumn,
+  RfmView,
+  SatisfactionView,
+  ScoreView,
+  SegmentView,
+  TargetReport,
+  ValueReport,
   Change,
   ColumnMap,
   DuplicateGroup,
@@ -54,7 +76,17 @@ export type {
   WorkspaceChoice,
   WorkspaceInfo,
 };
+export type { ChartFormat } from './bindings/ChartFormat';
+export type { Cluster } from './bindings/Cluster';
 export type { Counts } from './bindings/Counts';
+export type { CustomerValue } from './bindings/CustomerValue';
+export type { Factor } from './bindings/Factor';
+export type { Keyword } from './bindings/Keyword';
+export type { ScoredDeal } from './bindings/ScoredDeal';
+export type { ScoreMethod } from './bindings/ScoreMethod';
+export type { SegmentCount } from './bindings/SegmentCount';
+export type { TextSentiment } from './bindings/TextSentiment';
+export type { TicketSuggestion } from './bindings/TicketSuggestion';
 export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
 export type { ExportFormat } from './bindings/ExportFormat';
@@ -276,6 +308,109 @@ export function exportRecords(
   options: ExportOptions,
 ): Promise<ExportSummary> {
   return request('export_records', { kind, path, options });
+}
+
+// ---- Analytics and the dashboard ----
+// Every figure comes from the engine; these calls may take a second on a large workspace.
+
+/** A dashboard chart: its name (for `chartSvg`) and title, as the engine lists them. */
+export type ChartInfo = { name: string; title: string };
+
+/** What a chart shows and how big it is drawn (pixels); omitted parts take the defaults. */
+export type ChartRequest = {
+  from?: string | null;
+  to?: string | null;
+  width?: number | null;
+  height?: number | null;
+};
+
+/** The dashboard's charts, in the order the engine lists them. */
+export async function charts(): Promise<ChartInfo[]> {
+  const pairs = await request<Array<[string, string]>>('charts');
+  return pairs.map(([name, title]) => ({ name, title }));
+}
+
+/** The chart `name` drawn by the engine, as an SVG document. */
+export function chartSvg(name: string, options: ChartRequest = {}): Promise<string> {
+  return request('chart_svg', {
+    name,
+    from: options.from ?? null,
+    to: options.to ?? null,
+    width: options.width ?? null,
+    height: options.height ?? null,
+  });
+}
+
+/** Saves the chart `name` to `path` (from `pickSaveFile`): SVG or PNG by its extension. */
+export function exportChart(
+  name: string,
+  path: string,
+  options: Pick<ChartRequest, 'from' | 'to'> = {},
+): Promise<ChartExport> {
+  return request('export_chart', {
+    name,
+    path,
+    from: options.from ?? null,
+    to: options.to ?? null,
+  });
+}
+
+/** The dashboard's headline figures, as of a day (default today). */
+export function analyticsKpis(asOf: string | null = null): Promise<Kpis> {
+  return request('analytics_kpis', { asOf });
+}
+
+/** RFM scores of every customer and the R×F segments; stores each customer's scores. */
+export function rfmScores(asOf: string | null = null): Promise<RfmView> {
+  return request('rfm_scores', { asOf });
+}
+
+/** k-means customer segments (k chosen by the engine unless given); stores each cluster. */
+export function customerSegments(
+  asOf: string | null = null,
+  k: number | null = null,
+): Promise<SegmentView> {
+  return request('customer_segments', { asOf, k });
+}
+
+/** Lifetime value of every customer (BG/NBD + Gamma-Gamma); stores each customer's value. */
+export function customerValue(
+  asOf: string | null = null,
+  monthlyDiscountRate: number | null = null,
+): Promise<ValueReport> {
+  return request('customer_value', { asOf, monthlyDiscountRate });
+}
+
+/** A 0–100 score for every open deal, with the factors that moved it. */
+export function leadScores(asOf: string | null = null): Promise<ScoreView> {
+  return request('lead_scores', { asOf });
+}
+
+/** Weighted pipeline by expected close month against won revenue by month. */
+export function forecast(asOf: string | null = null): Promise<Forecast> {
+  return request('forecast', { asOf });
+}
+
+/** CSAT, NPS, sentiment and keywords of the last `recentDays`, ticket category suggestions. */
+export function satisfactionReport(
+  recentDays: number,
+  asOf: string | null = null,
+): Promise<SatisfactionView> {
+  return request('satisfaction_report', { asOf, recentDays });
+}
+
+/** A contact's stored figures (segment, RFM scores, lifetime value); null before any run. */
+export function customerMetrics(contactId: string): Promise<CustomerFigures | null> {
+  return request('customer_metrics', { contactId });
+}
+
+/** Invites every contact of a stored segment or cluster to a campaign (once each). */
+export function targetCampaign(
+  campaignId: string,
+  column: MetricColumn,
+  value: string,
+): Promise<TargetReport> {
+  return request('target_campaign', { campaignId, column, value });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

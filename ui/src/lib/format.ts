@@ -25,26 +25,47 @@ export function formatNumber(value: number, locale?: string, maxFraction = 6): s
   );
 }
 
-/** An amount in major units with its ISO 4217 currency, e.g. 1234.5 CNY → "CN¥1,234.50". */
+/** A number with exactly `digits` decimals, so a column lines up: 1.6 → "1.60". */
+export function formatDecimal(value: number, digits: number, locale?: string): string {
+  return new Intl.NumberFormat(localeOr(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** A number to `digits` significant digits: 28.332 → "28.3", 0.21382 → "0.214". */
+export function formatSignificant(value: number, digits: number, locale?: string): string {
+  return new Intl.NumberFormat(localeOr(locale), { maximumSignificantDigits: digits }).format(
+    value,
+  );
+}
+
+/**
+ * An amount in major units with its ISO 4217 currency, e.g. 1234.5 CNY → "CN¥1,234.50";
+ * `whole` rounds to whole units for headline figures ("CN¥1,235").
+ */
 export function formatMoney(
   amount: number,
   currency: string | null | undefined,
   locale?: string,
+  whole = false,
 ): string {
   const code = currency?.trim().toUpperCase() ?? '';
+  const digits = whole
+    ? { minimumFractionDigits: 0, maximumFractionDigits: 0 }
+    : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
   if (/^[A-Z]{3}$/.test(code)) {
     try {
-      return new Intl.NumberFormat(localeOr(locale), { style: 'currency', currency: code }).format(
-        amount,
-      );
+      return new Intl.NumberFormat(localeOr(locale), {
+        style: 'currency',
+        currency: code,
+        ...(whole ? digits : {}),
+      }).format(amount);
     } catch {
       // An unknown currency code: fall through to the plain form below.
     }
   }
-  const plain = new Intl.NumberFormat(localeOr(locale), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  const plain = new Intl.NumberFormat(localeOr(locale), digits).format(amount);
   return code ? `${plain} ${code}` : plain;
 }
 

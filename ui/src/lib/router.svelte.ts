@@ -1,17 +1,29 @@
 //! Hash routes, so every screen has an address (reload keeps it, e2e tests can open it):
-//! `#/contact`, `#/contact/new`, `#/contact/<id>`, `#/contact/<id>/edit`; and the tools:
-//! `#/import` (or `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`.
+//! `#/` the dashboard (`#/dashboard/<section>` its other sections), `#/overview` the record
+//! counts; `#/contact` (`#/contact?rfm_segment=Champions` filtered by stored figures),
+//! `#/contact/new`, `#/contact/<id>`, `#/contact/<id>/edit`; and the tools: `#/import` (or
+//! `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`.
 import type { Kind } from '../ipc/api';
 
 /** The kinds the duplicate finder works on. */
 export type DuplicateKind = 'contact' | 'company';
 
+/** The dashboard's sections after its overview (which is the home screen). */
+export const DASHBOARD_SECTIONS = ['segments', 'value', 'scores', 'satisfaction'] as const;
+export type DashboardSection = 'overview' | (typeof DASHBOARD_SECTIONS)[number];
+
+/** List filters by a stored analysis figure, as `ListQuery.filters` takes them. */
+export const LIST_FILTERS = ['rfm_segment', 'cluster'] as const;
+export type ListFilters = Partial<Record<(typeof LIST_FILTERS)[number], string>>;
+
 export type Route =
   | { name: 'home' }
+  | { name: 'dashboard'; section: Exclude<DashboardSection, 'overview'> }
+  | { name: 'overview' }
   | { name: 'import'; kind: Kind | null }
   | { name: 'imports' }
   | { name: 'duplicates'; kind: DuplicateKind }
-  | { name: 'list'; kind: Kind }
+  | { name: 'list'; kind: Kind; filters?: ListFilters }
   | { name: 'new'; kind: Kind }
   | { name: 'detail'; kind: Kind; id: string }
   | { name: 'edit'; kind: Kind; id: string };
@@ -25,20 +37,43 @@ export function toolOf(route: Route): Tool | null {
     : null;
 }
 
+function isSection(value: string | undefined): value is (typeof DASHBOARD_SECTIONS)[number] {
+  return (DASHBOARD_SECTIONS as readonly string[]).includes(value ?? '');
+}
+
+/** The known list filters of a query string (`rfm_segment=…&cluster=…`); others are ignored. */
+function parseFilters(search: string): ListFilters | null {
+  const params = new URLSearchParams(search);
+  const filters: ListFilters = {};
+  for (const name of LIST_FILTERS) {
+    const value = params.get(name);
+    if (value !== null && value !== '') filters[name] = value;
+  }
+  return Object.keys(filters).length > 0 ? filters : null;
+}
+
 export function parseRoute(hash: string, isKind: (value: string) => value is Kind): Route {
-  const parts = hash
-    .replace(/^#\/?/, '')
+  const bare = hash.replace(/^#\/?/, '');
+  const mark = bare.indexOf('?');
+  const path = mark < 0 ? bare : bare.slice(0, mark);
+  const parts = path
     .split('/')
     .filter((part) => part !== '')
     .map((part) => decodeURIComponent(part));
   const [kind, id, action] = parts;
+  if (kind === 'dashboard')
+    return isSection(id) ? { name: 'dashboard', section: id } : { name: 'home' };
+  if (kind === 'overview') return { name: 'overview' };
   if (kind === 'import') {
     if (id === 'history') return { name: 'imports' };
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
   }
   if (kind === 'duplicates') return { name: 'duplicates', kind: id === 'company' ? id : 'contact' };
   if (kind === undefined || !isKind(kind)) return { name: 'home' };
-  if (id === undefined) return { name: 'list', kind };
+  if (id === undefined) {
+    const filters = mark < 0 ? null : parseFilters(bare.slice(mark + 1));
+    return filters ? { name: 'list', kind, filters } : { name: 'list', kind };
+  }
   if (id === 'new' && action === undefined) return { name: 'new', kind };
   if (action === 'edit') return { name: 'edit', kind, id };
   return { name: 'detail', kind, id };
@@ -48,14 +83,23 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'home':
       return '#/';
+    case 'dashboard':
+      return `#/dashboard/${route.section}`;
+    case 'overview':
+      return '#/overview';
     case 'import':
       return route.kind ? `#/import/${route.kind}` : '#/import';
     case 'imports':
       return '#/import/history';
     case 'duplicates':
       return `#/duplicates/${route.kind}`;
-    case 'list':
-      return `#/${route.kind}`;
+    case 'list': {
+      const search = LIST_FILTERS.flatMap((name) => {
+        const value = route.filters?.[name];
+        return value ? [`${name}=${encodeURIComponent(value)}`] : [];
+      }).join('&');
+      return search ? `#/${route.kind}?${search}` : `#/${route.kind}`;
+    }
     case 'new':
       return `#/${route.kind}/new`;
     case 'detail':

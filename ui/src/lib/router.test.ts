@@ -33,6 +33,28 @@ describe('routes', () => {
     });
   });
 
+  it('parses the dashboard’s sections, the overview and lists filtered by stored figures', () => {
+    expect(parseRoute('#/', isKind)).toEqual({ name: 'home' });
+    expect(parseRoute('#/dashboard/segments', isKind)).toEqual({
+      name: 'dashboard',
+      section: 'segments',
+    });
+    expect(parseRoute('#/dashboard/nonsense', isKind)).toEqual({ name: 'home' });
+    expect(parseRoute('#/overview', isKind)).toEqual({ name: 'overview' });
+    expect(parseRoute('#/contact?rfm_segment=Can%27t%20Lose', isKind)).toEqual({
+      name: 'list',
+      kind: 'contact',
+      filters: { rfm_segment: "Can't Lose" },
+    });
+    // A space may come back as "+" (form encoding); unknown parameters are ignored.
+    expect(parseRoute('#/contact?cluster=high+value&color=red', isKind)).toEqual({
+      name: 'list',
+      kind: 'contact',
+      filters: { cluster: 'high value' },
+    });
+    expect(parseRoute('#/contact?color=red', isKind)).toEqual({ name: 'list', kind: 'contact' });
+  });
+
   it('sends unknown kinds home', () => {
     expect(parseRoute('#/spaceship/1', isKind)).toEqual({ name: 'home' });
   });
@@ -48,6 +70,14 @@ describe('routes', () => {
       { name: 'import', kind: 'contact' },
       { name: 'imports' },
       { name: 'duplicates', kind: 'company' },
+      { name: 'dashboard', section: 'satisfaction' },
+      { name: 'overview' },
+      { name: 'list', kind: 'contact', filters: { rfm_segment: 'Champions' } },
+      {
+        name: 'list',
+        kind: 'contact',
+        filters: { cluster: '高价值 & loyal', rfm_segment: 'Loyal' },
+      },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route), isKind)).toEqual(route);
   });

@@ -9,7 +9,7 @@
 //! `backend.test.ts` checks that every field named here exists in the generated schema.
 //!
 //! Import, export, duplicates and merge follow `src/import/`, `src/export.rs` and
-//! `src/store/merge.rs` in small. The mock cannot touch the disk: it imports only the canned
+//! `src/store/merge.rs` in small; the analytics and the dashboard are in `analytics.ts`. The mock cannot touch the disk: it imports only the canned
 //! files of `files.ts` (other paths are refused with `bad_file`), and keeps the files it
 //! "writes" in `files`.
 import type { BatchSummary } from '../bindings/BatchSummary';
@@ -60,6 +60,7 @@ import {
   profileDates,
   splitRows,
 } from './files';
+import { MOCK_CHARTS, MockAnalytics } from './analytics';
 import { mockSchema } from './schema';
 import { seedDemo, type SeedRow } from './seed';
 
@@ -214,6 +215,11 @@ function stringArg(args: Args, key: string): string {
   const value = args[key];
   if (typeof value !== 'string') fail('internal', `missing argument \`${key}\``);
   return value;
+}
+
+/** An optional "as of" day argument (`asOf`); undefined for today. */
+function dayArg(args: Args): string | undefined {
+  return typeof args.asOf === 'string' ? args.asOf : undefined;
 }
 
 function inputArg(args: Args): Record<string, string> {
@@ -421,6 +427,8 @@ export class MockBackend {
   private mappings = new Map<string, Record<string, string>>();
   private cancelling = false;
   private emitEvent: ((event: string, payload: unknown) => void) | undefined;
+  /** The analytics over this store, with the per-contact figures they stored. */
+  private analytics = this.newAnalytics();
   /** Files the mock "wrote" (exports, saved rows), by path. */
   readonly files = new Map<string, string>();
   /** Every command received, for tests that check what the UI sent. */
@@ -452,7 +460,22 @@ export class MockBackend {
     return `${at}-${String(this.writes % 10_000).padStart(4, '0')}-${DEVICE}`;
   }
 
+  private newAnalytics(): MockAnalytics {
+    return new MockAnalytics({
+      rows: (kind) => [...this.table(kind).values()].filter((record) => !record.deleted_at),
+      today: () => this.now().slice(0, 10),
+      invite: (campaignId, contactId) => {
+        this.createWith(
+          'campaign_member',
+          { campaign_id: campaignId, contact_id: contactId, status: 'invited' },
+          'app',
+        );
+      },
+    });
+  }
+
   private reset(withDemo: boolean): void {
+    this.analytics = this.newAnalytics();
     this.store = new Map(this.schemas.map((s) => [s.kind, new Map<string, EntityRecord>()]));
     this.changes = [];
     this.tagNames = new Map();
@@ -1073,8 +1096,14 @@ export class MockBackend {
     const schema = this.schemaOf(kind);
     const issues: FieldIssue[] = [];
     const filters: Array<[string, Value]> = [];
+    /** Contacts by their stored analysis figures (`METRIC_FILTERS` of the engine). */
+    const metricSets: Array<Set<string>> = [];
     for (const [name, raw] of Object.entries(query.filters)) {
       if (raw === undefined) continue;
+      if (kind === 'contact' && (name === 'rfm_segment' || name === 'cluster')) {
+        metricSets.push(this.analytics.contactsWhere(name, raw));
+        continue;
+      }
       const field = schema.fields.find((candidate) => candidate.name === name);
       if (!field) {
         issues.push(this.unknownField(schema, name));
@@ -1098,6 +1127,7 @@ export class MockBackend {
     const stored = [...this.table(kind).values()];
     const rows = stored.filter((record) => {
       if (record.deleted_at && !query.include_deleted) return false;
+      if (metricSets.some((ids) => !ids.has(record.id))) return false;
       for (const [name, wanted] of filters) {
         if (valueText(record.values[name]) !== valueText(wanted)) return false;
       }
@@ -1117,7 +1147,10 @@ export class MockBackend {
       return query.desc ? -order : order;
     });
 
-    const extra = kind === 'contact' && !needle && filters.length === 0 ? this.syntheticCount : 0;
+    const extra =
+      kind === 'contact' && !needle && filters.length === 0 && metricSets.length === 0
+        ? this.syntheticCount
+        : 0;
     const total = rows.length + extra;
     const limit = Math.min(Math.max(query.limit, 1), MAX_PAGE);
     const end = Math.min(total, query.offset + limit);
@@ -2256,6 +2289,50 @@ export class MockBackend {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const options = args.options as ExportOptions;
         return this.exportRecords(kind, stringArg(args, 'path'), options);
+      }
+      case 'charts':
+        return MOCK_CHARTS.map(([name, title]) => [name, title]);
+      case 'chart_svg': {
+        const size = (key: string) => (typeof args[key] === 'number' ? args[key] : undefined);
+        return this.analytics.chartSvg(stringArg(args, 'name'), size('width'), size('height'));
+      }
+      case 'export_chart':
+        return this.analytics.exportChart(
+          stringArg(args, 'name'),
+          stringArg(args, 'path'),
+          this.files,
+        );
+      case 'analytics_kpis':
+        return this.analytics.kpis(dayArg(args));
+      case 'rfm_scores':
+        return this.analytics.rfmScores(dayArg(args));
+      case 'customer_segments':
+        return this.analytics.customerSegments(
+          dayArg(args),
+          typeof args.k === 'number' ? args.k : null,
+        );
+      case 'customer_value':
+        return this.analytics.customerValue(dayArg(args));
+      case 'lead_scores':
+        return this.analytics.leadScores(dayArg(args));
+      case 'forecast':
+        return this.analytics.forecast(dayArg(args));
+      case 'satisfaction_report': {
+        const days = typeof args.recentDays === 'number' ? args.recentDays : 90;
+        return this.analytics.satisfaction(days, dayArg(args));
+      }
+      case 'customer_metrics':
+        return this.analytics.customerMetrics(stringArg(args, 'contactId'));
+      case 'target_campaign': {
+        const column = stringArg(args, 'column');
+        if (column !== 'rfm_segment' && column !== 'cluster') {
+          fail('internal', `unknown variant \`${column}\`, expected rfm_segment or cluster`);
+        }
+        return this.analytics.targetCampaign(
+          stringArg(args, 'campaignId'),
+          column,
+          stringArg(args, 'value'),
+        );
       }
       default:
         return fail('internal', `command ${command} not found`);
