@@ -186,6 +186,12 @@ fn chart_database(data_dir: &Path) -> std::path::PathBuf {
     if path.exists() {
         return path;
     }
+    for entry in std::fs::read_dir(data_dir).into_iter().flatten().flatten() {
+        let stale = entry.file_name().to_string_lossy().into_owned();
+        if stale.starts_with("charts-") && entry.path() != path {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let tmp = path.with_extension("tmp");
     let _ = std::fs::remove_file(&tmp);
     eprintln!("analytics bench: writing {}", path.display());

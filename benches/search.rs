@@ -84,6 +84,15 @@ fn database(contacts: usize) -> PathBuf {
         return path;
     }
     std::fs::create_dir_all(&dir).expect("create target/bench-data");
+    // Databases of other schema or generator versions are never used again, and a million
+    // contacts take gigabytes: they go before a new one is built.
+    let prefix = format!("search-{contacts}-");
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let stale = entry.file_name().to_string_lossy().into_owned();
+        if stale.starts_with(&prefix) && stale != name {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let building = dir.join(format!("{name}.building"));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", building.display()));
