@@ -67,6 +67,13 @@ describe('formatMoney', () => {
     expect(formatMoney(12.5, 'XYZW', 'en-US')).toBe('12.50 XYZW');
     expect(formatMoney(12.5, null, 'en-US')).toBe('12.50');
   });
+
+  it('rounds headline figures to whole units, and never shows an empty sum as −0', () => {
+    expect(formatMoney(318_002.5, 'USD', 'en-US', true)).toBe('$318,003');
+    expect(formatMoney(-0, 'USD', 'en-US', true)).toBe('$0');
+    expect(formatMoney(-0, null, 'en-US', true)).toBe('0');
+    expect(formatNumber(-0, 'en-US')).toBe('0');
+  });
 });
 
 describe('formatDate', () => {

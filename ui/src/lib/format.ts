@@ -19,9 +19,14 @@ function isLocale(tag: string): boolean {
   }
 }
 
+/** −0 (an empty float sum) reads as 0, never "-0". */
+function unsignedZero(value: number): number {
+  return value === 0 ? 0 : value;
+}
+
 export function formatNumber(value: number, locale?: string, maxFraction = 6): string {
   return new Intl.NumberFormat(localeOr(locale), { maximumFractionDigits: maxFraction }).format(
-    value,
+    unsignedZero(value),
   );
 }
 
@@ -30,7 +35,7 @@ export function formatDecimal(value: number, digits: number, locale?: string): s
   return new Intl.NumberFormat(localeOr(locale), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(value);
+  }).format(unsignedZero(value));
 }
 
 /** A number to `digits` significant digits: 28.332 → "28.3", 0.21382 → "0.214". */
@@ -60,12 +65,12 @@ export function formatMoney(
         style: 'currency',
         currency: code,
         ...(whole ? digits : {}),
-      }).format(amount);
+      }).format(unsignedZero(amount));
     } catch {
       // An unknown currency code: fall through to the plain form below.
     }
   }
-  const plain = new Intl.NumberFormat(localeOr(locale), digits).format(amount);
+  const plain = new Intl.NumberFormat(localeOr(locale), digits).format(unsignedZero(amount));
   return code ? `${plain} ${code}` : plain;
 }
 
