@@ -713,3 +713,141 @@ fn revenue_by_month_follows_every_order_write() {
         "moved, re-statused and deleted orders move their revenue with them"
     );
 }
+
+/// Runs every analysis and draws every chart; nothing may fail, panic or say NaN.
+fn everything_runs(store: &mut Store, case: &str) {
+    use kith::analytics::dashboard::{self, CHARTS, ChartOptions};
+    let day = as_of("2026-11-01").as_of;
+    let rfm = analytics::rfm_scores(store, day).unwrap();
+    let seg = analytics::customer_segments(store, day, None).unwrap();
+    let clv = analytics::customer_value(store, &as_of("2026-11-01")).unwrap();
+    let scores = analytics::lead_scores(store, day).unwrap();
+    let forecast = analytics::forecast(store, day).unwrap();
+    let sat = analytics::satisfaction_report(store, day, 90).unwrap();
+    let kpis = dashboard::kpis(store, day).unwrap();
+    let json = serde_json::to_string(&(&rfm, &seg, &clv, &scores, &forecast, &sat, &kpis)).unwrap();
+    assert!(
+        !json.contains("NaN") && !json.contains("inf"),
+        "{case}: {json}"
+    );
+    assert!(
+        clv.purchase_model.is_some() || !clv.notes.is_empty(),
+        "{case}: no lifetime value comes with the reason"
+    );
+    for (name, _) in CHARTS {
+        let opts = ChartOptions {
+            to: day,
+            ..ChartOptions::default()
+        };
+        let svg = dashboard::chart_svg(store, name, &opts).unwrap();
+        assert!(!svg.contains("NaN"), "{case}: chart {name}");
+    }
+}
+
+#[test]
+fn odd_data_gives_results_or_reasons_never_nan() {
+    // One customer with one order.
+    let mut f = Fixture::new();
+    let ann = contact(&mut f.store, "Ann");
+    order(&mut f.store, &ann, "1", "2026-05-01", "10", "paid");
+    everything_runs(&mut f.store, "one customer");
+
+    // Everyone bought on the same day; refunds (negative totals) and free orders; orders
+    // dated after the analysis day.
+    let mut f = Fixture::new();
+    for i in 0..30 {
+        let id = contact(&mut f.store, &format!("C{i}"));
+        order(
+            &mut f.store,
+            &id,
+            &format!("a{i}"),
+            "2026-03-03",
+            "25",
+            "paid",
+        );
+        order(
+            &mut f.store,
+            &id,
+            &format!("r{i}"),
+            "2026-03-03",
+            "-25",
+            "paid",
+        );
+        order(
+            &mut f.store,
+            &id,
+            &format!("z{i}"),
+            "2026-04-04",
+            "0",
+            "paid",
+        );
+        order(
+            &mut f.store,
+            &id,
+            &format!("f{i}"),
+            "2027-01-01",
+            "40",
+            "placed",
+        );
+    }
+    everything_runs(&mut f.store, "same day, refunds, future orders");
+
+    // One customer with 10,000 orders among a few ordinary ones; every deal won.
+    let mut f = Fixture::new();
+    let big = contact(&mut f.store, "Big");
+    f.store
+        .write(|w| {
+            for i in 0..10_000u32 {
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+                    - chrono::Days::new(u64::from(i % 700));
+                w.create(
+                    Kind::Order,
+                    &input(&[
+                        ("number", &format!("big{i}")),
+                        ("contact_id", &big),
+                        ("ordered_on", &day.to_string()),
+                        ("total", "12.5"),
+                        ("status", "paid"),
+                    ]),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    for i in 0..12 {
+        let id = contact(&mut f.store, &format!("Small {i}"));
+        order(
+            &mut f.store,
+            &id,
+            &format!("s{i}"),
+            "2026-01-15",
+            "30",
+            "paid",
+        );
+        order(
+            &mut f.store,
+            &id,
+            &format!("t{i}"),
+            &format!("2026-0{}-10", 2 + i % 7),
+            "30",
+            "paid",
+        );
+        deal(
+            &mut f.store,
+            &format!("D{i}"),
+            &[("stage", "won"), ("value", "100")],
+        );
+    }
+    deal(
+        &mut f.store,
+        "Open",
+        &[("stage", "proposal"), ("value", "100")],
+    );
+    everything_runs(&mut f.store, "10,000 orders, all deals won");
+    let scores = analytics::lead_scores(&f.store, None).unwrap();
+    let method = serde_json::to_string(&scores.method).unwrap();
+    assert!(
+        method.contains("lost") || method.contains("rule"),
+        "all deals won: the rule-based score says why: {method}"
+    );
+}
