@@ -254,7 +254,8 @@ pub fn kpis(store: &Store, as_of: Option<NaiveDate>) -> Result<Kpis> {
         .iter()
         .filter(|(s, _, _)| s != "won" && s != "lost")
         .map(|(_, _, v)| v)
-        .sum();
+        // An empty f64 sum is −0.0; a pipeline of nothing is 0.
+        .fold(0.0, |a, b| a + b);
     let feedback = store.feedback_rows()?;
     let ratings: Vec<f64> = feedback
         .iter()
