@@ -11,7 +11,9 @@ use serde::Serialize;
 use super::charts::{
     self, CategoryMonthCount, ChartStyle, MonthValue, NamedCount, RfCell, StageValue,
 };
-use super::{ValueOptions, customer_segments, customer_value, day_of, forecast, rfm_scores};
+use super::{
+    ValueOptions, customer_segments, customer_value, day_of, forecast, month_of, rfm_scores,
+};
 use crate::error::{Error, Result};
 use crate::store::{MetricColumn, Store};
 
@@ -42,10 +44,6 @@ pub struct ChartOptions {
     pub size: Option<(u32, u32)>,
 }
 
-fn month(d: NaiveDate) -> String {
-    format!("{:04}-{:02}", d.year(), d.month())
-}
-
 fn in_period(m: &str, from: &str, to: &str) -> bool {
     m >= from && m <= to
 }
@@ -64,7 +62,7 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
             format!("the period starts ({from}) after it ends ({to})"),
         ));
     }
-    let (first, last) = (month(from), month(to));
+    let (first, last) = (month_of(from), month_of(to));
     let currency = store
         .purchases_currency()?
         .unwrap_or_else(|| "USD".to_string());
@@ -225,8 +223,8 @@ pub struct Kpis {
 pub fn kpis(store: &Store, as_of: Option<NaiveDate>) -> Result<Kpis> {
     let as_of = day_of(as_of);
     let purchases = store.purchases()?;
-    let this = month(as_of);
-    let last = month(
+    let this = month_of(as_of);
+    let last = month_of(
         as_of
             .with_day(1)
             .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
@@ -241,7 +239,7 @@ pub fn kpis(store: &Store, as_of: Option<NaiveDate>) -> Result<Kpis> {
         if o.date > year_ago {
             active.insert(o.customer_id.as_str());
         }
-        let m = month(o.date);
+        let m = month_of(o.date);
         if m == this {
             this_month += o.amount;
         } else if m == last {

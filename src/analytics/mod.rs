@@ -18,7 +18,7 @@ pub mod rfm;
 pub mod satisfaction;
 pub mod segments;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 pub use pipeline::{
@@ -338,6 +338,11 @@ fn save(
     let json = serde_json::to_string(report)
         .map_err(|e| crate::Error::invalid("report", e.to_string()))?;
     store.save_metrics(set, as_of, rows, &json)
+}
+
+/// A month as `YYYY-MM`, the key of every by-month figure.
+fn month_of(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
 }
 
 /// The day an analysis is made at: the given one, else today.

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::day_of;
 use super::lead_score::{self, ClosedDeal, DealFeatures, LeadScoreConfig, ScoreMethod};
 use super::satisfaction::{self, CategorisedTicket, FeedbackEntry, YearMonth};
+use super::{day_of, month_of};
 use crate::error::{Error, Result};
 use crate::store::{ActivityRow, DealRow, Store};
 
@@ -238,10 +238,6 @@ pub struct Forecast {
     pub notes: Vec<String>,
 }
 
-fn month_key(d: NaiveDate) -> String {
-    format!("{:04}-{:02}", d.year(), d.month())
-}
-
 /// The forecast of open deals by expected close month against won revenue by month.
 pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
     let as_of = day_of(as_of);
@@ -258,7 +254,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
         match d.stage.as_str() {
             "won" => {
                 if let Some(day) = d.closed_on.filter(|c| *c >= first_month && *c <= as_of) {
-                    rows.push((month_key(day), 0.0, 0.0, 0, value));
+                    rows.push((month_of(day), 0.0, 0.0, 0, value));
                 }
             }
             "lost" => {}
@@ -271,7 +267,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
                     let w = value * p / 100.0;
                     weighted_total += w;
                     // Overdue deals are expected this month.
-                    rows.push((month_key(day.max(as_of)), w, value, 1, 0.0));
+                    rows.push((month_of(day.max(as_of)), w, value, 1, 0.0));
                 }
                 None => undated += 1,
             },
@@ -296,7 +292,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
                 day = day
                     .checked_add_months(chrono::Months::new(1))
                     .unwrap_or(end);
-                let key = month_key(day);
+                let key = month_of(day);
                 months
                     .entry(key.clone())
                     .or_insert_with(|| ForecastMonth::empty(key));
@@ -305,7 +301,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
     }
     let mut months: Vec<ForecastMonth> = months.into_values().collect();
     // Least squares over the months up to this one (the history of won revenue).
-    let this_month = month_key(as_of);
+    let this_month = month_of(as_of);
     let history: Vec<(f64, f64)> = months
         .iter()
         .enumerate()

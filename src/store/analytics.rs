@@ -63,10 +63,7 @@ impl Store {
                 out.without_total += 1;
                 continue;
             };
-            let Some(date) = day
-                .get(..10)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            else {
+            let Some(date) = day_of(Some(day)) else {
                 out.bad_dates += 1;
                 continue;
             };
@@ -237,10 +234,7 @@ impl Store {
         let Some(r) = rows.next()? else {
             return Ok(None);
         };
-        let day = |i: usize| -> Result<Option<NaiveDate>> {
-            Ok(r.get::<_, Option<String>>(i)?
-                .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
-        };
+        let day = |i: usize| -> Result<Option<NaiveDate>> { Ok(day_of(r.get(i)?)) };
         let rfm_segment: Option<String> = r.get(7)?;
         let description = rfm_segment.as_deref().and_then(|label| {
             Segment::ALL
@@ -375,6 +369,7 @@ pub struct ActivityRow {
     pub company_id: Option<String>,
 }
 
+/// The calendar day a stored date or instant (`YYYY-MM-DD…`) falls on.
 fn day_of(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok())
 }

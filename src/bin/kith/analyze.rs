@@ -122,13 +122,23 @@ fn limit_arg() -> Arg {
         .help("Customers shown in the table (the JSON has all)")
 }
 
+/// A date option, read like every date Kith takes (YYYY-MM-DD, also with / or .).
 fn date_arg(m: &ArgMatches, name: &str) -> Result<Option<chrono::NaiveDate>, Error> {
     m.get_one::<String>(name)
-        .map(|d| {
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| Error::invalid(name, format!("'{d}' is not a date (YYYY-MM-DD)")))
-        })
+        .map(|d| kith::values::parse_date(d).map_err(|reason| Error::invalid(name, reason)))
         .transpose()
+}
+
+/// The line under a table cut at `limit` rows (empty when nothing was cut).
+fn more(total: usize, limit: usize) -> String {
+    if total > limit {
+        format!(
+            "… and {} more (--limit, or --json for all)\n",
+            total - limit
+        )
+    } else {
+        String::new()
+    }
 }
 
 /// Runs `kith analyze …`.
@@ -242,12 +252,7 @@ fn clv_text(r: &analytics::ValueReport, limit: usize) -> String {
     .to_vec();
     text.push('\n');
     text.push_str(&table(&headers, &rows));
-    if r.values.len() > limit {
-        text.push_str(&format!(
-            "… and {} more (--limit, or --json for all)\n",
-            r.values.len() - limit
-        ));
-    }
+    text.push_str(&more(r.values.len(), limit));
     text
 }
 
@@ -317,12 +322,7 @@ fn rfm_text(v: &analytics::RfmView, limit: usize) -> String {
         .collect();
     text.push('\n');
     text.push_str(&table(&headers, &rows));
-    if v.customers.len() > limit {
-        text.push_str(&format!(
-            "… and {} more (--limit, or --json for all)\n",
-            v.customers.len() - limit
-        ));
-    }
+    text.push_str(&more(v.customers.len(), limit));
     text
 }
 
@@ -427,12 +427,7 @@ fn scores_text(v: &analytics::ScoreView, limit: usize) -> String {
         .collect();
     text.push('\n');
     text.push_str(&table(&headers, &rows));
-    if v.deals.len() > limit {
-        text.push_str(&format!(
-            "… and {} more (--limit, or --json for all)\n",
-            v.deals.len() - limit
-        ));
-    }
+    text.push_str(&more(v.deals.len(), limit));
     text
 }
 
