@@ -371,6 +371,9 @@ pub struct Page {
     pub offset: u64,
     /// The rows of this window.
     pub rows: Vec<EntityRecord>,
+    /// Contacts only: each listed contact's stored analytics figures, by id (contacts the
+    /// analytics have not reached are left out).
+    pub figures: std::collections::BTreeMap<String, crate::store::RowFigures>,
 }
 
 /// A search result.

@@ -15,12 +15,15 @@ use std::sync::atomic::Ordering;
 use chrono::NaiveDate;
 use kith::analytics::dashboard::{self, ChartOptions, Kpis};
 use kith::analytics::{
-    Forecast, RfmView, SatisfactionView, ScoreView, SegmentView, ValueOptions, ValueReport,
+    DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView, ScoreView,
+    SegmentView, ValueOptions, ValueReport,
 };
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
 use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, UndoReport};
-use kith::store::{CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, TargetReport};
+use kith::store::{
+    CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, StoredRun, TargetReport,
+};
 use tauri::{Emitter, State};
 
 use crate::AppState;
@@ -323,6 +326,40 @@ pub fn customer_value(
 #[tauri::command(async)]
 pub fn lead_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<ScoreView> {
     with_store(&state, |s| kith::analytics::lead_scores(s, as_of))
+}
+
+/// Reruns every stored analysis (RFM, segments, lifetime value, lead scores), emitting
+/// `analytics-progress` as it goes. It runs on a connection of its own, so every other
+/// command (lists, records, the dashboard's stored figures) keeps answering meanwhile; one
+/// refresh runs at a time.
+#[tauri::command(async)]
+pub fn refresh_analytics(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    as_of: Option<NaiveDate>,
+) -> Reply<RefreshSummary> {
+    let _one_at_a_time = state.refreshing.lock().unwrap_or_else(|e| e.into_inner());
+    let mut emit = |p: &RefreshProgress| {
+        let _ = app.emit("analytics-progress", p);
+    };
+    match with_store(&state, |s| s.reopen())? {
+        Some(mut own) => {
+            kith::analytics::refresh(&mut own, as_of, &mut emit).map_err(|e| e.report())
+        }
+        None => with_store(&state, |s| kith::analytics::refresh(s, as_of, &mut emit)),
+    }
+}
+
+/// The last stored run of an analysis (`rfm`, `segments`, `clv`, `scores`), without rerunning it.
+#[tauri::command(async)]
+pub fn analytics_report(state: State<'_, AppState>, name: String) -> Reply<Option<StoredRun>> {
+    with_store(&state, |s| kith::analytics::stored_report(s, &name))
+}
+
+/// A deal's stored lead score with its factors.
+#[tauri::command(async)]
+pub fn deal_score(state: State<'_, AppState>, deal_id: String) -> Reply<Option<DealScoreView>> {
+    with_store(&state, |s| kith::analytics::deal_score(s, &deal_id))
 }
 
 #[tauri::command(async)]

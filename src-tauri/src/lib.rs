@@ -16,6 +16,8 @@ pub struct AppState {
     store: Mutex<Result<Store, kith::ErrorReport>>,
     /// Set by `import_cancel`; the running import stops and rolls back.
     cancel: AtomicBool,
+    /// Held by the analytics refresh running (on its own connection): one at a time.
+    refreshing: Mutex<()>,
 }
 
 /// The database named on the command line (`--db PATH` or `--db=PATH`), as the CLI takes it.
@@ -45,6 +47,7 @@ pub fn run() {
         .manage(AppState {
             store: Mutex::new(store.map_err(|e| e.report())),
             cancel: AtomicBool::new(false),
+            refreshing: Mutex::new(()),
         })
         .invoke_handler(tauri::generate_handler![
             commands::schema,
@@ -78,6 +81,9 @@ pub fn run() {
             commands::customer_segments,
             commands::customer_value,
             commands::lead_scores,
+            commands::refresh_analytics,
+            commands::analytics_report,
+            commands::deal_score,
             commands::forecast,
             commands::satisfaction_report,
             commands::customer_metrics,

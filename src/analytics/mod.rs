@@ -14,6 +14,7 @@ pub mod clv;
 pub mod dashboard;
 pub mod lead_score;
 mod pipeline;
+mod refresh;
 pub mod rfm;
 pub mod satisfaction;
 pub mod segments;
@@ -22,9 +23,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 pub use pipeline::{
-    Forecast, ForecastMonth, SatisfactionView, ScoreView, ScoredDeal, TextSentiment,
-    TicketSuggestion, forecast, lead_scores, satisfaction_report,
+    DealScoreView, Forecast, ForecastMonth, SatisfactionView, ScoreView, ScoredDeal, TextSentiment,
+    TicketSuggestion, deal_score, forecast, lead_scores, satisfaction_report,
 };
+pub use refresh::{RefreshProgress, RefreshStep, RefreshSummary, refresh, stored_report};
 
 use crate::error::Result;
 use crate::store::{CustomerMetric, MetricSet, Store};
@@ -33,6 +35,11 @@ use clv::{BgNbd, ClvError, ClvOptions, FitOptions, GammaGamma, Period, SummarySt
 /// Penalties tried in turn when the plain maximum-likelihood fit has no interior maximum
 /// (small or oddly shaped data): the first that fits is used and reported.
 const PENALIZERS: [f64; 4] = [0.0, 0.001, 0.01, 0.1];
+
+/// Rows of a per-customer (or per-deal) list kept in an analysis' stored report, best first:
+/// what the dashboard shows without rerunning it. Every customer's own figures are stored
+/// with the customer (and listed, sorted and filtered in the contacts list).
+pub const STORED_ROWS: usize = 100;
 
 /// Below this many repeat customers the lifetime-value estimates are flagged as rough.
 const ROUGH_BELOW: usize = 50;
@@ -132,6 +139,15 @@ fn fit_purchases(rfm: &[clv::Rfm]) -> std::result::Result<(BgNbd, f64), ClvError
 /// Fits BG/NBD and Gamma-Gamma on the purchases up to the analysis day and predicts each
 /// customer's purchases and value over 90 and 365 days.
 pub fn customer_value(store: &mut Store, opts: &ValueOptions) -> Result<ValueReport> {
+    customer_value_with_progress(store, opts, &mut |_| {})
+}
+
+/// [`customer_value`], telling `progress` how far it is (0 to 1) as it values the customers.
+pub fn customer_value_with_progress(
+    store: &mut Store,
+    opts: &ValueOptions,
+    progress: &mut dyn FnMut(f64),
+) -> Result<ValueReport> {
     let as_of = day_of(opts.as_of);
     let purchases = store.purchases()?;
     let summary = clv::summarize(&purchases.orders, as_of, Period::Days);
@@ -243,7 +259,12 @@ pub fn customer_value(store: &mut Store, opts: &ValueOptions) -> Result<ValueRep
         monthly_discount_rate: opts.monthly_discount_rate,
     };
     let mut predicted = Vec::with_capacity(summary.customers.len());
-    for c in &summary.customers {
+    let n = summary.customers.len();
+    progress(0.0);
+    for (i, c) in summary.customers.iter().enumerate() {
+        if i % 4096 == 4095 {
+            progress(i as f64 / n as f64);
+        }
         let (p_alive, purchases_90, discounted_90) = bg
             .purchases_in_horizon(&c.rfm, &at(90.0))
             .map_err(|e| analytics_error(&e))?;
@@ -319,7 +340,11 @@ pub fn customer_value(store: &mut Store, opts: &ValueOptions) -> Result<ValueRep
     report.purchase_model = Some(bg);
     report.spend_model = gg;
     report.penalizer = penalizer;
-    save(store, MetricSet::Clv, as_of, &metrics, &report)?;
+    with_first_rows(
+        &mut report,
+        |r| &mut r.values,
+        |r| save(store, MetricSet::Clv, as_of, &metrics, r),
+    )?;
     Ok(report)
 }
 
@@ -335,9 +360,32 @@ fn save(
     rows: &[CustomerMetric],
     report: &impl Serialize,
 ) -> Result<()> {
-    let json = serde_json::to_string(report)
-        .map_err(|e| crate::Error::invalid("report", e.to_string()))?;
-    store.save_metrics(set, as_of, rows, &json)
+    store.save_metrics(set, as_of, rows, &to_json(report)?)
+}
+
+/// A report as the JSON it is stored as.
+fn to_json(report: &impl Serialize) -> Result<String> {
+    serde_json::to_string(report).map_err(|e| crate::Error::invalid("report", e.to_string()))
+}
+
+/// A stored report read back.
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
+    serde_json::from_str(json)
+        .map_err(|e| crate::Error::invalid("stored report", format!("cannot be read: {e}")))
+}
+
+/// Runs `f` on `view` with its list (`rows`) cut to the first [`STORED_ROWS`] — what a stored
+/// report keeps — and puts the rest back after.
+fn with_first_rows<V, T, R>(
+    view: &mut V,
+    rows: fn(&mut V) -> &mut Vec<T>,
+    f: impl FnOnce(&V) -> Result<R>,
+) -> Result<R> {
+    let list = rows(view);
+    let rest = list.split_off(STORED_ROWS.min(list.len()));
+    let out = f(view);
+    rows(view).extend(rest);
+    out
 }
 
 /// A month as `YYYY-MM`, the key of every by-month figure.
@@ -392,7 +440,10 @@ pub struct CustomerRfm {
 pub struct RfmView {
     /// The analysis day.
     pub as_of: NaiveDate,
-    /// Customers, best first (R, F, M scores, then spend).
+    /// Customers scored.
+    pub scored: usize,
+    /// Customers, best first (R, F, M scores, then spend; the stored report keeps the first
+    /// [`STORED_ROWS`]).
     pub customers: Vec<CustomerRfm>,
     /// Every segment with its description and size.
     pub segments: Vec<rfm::SegmentCount>,
@@ -440,14 +491,19 @@ pub fn rfm_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<RfmView
             ..CustomerMetric::default()
         })
         .collect();
-    let view = RfmView {
+    let mut view = RfmView {
         as_of,
+        scored: customers.len(),
         customers,
         segments: report.segments,
         thin_data: report.thin_data,
         orders_after,
     };
-    save(store, MetricSet::Rfm, as_of, &metrics, &view.segments)?;
+    with_first_rows(
+        &mut view,
+        |v| &mut v.customers,
+        |v| save(store, MetricSet::Rfm, as_of, &metrics, v),
+    )?;
     Ok(view)
 }
 
@@ -469,6 +525,16 @@ pub fn customer_segments(
     as_of: Option<NaiveDate>,
     k: Option<usize>,
 ) -> Result<SegmentView> {
+    customer_segments_with_progress(store, as_of, k, &mut |_| {})
+}
+
+/// [`customer_segments`], telling `progress` how far it is (0 to 1) after each k it tries.
+pub fn customer_segments_with_progress(
+    store: &mut Store,
+    as_of: Option<NaiveDate>,
+    k: Option<usize>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<SegmentView> {
     let as_of = day_of(as_of);
     let (orders, _) = customer_orders(store, as_of)?;
     let report = rfm::score_rfm(&orders, as_of);
@@ -481,7 +547,7 @@ pub fn customer_segments(
         k,
         ..segments::SegmentOptions::default()
     };
-    let segmentation = segments::segment_customers(&values, &options)
+    let segmentation = segments::segment_customers_with_progress(&values, &options, progress)
         .map_err(|e| crate::Error::invalid("segments", e.to_string()))?;
     let metrics: Vec<CustomerMetric> = segmentation
         .assignments
@@ -492,10 +558,14 @@ pub fn customer_segments(
             ..CustomerMetric::default()
         })
         .collect();
-    let view = SegmentView {
+    let mut view = SegmentView {
         as_of,
         segmentation,
     };
-    save(store, MetricSet::Segments, as_of, &metrics, &view)?;
+    // Every customer's cluster is stored with the customer; the report keeps the clusters.
+    let assignments = std::mem::take(&mut view.segmentation.assignments);
+    let saved = save(store, MetricSet::Segments, as_of, &metrics, &view);
+    view.segmentation.assignments = assignments;
+    saved?;
     Ok(view)
 }

@@ -10,7 +10,7 @@ use super::lead_score::{self, ClosedDeal, DealFeatures, LeadScoreConfig, ScoreMe
 use super::satisfaction::{self, CategorisedTicket, FeedbackEntry, YearMonth};
 use super::{day_of, month_of};
 use crate::error::{Error, Result};
-use crate::store::{ActivityRow, DealRow, Store};
+use crate::store::{ActivityRow, DealRow, DealScoreRow, MetricSet, Store};
 
 /// Activities of deals, contacts and companies, by id, for the lead-score features.
 struct Activities<'a> {
@@ -107,7 +107,7 @@ impl<'a> Activities<'a> {
 }
 
 /// One open deal's score with its title.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScoredDeal {
     /// The deal's title.
@@ -127,13 +127,16 @@ pub struct ScoreView {
     pub as_of: NaiveDate,
     /// Learned from the closed deals, or rule-based (and why).
     pub method: ScoreMethod,
-    /// Open deals, highest score first.
+    /// Open deals scored.
+    pub open_deals: usize,
+    /// Open deals, highest score first (the stored report keeps the first
+    /// [`STORED_ROWS`](super::STORED_ROWS); every deal's score is kept with the deal).
     pub deals: Vec<ScoredDeal>,
 }
 
 /// A 0–100 score for every open deal: logistic regression on the closed deals (won vs lost)
 /// when there are enough of them, else the transparent rules; each with its factors.
-pub fn lead_scores(store: &Store, as_of: Option<NaiveDate>) -> Result<ScoreView> {
+pub fn lead_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<ScoreView> {
     let as_of = day_of(as_of);
     let deals = store.deal_rows()?;
     let activity = store.activity_rows()?;
@@ -154,6 +157,7 @@ pub fn lead_scores(store: &Store, as_of: Option<NaiveDate>) -> Result<ScoreView>
     let mut closed = Vec::new();
     let mut open = Vec::new();
     let mut titles = Vec::new();
+    let mut contacts: HashMap<&str, Option<&str>> = HashMap::new();
     for d in &deals {
         match d.stage.as_str() {
             "won" | "lost" => {
@@ -166,6 +170,7 @@ pub fn lead_scores(store: &Store, as_of: Option<NaiveDate>) -> Result<ScoreView>
             _ => {
                 open.push(acts.features(d, Some(d.stage.clone()), as_of, won_before(d, as_of)));
                 titles.push((d.title.clone(), d.stage.clone()));
+                contacts.insert(&d.id, d.contact_id.as_deref());
             }
         }
     }
@@ -182,11 +187,67 @@ pub fn lead_scores(store: &Store, as_of: Option<NaiveDate>) -> Result<ScoreView>
         })
         .collect();
     out.sort_by_key(|d| std::cmp::Reverse(d.score.score));
-    Ok(ScoreView {
+    let rows = out
+        .iter()
+        .map(|d| {
+            Ok(DealScoreRow {
+                deal_id: d.score.deal_id.clone(),
+                contact_id: contacts
+                    .get(d.score.deal_id.as_str())
+                    .copied()
+                    .flatten()
+                    .map(str::to_string),
+                score: d.score.score,
+                detail: super::to_json(d)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut view = ScoreView {
         as_of,
         method: scores.method,
+        open_deals: out.len(),
         deals: out,
-    })
+    };
+    super::with_first_rows(
+        &mut view,
+        |v| &mut v.deals,
+        |v| store.save_scores(as_of, &rows, &super::to_json(v)?),
+    )?;
+    Ok(view)
+}
+
+/// How the stored scores were made and one deal's score with its factors, if the last run of
+/// the scores included the deal (open deals only).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DealScoreView {
+    /// The day the scores were computed at.
+    pub as_of: NaiveDate,
+    /// Learned from the closed deals, or rule-based (and why).
+    pub method: ScoreMethod,
+    /// The deal's score and factors.
+    pub deal: ScoredDeal,
+}
+
+/// The stored score of one deal (see [`lead_scores`]); `None` when the scores never ran or
+/// did not include it.
+pub fn deal_score(store: &Store, deal_id: &str) -> Result<Option<DealScoreView>> {
+    #[derive(serde::Deserialize)]
+    struct Method {
+        method: ScoreMethod,
+    }
+    let Some(stored) = store.deal_score(deal_id)? else {
+        return Ok(None);
+    };
+    let Some(run) = store.analytics_run(MetricSet::Scores.name())? else {
+        return Ok(None);
+    };
+    let method: Method = super::from_json(&run.report)?;
+    Ok(Some(DealScoreView {
+        as_of: stored.as_of,
+        method: method.method,
+        deal: super::from_json(&stored.detail)?,
+    }))
 }
 
 /// One month of the forecast.

@@ -601,6 +601,15 @@ pub fn segment_customers(
     customers: &[CustomerValues],
     options: &SegmentOptions,
 ) -> Result<Segmentation, SegmentError> {
+    segment_customers_with_progress(customers, options, &mut |_| {})
+}
+
+/// [`segment_customers`], telling `progress` how far it is (0 to 1) after each k it tries.
+pub fn segment_customers_with_progress(
+    customers: &[CustomerValues],
+    options: &SegmentOptions,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Segmentation, SegmentError> {
     check_kmeans_options(&options.kmeans)?;
     if options.k == Some(0) {
         return Err(SegmentError::InvalidSetting(
@@ -619,13 +628,14 @@ pub fn segment_customers(
     }
     let features = feature_matrix(customers, &options.extra_columns)?;
     let d = features.columns.len();
-    with_dims!(d, segment_d, customers, &features, options)
+    with_dims!(d, segment_d, customers, &features, options, progress)
 }
 
 fn segment_d<const D: usize>(
     customers: &[CustomerValues],
     features: &FeatureMatrix,
     options: &SegmentOptions,
+    progress: &mut dyn FnMut(f64),
 ) -> Result<Segmentation, SegmentError> {
     let x = rows::<D>(&features.values);
     let n = x.len();
@@ -731,6 +741,7 @@ fn segment_d<const D: usize>(
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
                     best = Some((score, run));
                 }
+                progress((k - 1) as f64 / (upper - 1) as f64);
             }
             best.map(|(_, run)| run)
         }

@@ -4,6 +4,8 @@
 //! sale stands (no status, placed, paid, shipped, delivered). Drafts, cancelled and refunded
 //! orders are counted as left out, never silently dropped.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -108,6 +110,63 @@ pub enum MetricSet {
     Segments,
     /// p_alive, clv_90, clv_365 (as of `clv_as_of`).
     Clv,
+    /// lead_score (as of `scores_as_of`): the best score of the contact's open deals. Written
+    /// by [`Store::save_scores`] with the deals' own scores.
+    Scores,
+}
+
+impl MetricSet {
+    /// The analysis' name in `analytics_run`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetricSet::Rfm => "rfm",
+            MetricSet::Segments => "segments",
+            MetricSet::Clv => "clv",
+            MetricSet::Scores => "scores",
+        }
+    }
+
+    /// Clears the set's columns for every customer.
+    fn clear_sql(self) -> &'static str {
+        match self {
+            MetricSet::Rfm => {
+                "UPDATE customer_metric SET rfm_as_of = NULL, recency_days = NULL, orders = NULL,
+                 spend = NULL, r = NULL, f = NULL, m = NULL, rfm_segment = NULL"
+            }
+            MetricSet::Segments => "UPDATE customer_metric SET cluster = NULL",
+            MetricSet::Clv => {
+                "UPDATE customer_metric SET clv_as_of = NULL, p_alive = NULL, clv_90 = NULL,
+                 clv_365 = NULL"
+            }
+            MetricSet::Scores => {
+                "UPDATE customer_metric SET scores_as_of = NULL, lead_score = NULL"
+            }
+        }
+    }
+}
+
+/// One open deal's stored lead score.
+#[derive(Debug, Clone)]
+pub struct DealScoreRow {
+    /// The deal.
+    pub deal_id: String,
+    /// Its contact, if any (whose lead score is the best of its deals').
+    pub contact_id: Option<String>,
+    /// 0–100.
+    pub score: u8,
+    /// The score with its factors, as JSON (what the deal page explains).
+    pub detail: String,
+}
+
+/// A stored lead score of one deal: the day it was computed at and its JSON detail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDealScore {
+    /// The day of the scores' run.
+    pub as_of: NaiveDate,
+    /// 0–100.
+    pub score: u8,
+    /// The score with its factors, as JSON.
+    pub detail: String,
 }
 
 /// One customer's derived figures for one [`MetricSet`] (unused fields are ignored).
@@ -133,6 +192,90 @@ pub struct CustomerMetric {
     pub clv_90: f64,
     /// Expected value over 365 days.
     pub clv_365: f64,
+    /// Lead score 0–100.
+    pub lead_score: u8,
+}
+
+/// Replaces one analysis' columns for every customer with `rows`.
+fn write_metrics(
+    tx: &rusqlite::Transaction<'_>,
+    set: MetricSet,
+    day: &str,
+    rows: &[CustomerMetric],
+) -> Result<()> {
+    tx.execute(set.clear_sql(), [])?;
+    {
+        let mut stmt = tx.prepare(match set {
+            MetricSet::Rfm => {
+                "INSERT INTO customer_metric (contact_id, rfm_as_of, recency_days, orders, spend,
+                                              r, f, m, rfm_segment)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (contact_id) DO UPDATE SET rfm_as_of = ?2, recency_days = ?3,
+                   orders = ?4, spend = ?5, r = ?6, f = ?7, m = ?8, rfm_segment = ?9"
+            }
+            MetricSet::Segments => {
+                "INSERT INTO customer_metric (contact_id, cluster) VALUES (?1, ?2)
+                 ON CONFLICT (contact_id) DO UPDATE SET cluster = ?2"
+            }
+            MetricSet::Clv => {
+                "INSERT INTO customer_metric (contact_id, clv_as_of, p_alive, clv_90, clv_365)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (contact_id) DO UPDATE SET clv_as_of = ?2, p_alive = ?3,
+                   clv_90 = ?4, clv_365 = ?5"
+            }
+            MetricSet::Scores => {
+                "INSERT INTO customer_metric (contact_id, scores_as_of, lead_score)
+                 VALUES (?1, ?2, ?3)
+                 ON CONFLICT (contact_id) DO UPDATE SET scores_as_of = ?2, lead_score = ?3"
+            }
+        })?;
+        for m in rows {
+            match set {
+                MetricSet::Rfm => stmt.execute(params![
+                    m.contact_id,
+                    day,
+                    m.recency_days,
+                    m.orders,
+                    m.spend_cents,
+                    m.rfm.0,
+                    m.rfm.1,
+                    m.rfm.2,
+                    m.rfm_segment
+                ])?,
+                MetricSet::Segments => stmt.execute(params![m.contact_id, m.cluster])?,
+                MetricSet::Clv => {
+                    stmt.execute(params![m.contact_id, day, m.p_alive, m.clv_90, m.clv_365])?
+                }
+                MetricSet::Scores => stmt.execute(params![m.contact_id, day, m.lead_score])?,
+            };
+        }
+    }
+    Ok(())
+}
+
+/// Drops customers no analysis holds figures for any more and records the run.
+fn finish_run(
+    tx: &rusqlite::Transaction<'_>,
+    set: MetricSet,
+    day: &str,
+    report_json: &str,
+) -> Result<()> {
+    tx.execute(
+        "DELETE FROM customer_metric WHERE rfm_as_of IS NULL AND cluster IS NULL
+         AND clv_as_of IS NULL AND scores_as_of IS NULL",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO analytics_run (name, computed_at, as_of, report) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (name) DO UPDATE SET computed_at = ?2, as_of = ?3, report = ?4",
+        params![
+            set.name(),
+            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            day,
+            report_json
+        ],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -147,79 +290,71 @@ impl Store {
         report_json: &str,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let (name, clear) = match set {
-            MetricSet::Rfm => (
-                "rfm",
-                "UPDATE customer_metric SET rfm_as_of = NULL, recency_days = NULL, orders = NULL,
-                 spend = NULL, r = NULL, f = NULL, m = NULL, rfm_segment = NULL",
-            ),
-            MetricSet::Segments => ("segments", "UPDATE customer_metric SET cluster = NULL"),
-            MetricSet::Clv => (
-                "clv",
-                "UPDATE customer_metric SET clv_as_of = NULL, p_alive = NULL, clv_90 = NULL,
-                 clv_365 = NULL",
-            ),
-        };
-        tx.execute(clear, [])?;
         let day = as_of.to_string();
-        {
-            let mut stmt = tx.prepare(match set {
-                MetricSet::Rfm => {
-                    "INSERT INTO customer_metric (contact_id, rfm_as_of, recency_days, orders, spend,
-                                                  r, f, m, rfm_segment)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                     ON CONFLICT (contact_id) DO UPDATE SET rfm_as_of = ?2, recency_days = ?3,
-                       orders = ?4, spend = ?5, r = ?6, f = ?7, m = ?8, rfm_segment = ?9"
-                }
-                MetricSet::Segments => {
-                    "INSERT INTO customer_metric (contact_id, cluster) VALUES (?1, ?2)
-                     ON CONFLICT (contact_id) DO UPDATE SET cluster = ?2"
-                }
-                MetricSet::Clv => {
-                    "INSERT INTO customer_metric (contact_id, clv_as_of, p_alive, clv_90, clv_365)
-                     VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (contact_id) DO UPDATE SET clv_as_of = ?2, p_alive = ?3,
-                       clv_90 = ?4, clv_365 = ?5"
-                }
-            })?;
-            for m in rows {
-                match set {
-                    MetricSet::Rfm => stmt.execute(params![
-                        m.contact_id,
-                        day,
-                        m.recency_days,
-                        m.orders,
-                        m.spend_cents,
-                        m.rfm.0,
-                        m.rfm.1,
-                        m.rfm.2,
-                        m.rfm_segment
-                    ])?,
-                    MetricSet::Segments => stmt.execute(params![m.contact_id, m.cluster])?,
-                    MetricSet::Clv => {
-                        stmt.execute(params![m.contact_id, day, m.p_alive, m.clv_90, m.clv_365])?
-                    }
-                };
-            }
-        }
-        tx.execute(
-            "DELETE FROM customer_metric WHERE rfm_as_of IS NULL AND cluster IS NULL
-             AND clv_as_of IS NULL",
-            [],
-        )?;
-        tx.execute(
-            "INSERT INTO analytics_run (name, computed_at, as_of, report) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (name) DO UPDATE SET computed_at = ?2, as_of = ?3, report = ?4",
-            params![
-                name,
-                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                day,
-                report_json
-            ],
-        )?;
+        write_metrics(&tx, set, &day, rows)?;
+        finish_run(&tx, set, &day, report_json)?;
         tx.commit()?;
         self.generation += 1;
         Ok(())
+    }
+
+    /// Replaces every stored deal score and each contact's lead score (the best of its open
+    /// deals'), and records the run with its JSON report, in one transaction.
+    pub fn save_scores(
+        &mut self,
+        as_of: NaiveDate,
+        deals: &[DealScoreRow],
+        report_json: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let day = as_of.to_string();
+        tx.execute("DELETE FROM deal_score", [])?;
+        let mut best: HashMap<&str, u8> = HashMap::new();
+        {
+            let mut stmt = tx.prepare(
+                "INSERT INTO deal_score (deal_id, contact_id, as_of, score, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for d in deals {
+                stmt.execute(params![d.deal_id, d.contact_id, day, d.score, d.detail])?;
+                if let Some(c) = &d.contact_id {
+                    let b = best.entry(c).or_default();
+                    *b = (*b).max(d.score);
+                }
+            }
+        }
+        let rows: Vec<CustomerMetric> = best
+            .into_iter()
+            .map(|(contact_id, lead_score)| CustomerMetric {
+                contact_id: contact_id.to_string(),
+                lead_score,
+                ..CustomerMetric::default()
+            })
+            .collect();
+        write_metrics(&tx, MetricSet::Scores, &day, &rows)?;
+        finish_run(&tx, MetricSet::Scores, &day, report_json)?;
+        tx.commit()?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// The stored lead score of a deal, if the last scores run scored it (open deals only).
+    pub fn deal_score(&self, deal_id: &str) -> Result<Option<StoredDealScore>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT as_of, score, detail FROM deal_score WHERE deal_id = ?1")?;
+        let mut rows = stmt.query(params![deal_id])?;
+        let Some(r) = rows.next()? else {
+            return Ok(None);
+        };
+        let Some(as_of) = day_of(r.get(0)?) else {
+            return Ok(None);
+        };
+        Ok(Some(StoredDealScore {
+            as_of,
+            score: r.get(1)?,
+            detail: r.get(2)?,
+        }))
     }
 
     /// The stored figures of one customer (what the last RFM, segment and lifetime-value runs
@@ -227,7 +362,7 @@ impl Store {
     pub fn customer_metrics(&self, contact_id: &str) -> Result<Option<CustomerFigures>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT rfm_as_of, recency_days, orders, spend, r, f, m, rfm_segment, cluster,
-                    clv_as_of, p_alive, clv_90, clv_365
+                    clv_as_of, p_alive, clv_90, clv_365, scores_as_of, lead_score
              FROM customer_metric WHERE contact_id = ?1",
         )?;
         let mut rows = stmt.query(params![contact_id])?;
@@ -258,6 +393,8 @@ impl Store {
             p_alive: r.get(10)?,
             clv_90: r.get(11)?,
             clv_365: r.get(12)?,
+            scores_as_of: day(13)?,
+            lead_score: r.get(14)?,
             currency: None,
         };
         drop(rows);
@@ -267,17 +404,42 @@ impl Store {
         }))
     }
 
-    /// The JSON report of the last run of an analysis (`rfm`, `segments`, `clv`).
-    pub fn analytics_run(&self, name: &str) -> Result<Option<(String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT computed_at, report FROM analytics_run WHERE name = ?1")?;
+    /// The last run of an analysis (`rfm`, `segments`, `clv`, `scores`): when it ran, as of
+    /// which day, and its JSON report.
+    pub fn analytics_run(&self, name: &str) -> Result<Option<StoredRun>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT computed_at, as_of, report FROM analytics_run WHERE name = ?1",
+        )?;
         let mut rows = stmt.query(params![name])?;
-        Ok(match rows.next()? {
-            Some(r) => Some((r.get(0)?, r.get(1)?)),
-            None => None,
-        })
+        let Some(r) = rows.next()? else {
+            return Ok(None);
+        };
+        let Some(as_of) = day_of(r.get(1)?) else {
+            return Ok(None);
+        };
+        Ok(Some(StoredRun {
+            name: name.to_string(),
+            computed_at: r.get(0)?,
+            as_of,
+            report: r.get(2)?,
+        }))
     }
+}
+
+/// The last run of one analysis, as stored.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StoredRun {
+    /// `rfm`, `segments`, `clv` or `scores`.
+    pub name: String,
+    /// When it ran (UTC, RFC 3339).
+    pub computed_at: String,
+    /// The analysis day.
+    pub as_of: NaiveDate,
+    /// Its report as JSON: an `RfmView`, `SegmentView`, `ValueReport` or `ScoreView`, with
+    /// per-customer lists cut to the first rows (every customer's own figures are stored with
+    /// the customer).
+    pub report: String,
 }
 
 /// One contact's stored analysis figures: what the last RFM, segment and lifetime-value runs
@@ -315,6 +477,10 @@ pub struct CustomerFigures {
     pub clv_90: Option<f64>,
     /// Expected value over the next 365 days.
     pub clv_365: Option<f64>,
+    /// The day of the lead scores' run.
+    pub scores_as_of: Option<NaiveDate>,
+    /// The best lead score (0–100) of the contact's open deals.
+    pub lead_score: Option<u8>,
     /// The currency most purchases are in (of `spend` and the values).
     pub currency: Option<String>,
 }

@@ -6,6 +6,7 @@
 //! (`deleted_at`), never deleted.
 
 mod analytics;
+mod figures;
 mod history;
 mod imports;
 mod merge;
@@ -26,9 +27,10 @@ use crate::error::{Error, Result};
 use crate::model::{Kind, Value};
 
 pub use analytics::{
-    ActivityRow, CustomerFigures, CustomerMetric, DealRow, FeedbackRow, MetricColumn, MetricSet,
-    Purchases, TargetReport, TicketRow,
+    ActivityRow, CustomerFigures, CustomerMetric, DealRow, DealScoreRow, FeedbackRow, MetricColumn,
+    MetricSet, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
+pub use figures::RowFigures;
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CREATED, MAX_PAGE, to_sql};
@@ -182,6 +184,17 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", -(i64::from(mib) * 1024))?;
         Ok(())
+    }
+
+    /// A second connection to the same database file, with the same origin (`None` in
+    /// memory): long work (the analytics) runs on it while this one keeps serving reads.
+    pub fn reopen(&self) -> Result<Option<Store>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let mut other = Store::open(path)?;
+        other.set_origin(&self.origin);
+        Ok(Some(other))
     }
 
     /// Where the database lives (`None` in memory).

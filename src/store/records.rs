@@ -12,6 +12,7 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
+use super::figures;
 use super::{Store, Writer};
 use crate::error::{Error, FieldIssue, Result};
 use crate::kinds::stage_probability;
@@ -23,10 +24,6 @@ use crate::values::parse_field;
 /// The change-log field of a record's creation (its initial values are reconstructed from the
 /// row and the later changes; see `history`).
 pub const CREATED: &str = "*";
-
-/// Filters on contacts by a stored analytics result: the R×F segment (`Champions`, …) and the
-/// k-means cluster's name.
-pub const METRIC_FILTERS: [&str; 2] = ["rfm_segment", "cluster"];
 
 /// Most rows one list call returns.
 pub const MAX_PAGE: u64 = 1000;
@@ -404,12 +401,15 @@ impl Store {
         for (name, raw) in &query.filters {
             // Contacts can be filtered by what the analytics stored for them.
             if kind == Kind::Contact
-                && let Some(column) = METRIC_FILTERS.iter().find(|c| **c == name.as_str())
+                && let Some(clause) = figures::filter_clause(def.table, name, raw)
             {
-                clauses.push(format!(
-                    "id IN (SELECT contact_id FROM customer_metric WHERE {column} = ?)"
-                ));
-                args.push(SqlValue::Text(raw.trim().to_string()));
+                match clause {
+                    Ok((sql, arg)) => {
+                        clauses.push(sql);
+                        args.push(arg);
+                    }
+                    Err(issue) => issues.push(issue),
+                }
                 continue;
             }
             match def.field(name) {
@@ -461,13 +461,19 @@ impl Store {
             clauses.push(format!("({})", ors.join(" OR ")));
             args.extend(exprs.iter().map(|_| SqlValue::Text(like.clone())));
         }
+        let dir = if query.desc { "DESC" } else { "ASC" };
+        let figure_sort = match &query.sort {
+            Some(s) if kind == Kind::Contact && figures::is_figure(s) => {
+                figures::sort_expr(def.table, s, dir)
+            }
+            _ => None,
+        };
         let sort_field = match &query.sort {
-            Some(s) => def.field(s).ok_or_else(|| Error::Validation {
+            _ if figure_sort.is_some() => None,
+            Some(s) => Some(def.field(s).ok_or_else(|| Error::Validation {
                 issues: vec![unknown_field(def, s)],
-            })?,
-            None => def
-                .field(def.sort)
-                .expect("a kind's sort field is one of its fields"),
+            })?),
+            None => def.field(def.sort),
         };
         if !issues.is_empty() {
             return Err(Error::Validation { issues });
@@ -481,14 +487,20 @@ impl Store {
             &format!("SELECT count(*) FROM {}{where_sql}", def.table),
             &args,
         )?;
-        let dir = if query.desc { "DESC" } else { "ASC" };
-        let text_sort = matches!(sort_field.ty, FieldType::Text | FieldType::Email);
-        let collate = if text_sort { " COLLATE NOCASE" } else { "" };
-        let mut order = format!("{}{collate} {dir}", sort_field.name);
-        if kind == Kind::Contact && sort_field.name == "last_name" {
-            // Matches the (last_name, first_name) index so a million rows page quickly.
-            order.push_str(&format!(", first_name COLLATE NOCASE {dir}"));
-        }
+        let order = match (figure_sort, sort_field) {
+            (Some(expr), _) => expr,
+            (None, Some(field)) => {
+                let text_sort = matches!(field.ty, FieldType::Text | FieldType::Email);
+                let collate = if text_sort { " COLLATE NOCASE" } else { "" };
+                let mut order = format!("{}{collate} {dir}", field.name);
+                if kind == Kind::Contact && field.name == "last_name" {
+                    // Matches the (last_name, first_name) index so a million rows page quickly.
+                    order.push_str(&format!(", first_name COLLATE NOCASE {dir}"));
+                }
+                order
+            }
+            (None, None) => unreachable!("a kind's sort field is one of its fields"),
+        };
         // The window's rowids first, from the index alone where one fits (rows skipped by
         // OFFSET are never read), then the rows themselves.
         let sql = format!(
@@ -505,14 +517,21 @@ impl Store {
             .prepare_cached(&sql)?
             .query_map(params_from_iter(args.iter()), |r| read_raw(def, r))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let rows = raws
+        let rows: Vec<EntityRecord> = raws
             .into_iter()
             .map(|raw| self.record(kind, raw))
             .collect::<Result<_>>()?;
+        let figures = if kind == Kind::Contact {
+            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            self.row_figures(&ids)?
+        } else {
+            BTreeMap::new()
+        };
         Ok(Page {
             total,
             offset: query.offset,
             rows,
+            figures,
         })
     }
 }

@@ -357,7 +357,7 @@ fn lead_scores_are_rule_based_with_few_closed_deals_and_learned_with_enough() {
         &[("stage", "proposal"), ("value", "100")],
     );
     deal(&mut f.store, "Won", &[("stage", "won"), ("value", "100")]);
-    let v = analytics::lead_scores(&f.store, None).unwrap();
+    let v = analytics::lead_scores(&mut f.store, None).unwrap();
     let json = serde_json::to_value(&v).unwrap();
     assert!(
         json["method"].to_string().contains("rule"),
@@ -387,7 +387,7 @@ fn lead_scores_are_rule_based_with_few_closed_deals_and_learned_with_enough() {
                 .unwrap();
         }
     }
-    let v = analytics::lead_scores(&f.store, None).unwrap();
+    let v = analytics::lead_scores(&mut f.store, None).unwrap();
     assert!(
         matches!(
             v.method,
@@ -844,7 +844,7 @@ fn odd_data_gives_results_or_reasons_never_nan() {
         &[("stage", "proposal"), ("value", "100")],
     );
     everything_runs(&mut f.store, "10,000 orders, all deals won");
-    let scores = analytics::lead_scores(&f.store, None).unwrap();
+    let scores = analytics::lead_scores(&mut f.store, None).unwrap();
     let method = serde_json::to_string(&scores.method).unwrap();
     assert!(
         method.contains("lost") || method.contains("rule"),

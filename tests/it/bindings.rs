@@ -6,11 +6,16 @@
 use std::path::Path;
 
 use kith::analytics::dashboard::Kpis;
-use kith::analytics::{Forecast, RfmView, SatisfactionView, ScoreView, SegmentView, ValueReport};
+use kith::analytics::{
+    DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView, ScoreView,
+    SegmentView, ValueReport,
+};
 use kith::export::{ChartExport, ChartFormat, ExportOptions, ExportSummary};
 use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, Progress, UndoReport};
 use kith::model::KindSchema;
-use kith::store::{CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, TargetReport};
+use kith::store::{
+    CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, StoredRun, TargetReport,
+};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
 use ts_rs::{Config, TS};
@@ -60,6 +65,10 @@ fn export_typescript_bindings() {
     TargetReport::export_all(&cfg).expect("export TargetReport");
     ChartExport::export_all(&cfg).expect("export ChartExport");
     ChartFormat::export_all(&cfg).expect("export ChartFormat");
+    RefreshProgress::export_all(&cfg).expect("export RefreshProgress");
+    RefreshSummary::export_all(&cfg).expect("export RefreshSummary");
+    StoredRun::export_all(&cfg).expect("export StoredRun");
+    DealScoreView::export_all(&cfg).expect("export DealScoreView");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

@@ -9,6 +9,7 @@ mod cli;
 mod cli_import;
 mod clv;
 mod demo;
+mod figures;
 mod import;
 mod import_bad;
 mod import_clean;

@@ -17,6 +17,14 @@ pub fn analyze_command() -> Command {
         .about("Customer analytics: RFM scores, segments, lifetime value")
         .subcommand_required(true)
         .subcommand(
+            Command::new("all")
+                .about(
+                    "Recompute and store every per-customer figure: RFM, segments, lifetime \
+                     value and lead scores (what the contacts list shows and filters by)",
+                )
+                .arg(as_of.clone()),
+        )
+        .subcommand(
             Command::new("rfm")
                 .about(
                     "Recency, frequency and spend scored 1–5 per customer, and the R×F segments \
@@ -144,6 +152,29 @@ fn more(total: usize, limit: usize) -> String {
 /// Runs `kith analyze …`.
 pub fn run_analyze(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
     match m.subcommand() {
+        Some(("all", m)) => {
+            let mut last = None;
+            let summary = analytics::refresh(store, date_arg(m, "as-of")?, &mut |p| {
+                if last != Some(p.step) {
+                    last = Some(p.step);
+                    eprintln!("{} ({} of {})…", p.label, p.index, p.total);
+                }
+            })?;
+            let took: Vec<String> = summary
+                .took
+                .iter()
+                .map(|t| format!("{} {:.1} s", t.step.label(), t.ms as f64 / 1000.0))
+                .collect();
+            let text = format!(
+                "as of {}: {} customers scored, {} valued, {} open deals scored\n{}\n",
+                summary.as_of,
+                summary.customers,
+                summary.valued,
+                summary.open_deals,
+                took.join(", ")
+            );
+            Output::new(&summary, text)
+        }
         Some(("rfm", m)) => {
             let view = analytics::rfm_scores(store, date_arg(m, "as-of")?)?;
             let limit = *m.get_one::<usize>("limit").expect("defaulted");

@@ -59,7 +59,11 @@ pub(crate) fn where_arg() -> Arg {
         .long("where")
         .value_name("FIELD=VALUE")
         .action(ArgAction::Append)
-        .help("Only records whose FIELD equals VALUE (repeatable)")
+        .help(
+            "Only records whose FIELD equals VALUE (repeatable). Contacts also filter by their \
+             analytics figures: rfm_segment, cluster (names), rfm, clv_365, lead_score \
+             (a number or a comparison: lead_score=>=70)",
+        )
 }
 
 /// The `--where` pairs as list filters (`job-title` and `job_title` both name the field).
@@ -120,8 +124,16 @@ fn entity_command(kind: Kind) -> Command {
                         .long("text")
                         .help("Only records whose name contains this"),
                 )
-                .arg(Arg::new("sort").long("sort").value_name("FIELD"))
-                .arg(Arg::new("desc").long("desc").action(ArgAction::SetTrue))
+                .arg(Arg::new("sort").long("sort").value_name("FIELD").help(
+                    "Sort by this field (contacts also by rfm_segment, rfm, cluster, clv_365, \
+                     lead_score, after `kith analyze all`)",
+                ))
+                .arg(
+                    Arg::new("desc")
+                        .long("desc")
+                        .action(ArgAction::SetTrue)
+                        .help("Sort descending"),
+                )
                 .arg(
                     Arg::new("limit")
                         .long("limit")
@@ -391,6 +403,11 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
             let cols: Vec<_> = def.fields.iter().filter(|f| f.in_list).collect();
             let mut headers = vec!["ID".to_string(), "Title".to_string()];
             headers.extend(cols.iter().map(|f| f.label.to_string()));
+            // Contacts the analytics have reached: their segment, scores, value and lead score.
+            let with_figures = !page.figures.is_empty();
+            if with_figures {
+                headers.extend(["Segment", "RFM", "Value (1 y)", "Lead score"].map(String::from));
+            }
             let rows: Vec<Vec<String>> = page
                 .rows
                 .iter()
@@ -401,6 +418,15 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
                             r.values.get(f.name).map(show_value).unwrap_or_default()
                         })
                     }));
+                    if with_figures {
+                        let f = page.figures.get(&r.id).cloned().unwrap_or_default();
+                        row.extend([
+                            f.rfm_segment.unwrap_or_default(),
+                            f.rfm.unwrap_or_default(),
+                            f.clv_365.map(|v| format!("{v:.2}")).unwrap_or_default(),
+                            f.lead_score.map(|s| s.to_string()).unwrap_or_default(),
+                        ]);
+                    }
                     row
                 })
                 .collect();

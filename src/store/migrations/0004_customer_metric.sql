@@ -1,5 +1,6 @@
 -- Derived figures per customer (contact), recomputed from the records by the analytics: RFM
--- scores and segment, k-means cluster, lifetime value. A cache, not user data: never synced,
+-- scores and segment, k-means cluster, lifetime value, lead score (the best of the contact's
+-- open deals). A cache, not user data: never synced,
 -- never in the change log, and rebuilt whenever the analytics run. A column is NULL until the
 -- analysis that fills it has run (or when it could not value the customer).
 CREATE TABLE customer_metric (
@@ -16,7 +17,9 @@ CREATE TABLE customer_metric (
     clv_as_of    TEXT,
     p_alive      REAL,
     clv_90       REAL,
-    clv_365      REAL
+    clv_365      REAL,
+    scores_as_of TEXT,
+    lead_score   INTEGER
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX customer_metric_rfm_segment ON customer_metric (rfm_segment);
 -- The R×F heat map counts customers per score pair, and the lifetime-value histogram reads
@@ -24,8 +27,20 @@ CREATE INDEX customer_metric_rfm_segment ON customer_metric (rfm_segment);
 CREATE INDEX customer_metric_rf ON customer_metric (r, f);
 CREATE INDEX customer_metric_clv ON customer_metric (clv_365) WHERE clv_365 IS NOT NULL;
 CREATE INDEX customer_metric_cluster ON customer_metric (cluster);
+CREATE INDEX customer_metric_lead_score ON customer_metric (lead_score)
+    WHERE lead_score IS NOT NULL;
 
--- The last run of each analysis (`rfm`, `segments`, `clv`): when, as of which day, and its
+-- Every open deal's lead score (0–100) with the factors that moved it (JSON), as the last
+-- run of the scores computed them. Derived like customer_metric: not logged, not synced.
+CREATE TABLE deal_score (
+    deal_id    TEXT PRIMARY KEY NOT NULL,
+    contact_id TEXT,
+    as_of      TEXT NOT NULL,
+    score      INTEGER NOT NULL,
+    detail     TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- The last run of each analysis (`rfm`, `segments`, `clv`, `scores`): when, as of which day, and its
 -- JSON report (models, clusters, notes) so the app can explain the figures without rerunning.
 CREATE TABLE analytics_run (
     name        TEXT PRIMARY KEY NOT NULL,

@@ -66,6 +66,14 @@ clv_90: number | null,
  */
 clv_365: number | null, 
 /**
+ * The day of the lead scores' run.
+ */
+scores_as_of: string | null, 
+/**
+ * The best lead score (0–100) of the contact's open deals.
+ */
+lead_score: number | null, 
+/**
  * The currency most purchases are in (of `spend` and the values).
  */
 currency: string | null, };

@@ -11,7 +11,12 @@ export type RfmView = {
  */
 as_of: string, 
 /**
- * Customers, best first (R, F, M scores, then spend).
+ * Customers scored.
+ */
+scored: number, 
+/**
+ * Customers, best first (R, F, M scores, then spend; the stored report keeps the first
+ * [`STORED_ROWS`]).
  */
 customers: Array<CustomerRfm>, 
 /**

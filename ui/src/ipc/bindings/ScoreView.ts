@@ -15,6 +15,11 @@ as_of: string,
  */
 method: ScoreMethod, 
 /**
- * Open deals, highest score first.
+ * Open deals scored.
+ */
+open_deals: number, 
+/**
+ * Open deals, highest score first (the stored report keeps the first
+ * [`STORED_ROWS`](super::STORED_ROWS); every deal's score is kept with the deal).
  */
 deals: Array<ScoredDeal>, };
