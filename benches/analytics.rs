@@ -172,7 +172,7 @@ fn lifetime_value() {
 }
 
 /// Bump when the generated chart database changes.
-const CHART_DB_VERSION: u32 = 3;
+const CHART_DB_VERSION: u32 = 4;
 const ORDERS: u64 = 1_000_000;
 const CHART_GOAL_MS: f64 = 100.0;
 
@@ -253,7 +253,7 @@ fn chart_database(data_dir: &Path) -> std::path::PathBuf {
 }
 
 fn charts(data_dir: &Path) {
-    use kith::analytics::{self, ValueOptions, dashboard};
+    use kith::analytics::{self, dashboard};
     let path = chart_database(data_dir);
     let work = data_dir.join("charts-work.db");
     for suffix in ["", "-wal", "-shm"] {
@@ -262,24 +262,52 @@ fn charts(data_dir: &Path) {
     std::fs::copy(&path, &work).expect("copy the chart database");
     let mut store = kith::Store::open(&work).expect("open the chart database");
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1);
-    let timed = |what: &str, f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        f();
-        println!("  {what:<28} {:>8.2} s", start.elapsed().as_secs_f64());
-    };
-    timed("RFM scores (100,000)", &mut || {
-        analytics::rfm_scores(&mut store, day).expect("rfm");
-    });
-    timed("segments, k by silhouette", &mut || {
-        analytics::customer_segments(&mut store, day, None).expect("segments");
-    });
-    timed("lifetime value", &mut || {
-        let opts = ValueOptions {
-            as_of: day,
-            ..ValueOptions::default()
+    // The whole recompute the app runs after an import: RFM, segments, value, lead scores.
+    let summary = analytics::refresh(&mut store, day, &mut |_| {}).expect("refresh");
+    for t in &summary.took {
+        println!(
+            "  {:<28} {:>8.2} s",
+            format!(
+                "{} ({})",
+                t.step.label(),
+                match t.step {
+                    analytics::RefreshStep::Scores => format!("{} open deals", summary.open_deals),
+                    _ => format!("{} customers", summary.customers),
+                }
+            ),
+            t.ms as f64 / 1000.0
+        );
+    }
+    // The contacts list by a stored figure: the first page, and the count behind a filter.
+    for (what, sort, filter) in [
+        ("list by value, first page", Some("clv_365"), None),
+        ("list lead score >= 70", None, Some(("lead_score", ">=70"))),
+        (
+            "list Champions by RFM",
+            Some("rfm"),
+            Some(("rfm_segment", "Champions")),
+        ),
+    ] {
+        let mut q = kith::ListQuery {
+            sort: sort.map(String::from),
+            desc: true,
+            limit: 100,
+            ..kith::ListQuery::default()
         };
-        analytics::customer_value(&mut store, &opts).expect("clv");
-    });
+        if let Some((k, v)) = filter {
+            q.filters.insert(k.into(), v.into());
+        }
+        // Once: a second call would find the total in the list's cache.
+        let start = Instant::now();
+        let page = store.list_records(kith::Kind::Contact, &q).expect("list");
+        let seconds = start.elapsed().as_secs_f64();
+        println!(
+            "  {what:<40} {:>8.1} ms  ({} of {})",
+            seconds * 1000.0,
+            page.rows.len(),
+            page.total
+        );
+    }
     let opts = dashboard::ChartOptions {
         to: day,
         ..dashboard::ChartOptions::default()
