@@ -413,6 +413,8 @@ pub struct TextSentiment {
     pub text: String,
     /// Where it came from: `feedback` or `ticket`.
     pub source: &'static str,
+    /// How many recent texts said exactly this (listed once).
+    pub times: u32,
     /// Its sentiment and the words that made it.
     pub sentiment: satisfaction::Sentiment,
 }
@@ -490,6 +492,7 @@ pub fn satisfaction_report(
     );
     let mut counts = [0u64; 3];
     let mut scored: Vec<TextSentiment> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (text, source) in texts {
         let s = satisfaction::sentiment(text);
         counts[match s.label {
@@ -498,11 +501,20 @@ pub fn satisfaction_report(
             satisfaction::SentimentLabel::Negative => 2,
         }] += 1;
         if s.label == satisfaction::SentimentLabel::Negative {
-            scored.push(TextSentiment {
-                text: text.chars().take(200).collect(),
-                source,
-                sentiment: s,
-            });
+            let text: String = text.chars().take(200).collect();
+            // The same complaint twice is one line said twice, not two of the worst five.
+            match seen.get(&text) {
+                Some(&i) => scored[i].times += 1,
+                None => {
+                    seen.insert(text.clone(), scored.len());
+                    scored.push(TextSentiment {
+                        text,
+                        source,
+                        times: 1,
+                        sentiment: s,
+                    });
+                }
+            }
         }
     }
     scored.sort_by(|a, b| a.sentiment.score.total_cmp(&b.sentiment.score));

@@ -423,6 +423,7 @@ fn satisfaction_counts_csat_and_nps_and_surfaces_negative_text() {
         ("4", "9", "Good quality"),
         ("1", "2", "The package arrived damaged and nobody answered"),
         ("2", "6", "物流太慢了，很不满意"),
+        ("1", "0", "The package arrived damaged and nobody answered"),
     ] {
         s.create_record(
             Kind::Feedback,
@@ -436,16 +437,24 @@ fn satisfaction_counts_csat_and_nps_and_surfaces_negative_text() {
         .unwrap();
     }
     let v = analytics::satisfaction_report(&f.store, as_of("2026-11-01").as_of, 90).unwrap();
-    assert_eq!(v.csat.overall.average, Some(3.0));
+    assert_eq!(v.csat.overall.average, Some(2.6));
     assert_eq!(
         v.nps.overall.nps,
-        Some(0.0),
-        "2 promoters, 2 detractors of 4"
+        Some(-20.0),
+        "2 promoters, 3 detractors of 5"
     );
     assert_eq!(
         v.sentiment_counts[0] + v.sentiment_counts[1] + v.sentiment_counts[2],
-        4
+        5,
+        "every text counted, repeats too"
     );
+    let damaged: Vec<_> = v
+        .most_negative
+        .iter()
+        .filter(|t| t.text.contains("damaged"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "a repeated complaint is listed once");
+    assert_eq!(damaged[0].times, 2, "with how often it was said");
     let negative: Vec<&str> = v.most_negative.iter().map(|t| t.text.as_str()).collect();
     assert!(
         negative.iter().any(|t| t.contains("damaged"))

@@ -523,8 +523,13 @@ fn satisfaction_text(v: &analytics::SatisfactionView) -> String {
         text.push_str(&format!("Keywords: {}\n", words.join(", ")));
     }
     for t in &v.most_negative {
+        let times = if t.times > 1 {
+            format!(", said {} times", t.times)
+        } else {
+            String::new()
+        };
         text.push_str(&format!(
-            "Negative ({}, {:.2}): {}\n",
+            "Negative ({}, {:.2}{times}): {}\n",
             t.source, t.sentiment.score, t.text
         ));
     }
