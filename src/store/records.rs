@@ -462,18 +462,34 @@ impl Store {
             args.extend(exprs.iter().map(|_| SqlValue::Text(like.clone())));
         }
         let dir = if query.desc { "DESC" } else { "ASC" };
-        let figure_sort = match &query.sort {
+        // Contacts also sort by their stored figures; every other sort is one of the kind's
+        // fields (the kind's own sort field by default).
+        let order = match &query.sort {
             Some(s) if kind == Kind::Contact && figures::is_figure(s) => {
                 figures::sort_expr(def.table, s, dir)
             }
             _ => None,
         };
-        let sort_field = match &query.sort {
-            _ if figure_sort.is_some() => None,
-            Some(s) => Some(def.field(s).ok_or_else(|| Error::Validation {
-                issues: vec![unknown_field(def, s)],
-            })?),
-            None => def.field(def.sort),
+        let order = match order {
+            Some(order) => order,
+            None => {
+                let field = match &query.sort {
+                    Some(s) => def.field(s).ok_or_else(|| Error::Validation {
+                        issues: vec![unknown_field(def, s)],
+                    })?,
+                    None => def
+                        .field(def.sort)
+                        .expect("a kind's sort field is one of its fields"),
+                };
+                let text_sort = matches!(field.ty, FieldType::Text | FieldType::Email);
+                let collate = if text_sort { " COLLATE NOCASE" } else { "" };
+                let mut order = format!("{}{collate} {dir}", field.name);
+                if kind == Kind::Contact && field.name == "last_name" {
+                    // Matches the (last_name, first_name) index so a million rows page quickly.
+                    order.push_str(&format!(", first_name COLLATE NOCASE {dir}"));
+                }
+                order
+            }
         };
         if !issues.is_empty() {
             return Err(Error::Validation { issues });
@@ -487,20 +503,6 @@ impl Store {
             &format!("SELECT count(*) FROM {}{where_sql}", def.table),
             &args,
         )?;
-        let order = match (figure_sort, sort_field) {
-            (Some(expr), _) => expr,
-            (None, Some(field)) => {
-                let text_sort = matches!(field.ty, FieldType::Text | FieldType::Email);
-                let collate = if text_sort { " COLLATE NOCASE" } else { "" };
-                let mut order = format!("{}{collate} {dir}", field.name);
-                if kind == Kind::Contact && field.name == "last_name" {
-                    // Matches the (last_name, first_name) index so a million rows page quickly.
-                    order.push_str(&format!(", first_name COLLATE NOCASE {dir}"));
-                }
-                order
-            }
-            (None, None) => unreachable!("a kind's sort field is one of its fields"),
-        };
         // The window's rowids first, from the index alone where one fits (rows skipped by
         // OFFSET are never read), then the rows themselves.
         let sql = format!(
