@@ -15,8 +15,8 @@ use std::sync::atomic::Ordering;
 use chrono::NaiveDate;
 use kith::analytics::dashboard::{self, ChartOptions, Kpis};
 use kith::analytics::{
-    DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView, ScoreView,
-    SegmentView, ValueOptions, ValueReport,
+    DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
+    ScoreRules, ScoreView, SegmentView, ValueOptions, ValueReport,
 };
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
@@ -354,6 +354,27 @@ pub fn refresh_analytics(
 #[tauri::command(async)]
 pub fn analytics_report(state: State<'_, AppState>, name: String) -> Reply<Option<StoredRun>> {
     with_store(&state, |s| kith::analytics::stored_report(s, &name))
+}
+
+/// The rule-based lead score's rules with their points.
+#[tauri::command(async)]
+pub fn score_rules(state: State<'_, AppState>) -> Reply<ScoreRules> {
+    with_store(&state, |s| kith::analytics::score_rules(s))
+}
+
+/// Sets the points of some rules (rule id → points); all or nothing.
+#[tauri::command(async)]
+pub fn set_rule_points(
+    state: State<'_, AppState>,
+    points: std::collections::BTreeMap<String, i32>,
+) -> Reply<ScoreRules> {
+    with_store(&state, |s| kith::analytics::set_rule_points(s, &points))
+}
+
+/// Puts every rule back to its default points.
+#[tauri::command(async)]
+pub fn reset_rule_points(state: State<'_, AppState>) -> Reply<ScoreRules> {
+    with_store(&state, kith::analytics::reset_rule_points)
 }
 
 /// A deal's stored lead score with its factors.

@@ -17,6 +17,7 @@ mod pipeline;
 mod refresh;
 pub mod rfm;
 pub mod satisfaction;
+mod score_rules;
 pub mod segments;
 
 use chrono::{Datelike, NaiveDate};
@@ -27,6 +28,9 @@ pub use pipeline::{
     TicketSuggestion, deal_score, forecast, lead_scores, satisfaction_report,
 };
 pub use refresh::{RefreshProgress, RefreshStep, RefreshSummary, refresh, stored_report};
+pub use score_rules::{
+    RuleView, ScoreRules, reset_rule_points, score_config, score_rules, set_rule_points,
+};
 
 use crate::error::Result;
 use crate::store::{CustomerMetric, MetricSet, Store};

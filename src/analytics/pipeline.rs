@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::lead_score::{self, ClosedDeal, DealFeatures, LeadScoreConfig, ScoreMethod};
+use super::lead_score::{self, ClosedDeal, DealFeatures, ScoreMethod};
 use super::satisfaction::{self, CategorisedTicket, FeedbackEntry, YearMonth};
 use super::{day_of, month_of};
 use crate::error::{Error, Result};
@@ -174,7 +174,7 @@ pub fn lead_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<ScoreV
             }
         }
     }
-    let scores = lead_score::score_deals(&closed, &open, &LeadScoreConfig::default())
+    let scores = lead_score::score_deals(&closed, &open, &super::score_config(store)?)
         .map_err(|e| Error::invalid("lead score", e.to_string()))?;
     let mut out: Vec<ScoredDeal> = scores
         .scores

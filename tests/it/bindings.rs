@@ -7,8 +7,8 @@ use std::path::Path;
 
 use kith::analytics::dashboard::Kpis;
 use kith::analytics::{
-    DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView, ScoreView,
-    SegmentView, ValueReport,
+    DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
+    ScoreRules, ScoreView, SegmentView, ValueReport,
 };
 use kith::export::{ChartExport, ChartFormat, ExportOptions, ExportSummary};
 use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, Progress, UndoReport};
@@ -69,6 +69,7 @@ fn export_typescript_bindings() {
     RefreshSummary::export_all(&cfg).expect("export RefreshSummary");
     StoredRun::export_all(&cfg).expect("export StoredRun");
     DealScoreView::export_all(&cfg).expect("export DealScoreView");
+    ScoreRules::export_all(&cfg).expect("export ScoreRules");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

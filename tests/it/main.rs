@@ -17,6 +17,7 @@ mod import_formats;
 mod import_mapping;
 mod import_read;
 mod records;
+mod score_rules;
 mod search;
 mod segments;
 mod store;

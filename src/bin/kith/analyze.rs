@@ -25,6 +25,29 @@ pub fn analyze_command() -> Command {
                 .arg(as_of.clone()),
         )
         .subcommand(
+            Command::new("rules")
+                .about(
+                    "The rule-based lead score's rules and points (used while there are too few \
+                     closed deals to learn from); change points with --set",
+                )
+                .arg(
+                    Arg::new("set")
+                        .long("set")
+                        .value_name("RULE=POINTS")
+                        .action(clap::ArgAction::Append)
+                        .help(
+                            "Give a rule these points (−100 to 100; 0 switches it off); repeatable",
+                        ),
+                )
+                .arg(
+                    Arg::new("reset")
+                        .long("reset")
+                        .action(clap::ArgAction::SetTrue)
+                        .conflicts_with("set")
+                        .help("Put every rule back to its default points"),
+                ),
+        )
+        .subcommand(
             Command::new("rfm")
                 .about(
                     "Recency, frequency and spend scored 1–5 per customer, and the R×F segments \
@@ -175,6 +198,29 @@ pub fn run_analyze(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
             );
             Output::new(&summary, text)
         }
+        Some(("rules", m)) => {
+            let rules = if m.get_flag("reset") {
+                analytics::reset_rule_points(store)?
+            } else if let Some(pairs) = m.get_many::<String>("set") {
+                let mut points = std::collections::BTreeMap::new();
+                for pair in pairs {
+                    let parsed = pair
+                        .split_once('=')
+                        .and_then(|(id, p)| Some((id.trim(), p.trim().parse::<i32>().ok()?)));
+                    let Some((id, p)) = parsed else {
+                        return Err(Error::invalid(
+                            "set",
+                            format!("'{pair}' is not RULE=POINTS (e.g. recent_meeting=20)"),
+                        ));
+                    };
+                    points.insert(id.to_string(), p);
+                }
+                analytics::set_rule_points(store, &points)?
+            } else {
+                analytics::score_rules(store)?
+            };
+            Output::new(&rules, rules_text(&rules))
+        }
         Some(("rfm", m)) => {
             let view = analytics::rfm_scores(store, date_arg(m, "as-of")?)?;
             let limit = *m.get_one::<usize>("limit").expect("defaulted");
@@ -226,6 +272,38 @@ pub fn run_analyze(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
         }
         _ => unreachable!("clap requires a subcommand"),
     }
+}
+
+fn rules_text(r: &analytics::ScoreRules) -> String {
+    let rows: Vec<Vec<String>> = r
+        .rules
+        .iter()
+        .map(|rule| {
+            vec![
+                rule.id.clone(),
+                rule.description.clone(),
+                format!("{:+}", rule.points),
+                if rule.points == rule.default_points {
+                    String::new()
+                } else {
+                    format!("(default {:+})", rule.default_points)
+                },
+            ]
+        })
+        .collect();
+    format!(
+        "Every deal starts at {} and each rule that holds adds its points (0–100 in the end):\n{}",
+        r.base,
+        table(
+            &[
+                "Rule".into(),
+                "Holds when".into(),
+                "Points".into(),
+                String::new()
+            ],
+            &rows
+        )
+    )
 }
 
 fn clv_text(r: &analytics::ValueReport, limit: usize) -> String {
