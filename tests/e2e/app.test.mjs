@@ -16,8 +16,10 @@
 //
 // The third story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
 // dashboard is the first screen → the KPI cards show the engine's figures → the revenue and
-// segments charts are drawn as SVG → Segments → a segment's "Show contacts" → the contacts
-// list holds exactly that segment's customers, with the filter shown.
+// segments charts are drawn as SVG → Recompute shows a progress bar that only moves forward
+// and ends → Segments (read from the stored run) → a segment's "Show contacts" → the contacts
+// list holds exactly that segment's customers, with the filter shown → without the filter the
+// list has a Lead score column, and sorting by it puts the highest scores first.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -104,6 +106,23 @@ async function filledText(id, timeout = WAIT) {
     })
     .catch(() => assert.fail(`[data-testid="${id}"] stays empty (step: ${step})`));
   return text;
+}
+
+/**
+ * Waits until a test id's `textContent` (spaces collapsed) is exactly `text`: for text that
+ * may be cut with an ellipsis, which WebKitWebDriver's getText reads as "" (see filledText).
+ */
+async function contentIs(id, text, timeout = WAIT) {
+  const el = await shown(id, timeout);
+  let last = '';
+  const read = async () =>
+    (last = String(await el.getProperty('textContent')).replace(/\s+/g, ' ').trim());
+  await browser
+    .waitUntil(async () => (await read()) === text, { timeout })
+    .catch(() =>
+      assert.fail(`[data-testid="${id}"] is "${last}", not "${text}" after ${timeout} ms (step: ${step})`),
+    );
+  return el;
 }
 
 /** The counts an import (or a dry run) shows, by outcome. */
@@ -382,6 +401,40 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   }
   await screenshots('dashboard');
 
+  step = 'Recompute reruns every analysis with a progress bar that moves forward, then ends';
+  // Every value the bar shows is recorded in the page, so a fast refresh is still seen.
+  await browser.execute(() => {
+    const seen = [];
+    window.__kithProgress = seen;
+    const record = () => {
+      const bar = document.querySelector('[data-testid="recompute-bar"]');
+      const now = bar?.getAttribute('aria-valuenow');
+      if (now !== undefined && now !== null && seen.at(-1) !== now) seen.push(now);
+    };
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-valuenow'],
+    });
+  });
+  const recompute = await shown('recompute-button');
+  await recompute.click();
+  await browser.waitUntil(
+    async () =>
+      (await recompute.isEnabled()) && !(await byTestId('recompute-bar').isExisting()),
+    { timeout: 120_000, timeoutMsg: `the recompute did not finish (step: ${step})` },
+  );
+  const progress = (await browser.execute(() => window.__kithProgress)).map(Number);
+  assert.ok(progress.length > 0, 'a determinate progress bar was shown while it ran');
+  assert.deepEqual(
+    progress,
+    [...progress].sort((a, b) => a - b),
+    `the bar only moves forward: ${progress}`,
+  );
+  assert.ok(progress.every((n) => n >= 0 && n <= 100), `the bar stays within 0–100: ${progress}`);
+  t.diagnostic(`recompute progress: ${progress.join(' → ')} %`);
+
   step = 'Segments lists the R×F segments; "Show contacts" opens the filtered contacts list';
   await (await shown('dashboard-tab-segments')).click();
   await shown('rfm-segments', 60_000);
@@ -396,9 +449,48 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   assert.ok(count > 0, `segment ${segment} has customers`);
   await screenshots('dashboard-segments');
   await link.click();
-  await textIs('list-filter-rfm_segment', `Segment: ${label}`);
+  // A chip's label is cut with an ellipsis when long: read its content.
+  await contentIs('list-filter-rfm_segment', `Segment: ${label}`);
   await textIs('list-total', count === 1 ? '1 contact' : `${count.toLocaleString('en-US')} contacts`);
   t.diagnostic(`"${label}": ${count} customers, and the contacts list shows exactly them`);
   await screenshots('dashboard-segment-contacts');
+
+  step = 'without the filter, the contacts list sorts by the Lead score column, highest first';
+  await (await shown('list-filter-clear-rfm_segment')).click();
+  await byTestId('list-filter-rfm_segment').waitForExist({
+    reverse: true,
+    timeout: WAIT,
+    timeoutMsg: `the segment filter is still shown (step: ${step})`,
+  });
+  await (await shown('sort-lead_score')).click();
+  await browser.waitUntil(
+    async () => (await byTestId('column-lead_score').getAttribute('aria-sort')) === 'descending',
+    { timeout: WAIT, timeoutMsg: `the Lead score column is not sorted descending (step: ${step})` },
+  );
+  /** The lead score cells of the rows shown, top to bottom, once the sorted rows are in. */
+  const scores = async () =>
+    browser.execute(() =>
+      [...document.querySelectorAll('[data-testid^="row-"] [data-testid="cell-lead_score"]')].map(
+        (cell) => cell.textContent.trim(),
+      ),
+    );
+  let shownScores = [];
+  await browser.waitUntil(
+    async () => {
+      shownScores = await scores();
+      return /^\d+$/.test(shownScores[0] ?? '');
+    },
+    { timeout: WAIT, timeoutMsg: `the first row has no lead score (step: ${step})` },
+  );
+  const numbers = shownScores.filter((text) => /^\d+$/.test(text)).map(Number);
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), `highest first: ${numbers}`);
+  // Contacts without an open deal (an en dash) come after every scored one.
+  const firstDash = shownScores.indexOf('–');
+  assert.ok(
+    firstDash === -1 || shownScores.slice(firstDash).every((text) => text === '–'),
+    `contacts without a score come last: ${shownScores}`,
+  );
+  t.diagnostic(`lead scores, top rows: ${shownScores.slice(0, 8).join(', ')}`);
+  await screenshots('contacts-by-lead-score');
   passed += 1;
 });

@@ -65,14 +65,35 @@ describe('App', () => {
     expect(screen.getByTestId('nav-dashboard')).toHaveAttribute('aria-current', 'page');
     await fireEvent.click(screen.getByTestId('dashboard-tab-segments'));
     await waitFor(() => expect(window.location.hash).toBe('#/dashboard/segments'));
+    // Nothing computed yet: the section says so and computes on request.
+    await fireEvent.click(await screen.findByTestId('rfm-not-run-compute'));
     await fireEvent.click(await screen.findByTestId('segment-hibernating-contacts'));
     await waitFor(() => expect(window.location.hash).toBe('#/contact?rfm_segment=Hibernating'));
     expect(await screen.findByTestId('list-filter-rfm_segment')).toHaveTextContent(
       'Segment: Hibernating',
     );
     await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('1 contact'));
-    await fireEvent.click(screen.getByTestId('list-filter-clear'));
+    await fireEvent.click(screen.getByTestId('list-filter-clear-rfm_segment'));
     await waitFor(() => expect(window.location.hash).toBe('#/contact'));
     await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('7 contacts'));
+    // A header sorts and the address follows, so going back and reloading keep the order.
+    await fireEvent.click(await screen.findByTestId('sort-lead_score'));
+    await waitFor(() => expect(window.location.hash).toBe('#/contact?sort=lead_score&desc=1'));
+    expect(screen.getByTestId('column-lead_score')).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('opens every customer by RFM from the segments, sorted highest first', async () => {
+    const backend = installMockBackend(new MockBackend({ chosen: true }));
+    await backend.handle('refresh_analytics', {});
+    window.location.hash = '#/dashboard/segments';
+    render(App);
+    await fireEvent.click(await screen.findByTestId('rfm-all'));
+    await waitFor(() => expect(window.location.hash).toBe('#/contact?sort=rfm&desc=1'));
+    await waitFor(() =>
+      expect(screen.getByTestId('column-rfm')).toHaveAttribute('aria-sort', 'descending'),
+    );
+    const query = backend.calls.filter((call) => call.command === 'list_records').at(-1)?.args
+      .query as { sort: string; desc: boolean };
+    expect(query).toMatchObject({ sort: 'rfm', desc: true });
   });
 });

@@ -1,6 +1,15 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CustomerFigures, EntityRecord, Kind, KindSchema, WorkspaceInfo } from '../ipc/api';
+import {
+  listRecords,
+  defaultQuery,
+  type CustomerFigures,
+  type EntityRecord,
+  type Kind,
+  type KindSchema,
+  type RefreshStep,
+  type WorkspaceInfo,
+} from '../ipc/api';
 import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { TaskQueue } from '../lib/analytics';
 import { analyticsRuns } from '../lib/analyticsRuns.svelte';
@@ -29,6 +38,16 @@ async function create(kind: Kind, input: Record<string, string>): Promise<Entity
   return (await backend.handle('create_record', { kind, input })) as EntityRecord;
 }
 
+async function firstDeal(text: string): Promise<EntityRecord> {
+  const page = (await backend.handle('list_records', {
+    kind: 'deal',
+    query: { ...defaultQuery(1), text },
+  })) as { rows: EntityRecord[] };
+  const found = page.rows[0];
+  if (!found) throw new Error(`no deal ${text}`);
+  return found;
+}
+
 async function contactNamed(text: string): Promise<EntityRecord> {
   const page = (await backend.handle('list_records', {
     kind: 'contact',
@@ -45,6 +64,24 @@ async function contactNamed(text: string): Promise<EntityRecord> {
   const found = page.rows[0];
   if (!found) throw new Error(`no contact ${text}`);
   return found;
+}
+
+/** Runs every stored analysis in the mock, as "Recompute" has the engine do. */
+async function refresh(): Promise<void> {
+  await backend.handle('refresh_analytics', {});
+}
+
+/** The commands that recompute an analysis (the panels must only read what is stored). */
+const COMPUTE = ['rfm_scores', 'customer_segments', 'customer_value', 'lead_scores'];
+function computeCalls(): string[] {
+  return backend.calls.map((call) => call.command).filter((command) => COMPUTE.includes(command));
+}
+
+/** A promise with its resolver, to hold the mock's refresh at a step. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {};
+  const wait = new Promise<void>((resolve) => (open = resolve));
+  return { wait, open };
 }
 
 beforeEach(() => {
@@ -92,19 +129,38 @@ describe('the dashboard', () => {
     expect(await screen.findByTestId('kpi-csat')).toHaveTextContent('no ratings yet');
   });
 
-  it('recomputes in the background, saying which analysis runs, then reloads', async () => {
+  it('recomputes in the background with a determinate progress bar, then reloads', async () => {
+    uninstallMockBackend();
+    const held = gate();
+    backend = installMockBackend(
+      new MockBackend({
+        chosen: true,
+        now: () => NOW,
+        beforeRefreshStep: (step: RefreshStep) =>
+          step === 'value' ? held.wait : Promise.resolve(),
+      }),
+    );
     render(Dashboard, { section: 'overview', info: await info() });
     await screen.findByTestId('kpi-customers-value');
     const before = analyticsRuns.generation;
     await fireEvent.click(screen.getByTestId('recompute-button'));
-    expect(await screen.findByTestId('recompute-status')).toHaveTextContent(/of 3/);
+    // Held at the third step: the bar says which and how far, as the engine reported it.
+    const bar = await screen.findByRole('progressbar');
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '60'));
+    expect(screen.getByTestId('recompute-label')).toHaveTextContent(
+      'Lifetime value (3 of 4) — 60 %',
+    );
     expect(screen.getByTestId('recompute-button')).toBeDisabled();
+    // The window stays usable: other commands answer while the refresh runs.
+    const page = await listRecords('contact', defaultQuery(10));
+    expect(page.total).toBe(7);
+    held.open();
     await waitFor(() => expect(analyticsRuns.generation).toBe(before + 1));
     expect(screen.getByTestId('recompute-button')).toBeEnabled();
-    const order = backend.calls
-      .map((call) => call.command)
-      .filter((command) => ['rfm_scores', 'customer_segments', 'customer_value'].includes(command));
-    expect(order).toEqual(['rfm_scores', 'customer_segments', 'customer_value']);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    // One refresh, no analysis computed one by one.
+    expect(backend.calls.filter((call) => call.command === 'refresh_analytics')).toHaveLength(1);
+    expect(computeCalls()).toEqual([]);
     // The headline figures were asked for again after the run.
     expect(backend.calls.filter((call) => call.command === 'analytics_kpis')).toHaveLength(2);
   });
@@ -139,7 +195,24 @@ describe('a chart card', () => {
 });
 
 describe('segments', () => {
+  it('offers to compute them when they never ran, instead of a blank', async () => {
+    render(Dashboard, { section: 'segments', info: await info() });
+    const rfm = await screen.findByTestId('rfm-not-run');
+    expect(rfm).toHaveTextContent('Not computed yet');
+    expect(screen.getByTestId('clusters-not-run')).toBeInTheDocument();
+    // Opening the section computes nothing.
+    expect(computeCalls()).toEqual([]);
+    await fireEvent.click(screen.getByTestId('rfm-not-run-compute'));
+    expect(
+      await screen.findByTestId('segment-hibernating', {}, { timeout: 3000 }),
+    ).toHaveTextContent('Hibernating');
+    expect(await screen.findByTestId('clusters-summary')).toBeInTheDocument();
+    expect(screen.queryByTestId('rfm-not-run')).toBeNull();
+    expect(backend.calls.filter((call) => call.command === 'refresh_analytics')).toHaveLength(1);
+  });
+
   it('lists the R×F segments with the engine’s descriptions, its note, and contacts by segment', async () => {
+    await refresh();
     render(Dashboard, { section: 'segments', info: await info() });
     const hibernating = await screen.findByTestId('segment-hibernating');
     expect(hibernating).toHaveTextContent('Few orders, long ago');
@@ -154,6 +227,13 @@ describe('segments', () => {
     expect(await screen.findByTestId('clusters-summary')).toHaveTextContent(
       '2 clusters: the number that separates customers best',
     );
+    // When the stored run was made; and every scored customer, by RFM, in the contacts list.
+    expect(screen.getByTestId('rfm-stamp')).toHaveTextContent(
+      /^As of Nov 20, 2026, computed (just now|.* ago)\.$/,
+    );
+    expect(screen.getByTestId('rfm-all')).toHaveTextContent('All 3 customers by RFM →');
+    expect(screen.getByTestId('rfm-all')).toHaveAttribute('href', '#/contact?sort=rfm&desc=1');
+    expect(computeCalls()).toEqual([]);
 
     // The list that link opens holds exactly the segment's contacts.
     render(ListView, {
@@ -161,7 +241,7 @@ describe('segments', () => {
       onopen: vi.fn(),
       onnew: vi.fn(),
       filters: { rfm_segment: 'Hibernating' },
-      onclearfilters: vi.fn(),
+      onchange: vi.fn(),
     });
     await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('1 contact'));
     expect(screen.getByTestId('list-filter-rfm_segment')).toHaveTextContent('Segment: Hibernating');
@@ -169,6 +249,7 @@ describe('segments', () => {
   });
 
   it('invites a segment to a campaign the user picks, and says what it did', async () => {
+    await refresh();
     render(Dashboard, { section: 'segments', info: await info() });
     await fireEvent.click(await screen.findByTestId('segment-new_customers-invite'));
     const dialog = await screen.findByTestId('campaign-dialog');
@@ -186,6 +267,7 @@ describe('segments', () => {
 
 describe('lifetime value, lead scores and satisfaction', () => {
   it('shows why there is no lifetime value yet, in the engine’s words', async () => {
+    await refresh();
     render(Dashboard, { section: 'value', info: await info() });
     const notes = await screen.findByTestId('value-notes');
     expect(notes).toHaveTextContent(
@@ -193,6 +275,43 @@ describe('lifetime value, lead scores and satisfaction', () => {
     );
     expect(screen.queryAllByTestId('value-row')).toHaveLength(0);
     expect(screen.getByTestId('value-models')).toHaveTextContent('Not fitted');
+  });
+
+  it('says so when the lifetime value never ran, and computes it on request', async () => {
+    render(Dashboard, { section: 'value', info: await info() });
+    expect(await screen.findByTestId('value-not-run')).toHaveTextContent(
+      'what their purchases will be worth',
+    );
+    await fireEvent.click(screen.getByTestId('value-not-run-compute'));
+    expect(await screen.findByTestId('value-notes')).toHaveTextContent('BG/NBD needs');
+    expect(computeCalls()).toEqual([]);
+  });
+
+  it('lists the stored top 100 customers by value and links to all of them', async () => {
+    // 105 repeat buyers: more than the stored report keeps.
+    for (let index = 0; index < 105; index += 1) {
+      const contact = await create('contact', { first_name: `Buyer${index}`, last_name: 'Test' });
+      for (const [n, day] of ['2026-05-02', '2026-10-30'].entries()) {
+        await create('order', {
+          number: `B-${index}-${n}`,
+          contact_id: contact.id,
+          ordered_on: day,
+          status: 'paid',
+          total: String(10 + index),
+          currency: 'CNY',
+        });
+      }
+    }
+    await refresh();
+    render(Dashboard, { section: 'value', info: await info() });
+    const rows = await screen.findAllByTestId('value-row');
+    expect(rows).toHaveLength(100);
+    expect(screen.getByTestId('value-shown')).toHaveTextContent('The top 100 of 108 customers');
+    const all = screen.getByTestId('value-all');
+    expect(all).toHaveTextContent('All 108 customers by lifetime value →');
+    expect(all).toHaveAttribute('href', '#/contact?sort=clv_365&desc=1');
+    expect(screen.getByTestId('value-stamp')).toHaveTextContent('As of Nov 20, 2026');
+    expect(computeCalls()).toEqual([]);
   });
 
   it('lists the customers with the highest expected value once there are repeat buyers', async () => {
@@ -211,6 +330,7 @@ describe('lifetime value, lead scores and satisfaction', () => {
         });
       }
     }
+    await refresh();
     render(Dashboard, { section: 'value', info: await info() });
     const rows = await screen.findAllByTestId('value-row');
     expect(rows.length).toBeGreaterThanOrEqual(5);
@@ -219,11 +339,24 @@ describe('lifetime value, lead scores and satisfaction', () => {
   });
 
   it('says plainly that the lead scores are rule-based, and why', async () => {
+    await refresh();
     render(Dashboard, { section: 'scores', info: await info() });
     const method = await screen.findByTestId('score-method');
     expect(method).toHaveTextContent('Rule-based');
     expect(method).toHaveTextContent('the learned score needs 20');
-    expect((await screen.findAllByTestId('score-row')).length).toBeGreaterThan(0);
+    expect(await screen.findAllByTestId('score-row')).toHaveLength(3);
+    expect(screen.getByTestId('scores-shown')).toHaveTextContent('All 3 open deals');
+    expect(screen.getByTestId('scores-all')).toHaveAttribute(
+      'href',
+      '#/contact?sort=lead_score&desc=1',
+    );
+    expect(computeCalls()).toEqual([]);
+  });
+
+  it('offers to compute the lead scores when they never ran', async () => {
+    render(Dashboard, { section: 'scores', info: await info() });
+    expect(await screen.findByTestId('scores-not-run')).toHaveTextContent('Not computed yet');
+    expect(screen.queryByTestId('score-method')).toBeNull();
   });
 
   it('shows CSAT, NPS and the engine’s note where a model cannot run', async () => {
@@ -251,15 +384,35 @@ describe('record pages', () => {
     expect(stored.spend).toBe(18_400);
   });
 
-  it('show an open deal’s score with its factors', async () => {
-    const deals = (await backend.handle('lead_scores', {})) as {
-      deals: Array<{ deal_id: string; score: number }>;
-    };
-    const first = deals.deals[0];
-    if (!first) throw new Error('the mock has open deals');
-    render(DealScore, { dealId: first.deal_id, stage: 'proposal' });
-    expect(await screen.findByTestId('deal-score-value')).toHaveTextContent(String(first.score));
-    expect(screen.getByTestId('deal-score-line')).toHaveTextContent(`score ${first.score}:`);
+  it('show a contact’s lead score, the best of its open deals', async () => {
+    const liming = await contactNamed('李明');
+    await refresh();
+    render(ContactFigures, { contactId: liming.id });
+    // 秋季龙井批发: negotiation +10, referral +10, above the median value +10, from 50.
+    expect(await screen.findByTestId('contact-lead-score')).toHaveTextContent(
+      '80 best of its open deals',
+    );
+    expect(screen.getByTestId('contact-figures-days')).toHaveTextContent(
+      'Scored Nov 20, 2026, lead score as of Nov 20, 2026.',
+    );
+  });
+
+  it('show an open deal’s stored score with its factors, read for that deal alone', async () => {
+    const deal = (await firstDeal('秋季龙井批发')).id;
+    render(DealScore, { dealId: deal, stage: 'negotiation' });
+    // Before the scores ever ran: said, with a way to compute them.
+    expect(await screen.findByTestId('deal-score-none')).toHaveTextContent('Not scored yet');
+    await fireEvent.click(screen.getByTestId('deal-score-compute'));
+    expect(await screen.findByTestId('deal-score-value')).toHaveTextContent('80');
+    expect(screen.getByTestId('deal-score-line')).toHaveTextContent(
+      'score 80: deal value above the median +10, at negotiation stage +10, came by referral +10',
+    );
     expect(screen.getByTestId('deal-score')).toHaveTextContent('Rule-based');
+    expect(screen.getByTestId('deal-score')).toHaveTextContent('Scored Nov 20, 2026.');
+    // It asks for this deal's stored score; it never scores every deal itself.
+    expect(backend.calls.filter((call) => call.command === 'deal_score').at(-1)?.args).toEqual({
+      dealId: deal,
+    });
+    expect(computeCalls()).toEqual([]);
   });
 });

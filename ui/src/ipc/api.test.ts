@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  analyticsReport,
+  dealScore,
   defaultImportOptions,
   defaultQuery,
   exportRecords,
@@ -12,12 +14,15 @@ import {
   KithError,
   listRecords,
   mergeRecords,
+  onAnalyticsProgress,
   onImportProgress,
   pickSaveFile,
+  refreshAnalytics,
   saveMapping,
   search,
   toErrorDto,
   type Progress,
+  type RefreshProgress,
 } from './api';
 import {
   installMockBackend,
@@ -85,6 +90,36 @@ describe('api', () => {
     const count = seen.length;
     await importRun(MOCK_CONTACTS_PATH, 'contact', { ...defaultImportOptions(), dry_run: true });
     expect(seen).toHaveLength(count);
+  });
+
+  it('refreshes the analytics with progress, then reads the stored reports as typed views', async () => {
+    expect(await analyticsReport('clv')).toBeNull();
+    const seen: RefreshProgress[] = [];
+    const stop = await onAnalyticsProgress((progress) => seen.push(progress));
+    const summary = await refreshAnalytics();
+    stop();
+    expect(summary.took).toHaveLength(4);
+    expect(seen.map((progress) => progress.label)).toContain('Lifetime value');
+    const run = await analyticsReport('scores');
+    // `report` arrives as JSON text; the wrapper hands back the parsed ScoreView.
+    expect(run?.report.open_deals).toBe(3);
+    expect(run?.report.deals[0]?.score).toBe(80);
+    const id = run?.report.deals[0]?.deal_id ?? '';
+    expect((await dealScore(id))?.deal.score).toBe(80);
+    expect(backend.calls.map((call) => [call.command, call.args])).toEqual([
+      ['analytics_report', { name: 'clv' }],
+      ['refresh_analytics', { asOf: null }],
+      ['analytics_report', { name: 'scores' }],
+      ['deal_score', { dealId: id }],
+    ]);
+  });
+
+  it('says so when a stored report cannot be read', async () => {
+    backend.handle = () =>
+      Promise.resolve({ name: 'rfm', computed_at: '', as_of: '', report: '{"as_of": ' });
+    const error = await analyticsReport('rfm').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KithError);
+    expect((error as KithError).message).toMatch(/^The stored rfm report cannot be read/);
   });
 
   it('rejects with a KithError carrying the engine’s ErrorReport', async () => {

@@ -6,13 +6,18 @@ import { call, subscribe } from './transport';
 import type { BatchSummary } from './bindings/BatchSummary';
 import type { ChartExport } from './bindings/ChartExport';
 import type { CustomerFigures } from './bindings/CustomerFigures';
+import type { DealScoreView } from './bindings/DealScoreView';
 import type { Forecast } from './bindings/Forecast';
 import type { Kpis } from './bindings/Kpis';
 import type { MetricColumn } from './bindings/MetricColumn';
+import type { RefreshProgress } from './bindings/RefreshProgress';
+import type { RefreshSummary } from './bindings/RefreshSummary';
 import type { RfmView } from './bindings/RfmView';
+import type { RowFigures } from './bindings/RowFigures';
 import type { SatisfactionView } from './bindings/SatisfactionView';
 import type { ScoreView } from './bindings/ScoreView';
 import type { SegmentView } from './bindings/SegmentView';
+import type { StoredRun } from './bindings/StoredRun';
 import type { TargetReport } from './bindings/TargetReport';
 import type { ValueReport } from './bindings/ValueReport';
 import type { Change } from './bindings/Change';
@@ -43,10 +48,14 @@ export type {
   BatchSummary,
   ChartExport,
   CustomerFigures,
+  DealScoreView,
   Forecast,
   Kpis,
   MetricColumn,
+  RefreshProgress,
+  RefreshSummary,
   RfmView,
+  RowFigures,
   SatisfactionView,
   ScoreView,
   SegmentView,
@@ -80,6 +89,9 @@ export type { ChartFormat } from './bindings/ChartFormat';
 export type { Cluster } from './bindings/Cluster';
 export type { Counts } from './bindings/Counts';
 export type { CustomerValue } from './bindings/CustomerValue';
+export type { CustomerRfm } from './bindings/CustomerRfm';
+export type { RefreshStep } from './bindings/RefreshStep';
+export type { Segment } from './bindings/Segment';
 export type { Factor } from './bindings/Factor';
 export type { Keyword } from './bindings/Keyword';
 export type { ScoredDeal } from './bindings/ScoredDeal';
@@ -311,7 +323,10 @@ export function exportRecords(
 }
 
 // ---- Analytics and the dashboard ----
-// Every figure comes from the engine; these calls may take a second on a large workspace.
+// Every figure comes from the engine. The stored analyses (RFM, segments, lifetime value, lead
+// scores) are rerun together by `refreshAnalytics` and read back with `analyticsReport`,
+// `dealScore`, `customerMetrics` and the contacts list's figures; the UI never runs them one
+// by one (the engine's single-analysis commands recompute, heavy on a large workspace).
 
 /** A dashboard chart: its name (for `chartSvg`) and title, as the engine lists them. */
 export type ChartInfo = { name: string; title: string };
@@ -360,30 +375,62 @@ export function analyticsKpis(asOf: string | null = null): Promise<Kpis> {
   return request('analytics_kpis', { asOf });
 }
 
-/** RFM scores of every customer and the R×F segments; stores each customer's scores. */
-export function rfmScores(asOf: string | null = null): Promise<RfmView> {
-  return request('rfm_scores', { asOf });
+/**
+ * Reruns every stored analysis — RFM, segments, lifetime value, lead scores — in one go on
+ * the engine's own connection (other commands keep answering meanwhile), emitting
+ * `analytics-progress` as it goes (see `onAnalyticsProgress`). A second call waits for the
+ * running one.
+ */
+export function refreshAnalytics(asOf: string | null = null): Promise<RefreshSummary> {
+  return request('refresh_analytics', { asOf });
 }
 
-/** k-means customer segments (k chosen by the engine unless given); stores each cluster. */
-export function customerSegments(
-  asOf: string | null = null,
-  k: number | null = null,
-): Promise<SegmentView> {
-  return request('customer_segments', { asOf, k });
+/** Calls `handler` with each progress report of a running refresh; returns the unsubscriber. */
+export function onAnalyticsProgress(
+  handler: (progress: RefreshProgress) => void,
+): Promise<() => void> {
+  return subscribe<RefreshProgress>('analytics-progress', handler);
 }
 
-/** Lifetime value of every customer (BG/NBD + Gamma-Gamma); stores each customer's value. */
-export function customerValue(
-  asOf: string | null = null,
-  monthlyDiscountRate: number | null = null,
-): Promise<ValueReport> {
-  return request('customer_value', { asOf, monthlyDiscountRate });
+/** The report each stored analysis keeps, by the name `analyticsReport` takes. */
+export type StoredReports = {
+  rfm: RfmView;
+  segments: SegmentView;
+  clv: ValueReport;
+  scores: ScoreView;
+};
+export type AnalysisName = keyof StoredReports;
+
+/** An analysis' last run as stored: when it ran, its day, and its report, read. */
+export type StoredReport<T> = Omit<StoredRun, 'report'> & { report: T };
+
+/**
+ * The last stored run of an analysis, without rerunning it; null when it never ran. Its
+ * per-customer (per-deal) list holds only the first rows (see the report's full counts:
+ * `RfmView.scored`, `ValueReport.customers`, `ScoreView.open_deals`); segment assignments are
+ * left out.
+ */
+export async function analyticsReport<N extends AnalysisName>(
+  name: N,
+): Promise<StoredReport<StoredReports[N]> | null> {
+  const run = await request<StoredRun | null>('analytics_report', { name });
+  if (run === null) return null;
+  let report: StoredReports[N];
+  try {
+    report = JSON.parse(run.report) as StoredReports[N];
+  } catch (error) {
+    throw new KithError({
+      code: 'internal',
+      message: `The stored ${name} report cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      issues: [],
+    });
+  }
+  return { ...run, report };
 }
 
-/** A 0–100 score for every open deal, with the factors that moved it. */
-export function leadScores(asOf: string | null = null): Promise<ScoreView> {
-  return request('lead_scores', { asOf });
+/** A deal's stored lead score with its factors; null before the scores ran or when not open. */
+export function dealScore(dealId: string): Promise<DealScoreView | null> {
+  return request('deal_score', { dealId });
 }
 
 /** Weighted pipeline by expected close month against won revenue by month. */
@@ -399,7 +446,7 @@ export function satisfactionReport(
   return request('satisfaction_report', { asOf, recentDays });
 }
 
-/** A contact's stored figures (segment, RFM scores, lifetime value); null before any run. */
+/** A contact's stored figures (segment, RFM scores, value, lead score); null before any run. */
 export function customerMetrics(contactId: string): Promise<CustomerFigures | null> {
   return request('customer_metrics', { contactId });
 }

@@ -153,11 +153,9 @@ export function segmentContacts(column: MetricColumn, value: string): Route {
   return { name: 'list', kind: 'contact', filters: { [column]: value } };
 }
 
-/** A label for a stored-figure filter of a list: "Segment: Champions". */
-export function filterLabel(name: string, value: string): string {
-  if (name === 'rfm_segment') return `Segment: ${value}`;
-  if (name === 'cluster') return `Cluster: ${value}`;
-  return `${name}: ${value}`;
+/** The contacts list sorted by a stored figure, highest first ("All customers by value"). */
+export function contactsBy(figure: 'rfm' | 'clv_365' | 'lead_score'): Route {
+  return { name: 'list', kind: 'contact', sort: { key: figure, desc: true } };
 }
 
 /** The pixel size to draw a chart at for a card `width` wide: steps of 40 px, 16:9-ish. */

@@ -1,66 +1,74 @@
-//! "Recompute": reruns the analyses whose figures are stored per customer (RFM scores, k-means
-//! segments, lifetime value) one after another, in the background. The window stays usable
-//! (each is an async engine command off the main thread); views that show stored figures
-//! reload when `generation` moves. A recompute asked for while one runs runs once more after.
-import { customerSegments, customerValue, rfmScores } from '../ipc/api';
+//! "Recompute": one `refreshAnalytics` call reruns every stored analysis (RFM scores, k-means
+//! segments, lifetime value, lead scores) in the engine, on a connection of its own, while the
+//! window stays usable; its `analytics-progress` events say how far it is. Views that show
+//! stored figures reload when `generation` moves (also after a failed step: the steps before
+//! it were saved). A recompute asked for while one runs (an import finished meanwhile) runs
+//! once more after it.
+import { onAnalyticsProgress, refreshAnalytics, type RefreshProgress } from '../ipc/api';
+import { formatNumber } from './format';
 import { toasts } from './toast.svelte';
-
-export type RecomputeStep = 'rfm' | 'segments' | 'value';
-
-const STEPS: ReadonlyArray<[RecomputeStep, string, () => Promise<unknown>]> = [
-  ['rfm', 'RFM scores', () => rfmScores()],
-  ['segments', 'customer segments', () => customerSegments()],
-  ['value', 'lifetime value', () => customerValue()],
-];
 
 export class AnalyticsRuns {
   /** Whether a recompute is running. */
   running = $state(false);
-  /** The analysis running now. */
-  step = $state<RecomputeStep | null>(null);
-  /** Which step of how many, for "2 of 3". */
-  index = $state(0);
+  /** The engine's last progress report of the running recompute (null before the first). */
+  progress = $state<RefreshProgress | null>(null);
   /** Moves after every finished recompute: stored figures are new. */
   generation = $state(0);
   /** Why the last recompute failed, if it did. */
   error = $state<string | null>(null);
   private again = false;
 
-  readonly total = STEPS.length;
-
-  /** What is being computed, for a busy label: "Lifetime value (3 of 3)…". */
-  get label(): string {
-    const found = STEPS.find(([step]) => step === this.step);
-    if (!found) return '';
-    const name = found[1];
-    return `${name.charAt(0).toUpperCase()}${name.slice(1)} (${this.index} of ${this.total})…`;
+  /** How much of the running recompute is done, 0 to 1. */
+  get fraction(): number {
+    return this.progress?.fraction ?? 0;
   }
 
-  /** Reruns the three analyses; resolves when done (or at once when one is already running). */
+  /** The done part as a whole percentage, 0 to 100 (for `aria-valuenow`). */
+  get percent(): number {
+    return Math.round(this.fraction * 100);
+  }
+
+  /** What is being computed, for a busy label: "Lifetime value (3 of 4) — 62 %". */
+  get label(): string {
+    if (!this.running) return '';
+    const progress = this.progress;
+    if (!progress) return 'Starting…';
+    return `${progress.label} (${progress.index} of ${progress.total}) — ${formatNumber(this.percent)} %`;
+  }
+
+  /** Reruns every stored analysis; resolves when done (or at once when one already runs). */
   async recompute(): Promise<void> {
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = true;
+    this.again = false;
     this.error = null;
+    this.progress = null;
+    let stop: (() => void) | null = null;
     try {
-      do {
+      stop = await onAnalyticsProgress((progress) => {
+        if (this.running) this.progress = progress;
+      });
+      await refreshAnalytics();
+      // Asked again meanwhile (even before the first call went out): once more, after it.
+      while (this.again) {
         this.again = false;
-        for (const [index, [step, , run]] of STEPS.entries()) {
-          this.step = step;
-          this.index = index + 1;
-          await run();
-        }
-      } while (this.again);
+        this.progress = null;
+        await refreshAnalytics();
+      }
       this.generation += 1;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       toasts.error('Could not recompute the analytics', error);
+      // The steps before the failure were saved: views read what is stored now.
+      this.generation += 1;
     } finally {
+      stop?.();
       this.running = false;
-      this.step = null;
-      this.index = 0;
+      this.progress = null;
     }
   }
 }

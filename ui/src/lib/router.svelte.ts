@@ -1,6 +1,7 @@
 //! Hash routes, so every screen has an address (reload keeps it, e2e tests can open it):
 //! `#/` the dashboard (`#/dashboard/<section>` its other sections), `#/overview` the record
-//! counts; `#/contact` (`#/contact?rfm_segment=Champions` filtered by stored figures),
+//! counts; `#/contact` (`#/contact?rfm_segment=Champions` filtered by stored figures,
+//! `#/contact?sort=clv_365&desc=1` sorted, highest value first),
 //! `#/contact/new`, `#/contact/<id>`, `#/contact/<id>/edit`; and the tools: `#/import` (or
 //! `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`.
 import type { Kind } from '../ipc/api';
@@ -12,9 +13,16 @@ export type DuplicateKind = 'contact' | 'company';
 export const DASHBOARD_SECTIONS = ['segments', 'value', 'scores', 'satisfaction'] as const;
 export type DashboardSection = 'overview' | (typeof DASHBOARD_SECTIONS)[number];
 
-/** List filters by a stored analysis figure, as `ListQuery.filters` takes them. */
-export const LIST_FILTERS = ['rfm_segment', 'cluster'] as const;
-export type ListFilters = Partial<Record<(typeof LIST_FILTERS)[number], string>>;
+/**
+ * List filters by a stored analysis figure, as `ListQuery.filters` takes them: segment and
+ * cluster names, and for the numbers a value or a comparison (`lead_score=>=70`).
+ */
+export const LIST_FILTERS = ['rfm_segment', 'cluster', 'rfm', 'clv_365', 'lead_score'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+export type ListFilters = Partial<Record<ListFilter, string>>;
+
+/** A list's order: the field or figure (`ListQuery.sort`) and its direction. */
+export type ListSort = { key: string; desc: boolean };
 
 export type Route =
   | { name: 'home' }
@@ -23,7 +31,7 @@ export type Route =
   | { name: 'import'; kind: Kind | null }
   | { name: 'imports' }
   | { name: 'duplicates'; kind: DuplicateKind }
-  | { name: 'list'; kind: Kind; filters?: ListFilters }
+  | { name: 'list'; kind: Kind; filters?: ListFilters; sort?: ListSort }
   | { name: 'new'; kind: Kind }
   | { name: 'detail'; kind: Kind; id: string }
   | { name: 'edit'; kind: Kind; id: string };
@@ -52,6 +60,14 @@ function parseFilters(search: string): ListFilters | null {
   return Object.keys(filters).length > 0 ? filters : null;
 }
 
+/** The order of a query string (`sort=clv_365&desc=1`); a name the engine checks. */
+function parseSort(search: string): ListSort | null {
+  const params = new URLSearchParams(search);
+  const key = params.get('sort');
+  if (key === null || !/^[a-z][a-z0-9_]*$/.test(key)) return null;
+  return { key, desc: params.get('desc') === '1' };
+}
+
 export function parseRoute(hash: string, isKind: (value: string) => value is Kind): Route {
   const bare = hash.replace(/^#\/?/, '');
   const mark = bare.indexOf('?');
@@ -71,8 +87,15 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
   if (kind === 'duplicates') return { name: 'duplicates', kind: id === 'company' ? id : 'contact' };
   if (kind === undefined || !isKind(kind)) return { name: 'home' };
   if (id === undefined) {
-    const filters = mark < 0 ? null : parseFilters(bare.slice(mark + 1));
-    return filters ? { name: 'list', kind, filters } : { name: 'list', kind };
+    const search = mark < 0 ? '' : bare.slice(mark + 1);
+    const filters = parseFilters(search);
+    const sort = parseSort(search);
+    return {
+      name: 'list',
+      kind,
+      ...(filters ? { filters } : {}),
+      ...(sort ? { sort } : {}),
+    };
   }
   if (id === 'new' && action === undefined) return { name: 'new', kind };
   if (action === 'edit') return { name: 'edit', kind, id };
@@ -94,10 +117,15 @@ export function routeHref(route: Route): string {
     case 'duplicates':
       return `#/duplicates/${route.kind}`;
     case 'list': {
-      const search = LIST_FILTERS.flatMap((name) => {
+      const params = LIST_FILTERS.flatMap((name) => {
         const value = route.filters?.[name];
         return value ? [`${name}=${encodeURIComponent(value)}`] : [];
-      }).join('&');
+      });
+      if (route.sort) {
+        params.push(`sort=${encodeURIComponent(route.sort.key)}`);
+        if (route.sort.desc) params.push('desc=1');
+      }
+      const search = params.join('&');
       return search ? `#/${route.kind}?${search}` : `#/${route.kind}`;
     }
     case 'new':

@@ -53,6 +53,23 @@ describe('routes', () => {
       filters: { cluster: 'high value' },
     });
     expect(parseRoute('#/contact?color=red', isKind)).toEqual({ name: 'list', kind: 'contact' });
+    // Comparisons of the numeric figures, and an order, highest first.
+    expect(parseRoute('#/contact?lead_score=%3E%3D70&sort=clv_365&desc=1', isKind)).toEqual({
+      name: 'list',
+      kind: 'contact',
+      filters: { lead_score: '>=70' },
+      sort: { key: 'clv_365', desc: true },
+    });
+    expect(parseRoute('#/contact?sort=rfm', isKind)).toEqual({
+      name: 'list',
+      kind: 'contact',
+      sort: { key: 'rfm', desc: false },
+    });
+    // Not a name: no order rather than a query the engine refuses.
+    expect(parseRoute('#/contact?sort=1%3Bdrop', isKind)).toEqual({
+      name: 'list',
+      kind: 'contact',
+    });
   });
 
   it('sends unknown kinds home', () => {
@@ -77,6 +94,13 @@ describe('routes', () => {
         name: 'list',
         kind: 'contact',
         filters: { cluster: '高价值 & loyal', rfm_segment: 'Loyal' },
+      },
+      { name: 'list', kind: 'contact', sort: { key: 'lead_score', desc: true } },
+      {
+        name: 'list',
+        kind: 'contact',
+        filters: { clv_365: '>=1000', lead_score: '<50' },
+        sort: { key: 'rfm', desc: false },
       },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route), isKind)).toEqual(route);

@@ -1,14 +1,16 @@
 //! The mock's analytics: the engine's reports in small, over the mock's records, typed with the
 //! generated bindings. The models are stand-ins (plain ranks and averages, not quintiles,
-//! k-means or BG/NBD), but the shapes, the stored per-contact figures, the filters and the
-//! sentences for thin data follow `src/analytics/` (`mod.rs`, `pipeline.rs`, `rfm.rs`,
-//! `segments.rs`, `clv.rs`, `lead_score.rs`, `satisfaction.rs`, `dashboard.rs`) and
-//! `src/store/analytics.rs`.
+//! k-means or BG/NBD), but the shapes, the stored per-contact figures and per-deal scores, the
+//! stored runs (`analytics_run`: reports cut to the first rows), the list figures with their
+//! sorts and comparison filters, and the sentences for thin data follow `src/analytics/`
+//! (`mod.rs`, `pipeline.rs`, `refresh.rs`, `rfm.rs`, `segments.rs`, `clv.rs`, `lead_score.rs`,
+//! `satisfaction.rs`, `dashboard.rs`), `src/store/analytics.rs` and `src/store/figures.rs`.
 import type { ChartExport } from '../bindings/ChartExport';
 import type { Cluster } from '../bindings/Cluster';
 import type { CustomerFigures } from '../bindings/CustomerFigures';
 import type { CustomerRfm } from '../bindings/CustomerRfm';
 import type { CustomerValue } from '../bindings/CustomerValue';
+import type { DealScoreView } from '../bindings/DealScoreView';
 import type { EntityRecord } from '../bindings/EntityRecord';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Factor } from '../bindings/Factor';
@@ -18,12 +20,14 @@ import type { Kind } from '../bindings/Kind';
 import type { Kpis } from '../bindings/Kpis';
 import type { MetricColumn } from '../bindings/MetricColumn';
 import type { RfmView } from '../bindings/RfmView';
+import type { RowFigures } from '../bindings/RowFigures';
 import type { SatisfactionView } from '../bindings/SatisfactionView';
 import type { ScoredDeal } from '../bindings/ScoredDeal';
 import type { ScoreView } from '../bindings/ScoreView';
 import type { Segment } from '../bindings/Segment';
 import type { SegmentCount } from '../bindings/SegmentCount';
 import type { SegmentView } from '../bindings/SegmentView';
+import type { StoredRun } from '../bindings/StoredRun';
 import type { TargetReport } from '../bindings/TargetReport';
 import type { TextSentiment } from '../bindings/TextSentiment';
 import type { ValueReport } from '../bindings/ValueReport';
@@ -34,6 +38,8 @@ export type AnalyticsSource = {
   rows(kind: Kind): EntityRecord[];
   /** The analysis day when none is given. */
   today(): string;
+  /** The instant now, RFC 3339 UTC (when a run is stored). */
+  now(): string;
   /** Adds a contact to a campaign as invited (a logged write, like any other). */
   invite(campaignId: string, contactId: string): void;
 };
@@ -93,6 +99,49 @@ const MIN_CLOSED_DEALS = 20;
 const MIN_PER_CLASS = 5;
 const MIN_CATEGORISED_TICKETS = 20;
 const DAY = 86_400_000;
+/** Rows of a per-customer (per-deal) list a stored report keeps (`analytics::STORED_ROWS`). */
+export const STORED_ROWS = 100;
+
+/** The stored analyses by the name `analytics_report` takes (`MetricSet::name`). */
+export const ANALYSES = ['rfm', 'segments', 'clv', 'scores'] as const;
+export type AnalysisName = (typeof ANALYSES)[number];
+
+/** The figures a contacts list sorts and filters by (`store/figures.rs`): text or number. */
+export const FIGURES: Readonly<Record<keyof RowFigures, 'text' | 'number'>> = {
+  rfm_segment: 'text',
+  cluster: 'text',
+  rfm: 'number',
+  clv_365: 'number',
+  lead_score: 'number',
+};
+export type FigureName = keyof RowFigures;
+
+export function isFigure(name: string): name is FigureName {
+  return Object.hasOwn(FIGURES, name);
+}
+
+/** A parsed figure filter: equal text, or a number comparison (`>=70`, `<100`, `3`). */
+export type FigureFilter =
+  | { name: FigureName; op: 'text'; text: string }
+  | { name: FigureName; op: '<=' | '>=' | '<' | '>' | '='; value: number };
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** `figures::filter_clause`: the filter, or the reason its value cannot filter. */
+export function parseFigureFilter(
+  name: FigureName,
+  raw: string,
+): FigureFilter | { reason: string } {
+  const text = raw.trim();
+  if (FIGURES[name] === 'text') return { name, op: 'text', text };
+  const op = (['<=', '>=', '<', '>', '='] as const).find((candidate) => text.startsWith(candidate));
+  const rest = (op ? text.slice(op.length) : text).trim();
+  const value = Number(rest);
+  if (!NUMBER.test(rest) || !Number.isFinite(value)) {
+    return { reason: `'${text}' is not a number or a comparison such as >=70, <100 or =3` };
+  }
+  return { name, op: op ?? '=', value };
+}
 
 type Purchase = { contact: string; day: string; amount: number; currency: string };
 type Customer = {
@@ -138,6 +187,13 @@ function rankScores(values: number[]): number[] {
   });
 }
 
+/** Whether any analysis holds figures for a contact (else the engine drops its row). */
+function reached(f: CustomerFigures): boolean {
+  return (
+    f.rfm_as_of !== null || f.cluster !== null || f.clv_as_of !== null || f.scores_as_of !== null
+  );
+}
+
 function xml(text: string): string {
   return text.replace(
     /[<>&"]/g,
@@ -148,12 +204,85 @@ function xml(text: string): string {
 export class MockAnalytics {
   /** The stored per-contact figures (`customer_metric`), by contact id. */
   private readonly metrics = new Map<string, CustomerFigures>();
+  /** Each analysis' last run with its report as JSON (`analytics_run`). */
+  private readonly runs = new Map<AnalysisName, StoredRun>();
+  /** Each open deal's stored score with its factors (`deal_score`), as of the scores' day. */
+  private readonly dealScores = new Map<string, { as_of: string; deal: ScoredDeal }>();
 
   constructor(private readonly source: AnalyticsSource) {}
 
-  /** Whether an analysis has stored figures for any contact (a dashboard chart runs it first when not). */
-  private stored(column: 'rfm_segment' | 'cluster' | 'clv_365'): boolean {
-    return [...this.metrics.values()].some((figures) => figures[column] !== null);
+  /** Records a run with its report, per-customer list cut to the first `STORED_ROWS`. */
+  private save(name: AnalysisName, asOf: string, report: unknown): void {
+    this.runs.set(name, {
+      name,
+      computed_at: this.source.now().replace(/\.\d+Z$/, 'Z'),
+      as_of: asOf,
+      report: JSON.stringify(report),
+    });
+  }
+
+  /** The last stored run of an analysis, or null when it never ran (`stored_report`). */
+  storedReport(name: string): StoredRun | null {
+    if (!(ANALYSES as readonly string[]).includes(name)) {
+      fail(
+        'validation',
+        'analysis',
+        `no analysis is called '${name}' (analyses: ${ANALYSES.join(', ')})`,
+      );
+    }
+    const run = this.runs.get(name as AnalysisName);
+    return run ? structuredClone(run) : null;
+  }
+
+  /** A deal's stored score with how the scores were made (`deal_score`). */
+  dealScore(dealId: string): DealScoreView | null {
+    const stored = this.dealScores.get(dealId);
+    const run = this.runs.get('scores');
+    if (!stored || !run) return null;
+    const { method } = JSON.parse(run.report) as ScoreView;
+    return structuredClone({ as_of: stored.as_of, method, deal: stored.deal });
+  }
+
+  /** A contact's figures as a list row shows them; null when no analysis reached it. */
+  rowFigures(contactId: string): RowFigures | null {
+    const f = this.metrics.get(contactId);
+    if (!f || !reached(f)) return null;
+    return {
+      rfm_segment: f.rfm_segment,
+      rfm: f.r !== null && f.f !== null && f.m !== null ? `${f.r}${f.f}${f.m}` : null,
+      cluster: f.cluster,
+      clv_365: f.clv_365,
+      lead_score: f.lead_score,
+    };
+  }
+
+  /** One figure of a contact for sorting (`rfm` as r·100 + f·10 + m); null when missing. */
+  figureValue(contactId: string, name: FigureName): string | number | null {
+    const f = this.metrics.get(contactId);
+    if (!f) return null;
+    if (name === 'rfm')
+      return f.r !== null && f.f !== null && f.m !== null ? f.r * 100 + f.f * 10 + f.m : null;
+    return f[name];
+  }
+
+  /** Whether a contact's stored figure passes a filter. */
+  matches(contactId: string, filter: FigureFilter): boolean {
+    const value = this.figureValue(contactId, filter.name);
+    if (value === null) return false;
+    if (filter.op === 'text') return value === filter.text;
+    const n = Number(value);
+    switch (filter.op) {
+      case '<=':
+        return n <= filter.value;
+      case '>=':
+        return n >= filter.value;
+      case '<':
+        return n < filter.value;
+      case '>':
+        return n > filter.value;
+      case '=':
+        return n === filter.value;
+    }
   }
 
   private figures(id: string): CustomerFigures {
@@ -175,6 +304,8 @@ export class MockAnalytics {
         p_alive: null,
         clv_90: null,
         clv_365: null,
+        scores_as_of: null,
+        lead_score: null,
         currency: null,
       };
       this.metrics.set(id, found);
@@ -299,8 +430,9 @@ export class MockAnalytics {
       });
     }
     const n = scored.length;
-    return {
+    const view: RfmView = {
       as_of: asOf,
+      scored: n,
       customers: scored,
       segments,
       thin_data:
@@ -311,6 +443,9 @@ export class MockAnalytics {
             : null,
       orders_after: this.purchases(asOf).later,
     };
+    this.save('rfm', asOf, { ...view, customers: scored.slice(0, STORED_ROWS) });
+    this.forget();
+    return view;
   }
 
   customerSegments(asOf = this.source.today(), k: number | null = null): SegmentView {
@@ -331,6 +466,8 @@ export class MockAnalytics {
     for (const figures of this.metrics.values()) figures.cluster = null;
     if (n === 0) {
       view.notes.push('no customers to segment');
+      this.save('segments', asOf, view);
+      this.forget();
       return view;
     }
     const groups: Customer[][] =
@@ -369,6 +506,9 @@ export class MockAnalytics {
         this.figures(c.id).cluster = name;
       }
     });
+    // Every customer's cluster is stored with the customer; the report keeps the clusters.
+    this.save('segments', asOf, { ...view, assignments: [] });
+    this.forget();
     return view;
   }
 
@@ -404,6 +544,8 @@ export class MockAnalytics {
     }
     if (customers.length === 0) {
       report.notes.unshift('no purchases yet: lifetime value needs orders of contacts');
+      this.save('clv', asOf, report);
+      this.forget();
       return report;
     }
     if (repeat < MIN_REPEAT_CUSTOMERS) {
@@ -411,6 +553,8 @@ export class MockAnalytics {
         `BG/NBD needs at least ${MIN_REPEAT_CUSTOMERS} customers with a repeat purchase; you have ${repeat}. ` +
           'Add more history (an earlier start or a later calibration end) before estimating customer value',
       );
+      this.save('clv', asOf, report);
+      this.forget();
       return report;
     }
     report.notes.push(
@@ -456,6 +600,8 @@ export class MockAnalytics {
         currency: report.currency,
       });
     }
+    this.save('clv', asOf, { ...report, values: report.values.slice(0, STORED_ROWS) });
+    this.forget();
     return report;
   }
 
@@ -503,15 +649,41 @@ export class MockAnalytics {
       closed.length === 0
         ? `no closed deals yet; the learned score needs at least ${need} closed deals with at least ${MIN_PER_CLASS} won and ${MIN_PER_CLASS} lost`
         : `only ${plural(closed.length, 'closed deal', 'closed deals')}; the learned score needs ${need} with at least ${MIN_PER_CLASS} won and ${MIN_PER_CLASS} lost`;
-    return {
+    const view: ScoreView = {
       as_of: asOf,
       method: {
         method: 'rule_based',
         reason: { type: 'too_few_closed', closed: closed.length },
         explanation,
       },
+      open_deals: scored.length,
       deals: scored,
     };
+    // Each deal's score is kept with the deal; each contact's is the best of its open deals.
+    this.dealScores.clear();
+    for (const figures of this.metrics.values()) {
+      Object.assign(figures, { scores_as_of: null, lead_score: null });
+    }
+    const contactOf = new Map(open.map((deal) => [deal.id, text(deal, 'contact_id')]));
+    for (const deal of scored) {
+      this.dealScores.set(deal.deal_id, { as_of: asOf, deal: structuredClone(deal) });
+      const contact = contactOf.get(deal.deal_id);
+      if (!contact) continue;
+      const figures = this.figures(contact);
+      if (figures.lead_score === null || deal.score > figures.lead_score) {
+        Object.assign(figures, { scores_as_of: asOf, lead_score: deal.score });
+      }
+    }
+    this.save('scores', asOf, { ...view, deals: scored.slice(0, STORED_ROWS) });
+    this.forget();
+    return view;
+  }
+
+  /** Drops contacts no analysis holds figures for any more (`finish_run`). */
+  private forget(): void {
+    for (const [id, figures] of this.metrics) {
+      if (!reached(figures)) this.metrics.delete(id);
+    }
   }
 
   forecast(asOf = this.source.today()): Forecast {
@@ -707,9 +879,9 @@ export class MockAnalytics {
         `no chart '${name}'; the charts are: ${MOCK_CHARTS.map(([n]) => n).join(', ')}`,
       );
     }
-    if (name === 'segments' && !this.stored('cluster')) this.customerSegments();
-    if (name === 'rfm' && !this.stored('rfm_segment')) this.rfmScores();
-    if (name === 'clv' && !this.stored('clv_365')) this.customerValue();
+    if (name === 'segments' && !this.runs.has('segments')) this.customerSegments();
+    if (name === 'rfm' && !this.runs.has('rfm')) this.rfmScores();
+    if (name === 'clv' && !this.runs.has('clv')) this.customerValue();
     const bars: Array<[string, number]> = [];
     if (name === 'revenue') {
       const by = new Map<string, number>();

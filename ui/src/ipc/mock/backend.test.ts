@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultImportOptions, defaultQuery } from '../api';
 import type { BatchSummary } from '../bindings/BatchSummary';
+import type { DealScoreView } from '../bindings/DealScoreView';
 import type { EntityRecord } from '../bindings/EntityRecord';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { ImportOptions } from '../bindings/ImportOptions';
@@ -9,7 +10,10 @@ import type { Kind } from '../bindings/Kind';
 import type { ListQuery } from '../bindings/ListQuery';
 import type { Page } from '../bindings/Page';
 import type { Preview } from '../bindings/Preview';
+import type { RefreshProgress } from '../bindings/RefreshProgress';
+import type { RefreshSummary } from '../bindings/RefreshSummary';
 import type { SearchHit } from '../bindings/SearchHit';
+import type { StoredRun } from '../bindings/StoredRun';
 import type { TimelineItem } from '../bindings/TimelineItem';
 import type { UndoReport } from '../bindings/UndoReport';
 import generated from '../bindings/schema.json';
@@ -348,5 +352,134 @@ describe('import in the mock', () => {
     expect(await count()).toEqual(before);
     const batches = (await mock.handle('import_batches')) as BatchSummary[];
     expect(batches[0]).toMatchObject({ status: 'undone', counts: report.counts });
+  });
+});
+
+describe('stored analytics in the mock', () => {
+  /** A mock whose events are kept, and a list query of contacts. */
+  function observed(): { mock: MockBackend; events: Array<[string, RefreshProgress]> } {
+    const events: Array<[string, RefreshProgress]> = [];
+    const mock = new MockBackend({
+      chosen: true,
+      now: () => NOW,
+      emit: (event, payload) => events.push([event, payload as RefreshProgress]),
+    });
+    return { mock, events };
+  }
+
+  async function contacts(mock: MockBackend, extra: Partial<ListQuery>): Promise<Page> {
+    return (await mock.handle('list_records', {
+      kind: 'contact',
+      query: query(null, extra),
+    })) as Page;
+  }
+
+  it('refreshes every analysis in order with progress, then keeps the reports', async () => {
+    const { mock, events } = observed();
+    expect(await mock.handle('analytics_report', { name: 'rfm' })).toBeNull();
+    const summary = (await mock.handle('refresh_analytics', {})) as RefreshSummary;
+    expect(summary).toMatchObject({ as_of: '2025-09-15', customers: 3, valued: 0, open_deals: 3 });
+    expect(summary.took.map((step) => step.step)).toEqual(['rfm', 'segments', 'value', 'scores']);
+    expect(events.every(([name]) => name === 'analytics-progress')).toBe(true);
+    const progress = events.map(([, payload]) => payload);
+    expect(progress.map((p) => `${p.step} ${p.index}/${p.total}`)).toEqual([
+      'rfm 1/4',
+      'rfm 1/4',
+      'segments 2/4',
+      'segments 2/4',
+      'value 3/4',
+      'value 3/4',
+      'scores 4/4',
+      'scores 4/4',
+    ]);
+    // The fraction is of the whole refresh: it never goes back and ends at 1.
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBeCloseTo(1, 9);
+
+    for (const name of ['rfm', 'segments', 'clv', 'scores']) {
+      const run = (await mock.handle('analytics_report', { name })) as StoredRun;
+      expect(run).toMatchObject({ name, as_of: '2025-09-15', computed_at: '2025-09-15T08:00:00Z' });
+    }
+    const rfm = (await mock.handle('analytics_report', { name: 'rfm' })) as StoredRun;
+    expect(JSON.parse(rfm.report)).toMatchObject({ scored: 3 });
+    const segments = (await mock.handle('analytics_report', { name: 'segments' })) as StoredRun;
+    // Every customer's cluster is kept with the customer, not in the report.
+    expect(JSON.parse(segments.report)).toMatchObject({ k: 2, assignments: [] });
+    const unknown = await rejection(mock.handle('analytics_report', { name: 'churn' }));
+    expect(unknown.issues).toEqual([
+      {
+        field: 'analysis',
+        reason: "no analysis is called 'churn' (analyses: rfm, segments, clv, scores)",
+      },
+    ]);
+  });
+
+  it('lists contacts with their figures, and sorts by one with the missing ones last', async () => {
+    const { mock } = observed();
+    expect((await contacts(mock, {})).figures).toEqual({});
+    await mock.handle('refresh_analytics', {});
+    const page = await contacts(mock, {});
+    const liming = page.rows.find((row) => row.title === '李明');
+    expect(liming && page.figures[liming.id]).toMatchObject({
+      rfm_segment: 'Hibernating',
+      rfm: expect.stringMatching(/^1\d\d$/),
+      lead_score: 80,
+    });
+    // Contacts no analysis reached are left out, not listed with nulls.
+    const chen = page.rows.find((row) => row.title === '陈静');
+    expect(chen && page.figures[chen.id]).toBeUndefined();
+
+    const scores = async (desc: boolean) => {
+      const sorted = await contacts(mock, { sort: 'lead_score', desc });
+      return sorted.rows.map((row) => sorted.figures[row.id]?.lead_score ?? null);
+    };
+    expect(await scores(true)).toEqual([80, 55, 50, null, null, null, null]);
+    expect(await scores(false)).toEqual([50, 55, 80, null, null, null, null]);
+  });
+
+  it('filters by a figure compared with a number, and refuses what is neither', async () => {
+    const { mock } = observed();
+    await mock.handle('refresh_analytics', {});
+    const total = async (filters: Record<string, string>) =>
+      (await contacts(mock, { filters })).total;
+    expect(await total({ lead_score: '>=55' })).toBe(2);
+    expect(await total({ lead_score: '> 55' })).toBe(1);
+    expect(await total({ lead_score: '50' })).toBe(1);
+    expect(await total({ lead_score: '<=80', rfm_segment: 'Hibernating' })).toBe(1);
+    expect(await total({ rfm: '>=100' })).toBe(3);
+    const refused = await rejection(
+      mock.handle('list_records', {
+        kind: 'contact',
+        query: query(null, { filters: { clv_365: '>=lots' } }),
+      }),
+    );
+    expect(refused.code).toBe('validation');
+    expect(refused.issues).toEqual([
+      {
+        field: 'clv_365',
+        reason: "'>=lots' is not a number or a comparison such as >=70, <100 or =3",
+      },
+    ]);
+  });
+
+  it('keeps each open deal’s score with its factors for the deal page', async () => {
+    const { mock } = observed();
+    const deals = (await mock.handle('list_records', {
+      kind: 'deal',
+      query: query('秋季龙井批发'),
+    })) as Page;
+    const id = deals.rows[0]?.id ?? '';
+    expect(await mock.handle('deal_score', { dealId: id })).toBeNull();
+    await mock.handle('refresh_analytics', {});
+    const view = (await mock.handle('deal_score', { dealId: id })) as DealScoreView;
+    expect(view).toMatchObject({ as_of: '2025-09-15', method: { method: 'rule_based' } });
+    expect(view.deal).toMatchObject({ deal_id: id, score: 80, stage: 'negotiation' });
+    expect(view.deal.raised_by.map((factor) => factor.id)).toEqual([
+      'value_above_median',
+      'stage_negotiation',
+      'referral',
+    ]);
+    expect(await mock.handle('deal_score', { dealId: 'no-such-deal' })).toBeNull();
   });
 });

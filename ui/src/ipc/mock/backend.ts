@@ -37,6 +37,10 @@ import type { Outcome } from '../bindings/Outcome';
 import type { Page } from '../bindings/Page';
 import type { Preview } from '../bindings/Preview';
 import type { Progress } from '../bindings/Progress';
+import type { RefreshProgress } from '../bindings/RefreshProgress';
+import type { RefreshStep } from '../bindings/RefreshStep';
+import type { RefreshSummary } from '../bindings/RefreshSummary';
+import type { RowFigures } from '../bindings/RowFigures';
 import type { ReadOptions } from '../bindings/ReadOptions';
 import type { RowOverride } from '../bindings/RowOverride';
 import type { RowReport } from '../bindings/RowReport';
@@ -60,7 +64,14 @@ import {
   profileDates,
   splitRows,
 } from './files';
-import { MOCK_CHARTS, MockAnalytics } from './analytics';
+import {
+  isFigure,
+  MOCK_CHARTS,
+  MockAnalytics,
+  parseFigureFilter,
+  type FigureFilter,
+  type FigureName,
+} from './analytics';
 import { mockSchema } from './schema';
 import { seedDemo, type SeedRow } from './seed';
 
@@ -81,7 +92,19 @@ export type MockOptions = {
   emit?: (event: string, payload: unknown) => void;
   /** Delay per imported row, to make progress and Cancel visible (and testable). */
   importRowDelayMs?: number;
+  /** Delay per step of `refresh_analytics`, to make its progress visible. */
+  refreshStepDelayMs?: number;
+  /** Awaited as each step of `refresh_analytics` starts, so a test can hold it there. */
+  beforeRefreshStep?: (step: RefreshStep) => Promise<void>;
 };
+
+/** The steps of a refresh in order, with their labels and shares of its time (`refresh.rs`). */
+const REFRESH_STEPS: ReadonlyArray<[RefreshStep, string, number]> = [
+  ['rfm', 'RFM scores', 0.25],
+  ['segments', 'Customer segments', 0.35],
+  ['value', 'Lifetime value', 0.3],
+  ['scores', 'Lead scores', 0.1],
+];
 
 /** An import as the mock keeps it, for the history, undo and saving its rows. */
 type MockBatch = {
@@ -426,6 +449,8 @@ export class MockBackend {
   /** Saved column mappings by `kind/name`: header → target. */
   private mappings = new Map<string, Record<string, string>>();
   private cancelling = false;
+  /** The refresh running now: a second one waits for it (`AppState::refreshing`). */
+  private refreshQueue: Promise<unknown> = Promise.resolve();
   private emitEvent: ((event: string, payload: unknown) => void) | undefined;
   /** The analytics over this store, with the per-contact figures they stored. */
   private analytics = this.newAnalytics();
@@ -464,6 +489,7 @@ export class MockBackend {
     return new MockAnalytics({
       rows: (kind) => [...this.table(kind).values()].filter((record) => !record.deleted_at),
       today: () => this.now().slice(0, 10),
+      now: () => this.now(),
       invite: (campaignId, contactId) => {
         this.createWith(
           'campaign_member',
@@ -1096,12 +1122,14 @@ export class MockBackend {
     const schema = this.schemaOf(kind);
     const issues: FieldIssue[] = [];
     const filters: Array<[string, Value]> = [];
-    /** Contacts by their stored analysis figures (`METRIC_FILTERS` of the engine). */
-    const metricSets: Array<Set<string>> = [];
+    /** Contacts by their stored analysis figures (`store/figures.rs` of the engine). */
+    const figureFilters: FigureFilter[] = [];
     for (const [name, raw] of Object.entries(query.filters)) {
       if (raw === undefined) continue;
-      if (kind === 'contact' && (name === 'rfm_segment' || name === 'cluster')) {
-        metricSets.push(this.analytics.contactsWhere(name, raw));
+      if (kind === 'contact' && isFigure(name)) {
+        const parsed = parseFigureFilter(name, raw);
+        if ('reason' in parsed) issues.push({ field: name, reason: parsed.reason });
+        else figureFilters.push(parsed);
         continue;
       }
       const field = schema.fields.find((candidate) => candidate.name === name);
@@ -1114,8 +1142,10 @@ export class MockBackend {
       else filters.push([name, parsed.value]);
     }
     const sortName = query.sort ?? SORT_FIELD[kind];
+    const figureSort: FigureName | null =
+      kind === 'contact' && isFigure(sortName) ? sortName : null;
     const sortField = schema.fields.find((field) => field.name === sortName);
-    if (!sortField) invalid([this.unknownField(schema, sortName)]);
+    if (!sortField && !figureSort) issues.push(this.unknownField(schema, sortName));
     if (issues.length > 0) invalid(issues);
 
     // The text filter: the title (as `ListQuery.text` promises) and, like the engine, each
@@ -1127,7 +1157,7 @@ export class MockBackend {
     const stored = [...this.table(kind).values()];
     const rows = stored.filter((record) => {
       if (record.deleted_at && !query.include_deleted) return false;
-      if (metricSets.some((ids) => !ids.has(record.id))) return false;
+      if (figureFilters.some((filter) => !this.analytics.matches(record.id, filter))) return false;
       for (const [name, wanted] of filters) {
         if (valueText(record.values[name]) !== valueText(wanted)) return false;
       }
@@ -1135,10 +1165,24 @@ export class MockBackend {
       const haystack = [record.title, ...columns.map((name) => valueText(record.values[name]))];
       return haystack.some((part) => part.toLowerCase().includes(needle));
     });
-    // ORDER BY the field (NOCASE for text), then first name for contacts, then insertion.
-    const fold = sortField.ty === 'text' || sortField.ty === 'email';
+    // ORDER BY the field (NOCASE for text), then first name for contacts, then insertion; a
+    // figure (binary for text) with the contacts that lack it last in both directions.
+    const fold = sortField?.ty === 'text' || sortField?.ty === 'email';
     const position = new Map(stored.map((record, index) => [record.id, index]));
     rows.sort((a, b) => {
+      if (figureSort) {
+        const x = this.analytics.figureValue(a.id, figureSort);
+        const y = this.analytics.figureValue(b.id, figureSort);
+        if (x === null || y === null) {
+          if (x !== y) return x === null ? 1 : -1;
+        } else if (x !== y) {
+          const order =
+            typeof x === 'number' && typeof y === 'number' ? x - y : binary(String(x), String(y));
+          return query.desc ? -order : order;
+        }
+        const order = (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0);
+        return query.desc ? -order : order;
+      }
       let order = compareValues(a.values[sortName], b.values[sortName], fold);
       if (order === 0 && kind === 'contact' && sortName === 'last_name') {
         order = compareValues(a.values.first_name, b.values.first_name, true);
@@ -1148,7 +1192,7 @@ export class MockBackend {
     });
 
     const extra =
-      kind === 'contact' && !needle && filters.length === 0 && metricSets.length === 0
+      kind === 'contact' && !needle && filters.length === 0 && figureFilters.length === 0
         ? this.syntheticCount
         : 0;
     const total = rows.length + extra;
@@ -1160,7 +1204,61 @@ export class MockBackend {
     for (let index = Math.max(query.offset, total - extra); index < end; index += 1) {
       page.push(this.synthetic(index - (total - extra)));
     }
-    return { total, offset: query.offset, rows: page };
+    const figures: { [id: string]: RowFigures } = {};
+    if (kind === 'contact') {
+      for (const record of page) {
+        const found = this.analytics.rowFigures(record.id);
+        if (found) figures[record.id] = found;
+      }
+    }
+    return { total, offset: query.offset, rows: page, figures };
+  }
+
+  /** `refresh_analytics`: every stored analysis in order, with progress events. */
+  private async refreshAnalytics(asOf: string | undefined): Promise<RefreshSummary> {
+    const day = asOf ?? this.now().slice(0, 10);
+    const summary: RefreshSummary = {
+      as_of: day,
+      customers: 0,
+      valued: 0,
+      open_deals: 0,
+      took: [],
+    };
+    const emit = (progress: RefreshProgress) =>
+      (this.emitEvent ?? this.options.emit)?.('analytics-progress', progress);
+    let done = 0;
+    for (const [index, [step, label, weight]] of REFRESH_STEPS.entries()) {
+      const started = Date.now();
+      const report = (within: number) =>
+        emit({
+          step,
+          label,
+          index: index + 1,
+          total: REFRESH_STEPS.length,
+          fraction: Math.min(1, done + weight * within),
+        });
+      report(0);
+      await sleep(this.options.refreshStepDelayMs ?? 0);
+      await this.options.beforeRefreshStep?.(step);
+      switch (step) {
+        case 'rfm':
+          summary.customers = this.analytics.rfmScores(day).scored;
+          break;
+        case 'segments':
+          this.analytics.customerSegments(day);
+          break;
+        case 'value':
+          summary.valued = this.analytics.customerValue(day).values.length;
+          break;
+        case 'scores':
+          summary.open_deals = this.analytics.leadScores(day).open_deals;
+          break;
+      }
+      report(1);
+      done += weight;
+      summary.took.push({ step, ms: Date.now() - started });
+    }
+    return summary;
   }
 
   /**
@@ -2175,6 +2273,13 @@ export class MockBackend {
     };
   }
 
+  /** Runs `task` after the refresh before it has finished, as the engine's lock does. */
+  private refreshing<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.refreshQueue.then(task, task);
+    this.refreshQueue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Answers one IPC command; rejects with an `ErrorReport` like the engine does. */
   handle = async (command: string, payload?: unknown): Promise<unknown> => {
     const args: Args =
@@ -2323,6 +2428,12 @@ export class MockBackend {
       }
       case 'customer_metrics':
         return this.analytics.customerMetrics(stringArg(args, 'contactId'));
+      case 'refresh_analytics':
+        return this.refreshing(() => this.refreshAnalytics(dayArg(args)));
+      case 'analytics_report':
+        return this.analytics.storedReport(stringArg(args, 'name'));
+      case 'deal_score':
+        return this.analytics.dealScore(stringArg(args, 'dealId'));
       case 'target_campaign': {
         const column = stringArg(args, 'column');
         if (column !== 'rfm_segment' && column !== 'cluster') {

@@ -37,6 +37,7 @@ export function installDevMock(search: string): MockBackend {
       seeded: workspace !== 'empty',
       syntheticContacts: Number.isFinite(rows) && rows > 0 ? Math.floor(rows) : 0,
       importRowDelayMs: 300,
+      refreshStepDelayMs: 700,
     }),
   );
 }
