@@ -1,7 +1,8 @@
 //! Deterministic demo data across every entity: people and companies in six languages, two
-//! years of orders with a realistic repeat-purchase skew, deals in every stage, activities,
-//! tickets with follow-ups, campaigns with responses, feedback in English and Chinese,
-//! relationships, tags and custom fields.
+//! years of orders with a realistic repeat-purchase skew, deals in every stage with the
+//! activities that moved them (won deals worked to the end, lost ones gone quiet), other
+//! activities, tickets with follow-ups, campaigns with responses, feedback in English and
+//! Chinese, relationships, tags and custom fields.
 //!
 //! Invariants: the same seed and options give the same content — ids and write times differ,
 //! but every date in the content is anchored to [`REFERENCE_DATE`], never to the wall clock,
@@ -26,7 +27,7 @@ pub const REFERENCE_DATE: &str = "2026-11-01";
 
 /// Version of the generator's output: bump it whenever the same seed would give other data
 /// (caches of generated databases, such as the search benchmark's, are keyed by it).
-pub const GENERATOR_VERSION: u32 = 2;
+pub const GENERATOR_VERSION: u32 = 3;
 
 const MINUTES_A_DAY: i64 = 24 * 60;
 
@@ -1139,6 +1140,9 @@ const DEAL_TITLES: [&[&str]; 6] = [
     ],
 ];
 
+/// The deal sources the demo draws from (the deal kind's `source` choice also has `other`).
+const DEAL_SOURCES: [&str; 5] = ["inbound", "outbound", "referral", "campaign", "partner"];
+
 const LOST_REASONS: &[&str] = &[
     "Price too high",
     "Chose a competitor",
@@ -1484,6 +1488,17 @@ struct Profile {
     company: Option<u32>,
     segment: Segment,
     wholesale: bool,
+    /// The contact record has an email address, a phone number, a job title.
+    email: bool,
+    phone: bool,
+    job_title: bool,
+}
+
+impl Profile {
+    /// A contact a seller can reach and knows the role of.
+    fn reachable(&self) -> bool {
+        self.email && self.phone && self.job_title
+    }
 }
 
 struct OrderPlan {
@@ -1516,12 +1531,63 @@ struct RelPlan {
     kind: RelKind,
 }
 
-struct DealInfo {
-    id: u128,
+/// How a deal was going at its end: its close, or the reference day for an open deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heat {
+    /// Worked in its last days, with meetings and calls in its last weeks.
+    Hot,
+    /// Last touched one to three weeks before, mostly by email.
+    Warm,
+    /// Gone quiet for weeks.
+    Cold,
+}
+
+impl Heat {
+    /// Weights of call, email and meeting for the deal's last activities.
+    fn kinds(self) -> &'static [u32] {
+        match self {
+            Heat::Hot => &[35, 30, 35],
+            Heat::Warm => &[30, 55, 15],
+            Heat::Cold => &[35, 65],
+        }
+    }
+}
+
+/// A deal, drawn before anything is written (its activities count toward the planned total).
+#[derive(Clone, Copy)]
+struct DealPlan {
     contact: u32,
-    open: bool,
-    won: bool,
-    days_ago: i64,
+    /// Index into [`DEAL_STAGES`](crate::kinds::DEAL_STAGES): the stage it is in now.
+    stage: u8,
+    /// The open stage a closed deal was won or lost from (an open deal's own stage).
+    from_stage: u8,
+    /// Index into the [`DEAL_TITLES`] of the contact's language.
+    title: u8,
+    /// In whole dollars.
+    value: i64,
+    /// Index into [`DEAL_SOURCES`].
+    source: u8,
+    /// Days before the reference day it is (or was) expected to close; negative: after it.
+    expected_close: i64,
+    /// Days before the reference day it was won or lost.
+    closed: Option<i64>,
+    /// Index into [`LOST_REASONS`].
+    lost_reason: u8,
+    /// Index into the note subjects of the contact's language.
+    note: Option<u8>,
+}
+
+/// One activity about a deal.
+#[derive(Clone, Copy)]
+struct Touch {
+    /// Index into [`Generator::deals`].
+    deal: u32,
+    /// Index into [`ACTIVITY_KINDS`].
+    kind: u8,
+    /// Its day, days before the reference day (negative: planned after it).
+    days_ago: i16,
+    /// The first activity of the deal: work on it began.
+    opening: bool,
 }
 
 struct TicketInfo {
@@ -1567,6 +1633,7 @@ mod stream {
     pub const ACTIVITIES: u64 = 11;
     pub const MEMBERS: u64 = 12;
     pub const FEEDBACK: u64 = 13;
+    pub const DETAILS: u64 = 14;
 }
 
 struct Generator {
@@ -1577,7 +1644,8 @@ struct Generator {
     profiles: Vec<Profile>,
     orders: Vec<OrderPlan>,
     relationships: Vec<RelPlan>,
-    deal_count: usize,
+    deals: Vec<DealPlan>,
+    touches: Vec<Touch>,
     ticket_count: usize,
     activity_count: usize,
     follow_up_count: usize,
@@ -1588,7 +1656,7 @@ struct Generator {
     company_ids: Vec<u128>,
     contact_ids: Vec<u128>,
     order_ids: Vec<u128>,
-    deals: Vec<DealInfo>,
+    deal_ids: Vec<u128>,
     tickets: Vec<TicketInfo>,
     campaigns: Vec<CampaignInfo>,
     pending_tags: Vec<(Kind, u128, &'static str)>,
@@ -1784,14 +1852,25 @@ impl Generator {
                 company,
                 segment,
                 wholesale,
+                email: false,
+                phone: false,
+                job_title: false,
             });
         }
         if n > 0 && profiles.iter().all(|p| p.segment == Segment::Prospect) {
             profiles[0].segment = Segment::OneTime;
         }
+        // Drawn here, not when the contacts are written, so that deals can prefer contacts
+        // with complete details (see [`plan_deals`]).
+        let mut details = Rng::stream(seed, stream::DETAILS);
+        for p in &mut profiles {
+            p.email = details.chance(0.92);
+            p.phone = details.chance(0.8);
+            p.job_title = p.company.is_some() && details.chance(0.85);
+        }
 
         let orders = plan_orders(seed, reference, &profiles);
-        let deal_count = n.div_ceil(8);
+        let (deals, touches) = plan_deals(seed, &profiles);
         let ticket_count = n.div_ceil(10);
         let campaign_count = if n == 0 { 0 } else { (n / 2_500).clamp(4, 150) };
         Ok(Generator {
@@ -1802,9 +1881,10 @@ impl Generator {
             profiles,
             orders,
             relationships,
-            deal_count,
+            deals,
+            touches,
             ticket_count,
-            activity_count: n * 3 / 5,
+            activity_count: n * 3 / 10,
             follow_up_count: ticket_count * 2 / 5,
             campaign_count,
             member_count: n * 2 / 5,
@@ -1813,7 +1893,7 @@ impl Generator {
             company_ids: Vec::new(),
             contact_ids: Vec::new(),
             order_ids: Vec::new(),
-            deals: Vec::new(),
+            deal_ids: Vec::new(),
             tickets: Vec::new(),
             campaigns: Vec::new(),
             pending_tags: Vec::new(),
@@ -1834,9 +1914,9 @@ impl Generator {
             self.relationships.len(),
             self.campaign_count,
             self.orders.len(),
-            self.deal_count,
+            self.deals.len(),
             self.ticket_count,
-            self.activity_count + self.follow_up_count,
+            self.activity_count + self.touches.len() + self.follow_up_count,
             self.member_count,
             self.feedback_count,
         ]
@@ -2000,7 +2080,7 @@ impl Generator {
             let mut input = Input::new();
             put(&mut input, "first_name", who.first.as_str());
             put(&mut input, "last_name", who.last.as_str());
-            if rng.chance(0.92) {
+            if p.email {
                 let business = company.is_some() && rng.chance(0.6);
                 let domain = match company {
                     Some(c) if business => c.domain.as_str(),
@@ -2015,7 +2095,7 @@ impl Generator {
                 }
                 put(&mut input, "email", email);
             }
-            if rng.chance(0.8) {
+            if p.phone {
                 let phone = if rng.chance(0.7) {
                     mobile(&mut rng, city)
                 } else {
@@ -2029,7 +2109,7 @@ impl Generator {
                     "company_id",
                     unpack(self.company_ids[c as usize]),
                 );
-                if rng.chance(0.85) {
+                if p.job_title {
                     let titles = JOB_TITLES[p.lang.index()];
                     put(&mut input, "job_title", *rng.pick(titles));
                 }
@@ -2313,84 +2393,50 @@ impl Generator {
         })
     }
 
-    /// A random contact, preferring one who works at a company (deals are mostly B2B).
-    fn business_contact(&self, rng: &mut Rng) -> u32 {
-        let mut i = rng.below(self.n);
-        for _ in 0..3 {
-            if self.profiles[i].company.is_some() {
-                break;
-            }
-            i = rng.below(self.n);
-        }
-        i as u32
-    }
-
     fn write_deals(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
-        let mut rng = Rng::stream(self.seed, stream::DEALS);
-        let count = self.deal_count;
+        let count = self.deals.len();
         batched(store, count, BATCH, progress, |w, d| {
-            let contact = self.business_contact(&mut rng);
-            let p = self.profiles[contact as usize];
-            // The first six deals walk the pipeline so that every stage has one.
-            let stage = if d < 6 {
-                d
-            } else {
-                rng.weighted(&[20, 15, 12, 8, 25, 20])
-            };
-            let (stage_name, _) = crate::kinds::DEAL_STAGES[stage];
-            let open = stage < 4;
-            let template = *rng.pick(DEAL_TITLES[p.lang.index()]);
+            let plan = self.deals[d];
+            let p = self.profiles[plan.contact as usize];
+            let template = DEAL_TITLES[p.lang.index()][plan.title as usize];
             let title = match p.company {
                 Some(c) => format!("{template} – {}", self.companies[c as usize].name),
                 None => template.to_string(),
             };
-            let mut value = (8.3 + 1.0 * rng.normal()).exp();
-            if p.wholesale {
-                value *= 3.0;
-            }
-            let value = ((value.clamp(200.0, 500_000.0) / 50.0).round() as i64) * 50;
             let mut input = Input::new();
             put(&mut input, "title", title);
-            self.put_party(&mut input, contact, p.company);
-            put(&mut input, "stage", stage_name);
-            put(&mut input, "value", money(value * 100));
+            self.put_party(&mut input, plan.contact, p.company);
+            // A closed deal is created in the stage it was closed from, then won or lost (as
+            // in the app), so its history knows where in the pipeline it ended.
+            let (open_stage, _) = crate::kinds::DEAL_STAGES[plan.from_stage as usize];
+            put(&mut input, "stage", open_stage);
+            put(&mut input, "value", money(plan.value * 100));
             put(&mut input, "currency", "USD");
-            let days_ago = if open {
-                let expected = rng.range(-180, 20);
-                put(&mut input, "expected_close", self.day(expected));
-                rng.range(expected.max(0) + 5, expected.max(0) + 120)
-            } else {
-                let closed = rng.range(1, HISTORY_DAYS - 10);
-                put(&mut input, "closed_on", self.day(closed));
-                put(
-                    &mut input,
-                    "expected_close",
-                    self.day((closed + rng.range(-30, 30)).max(0)),
-                );
-                if stage_name == "lost" {
-                    put(&mut input, "lost_reason", *rng.pick(LOST_REASONS));
-                }
-                closed + rng.range(10, 90)
-            };
-            let source = [
-                "inbound", "outbound", "referral", "campaign", "partner", "other",
-            ][rng.weighted(&[30, 25, 20, 15, 8, 2])];
-            put(&mut input, "source", source);
-            if rng.chance(0.1) {
+            put(&mut input, "expected_close", self.day(plan.expected_close));
+            put(&mut input, "source", DEAL_SOURCES[plan.source as usize]);
+            if let Some(note) = plan.note {
                 put(
                     &mut input,
                     "notes",
-                    *rng.pick(ACTIVITY_SUBJECTS[3][p.lang.index()]),
+                    ACTIVITY_SUBJECTS[3][p.lang.index()][note as usize],
                 );
             }
             let id = self.create(w, Kind::Deal, &input)?;
-            self.deals.push(DealInfo {
-                id: pack(&id)?,
-                contact,
-                open,
-                won: stage_name == "won",
-                days_ago,
-            });
+            if let Some(closed) = plan.closed {
+                let (stage_name, _) = crate::kinds::DEAL_STAGES[plan.stage as usize];
+                let mut close = Input::new();
+                put(&mut close, "stage", stage_name);
+                put(&mut close, "closed_on", self.day(closed));
+                if stage_name == "lost" {
+                    put(
+                        &mut close,
+                        "lost_reason",
+                        LOST_REASONS[plan.lost_reason as usize],
+                    );
+                }
+                w.update(Kind::Deal, &id, &close)?;
+            }
+            self.deal_ids.push(pack(&id)?);
             Ok(1)
         })
     }
@@ -2495,10 +2541,13 @@ impl Generator {
     fn write_activities(&mut self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
         let mut rng = Rng::stream(self.seed, stream::ACTIVITIES);
         let general = self.activity_count;
-        let units = general + self.follow_up_count;
+        let about_deals = general + self.touches.len();
+        let units = about_deals + self.follow_up_count;
         batched(store, units, BATCH, progress, |w, a| {
             let input = if a < general {
                 self.activity(&mut rng, a)
+            } else if a < about_deals {
+                self.deal_activity(&mut rng, self.touches[a - general])
             } else {
                 self.follow_up(&mut rng)
             };
@@ -2507,17 +2556,9 @@ impl Generator {
         })
     }
 
-    /// A call, email, meeting, note or task with a contact, some about a deal.
+    /// A call, email, meeting, note or task with a contact, about no deal.
     fn activity(&self, rng: &mut Rng, a: usize) -> Input {
-        let deal = if !self.deals.is_empty() && rng.chance(0.3) {
-            Some(&self.deals[rng.below(self.deals.len())])
-        } else {
-            None
-        };
-        // Won deals were worked harder than lost ones: most activities drawn for a lost deal
-        // are general ones with its contact instead (so the lead score has something to learn).
-        let deal = deal.filter(|d| d.open || d.won || !rng.chance(0.7));
-        let contact = deal.map_or_else(|| rng.below(self.n) as u32, |d| d.contact);
+        let contact = rng.below(self.n) as u32;
         let p = self.profiles[contact as usize];
         let kind = if a < ACTIVITY_KINDS.len() {
             a
@@ -2529,16 +2570,7 @@ impl Generator {
         put(&mut input, "kind", ACTIVITY_KINDS[kind]);
         put(&mut input, "subject", subject);
         self.put_party(&mut input, contact, p.company);
-        if let Some(d) = deal {
-            put(&mut input, "deal_id", unpack(d.id));
-        }
-        let days_ago = match deal {
-            Some(d) if d.open => rng.range(0, d.days_ago.clamp(1, 120)),
-            Some(d) => rng
-                .range(d.days_ago - 80, d.days_ago)
-                .clamp(0, HISTORY_DAYS),
-            None => rng.range(0, HISTORY_DAYS - 1),
-        };
+        let days_ago = rng.range(0, HISTORY_DAYS - 1);
         if ACTIVITY_KINDS[kind] == "task" {
             let due = days_ago.min(120) - rng.range(0, 45);
             put(&mut input, "due_on", self.day(due));
@@ -2555,6 +2587,46 @@ impl Generator {
                     self.instant(due.max(0), Generator::work_minute(rng)),
                 );
             }
+        } else {
+            put(
+                &mut input,
+                "occurred_at",
+                self.instant(days_ago, Generator::work_minute(rng)),
+            );
+        }
+        if ACTIVITY_KINDS[kind] == "note" {
+            let product = PRODUCTS[rng.skewed(PRODUCTS.len(), 1.5)].name;
+            put(&mut input, "body", note_body(p.lang, subject, product));
+        }
+        input
+    }
+
+    /// An activity of a deal's timeline (see [`plan_deals`]).
+    fn deal_activity(&self, rng: &mut Rng, touch: Touch) -> Input {
+        let deal = &self.deals[touch.deal as usize];
+        let p = self.profiles[deal.contact as usize];
+        let kind = usize::from(touch.kind);
+        let subjects = ACTIVITY_SUBJECTS[kind][p.lang.index()];
+        // Each kind's first subject opens a deal: an intro call, a price list, a demo.
+        let subject = if touch.opening {
+            subjects[0]
+        } else {
+            *rng.pick(subjects)
+        };
+        let mut input = Input::new();
+        put(&mut input, "kind", ACTIVITY_KINDS[kind]);
+        put(&mut input, "subject", subject);
+        self.put_party(&mut input, deal.contact, p.company);
+        put(
+            &mut input,
+            "deal_id",
+            unpack(self.deal_ids[touch.deal as usize]),
+        );
+        let days_ago = i64::from(touch.days_ago);
+        if ACTIVITY_KINDS[kind] == "task" {
+            // A deal's to-dos are its next steps: coming up, or overdue when it went quiet.
+            put(&mut input, "due_on", self.day(days_ago));
+            put(&mut input, "done", "no");
         } else {
             put(
                 &mut input,
@@ -2830,4 +2902,195 @@ fn plan_orders(seed: u64, reference: NaiveDate, profiles: &[Profile]) -> Vec<Ord
         o.seq = seq;
     }
     orders
+}
+
+/// A random contact, preferring one who works at a company (deals are mostly B2B).
+fn business_contact(rng: &mut Rng, profiles: &[Profile]) -> u32 {
+    let mut i = rng.below(profiles.len());
+    for _ in 0..3 {
+        if profiles[i].company.is_some() {
+            break;
+        }
+        i = rng.below(profiles.len());
+    }
+    i as u32
+}
+
+/// How busy open deals are, per stage: weights of hot, warm and cold.
+const OPEN_HEAT: [[u32; 3]; 4] = [[25, 35, 40], [35, 35, 30], [45, 30, 25], [55, 30, 15]];
+
+/// Every deal and the activities about it. A deal's timeline runs from its first activity (when
+/// work on it began) to its close, or to the reference day for an open deal, and relates to its
+/// outcome the way real pipelines do: won deals were mostly closed from proposal or negotiation
+/// and worked to the end (meetings and calls in their last weeks); most lost deals went quiet
+/// weeks before they were given up, from any stage, and took longer; a few were lost after a
+/// last meeting. Open deals spread over ages, stages and engagement (later stages busier), some
+/// with a meeting or call planned after the reference day and a to-do. Big deals are lost a
+/// little more often; referrals and inbound leads are won more often than outbound ones.
+/// Nothing is certain: every feature overlaps between won and lost deals.
+fn plan_deals(seed: u64, profiles: &[Profile]) -> (Vec<DealPlan>, Vec<Touch>) {
+    let mut rng = Rng::stream(seed, stream::DEALS);
+    // Two years of deals: most are closed by now, a third are still open.
+    let count = (profiles.len() * 3).div_ceil(16);
+    let mut deals = Vec::with_capacity(count);
+    let mut touches: Vec<Touch> = Vec::with_capacity(count * 6);
+    for d in 0..count {
+        // The first six deals walk the pipeline so that every stage has one.
+        let stage = if d < 6 {
+            d
+        } else {
+            rng.weighted(&[12, 9, 7, 5, 30, 37])
+        };
+        let (open, won) = (stage < 4, stage == 4);
+        let mut contact = business_contact(&mut rng, profiles);
+        // Won deals more often had a contact with an email, a phone and a job title.
+        for _ in 0..2 {
+            if !won || profiles[contact as usize].reachable() || rng.chance(0.5) {
+                break;
+            }
+            contact = business_contact(&mut rng, profiles);
+        }
+        let p = profiles[contact as usize];
+        let from_stage = if open {
+            stage
+        } else if won {
+            rng.weighted(&[6, 14, 32, 48])
+        } else {
+            rng.weighted(&[22, 28, 28, 22])
+        };
+        let heat_weights: &[u32] = match (open, won) {
+            (true, _) => &OPEN_HEAT[stage],
+            (false, true) => &[62, 28, 10],
+            (false, false) => &[16, 30, 54],
+        };
+        let heat = [Heat::Hot, Heat::Warm, Heat::Cold][rng.weighted(heat_weights)];
+        let title = rng.below(DEAL_TITLES[p.lang.index()].len()) as u8;
+        let mut value = (8.3 + rng.normal()).exp();
+        if p.wholesale {
+            value *= 3.0;
+        }
+        if stage == 5 {
+            value *= 1.25;
+        }
+        let value = ((value.clamp(200.0, 500_000.0) / 50.0).round() as i64) * 50;
+        let source_weights: &[u32] = match stage {
+            4 => &[30, 20, 24, 13, 13],
+            5 => &[27, 31, 14, 18, 10],
+            _ => &[30, 25, 20, 15, 10],
+        };
+        let source = rng.weighted(source_weights) as u8;
+        // Days from the last activity to the end, and from the first one to the end.
+        let quiet = match heat {
+            Heat::Hot => rng.range(0, 5),
+            Heat::Warm => rng.range(4, 24),
+            Heat::Cold => rng.range(18, 120),
+        };
+        let (median, sigma) = match (open, won) {
+            (true, _) => ([15.0, 30.0, 45.0, 60.0][from_stage], 0.8),
+            (false, true) => ([20.0, 35.0, 50.0, 60.0][from_stage], 0.6),
+            (false, false) => ([25.0, 40.0, 55.0, 70.0][from_stage], 0.8),
+        };
+        let length = (rng.lognormal(median, sigma).round() as i64)
+            .clamp(3, 400)
+            .max(quiet + rng.range(3, 15));
+        let end = if open {
+            0
+        } else {
+            rng.range(1, (HISTORY_DAYS - length).max(1))
+        };
+        let start = end + length;
+        let last = end + quiet;
+
+        let deal = d as u32;
+        let mut touch = |kind: usize, days_ago: i64, opening: bool| {
+            touches.push(Touch {
+                deal,
+                kind: kind as u8,
+                days_ago: days_ago as i16,
+                opening,
+            });
+        };
+        touch(rng.weighted(&[45, 40, 15]), start, true);
+        // Work in between: more of it, and more meetings, the further the deal got.
+        let span = start - last;
+        if span >= 2 {
+            let between = ((span as f64 / 20.0 * (0.5 + rng.unit())).round() as i64
+                + from_stage as i64)
+                .min(8);
+            let meetings = 20 + 5 * from_stage as u32;
+            for _ in 0..between {
+                let kind = rng.weighted(&[32, 33, meetings, 15]);
+                touch(kind, rng.range(last + 1, start - 1), false);
+            }
+        }
+        if span > 0 {
+            touch(rng.weighted(heat.kinds()), last, false);
+        }
+        // The final stretch of a live deal: meetings and calls in its last weeks.
+        let stretch = match heat {
+            Heat::Hot => rng.range(1, 4),
+            Heat::Warm => rng.range(0, 1),
+            Heat::Cold => 0,
+        };
+        for _ in 0..stretch {
+            touch(
+                rng.weighted(heat.kinds()),
+                rng.range(last, (last + 21).min(start)),
+                false,
+            );
+        }
+        let expected_close = if open {
+            // The next steps of an open deal: a meeting or call planned, a to-do.
+            let planned = match heat {
+                Heat::Hot => 0.85,
+                Heat::Warm => 0.5,
+                Heat::Cold => 0.0,
+            };
+            if rng.chance(planned) {
+                touch(rng.weighted(&[45, 0, 55]), -rng.range(1, 14), false);
+                if heat == Heat::Hot && rng.chance(0.5) {
+                    touch(rng.weighted(&[45, 0, 55]), -rng.range(8, 28), false);
+                }
+            }
+            if rng.chance(0.5) {
+                let due = match heat {
+                    Heat::Cold => rng.range(3, 45),
+                    _ => -rng.range(1, 14),
+                };
+                touch(4, due, false);
+            }
+            match heat {
+                Heat::Hot => -rng.range(5, 45),
+                Heat::Warm => -rng.range(-10, 75),
+                Heat::Cold => rng.range(-60, 45),
+            }
+        } else {
+            (end + rng.range(-30, 30)).max(0)
+        };
+        // Deals that went quiet were mostly given up for want of an answer or a budget.
+        let reasons: &[u32] = if heat == Heat::Cold {
+            &[10, 10, 20, 25, 30, 5]
+        } else {
+            &[30, 35, 10, 5, 0, 20]
+        };
+        let lost_reason = rng.weighted(reasons) as u8;
+        let note = if rng.chance(0.1) {
+            Some(rng.below(ACTIVITY_SUBJECTS[3][p.lang.index()].len()) as u8)
+        } else {
+            None
+        };
+        deals.push(DealPlan {
+            contact,
+            stage: stage as u8,
+            from_stage: from_stage as u8,
+            title,
+            value,
+            source,
+            expected_close,
+            closed: (!open).then_some(end),
+            lost_reason,
+            note,
+        });
+    }
+    (deals, touches)
 }
