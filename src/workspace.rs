@@ -99,6 +99,8 @@ impl Store {
                         self,
                         &crate::demo::DemoOptions::with_contacts(DEMO_CONTACTS),
                     )?;
+                    // The demo opens with its segments, values and scores already there.
+                    crate::analytics::refresh(self, None, &mut |_| {})?;
                 }
                 self.set_meta("workspace", "demo")?;
             }

@@ -508,10 +508,15 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
                 eprintln!();
             }
             store.set_meta("workspace", "demo")?;
+            // The demo opens with its segments, values and scores already there.
+            let analysed = kith::analytics::refresh(&mut store, None, &mut |_| {})?;
             let text = format!(
-                "Demo data written to {} in {:.1} s\n",
+                "Demo data written to {} in {:.1} s; analytics for {} customers and {} open \
+                 deals\n",
                 path.display(),
-                started.elapsed().as_secs_f64()
+                started.elapsed().as_secs_f64(),
+                analysed.customers,
+                analysed.open_deals
             );
             Output::new(&summary, text)
         }
