@@ -14,6 +14,10 @@ text: string,
  */
 source: string, 
 /**
+ * How many recent texts said exactly this (listed once).
+ */
+times: number, 
+/**
  * Its sentiment and the words that made it.
  */
 sentiment: Sentiment, };
