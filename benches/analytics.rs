@@ -266,7 +266,7 @@ fn charts(data_dir: &Path) {
     let summary = analytics::refresh(&mut store, day, &mut |_| {}).expect("refresh");
     for t in &summary.took {
         println!(
-            "  {:<28} {:>8.2} s",
+            "  {:<40} {:>8.2} s",
             format!(
                 "{} ({})",
                 t.step.label(),
@@ -281,11 +281,11 @@ fn charts(data_dir: &Path) {
     // The contacts list by a stored figure: the first page, and the count behind a filter.
     for (what, sort, filter) in [
         ("list by value, first page", Some("clv_365"), None),
-        ("list lead score >= 70", None, Some(("lead_score", ">=70"))),
+        ("list lead score >= 50", None, Some(("lead_score", ">=50"))),
         (
-            "list Champions by RFM",
+            "list At Risk by RFM",
             Some("rfm"),
-            Some(("rfm_segment", "Champions")),
+            Some(("rfm_segment", "At Risk")),
         ),
     ] {
         let mut q = kith::ListQuery {

@@ -1238,6 +1238,14 @@ const ACTIVITY_SUBJECTS: [[&[&str]; 6]; 5] = [
 ];
 
 /// A note's body: the subject, then a sentence naming a product.
+/// A note's body names one of the products (the better sellers more often).
+fn note_about_product(rng: &mut Rng, input: &mut Input, kind: usize, lang: Lang, subject: &str) {
+    if ACTIVITY_KINDS[kind] == "note" {
+        let product = PRODUCTS[rng.skewed(PRODUCTS.len(), 1.5)].name;
+        put(input, "body", note_body(lang, subject, product));
+    }
+}
+
 fn note_body(lang: Lang, subject: &str, product: &str) -> String {
     match lang {
         Lang::Zh => format!("{subject}。提到了{product}，询问批量折扣。"),
@@ -2594,10 +2602,7 @@ impl Generator {
                 self.instant(days_ago, Generator::work_minute(rng)),
             );
         }
-        if ACTIVITY_KINDS[kind] == "note" {
-            let product = PRODUCTS[rng.skewed(PRODUCTS.len(), 1.5)].name;
-            put(&mut input, "body", note_body(p.lang, subject, product));
-        }
+        note_about_product(rng, &mut input, kind, p.lang, subject);
         input
     }
 
@@ -2634,10 +2639,7 @@ impl Generator {
                 self.instant(days_ago, Generator::work_minute(rng)),
             );
         }
-        if ACTIVITY_KINDS[kind] == "note" {
-            let product = PRODUCTS[rng.skewed(PRODUCTS.len(), 1.5)].name;
-            put(&mut input, "body", note_body(p.lang, subject, product));
-        }
+        note_about_product(rng, &mut input, kind, p.lang, subject);
         input
     }
 
