@@ -310,7 +310,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
     let mut undated = 0;
     let mut weighted_total = 0.0;
     let mut rows: Vec<(String, f64, f64, u64, f64)> = Vec::new();
-    for d in store.deal_rows()? {
+    for d in store.pipeline_rows()? {
         let value = d.value.unwrap_or(0.0);
         match d.stage.as_str() {
             "won" => {

@@ -485,6 +485,21 @@ pub struct CustomerFigures {
     pub currency: Option<String>,
 }
 
+/// A live deal as the forecast reads it (nothing else: the forecast chart must stay quick).
+#[derive(Debug, Clone)]
+pub struct PipelineRow {
+    /// Its stage now.
+    pub stage: String,
+    /// Its value in major units.
+    pub value: Option<f64>,
+    /// When it is expected to close.
+    pub expected_close: Option<NaiveDate>,
+    /// When it closed (won or lost).
+    pub closed_on: Option<NaiveDate>,
+    /// Its own probability, if set (else the stage's).
+    pub probability: Option<i64>,
+}
+
 /// A live deal as the lead score reads it.
 #[derive(Debug, Clone)]
 pub struct DealRow {
@@ -541,7 +556,27 @@ fn day_of(text: Option<String>) -> Option<NaiveDate> {
 }
 
 impl Store {
-    /// Every live deal with its contact's and company's details.
+    /// Every live deal as the forecast reads it.
+    pub fn pipeline_rows(&self) -> Result<Vec<PipelineRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT stage, value, expected_close, closed_on, probability FROM deal
+             WHERE deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(PipelineRow {
+                stage: r.get(0)?,
+                value: r.get::<_, Option<i64>>(1)?.map(|v| v as f64 / 100.0),
+                expected_close: day_of(r.get(2)?),
+                closed_on: day_of(r.get(3)?),
+                probability: r.get(4)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every live deal with what the lead score reads of it, its contact and its company.
     pub fn deal_rows(&self) -> Result<Vec<DealRow>> {
         let mut before = std::collections::HashMap::new();
         {

@@ -28,7 +28,7 @@ use crate::model::{Kind, Value};
 
 pub use analytics::{
     ActivityRow, CustomerFigures, CustomerMetric, DealRow, DealScoreRow, FeedbackRow, MetricColumn,
-    MetricSet, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
+    MetricSet, PipelineRow, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
 pub use figures::RowFigures;
 pub use imports::batch_origin;
