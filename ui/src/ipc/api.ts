@@ -14,7 +14,9 @@ import type { RefreshProgress } from './bindings/RefreshProgress';
 import type { RefreshSummary } from './bindings/RefreshSummary';
 import type { RfmView } from './bindings/RfmView';
 import type { RowFigures } from './bindings/RowFigures';
+import type { RuleView } from './bindings/RuleView';
 import type { SatisfactionView } from './bindings/SatisfactionView';
+import type { ScoreRules } from './bindings/ScoreRules';
 import type { ScoreView } from './bindings/ScoreView';
 import type { SegmentView } from './bindings/SegmentView';
 import type { StoredRun } from './bindings/StoredRun';
@@ -56,7 +58,9 @@ export type {
   RefreshSummary,
   RfmView,
   RowFigures,
+  RuleView,
   SatisfactionView,
+  ScoreRules,
   ScoreView,
   SegmentView,
   TargetReport,
@@ -212,17 +216,43 @@ export function getRecord(kind: Kind, id: string): Promise<EntityRecord> {
   return request('get_record', { kind, id });
 }
 
-export function createRecord(kind: Kind, input: RecordInput): Promise<EntityRecord> {
-  return request('create_record', { kind, input });
+/** Who hears of record writes (see `onRecordWritten`). */
+const writeListeners = new Set<(kind: Kind) => void>();
+
+/**
+ * Calls `listener` with the kind of every record created, updated or deleted through this
+ * module, once the engine has accepted the write (a refused write is not reported); returns
+ * the unsubscriber.
+ */
+export function onRecordWritten(listener: (kind: Kind) => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
 }
 
-export function updateRecord(kind: Kind, id: string, input: RecordInput): Promise<EntityRecord> {
-  return request('update_record', { kind, id, input });
+function written(kind: Kind): void {
+  for (const listener of [...writeListeners]) listener(kind);
+}
+
+export async function createRecord(kind: Kind, input: RecordInput): Promise<EntityRecord> {
+  const record = await request<EntityRecord>('create_record', { kind, input });
+  written(kind);
+  return record;
+}
+
+export async function updateRecord(
+  kind: Kind,
+  id: string,
+  input: RecordInput,
+): Promise<EntityRecord> {
+  const record = await request<EntityRecord>('update_record', { kind, id, input });
+  written(kind);
+  return record;
 }
 
 /** Soft delete: the record keeps a tombstone and stays in history. */
 export async function deleteRecord(kind: Kind, id: string): Promise<void> {
   await request<null>('delete_record', { kind, id });
+  written(kind);
 }
 
 export function search(query: string, limit: number, kinds: Kind[] | null): Promise<SearchHit[]> {
@@ -431,6 +461,25 @@ export async function analyticsReport<N extends AnalysisName>(
 /** A deal's stored lead score with its factors; null before the scores ran or when not open. */
 export function dealScore(dealId: string): Promise<DealScoreView | null> {
   return request('deal_score', { dealId });
+}
+
+/** The rule-based lead score's rules with their points, and the score every deal starts at. */
+export function scoreRules(): Promise<ScoreRules> {
+  return request('score_rules');
+}
+
+/**
+ * Sets the points of some rules (rule id → whole points, −`max_points`..`max_points`; 0 turns
+ * a rule off). All or nothing: a `validation` error names each refused rule id in its issues.
+ * Stored scores follow at the next recompute.
+ */
+export function setRulePoints(points: Record<string, number>): Promise<ScoreRules> {
+  return request('set_rule_points', { points });
+}
+
+/** Puts every rule back to its default points. */
+export function resetRulePoints(): Promise<ScoreRules> {
+  return request('reset_rule_points');
 }
 
 /** Weighted pipeline by expected close month against won revenue by month. */

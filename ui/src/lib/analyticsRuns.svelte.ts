@@ -3,10 +3,34 @@
 //! window stays usable; its `analytics-progress` events say how far it is. Views that show
 //! stored figures reload when `generation` moves (also after a failed step: the steps before
 //! it were saved). A recompute asked for while one runs (an import finished meanwhile) runs
-//! once more after it.
-import { onAnalyticsProgress, refreshAnalytics, type RefreshProgress } from '../ipc/api';
+//! once more after it. Edits of the records the analyses read (`RECOMPUTED_KINDS`) ask for
+//! one a little later (`recomputeSoon`), so a burst of edits makes one recompute.
+import {
+  onAnalyticsProgress,
+  onRecordWritten,
+  refreshAnalytics,
+  type Kind,
+  type RefreshProgress,
+} from '../ipc/api';
 import { formatNumber } from './format';
 import { toasts } from './toast.svelte';
+
+/**
+ * The kinds whose records the stored analyses read: orders (RFM, segments, value), deals and
+ * activities (lead scores), contacts (lead-score rules, names), feedback and tickets
+ * (satisfaction). Other kinds (companies, campaigns, …) leave the figures as they are.
+ */
+export const RECOMPUTED_KINDS: readonly Kind[] = [
+  'order',
+  'deal',
+  'activity',
+  'contact',
+  'feedback',
+  'ticket',
+];
+
+/** How long after the last edit the recompute starts: later edits move it on. */
+export const RECOMPUTE_DELAY_MS = 3000;
 
 export class AnalyticsRuns {
   /** Whether a recompute is running. */
@@ -18,6 +42,8 @@ export class AnalyticsRuns {
   /** Why the last recompute failed, if it did. */
   error = $state<string | null>(null);
   private again = false;
+  /** The recompute `recomputeSoon` scheduled, not started yet. */
+  private soon: ReturnType<typeof setTimeout> | null = null;
 
   /** How much of the running recompute is done, 0 to 1. */
   get fraction(): number {
@@ -37,8 +63,42 @@ export class AnalyticsRuns {
     return `${progress.label} (${progress.index} of ${progress.total}) — ${formatNumber(this.percent)} %`;
   }
 
+  /**
+   * Recomputes `delayMs` after the last call: several calls close together make one
+   * recompute, and one made while a recompute runs makes one more after it.
+   */
+  recomputeSoon(delayMs = RECOMPUTE_DELAY_MS): void {
+    this.cancelSoon();
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      void this.recompute();
+    }, delayMs);
+  }
+
+  /** Drops a recompute `recomputeSoon` scheduled and that has not started. */
+  cancelSoon(): void {
+    if (this.soon !== null) clearTimeout(this.soon);
+    this.soon = null;
+  }
+
+  /**
+   * Recomputes soon after every successful create, update or delete of a kind the analyses
+   * read (through `api.ts`); returns the function that stops it (and drops what is pending).
+   */
+  followEdits(): () => void {
+    const stop = onRecordWritten((kind) => {
+      if (RECOMPUTED_KINDS.includes(kind)) this.recomputeSoon();
+    });
+    return () => {
+      stop();
+      this.cancelSoon();
+    };
+  }
+
   /** Reruns every stored analysis; resolves when done (or at once when one already runs). */
   async recompute(): Promise<void> {
+    // This run (or the one queued after the running one) reads every edit made so far.
+    this.cancelSoon();
     if (this.running) {
       this.again = true;
       return;
@@ -73,5 +133,5 @@ export class AnalyticsRuns {
   }
 }
 
-/** The app's one recompute state (the dashboard's button, the import's completion). */
+/** The app's one recompute state (the dashboard's button, imports and edits finishing). */
 export const analyticsRuns = new AnalyticsRuns();

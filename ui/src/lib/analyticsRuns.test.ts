@@ -1,7 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { onAnalyticsProgress } from '../ipc/api';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createRecord,
+  deleteRecord,
+  KithError,
+  onAnalyticsProgress,
+  updateRecord,
+  type EntityRecord,
+  type Kind,
+} from '../ipc/api';
 import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
-import { AnalyticsRuns } from './analyticsRuns.svelte';
+import { firstRecord } from '../ipc/mock/testing';
+import { AnalyticsRuns, RECOMPUTE_DELAY_MS } from './analyticsRuns.svelte';
 import { toasts } from './toast.svelte';
 
 let backend: MockBackend;
@@ -84,5 +93,120 @@ describe('recompute', () => {
     expect(toasts.items.at(-1)?.text).toMatch(/^Could not recompute the analytics/);
     // No fallback to the old one-by-one commands.
     expect(analyses()).toEqual([]);
+  });
+});
+
+describe('recompute after edits', () => {
+  /** Refreshes the mock received. */
+  const refreshes = () =>
+    backend.calls.filter((call) => call.command === 'refresh_analytics').length;
+
+  let state: AnalyticsRuns;
+  let stop: () => void;
+
+  beforeEach(() => {
+    // Only the clock's timeouts are fake: the mock's promises and events run as usual.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    state = new AnalyticsRuns();
+    stop = state.followEdits();
+  });
+
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+
+  /** Lets the clock run `ms` and every recompute it started finish. */
+  async function wait(ms: number): Promise<void> {
+    await vi.advanceTimersByTimeAsync(ms);
+    await vi.waitFor(() => expect(state.running).toBe(false));
+  }
+
+  async function first(kind: Kind, text: string): Promise<EntityRecord> {
+    return firstRecord(backend, kind, text);
+  }
+
+  it('waits for the edits to stop, then recomputes once', async () => {
+    const deal = await first('deal', '秋季龙井批发');
+    await updateRecord('deal', deal.id, { stage: 'proposal' });
+    await wait(RECOMPUTE_DELAY_MS - 1000);
+    const order = await first('order', '');
+    await updateRecord('order', order.id, { status: 'delivered' });
+    await wait(RECOMPUTE_DELAY_MS - 1000);
+    const note = await createRecord('activity', { kind: 'note', subject: 'Called back' });
+    await deleteRecord('activity', note.id);
+    // Each edit moved the recompute on: none yet, 2.9 s after the last.
+    await wait(RECOMPUTE_DELAY_MS - 100);
+    expect(refreshes()).toBe(0);
+    await wait(100);
+    expect(refreshes()).toBe(1);
+    expect(state.generation).toBe(1);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
+  });
+
+  it('follows orders, deals, activities, contacts, feedback and tickets, not the other kinds', async () => {
+    const company = await createRecord('company', { name: 'Kith Tea Co.' });
+    await updateRecord('company', company.id, { city: 'Hangzhou' });
+    await createRecord('campaign', { name: 'Autumn tasting' });
+    await createRecord('product', { name: 'Longjing 250 g' });
+    await deleteRecord('company', company.id);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(0);
+    for (const [kind, input] of [
+      ['contact', { first_name: 'Lei', last_name: 'Li' }],
+      ['feedback', { rating: '4' }],
+      ['ticket', { subject: 'Box damaged' }],
+    ] as const) {
+      await createRecord(kind, input);
+      await wait(RECOMPUTE_DELAY_MS);
+    }
+    expect(refreshes()).toBe(3);
+  });
+
+  it('does not recompute after a write the engine refused', async () => {
+    const refused = await createRecord('deal', { title: '' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(KithError);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(0);
+  });
+
+  it('runs once more after a recompute an edit came in during', async () => {
+    // The refresh is held at its last step until the edit's recompute was asked for.
+    let open = () => {};
+    const held = new Promise<void>((resolve) => (open = resolve));
+    uninstallMockBackend();
+    backend = installMockBackend(
+      new MockBackend({
+        chosen: true,
+        beforeRefreshStep: (step) => (step === 'scores' ? held : Promise.resolve()),
+      }),
+    );
+    const running = state.recompute();
+    const deal = await first('deal', '秋季龙井批发');
+    await updateRecord('deal', deal.id, { value: '1200' });
+    await vi.advanceTimersByTimeAsync(RECOMPUTE_DELAY_MS);
+    expect(state.running).toBe(true);
+    expect(refreshes()).toBe(1);
+    open();
+    await running;
+    // The first run may have read the deal before the edit: one more, and one reload.
+    expect(refreshes()).toBe(2);
+    expect(state.generation).toBe(1);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(2);
+  });
+
+  it('leaves nothing pending once stopped, and a recompute started meanwhile covers the edits', async () => {
+    const deal = await first('deal', '秋季龙井批发');
+    await updateRecord('deal', deal.id, { value: '1300' });
+    await state.recompute();
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
+    await updateRecord('deal', deal.id, { value: '1400' });
+    stop();
+    await updateRecord('deal', deal.id, { value: '1500' });
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
   });
 });

@@ -4,7 +4,8 @@
 //! stored runs (`analytics_run`: reports cut to the first rows), the list figures with their
 //! sorts and comparison filters, and the sentences for thin data follow `src/analytics/`
 //! (`mod.rs`, `pipeline.rs`, `refresh.rs`, `rfm.rs`, `segments.rs`, `clv.rs`, `lead_score.rs`,
-//! `satisfaction.rs`, `dashboard.rs`), `src/store/analytics.rs` and `src/store/figures.rs`.
+//! `satisfaction.rs`, `dashboard.rs`, `score_rules.rs`), `src/store/analytics.rs` and
+//! `src/store/figures.rs`.
 import type { ChartExport } from '../bindings/ChartExport';
 import type { Cluster } from '../bindings/Cluster';
 import type { CustomerFigures } from '../bindings/CustomerFigures';
@@ -21,8 +22,10 @@ import type { Kpis } from '../bindings/Kpis';
 import type { MetricColumn } from '../bindings/MetricColumn';
 import type { RfmView } from '../bindings/RfmView';
 import type { RowFigures } from '../bindings/RowFigures';
+import type { RuleView } from '../bindings/RuleView';
 import type { SatisfactionView } from '../bindings/SatisfactionView';
 import type { ScoredDeal } from '../bindings/ScoredDeal';
+import type { ScoreRules } from '../bindings/ScoreRules';
 import type { ScoreView } from '../bindings/ScoreView';
 import type { Segment } from '../bindings/Segment';
 import type { SegmentCount } from '../bindings/SegmentCount';
@@ -143,6 +146,37 @@ export function parseFigureFilter(
   return { name, op: op ?? '=', value };
 }
 
+/** Score of a deal before any rule's points are added (`RULE_BASE_SCORE`). */
+export const RULE_BASE_SCORE = 50;
+/** Largest points of one rule either way (`MAX_RULE_POINTS`). */
+export const MAX_RULE_POINTS = 100;
+
+/**
+ * The engine's rules (`lead_score::default_rules`) in its order, with their default points.
+ * The mock checks only those it has a stand-in for (`value_above_median`, the two stages,
+ * `referral`, `old_deal`); the others it lists and stores points for, but never finds holding.
+ */
+export const MOCK_RULES: ReadonlyArray<{ id: string; description: string; points: number }> = [
+  { id: 'recent_meeting', description: 'meeting in the last 14 days', points: 15 },
+  { id: 'recent_call', description: 'call in the last 14 days', points: 8 },
+  { id: 'recent_email', description: 'email in the last 14 days', points: 5 },
+  { id: 'no_activity_30d', description: 'no activity for 30 days', points: -20 },
+  { id: 'email_given', description: 'email given', points: 5 },
+  { id: 'phone_given', description: 'phone given', points: 5 },
+  { id: 'job_title_given', description: 'job title given', points: 3 },
+  { id: 'value_above_median', description: 'deal value above the median', points: 10 },
+  { id: 'repeat_customer', description: 'company has won deals before', points: 10 },
+  { id: 'referral', description: 'came by referral', points: 10 },
+  { id: 'stage_proposal', description: 'at proposal stage', points: 5 },
+  { id: 'stage_negotiation', description: 'at negotiation stage', points: 10 },
+  { id: 'old_deal', description: 'open for 180 days or more', points: -10 },
+];
+
+/** `signed`: +10, −10 (a minus sign), 0. */
+function signedPoints(points: number): string {
+  return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
+}
+
 type Purchase = { contact: string; day: string; amount: number; currency: string };
 type Customer = {
   id: string;
@@ -208,6 +242,8 @@ export class MockAnalytics {
   private readonly runs = new Map<AnalysisName, StoredRun>();
   /** Each open deal's stored score with its factors (`deal_score`), as of the scores' day. */
   private readonly dealScores = new Map<string, { as_of: string; deal: ScoredDeal }>();
+  /** The rule points the user changed, by rule id (`meta` `lead_score_points`). */
+  private readonly rulePoints = new Map<string, number>();
 
   constructor(private readonly source: AnalyticsSource) {}
 
@@ -219,6 +255,63 @@ export class MockAnalytics {
       as_of: asOf,
       report: JSON.stringify(report),
     });
+  }
+
+  /** The rules with the user's points (`score_rules`). */
+  scoreRules(): ScoreRules {
+    return {
+      base: RULE_BASE_SCORE,
+      max_points: MAX_RULE_POINTS,
+      rules: MOCK_RULES.map((r): RuleView => ({
+        id: r.id,
+        description: r.description,
+        points: this.rulePoints.get(r.id) ?? r.points,
+        default_points: r.points,
+      })),
+    };
+  }
+
+  /**
+   * Sets the points of some rules (`set_rule_points`): every id must be a rule and every value
+   * within ±100, else nothing changes and each problem is named. The default is no change.
+   */
+  setRulePoints(points: Record<string, number>): ScoreRules {
+    const ids = Object.keys(points).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const issues: ErrorReport['issues'] = [];
+    for (const id of ids) {
+      const p = points[id] ?? 0;
+      if (!MOCK_RULES.some((r) => r.id === id)) {
+        issues.push({
+          field: id,
+          reason: `no rule is called '${id}' (rules: ${MOCK_RULES.map((r) => r.id).join(', ')})`,
+        });
+      } else if (Math.abs(p) > MAX_RULE_POINTS) {
+        issues.push({
+          field: id,
+          reason: `${p} points is out of range: a rule gives between −${MAX_RULE_POINTS} and ${MAX_RULE_POINTS}`,
+        });
+      }
+    }
+    if (issues.length > 0) {
+      const report: ErrorReport = {
+        code: 'validation',
+        message: issues.map((issue) => `${issue.field}: ${issue.reason}`).join('; '),
+        issues,
+      };
+      throw report;
+    }
+    for (const id of ids) {
+      const p = points[id] ?? 0;
+      if (MOCK_RULES.find((r) => r.id === id)?.points === p) this.rulePoints.delete(id);
+      else this.rulePoints.set(id, p);
+    }
+    return this.scoreRules();
+  }
+
+  /** Puts every rule back to its default points (`reset_rule_points`). */
+  resetRulePoints(): ScoreRules {
+    this.rulePoints.clear();
+    return this.scoreRules();
   }
 
   /** The last stored run of an analysis, or null when it never ran (`stored_report`). */
@@ -612,32 +705,34 @@ export class MockAnalytics {
     const need = Math.max(MIN_CLOSED_DEALS, 2 * MIN_PER_CLASS);
     const values = deals.map((d) => number(d, 'value')).filter((v): v is number => v !== null);
     const median = values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null;
+    const rules = this.scoreRules().rules;
     const scored: ScoredDeal[] = open.map((deal) => {
-      const factors: Factor[] = [];
-      const add = (id: string, what: string, points: number) =>
-        factors.push({
-          id,
-          text: what,
-          points,
-          summary: `${what} ${points > 0 ? '+' : '−'}${Math.abs(points)}`,
-        });
       const value = number(deal, 'value');
-      if (value !== null && median !== null && value > median) {
-        add('value_above_median', 'deal value above the median', 10);
-      }
       const stage = text(deal, 'stage');
-      if (stage === 'proposal') add('stage_proposal', 'at proposal stage', 5);
-      if (stage === 'negotiation') add('stage_negotiation', 'at negotiation stage', 10);
-      if (text(deal, 'source') === 'referral') add('referral', 'came by referral', 10);
       const age = daysBetween(deal.created_at.slice(0, 10), asOf);
-      if (age >= 180) add('old_deal', 'open for 180 days or more', -10);
-      const total = factors.reduce((sum, f) => sum + f.points, 50);
+      const holds: Record<string, boolean> = {
+        value_above_median: value !== null && median !== null && value > median,
+        stage_proposal: stage === 'proposal',
+        stage_negotiation: stage === 'negotiation',
+        referral: text(deal, 'source') === 'referral',
+        old_deal: age >= 180,
+      };
+      // Every rule that holds adds its points, in the rules' order; 0 points: switched off.
+      const factors: Factor[] = rules
+        .filter((r) => r.points !== 0 && holds[r.id] === true)
+        .map((r) => ({
+          id: r.id,
+          text: r.description,
+          points: r.points,
+          summary: `${r.description} ${signedPoints(r.points)}`,
+        }));
+      const total = factors.reduce((sum, f) => sum + f.points, RULE_BASE_SCORE);
       return {
         title: deal.title,
         stage: stage ?? '',
         deal_id: deal.id,
         score: Math.max(0, Math.min(100, total)),
-        baseline: 50,
+        baseline: RULE_BASE_SCORE,
         probability: null,
         rule_based: true,
         raised_by: factors.filter((f) => f.points > 0).sort((a, b) => b.points - a.points),
@@ -775,6 +870,8 @@ export class MockAnalytics {
     const POSITIVE = ['很好', 'good', 'great', '满意'];
     const counts: [number, number, number] = [0, 0, 0];
     const negative: TextSentiment[] = [];
+    /** Each negative text's place in `negative`: the same complaint again is counted, not listed. */
+    const listed = new Map<string, number>();
     for (const [body, source] of texts) {
       const bad = NEGATIVE.filter((w) => body.toLowerCase().includes(w));
       const good = POSITIVE.filter((w) => body.toLowerCase().includes(w));
@@ -783,9 +880,18 @@ export class MockAnalytics {
       else if (score > -0.1) counts[1] += 1;
       else {
         counts[2] += 1;
+        const cut = [...body].slice(0, 200).join('');
+        const seen = listed.get(cut);
+        if (seen !== undefined) {
+          const first = negative[seen];
+          if (first) first.times += 1;
+          continue;
+        }
+        listed.set(cut, negative.length);
         negative.push({
-          text: body.slice(0, 200),
+          text: cut,
           source,
+          times: 1,
           sentiment: {
             score,
             label: 'negative',

@@ -12,6 +12,8 @@ import type { Page } from '../bindings/Page';
 import type { Preview } from '../bindings/Preview';
 import type { RefreshProgress } from '../bindings/RefreshProgress';
 import type { RefreshSummary } from '../bindings/RefreshSummary';
+import type { SatisfactionView } from '../bindings/SatisfactionView';
+import type { ScoreRules } from '../bindings/ScoreRules';
 import type { SearchHit } from '../bindings/SearchHit';
 import type { StoredRun } from '../bindings/StoredRun';
 import type { TimelineItem } from '../bindings/TimelineItem';
@@ -475,11 +477,111 @@ describe('stored analytics in the mock', () => {
     const view = (await mock.handle('deal_score', { dealId: id })) as DealScoreView;
     expect(view).toMatchObject({ as_of: '2025-09-15', method: { method: 'rule_based' } });
     expect(view.deal).toMatchObject({ deal_id: id, score: 80, stage: 'negotiation' });
+    // Equal points keep the rules' order, as the engine's stable sort does.
     expect(view.deal.raised_by.map((factor) => factor.id)).toEqual([
       'value_above_median',
-      'stage_negotiation',
       'referral',
+      'stage_negotiation',
     ]);
     expect(await mock.handle('deal_score', { dealId: 'no-such-deal' })).toBeNull();
+  });
+});
+
+describe('lead-score rules in the mock', () => {
+  async function rules(mock: MockBackend): Promise<Record<string, number>> {
+    const answer = (await mock.handle('score_rules')) as ScoreRules;
+    return Object.fromEntries(answer.rules.map((rule) => [rule.id, rule.points]));
+  }
+
+  async function liMingScore(mock: MockBackend): Promise<DealScoreView['deal'] | undefined> {
+    const deals = (await mock.handle('list_records', {
+      kind: 'deal',
+      query: query('秋季龙井批发'),
+    })) as Page;
+    await mock.handle('refresh_analytics', {});
+    const view = (await mock.handle('deal_score', {
+      dealId: deals.rows[0]?.id ?? '',
+    })) as DealScoreView | null;
+    return view?.deal;
+  }
+
+  it('lists the engine’s thirteen rules from a base of 50, with their default points', async () => {
+    const answer = (await backend().handle('score_rules')) as ScoreRules;
+    expect(answer).toMatchObject({ base: 50, max_points: 100 });
+    expect(answer.rules).toHaveLength(13);
+    expect(answer.rules[0]).toEqual({
+      id: 'recent_meeting',
+      description: 'meeting in the last 14 days',
+      points: 15,
+      default_points: 15,
+    });
+    expect(answer.rules.at(-1)).toMatchObject({ id: 'old_deal', points: -10 });
+  });
+
+  it('stores changed points and scores with them; 0 switches a rule off', async () => {
+    const mock = backend();
+    const answer = (await mock.handle('set_rule_points', {
+      points: { referral: 30, stage_negotiation: 0 },
+    })) as ScoreRules;
+    expect(answer.rules.find((rule) => rule.id === 'referral')).toMatchObject({
+      points: 30,
+      default_points: 10,
+    });
+    // 50 + 10 (above the median) + 30 (referral); negotiation is off, so not a factor.
+    const deal = await liMingScore(mock);
+    expect(deal?.score).toBe(90);
+    expect(deal?.raised_by.map((factor) => factor.summary)).toEqual([
+      'came by referral +30',
+      'deal value above the median +10',
+    ]);
+    const reset = (await mock.handle('reset_rule_points')) as ScoreRules;
+    expect(reset.rules.every((rule) => rule.points === rule.default_points)).toBe(true);
+    expect((await liMingScore(mock))?.score).toBe(80);
+  });
+
+  it('refuses a bad rule id or points out of range, naming each, and changes nothing', async () => {
+    const mock = backend();
+    const before = await rules(mock);
+    const refused = await rejection(
+      mock.handle('set_rule_points', {
+        points: { referral: 20, recent_meeting: 101, churned: 5, old_deal: -100 },
+      }),
+    );
+    expect(refused.code).toBe('validation');
+    // Issues in the order of the ids, as the engine's BTreeMap walks them.
+    expect(refused.issues.map((issue) => issue.field)).toEqual(['churned', 'recent_meeting']);
+    expect(refused.issues[0]?.reason).toMatch(/^no rule is called 'churned' \(rules: recent_/);
+    expect(refused.issues[1]?.reason).toBe(
+      '101 points is out of range: a rule gives between −100 and 100',
+    );
+    expect(await rules(mock)).toEqual(before);
+    // Whole points only, as Tauri deserialises an i32.
+    const fraction = await rejection(mock.handle('set_rule_points', { points: { referral: 2.5 } }));
+    expect(fraction.code).toBe('internal');
+    expect(await rules(mock)).toEqual(before);
+  });
+});
+
+describe('satisfaction in the mock', () => {
+  it('lists a complaint made again once, with how many times, worst first', async () => {
+    const mock = backend();
+    const say = (comment: string, day: string) =>
+      create(mock, 'feedback', { comment, received_at: `${day}T10:00:00Z`, rating: '2' });
+    await say('Late again, and the box was damaged.', '2025-09-01');
+    await say('Delivery was late.', '2025-09-02');
+    await say('Late again, and the box was damaged.', '2025-09-03');
+    await say('Late again, and the box was damaged.', '2025-09-04');
+    // Long ago: not recent, not counted.
+    await say('Late again, and the box was damaged.', '2024-01-04');
+    const view = (await mock.handle('satisfaction_report', {
+      recentDays: 90,
+    })) as SatisfactionView;
+    const mine = view.most_negative.filter((item) => /late/i.test(item.text));
+    expect(mine.map((item) => [item.text, item.times])).toEqual([
+      ['Late again, and the box was damaged.', 3],
+      ['Delivery was late.', 1],
+    ]);
+    // Every text still counts in the sentiment tally.
+    expect(view.sentiment_counts[2]).toBeGreaterThanOrEqual(4);
   });
 });

@@ -245,6 +245,25 @@ function dayArg(args: Args): string | undefined {
   return typeof args.asOf === 'string' ? args.asOf : undefined;
 }
 
+/** `points`: rule id → whole points, as Tauri deserialises a `BTreeMap<String, i32>`. */
+function pointsArg(args: Args): Record<string, number> {
+  const value = args.points;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('internal', 'invalid args `points` for command `set_rule_points`: expected a map');
+  }
+  const points: Record<string, number> = {};
+  for (const [id, raw] of Object.entries(value)) {
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || Math.abs(raw) > 2 ** 31 - 1) {
+      fail(
+        'internal',
+        `invalid args \`points\` for command \`set_rule_points\`: invalid value ${String(raw)} for ${id}, expected i32`,
+      );
+    }
+    points[id] = raw;
+  }
+  return points;
+}
+
 function inputArg(args: Args): Record<string, string> {
   const value = args.input;
   if (typeof value !== 'object' || value === null) fail('internal', 'missing argument `input`');
@@ -2434,6 +2453,12 @@ export class MockBackend {
         return this.analytics.storedReport(stringArg(args, 'name'));
       case 'deal_score':
         return this.analytics.dealScore(stringArg(args, 'dealId'));
+      case 'score_rules':
+        return this.analytics.scoreRules();
+      case 'set_rule_points':
+        return this.analytics.setRulePoints(pointsArg(args));
+      case 'reset_rule_points':
+        return this.analytics.resetRulePoints();
       case 'target_campaign': {
         const column = stringArg(args, 'column');
         if (column !== 'rfm_segment' && column !== 'cluster') {

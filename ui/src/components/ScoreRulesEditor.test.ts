@@ -1,0 +1,194 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ScoreRules, WorkspaceInfo } from '../ipc/api';
+import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { analyticsRuns } from '../lib/analyticsRuns.svelte';
+import Dashboard from './Dashboard.svelte';
+import SatisfactionPanel from './SatisfactionPanel.svelte';
+import ScoreRulesEditor from './ScoreRulesEditor.svelte';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+let backend: MockBackend;
+
+beforeEach(() => {
+  backend = installMockBackend(new MockBackend({ chosen: true, now: () => NOW }));
+});
+
+afterEach(() => {
+  uninstallMockBackend();
+  window.location.hash = '';
+});
+
+/** The lead scores tab of the dashboard, after the analyses ran (rule-based in the mock). */
+async function scoresTab(): Promise<void> {
+  await backend.handle('refresh_analytics', {});
+  const info = (await backend.handle('workspace_info')) as WorkspaceInfo;
+  render(Dashboard, { section: 'scores', info });
+  await screen.findByTestId('rule-referral');
+}
+
+function commands(name: string): Array<Record<string, unknown>> {
+  return backend.calls.filter((call) => call.command === name).map((call) => call.args);
+}
+
+async function type(id: string, value: string): Promise<void> {
+  await fireEvent.input(screen.getByTestId(`rule-points-${id}`), { target: { value } });
+}
+
+/** The 李明 deal's row of the scores table (negotiation, referral, above the median). */
+function liMing(): HTMLElement {
+  const row = screen
+    .getAllByTestId('score-row')
+    .find((candidate) => candidate.textContent?.includes('秋季龙井批发'));
+  if (!row) throw new Error('no row for 秋季龙井批发');
+  return row;
+}
+
+describe('the lead-score rules', () => {
+  it('are open while the scores are rule-based, each rule with its points', async () => {
+    await scoresTab();
+    const rules = screen.getByTestId('score-rules');
+    expect(within(rules).getByTestId('score-rules-when')).toHaveTextContent(
+      'While there are too few closed deals to learn from, every deal starts at 50',
+    );
+    expect(within(rules).getByTestId('score-rules-toggle')).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    expect(within(rules).getAllByRole('spinbutton')).toHaveLength(13);
+    expect(screen.getByTestId('rule-recent_meeting')).toHaveTextContent(
+      'Meeting in the last 14 days',
+    );
+    expect(screen.getByLabelText('Came by referral')).toHaveValue(10);
+    expect(screen.getByTestId('rule-points-old_deal')).toHaveValue(-10);
+    // Nothing changed yet: nothing to save, nothing to reset, no defaults to remind of.
+    expect(screen.getByTestId('score-rules-save')).toBeDisabled();
+    expect(screen.getByTestId('score-rules-reset')).toBeDisabled();
+    expect(screen.queryByTestId(/^rule-default-/)).toBeNull();
+  });
+
+  it('saves only the changed rules, recomputes, and the scores follow', async () => {
+    await scoresTab();
+    expect(within(liMing()).getByText('80')).toBeInTheDocument();
+    const before = analyticsRuns.generation;
+    await type('referral', '30');
+    await type('stage_negotiation', '0');
+    expect(screen.getByTestId('rule-default-referral')).toHaveTextContent('default +10');
+    expect(screen.getByTestId('rule-default-stage_negotiation')).toHaveTextContent('default +10');
+    expect(screen.queryByTestId('rule-default-old_deal')).toBeNull();
+    await type('old_deal', '-5');
+    await type('old_deal', '-10');
+    // Typed back to what it was: not a change.
+    expect(screen.queryByTestId('rule-default-old_deal')).toBeNull();
+    await fireEvent.click(screen.getByTestId('score-rules-save'));
+
+    expect(await screen.findByTestId('score-rules-done')).toHaveTextContent(
+      'Rules saved; scores are being recomputed.',
+    );
+    expect(commands('set_rule_points')).toEqual([
+      { points: { referral: 30, stage_negotiation: 0 } },
+    ]);
+    // The stored scores are recomputed with the new points and the table reloads.
+    await waitFor(() => expect(analyticsRuns.generation).toBe(before + 1));
+    expect(commands('refresh_analytics')).toHaveLength(2);
+    await waitFor(() => expect(within(liMing()).getByText('90')).toBeInTheDocument());
+    expect(liMing()).toHaveTextContent('came by referral +30');
+    expect(liMing()).not.toHaveTextContent('at negotiation stage');
+    // Saved: Save waits for the next change; the changed rules still show their defaults.
+    expect(screen.getByTestId('score-rules-save')).toBeDisabled();
+    expect(screen.getByTestId('rule-default-referral')).toBeInTheDocument();
+    expect(screen.getByTestId('score-rules-reset')).toBeEnabled();
+  });
+
+  it('shows each refused rule’s reason next to it, and changes nothing', async () => {
+    await scoresTab();
+    await type('recent_meeting', '150');
+    await type('email_given', '20');
+    await fireEvent.click(screen.getByTestId('score-rules-save'));
+    const issue = await screen.findByTestId('rule-issue-recent_meeting');
+    expect(issue).toHaveTextContent(
+      '150 points is out of range: a rule gives between −100 and 100',
+    );
+    expect(
+      within(screen.getByTestId('rule-recent_meeting')).getByTestId('rule-issue-recent_meeting'),
+    ).toBe(issue);
+    expect(screen.getByTestId('rule-points-recent_meeting')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(screen.queryByTestId('rule-issue-email_given')).toBeNull();
+    expect(screen.queryByTestId('score-rules-done')).toBeNull();
+    // All or nothing: the valid change was not stored either, and nothing was recomputed.
+    const stored = (await backend.handle('score_rules')) as ScoreRules;
+    expect(stored.rules.find((rule) => rule.id === 'email_given')?.points).toBe(5);
+    expect(commands('refresh_analytics')).toHaveLength(1);
+    // What was typed stays, to be corrected; correcting it clears its reason.
+    expect(screen.getByTestId('rule-points-email_given')).toHaveValue(20);
+    await type('recent_meeting', '100');
+    expect(screen.queryByTestId('rule-issue-recent_meeting')).toBeNull();
+  });
+
+  it('asks for whole points before sending anything', async () => {
+    await scoresTab();
+    await type('recent_call', '');
+    await fireEvent.click(screen.getByTestId('score-rules-save'));
+    expect(await screen.findByTestId('rule-issue-recent_call')).toHaveTextContent(
+      'a whole number of points from −100 to 100',
+    );
+    expect(commands('set_rule_points')).toEqual([]);
+  });
+
+  it('resets every rule to its default, then recomputes', async () => {
+    await backend.handle('set_rule_points', { points: { referral: 30, old_deal: -40 } });
+    await scoresTab();
+    expect(screen.getByTestId('rule-points-referral')).toHaveValue(30);
+    expect(screen.getByTestId('rule-default-old_deal')).toHaveTextContent('default −10');
+    const before = analyticsRuns.generation;
+    await fireEvent.click(screen.getByTestId('score-rules-reset'));
+    expect(await screen.findByTestId('score-rules-done')).toHaveTextContent(
+      'Rules reset to their defaults; scores are being recomputed.',
+    );
+    expect(commands('reset_rule_points')).toHaveLength(1);
+    expect(screen.getByTestId('rule-points-referral')).toHaveValue(10);
+    expect(screen.getByTestId('rule-points-old_deal')).toHaveValue(-10);
+    expect(screen.queryByTestId(/^rule-default-/)).toBeNull();
+    expect(screen.getByTestId('score-rules-reset')).toBeDisabled();
+    await waitFor(() => expect(analyticsRuns.generation).toBe(before + 1));
+  });
+
+  it('say they are not used while the learned score is, and stay folded until asked', async () => {
+    render(ScoreRulesEditor, { ruleBased: false });
+    expect(screen.getByTestId('score-rules-when')).toHaveTextContent(
+      'The rules are not used right now: the scores are learned from your closed deals.',
+    );
+    expect(screen.queryByRole('spinbutton')).toBeNull();
+    const toggle = screen.getByTestId('score-rules-toggle');
+    expect(toggle).toHaveTextContent('Edit rules');
+    await fireEvent.click(toggle);
+    expect(await screen.findAllByRole('spinbutton')).toHaveLength(13);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
+describe('what people are unhappy about', () => {
+  it('lists a complaint made again once, saying how many times', async () => {
+    for (const day of ['2026-11-02', '2026-11-05', '2026-11-09']) {
+      await backend.handle('create_record', {
+        kind: 'feedback',
+        input: { comment: 'The tea came late, again.', received_at: `${day}T09:00:00Z` },
+      });
+    }
+    render(SatisfactionPanel);
+    const section = await screen.findByTestId('negative-texts');
+    const items = within(section).getAllByTestId('negative-text');
+    const repeated = items.filter((item) => item.textContent?.includes('The tea came late'));
+    expect(repeated).toHaveLength(1);
+    expect(within(repeated[0] as HTMLElement).getByTestId('negative-times')).toHaveTextContent(
+      'said 3 times',
+    );
+    // Said once: no count.
+    const once = items.filter((item) => !item.textContent?.includes('The tea came late'));
+    expect(once.length).toBeGreaterThan(0);
+    for (const item of once) expect(within(item).queryByTestId('negative-times')).toBeNull();
+  });
+});
