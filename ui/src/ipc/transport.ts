@@ -32,5 +32,12 @@ export async function subscribe<T>(
   handler: (payload: T) => void,
 ): Promise<() => void> {
   if (!hasTauri()) return () => {};
-  return listen<T>(event, (message) => handler(message.payload));
+  const unlisten = await listen<T>(event, (message) => handler(message.payload));
+  // Dropping a listener is best effort: after the window (or a test's mock) has gone, the
+  // event plugin may be gone too, and there is nothing left to unregister.
+  return () => {
+    void Promise.resolve()
+      .then(unlisten)
+      .catch(() => {});
+  };
 }
