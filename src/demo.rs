@@ -5,7 +5,8 @@
 //! Chinese, relationships, tags and custom fields.
 //!
 //! Invariants: the same seed and options give the same content — ids and write times differ,
-//! but every date in the content is anchored to [`REFERENCE_DATE`], never to the wall clock,
+//! but every date in the content is anchored to one reference day (by default
+//! [`REFERENCE_DATE`]; the day is an option, never read from the wall clock here),
 //! and every random draw comes from a seeded generator (one independent stream per phase, so
 //! batch sizes never change the data). Every record is written through the public write path
 //! ([`Writer::create`], [`Writer::tag`]) in batched transactions, so validation, the change log
@@ -21,8 +22,9 @@ use crate::kinds::{MEMBER_STATUSES, ORDER_STATUSES};
 use crate::model::{Input, Kind};
 use crate::store::{Store, Writer};
 
-/// The day the demo data is "current" at: orders cover the two years before it, open deals
-/// close after it. Fixed so that the same seed always gives the same data.
+/// The day the demo data is "current" at unless told otherwise: orders cover the two years
+/// before it, open deals close after it. Fixed so that the same seed always gives the same data
+/// (tests and benchmarks); a user's demo is made current at the day it is created.
 pub const REFERENCE_DATE: &str = "2026-11-01";
 
 /// Version of the generator's output: bump it whenever the same seed would give other data
@@ -44,12 +46,27 @@ pub struct DemoOptions {
     pub contacts: usize,
     /// Seed: the same seed and options give the same data.
     pub seed: u64,
+    /// The day the data is current at; `None`: [`REFERENCE_DATE`]. A user's demo workspace is
+    /// made current at the day it is created, so its pipeline and recent orders look alive.
+    pub reference: Option<NaiveDate>,
 }
 
 impl DemoOptions {
-    /// Options for `contacts` contacts with the default seed.
+    /// Options for `contacts` contacts with the default seed, current at [`REFERENCE_DATE`].
     pub fn with_contacts(contacts: usize) -> DemoOptions {
-        DemoOptions { contacts, seed: 42 }
+        DemoOptions {
+            contacts,
+            seed: 42,
+            reference: None,
+        }
+    }
+
+    /// The same options, current at `day`.
+    pub fn current_at(self, day: NaiveDate) -> DemoOptions {
+        DemoOptions {
+            reference: Some(day),
+            ..self
+        }
     }
 }
 
@@ -60,7 +77,7 @@ pub struct DemoSummary {
     /// The seed the data was generated from.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
-    /// The day the data is anchored to ([`REFERENCE_DATE`]).
+    /// The day the data is anchored to ([`DemoOptions::reference`]).
     pub reference_date: String,
     /// Records created, per kind.
     #[cfg_attr(feature = "ts", ts(type = "{ [key in string]?: number }"))]
@@ -1732,8 +1749,11 @@ impl Generator {
     fn plan(options: &DemoOptions) -> Result<Generator> {
         let n = options.contacts;
         let seed = options.seed;
-        let reference = NaiveDate::parse_from_str(REFERENCE_DATE, "%Y-%m-%d")
-            .map_err(|e| Error::invalid("reference_date", e.to_string()))?;
+        let reference = match options.reference {
+            Some(day) => day,
+            None => NaiveDate::parse_from_str(REFERENCE_DATE, "%Y-%m-%d")
+                .map_err(|e| Error::invalid("reference_date", e.to_string()))?,
+        };
         let mut cities_by_lang: [Vec<u16>; 6] = Default::default();
         for (i, c) in CITIES.iter().enumerate() {
             cities_by_lang[c.lang.index()].push(i as u16);
@@ -1907,7 +1927,7 @@ impl Generator {
             pending_tags: Vec::new(),
             summary: DemoSummary {
                 seed,
-                reference_date: REFERENCE_DATE.to_string(),
+                reference_date: reference.format("%Y-%m-%d").to_string(),
                 ..DemoSummary::default()
             },
         })

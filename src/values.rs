@@ -179,12 +179,10 @@ pub fn parse_money(text: &str) -> Result<i64, String> {
     crate::import::clean::clean_money(text).map(|(cents, _)| cents)
 }
 
+/// Yes or no, in the words the import understands (see [`crate::import::clean::clean_bool`]):
+/// what a user types in a form or on the command line is read like a spreadsheet cell.
 fn parse_bool(text: &str) -> Result<bool, String> {
-    match text.to_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "on" | "done" | "x" => Ok(true),
-        "false" | "no" | "n" | "0" | "off" => Ok(false),
-        _ => Err(format!("'{text}' is not yes or no")),
-    }
+    crate::import::clean::clean_bool(text)
 }
 
 /// Folds text for matching: lower case, compatibility-decomposed, accents removed.

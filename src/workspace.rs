@@ -97,7 +97,8 @@ impl Store {
                 if !info.demo {
                     crate::demo::fill(
                         self,
-                        &crate::demo::DemoOptions::with_contacts(DEMO_CONTACTS),
+                        &crate::demo::DemoOptions::with_contacts(DEMO_CONTACTS)
+                            .current_at(crate::analytics::today()),
                     )?;
                     // The demo opens with its segments, values and scores already there.
                     crate::analytics::refresh(self, None, &mut |_| {})?;

@@ -261,9 +261,11 @@ impl FactorGroup {
             Self::Meetings14d => count_text(d.meetings_14d, "meeting", "meetings", 14),
             Self::Calls14d => count_text(d.calls_14d, "call", "calls", 14),
             Self::Emails14d => count_text(d.emails_14d, "email", "emails", 14),
-            Self::Meetings30d => count_text(d.meetings_30d, "meeting", "meetings", 30),
-            Self::Calls30d => count_text(d.calls_30d, "call", "calls", 30),
-            Self::Emails30d => count_text(d.emails_30d, "email", "emails", 30),
+            Self::Meetings30d => {
+                earlier_text(d.meetings_30d, d.meetings_14d, "meeting", "meetings")
+            }
+            Self::Calls30d => earlier_text(d.calls_30d, d.calls_14d, "call", "calls"),
+            Self::Emails30d => earlier_text(d.emails_30d, d.emails_14d, "email", "emails"),
             Self::Email => given(d.contact_has_email, "email"),
             Self::Phone => given(d.contact_has_phone, "phone"),
             Self::JobTitle => given(d.contact_has_job_title, "job title"),
@@ -380,7 +382,8 @@ impl DealFeatures {
     /// | `source=inbound` … `source=other`, `source=unknown` | one-hot; `unknown` for `None` or unlisted text |
     /// | `days_since_created` | days, capped at 730 |
     /// | `days_since_last_activity` | days, capped at 365; never any activity → days since created |
-    /// | `meetings_14d` … `emails_30d` | counts, capped at 20 |
+    /// | `meetings_14d` … `emails_14d` | counts in the last 14 days, capped at 20 |
+    /// | `meetings_30d` … `emails_30d` | counts 15–30 days ago (30-day count less the 14-day one), capped at 20 |
     /// | `contact_has_email`, `contact_has_phone`, `contact_has_job_title` | 1/0 |
     /// | `log_company_employees`, `company_size_known` | ln(1 + employees) (0 when unknown), 1/0 |
     /// | `company_has_industry` | 1/0 |
@@ -399,9 +402,12 @@ impl DealFeatures {
         v[16] = count(self.meetings_14d);
         v[17] = count(self.calls_14d);
         v[18] = count(self.emails_14d);
-        v[19] = count(self.meetings_30d);
-        v[20] = count(self.calls_30d);
-        v[21] = count(self.emails_30d);
+        // The 30-day columns count the older half only (15–30 days ago): nested windows would
+        // share their recent part, and the model would split one effect into two of opposite
+        // signs ("3 emails in 14 days +15", "3 emails in 30 days −9").
+        v[19] = count(self.meetings_30d.saturating_sub(self.meetings_14d));
+        v[20] = count(self.calls_30d.saturating_sub(self.calls_14d));
+        v[21] = count(self.emails_30d.saturating_sub(self.emails_14d));
         v[22] = flag(self.contact_has_email);
         v[23] = flag(self.contact_has_phone);
         v[24] = flag(self.contact_has_job_title);
@@ -1395,6 +1401,15 @@ fn count_text(n: u32, one: &str, many: &str, days: u32) -> String {
         0 => format!("no {many} in {days} days"),
         1 => format!("1 {one} in {days} days"),
         n => format!("{n} {many} in {days} days"),
+    }
+}
+
+/// The older half of a 30-day count: "2 emails 15–30 days ago".
+fn earlier_text(in_30: u32, in_14: u32, one: &str, many: &str) -> String {
+    match in_30.saturating_sub(in_14) {
+        0 => format!("no {many} 15\u{2013}30 days ago"),
+        1 => format!("1 {one} 15\u{2013}30 days ago"),
+        n => format!("{n} {many} 15\u{2013}30 days ago"),
     }
 }
 

@@ -397,9 +397,14 @@ fn month_of(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
+/// Today (UTC): the day an analysis is made at unless told otherwise.
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 /// The day an analysis is made at: the given one, else today.
 fn day_of(as_of: Option<NaiveDate>) -> NaiveDate {
-    as_of.unwrap_or_else(|| chrono::Utc::now().date_naive())
+    as_of.unwrap_or_else(today)
 }
 
 /// Per customer: the last purchase on or before `as_of`, the number of orders and total spend.

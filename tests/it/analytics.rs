@@ -100,6 +100,7 @@ fn demo_workspace_gets_a_finite_value_for_every_customer() {
         &DemoOptions {
             contacts: 300,
             seed: 7,
+            reference: None,
         },
     )
     .unwrap();
@@ -153,6 +154,7 @@ fn cli_analyze_clv_prints_a_table_and_json() {
         &DemoOptions {
             contacts: 150,
             seed: 3,
+            reference: None,
         },
     )
     .unwrap();
@@ -185,6 +187,7 @@ fn rfm_segments_and_clv_are_stored_per_customer() {
         &DemoOptions {
             contacts: 300,
             seed: 11,
+            reference: None,
         },
     )
     .unwrap();
@@ -249,6 +252,7 @@ fn cli_analyze_rfm_and_segments() {
         &DemoOptions {
             contacts: 150,
             seed: 5,
+            reference: None,
         },
     )
     .unwrap();
@@ -475,6 +479,7 @@ fn cli_analyze_scores_forecast_and_satisfaction_run_on_the_demo() {
         &DemoOptions {
             contacts: 150,
             seed: 9,
+            reference: None,
         },
     )
     .unwrap();
@@ -506,6 +511,7 @@ fn contacts_can_be_listed_by_segment_and_cluster() {
         &DemoOptions {
             contacts: 200,
             seed: 4,
+            reference: None,
         },
     )
     .unwrap();
@@ -546,6 +552,7 @@ fn a_campaign_can_target_a_segment_once() {
         &DemoOptions {
             contacts: 150,
             seed: 8,
+            reference: None,
         },
     )
     .unwrap();
@@ -614,6 +621,7 @@ fn every_dashboard_chart_draws_on_the_demo_and_explains_itself_when_empty() {
         &DemoOptions {
             contacts: 200,
             seed: 12,
+            reference: None,
         },
     )
     .unwrap();
@@ -654,6 +662,7 @@ fn cli_chart_writes_svg_and_png_and_refuses_other_files() {
         &DemoOptions {
             contacts: 120,
             seed: 6,
+            reference: None,
         },
     )
     .unwrap();

@@ -18,6 +18,7 @@ fn filled(seed: u64) -> (Fixture, DemoSummary) {
         &DemoOptions {
             contacts: CONTACTS,
             seed,
+            reference: None,
         },
     )
     .expect("every generated record passes validation");
@@ -380,5 +381,39 @@ fn filling_restores_the_stores_origin() {
         f.store.origin(),
         "app",
         "later user writes are not logged as demo"
+    );
+}
+
+#[test]
+fn a_demo_made_current_at_another_day_moves_every_order_by_the_same_days() {
+    let (at_reference, _) = filled(42);
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let today = day("2027-03-15");
+    let mut f = Fixture::new();
+    let summary = demo::fill(
+        &mut f.store,
+        &DemoOptions::with_contacts(CONTACTS).current_at(today),
+    )
+    .unwrap();
+    assert_eq!(summary.reference_date, "2027-03-15");
+    let shift = (today - day(REFERENCE_DATE)).num_days();
+    let dates = |store: &Store| -> Vec<chrono::NaiveDate> {
+        let mut days: Vec<_> = all(store, Kind::Order, "ordered_on")
+            .iter()
+            .map(|o| day(&text(o, "ordered_on")))
+            .collect();
+        days.sort();
+        days
+    };
+    let before = dates(&at_reference.store);
+    let after = dates(&f.store);
+    assert_eq!(before.len(), after.len(), "the same orders");
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!((*a - *b).num_days(), shift, "{b} moved to {a}");
+    }
+    let last = after.iter().max().unwrap();
+    assert!(
+        *last <= today && (today - *last).num_days() < 30,
+        "recent orders up to {today}"
     );
 }

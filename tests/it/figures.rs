@@ -19,7 +19,15 @@ fn reference_day() -> Option<NaiveDate> {
 /// A demo workspace of `contacts` with every analysis stored.
 fn analysed(contacts: usize) -> Fixture {
     let mut f = Fixture::new();
-    demo::fill(&mut f.store, &DemoOptions { contacts, seed: 11 }).unwrap();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts,
+            seed: 11,
+            reference: None,
+        },
+    )
+    .unwrap();
     analytics::refresh(&mut f.store, reference_day(), &mut |_| {}).unwrap();
     f
 }
@@ -45,6 +53,7 @@ fn a_refresh_reports_each_step_in_order_and_its_progress_only_grows_to_one() {
         &DemoOptions {
             contacts: 300,
             seed: 5,
+            reference: None,
         },
     )
     .unwrap();
@@ -196,6 +205,7 @@ fn every_open_deal_keeps_its_score_and_a_contact_the_best_of_its_deals() {
         &DemoOptions {
             contacts: 300,
             seed: 3,
+            reference: None,
         },
     )
     .unwrap();
@@ -295,6 +305,7 @@ fn a_refresh_on_its_own_connection_leaves_the_app_connection_free_to_read() {
         &DemoOptions {
             contacts: 300,
             seed: 9,
+            reference: None,
         },
     )
     .unwrap();
@@ -338,8 +349,12 @@ fn cli_analyze_all_stores_figures_the_contact_list_shows() {
     let f = Fixture::new();
     let db = f.path();
     drop(f.store);
-    let out = kith(&db, &["demo", "--contacts", "200"]);
+    let out = kith(
+        &db,
+        &["demo", "--contacts", "200", "--as-of", REFERENCE_DATE],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains(REFERENCE_DATE), "{}", out.stdout);
     let out = kith(&db, &["analyze", "all", "--as-of", REFERENCE_DATE]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("customers scored"), "{}", out.stdout);

@@ -1,5 +1,7 @@
 use super::*;
 
+use std::collections::BTreeMap;
+
 use crate::rng::SplitMix64 as Rng;
 
 /// Uniform in `0..n`.
@@ -190,7 +192,6 @@ fn learned_coefficients_have_the_right_signs() {
         if !matches!(
             name.as_str(),
             "meetings_14d"
-                | "meetings_30d"
                 | "days_since_last_activity"
                 | "days_since_created"
                 | "company_won_deals"
@@ -658,6 +659,24 @@ fn roc_auc_cases() {
 }
 
 #[test]
+fn the_30_day_columns_count_only_the_older_half() {
+    let d = DealFeatures {
+        meetings_14d: 2,
+        meetings_30d: 5,
+        emails_14d: 3,
+        emails_30d: 3,
+        ..DealFeatures::default()
+    };
+    let named: BTreeMap<_, _> = d.named_features().into_iter().collect();
+    assert_eq!(named["meetings_14d"], 2.0);
+    assert_eq!(
+        named["meetings_30d"], 3.0,
+        "5 in 30 days, 2 of them in the last 14"
+    );
+    assert_eq!(named["emails_30d"], 0.0);
+}
+
+#[test]
 fn describe_texts() {
     let d = DealFeatures {
         value: Some(12_500.4),
@@ -674,7 +693,21 @@ fn describe_texts() {
     assert_eq!(FactorGroup::Source.describe(&d), "no source given");
     assert_eq!(FactorGroup::Age.describe(&d), "created 1 day ago");
     assert_eq!(FactorGroup::Inactivity.describe(&d), "activity today");
-    assert_eq!(FactorGroup::Calls30d.describe(&d), "1 call in 30 days");
+    assert_eq!(
+        FactorGroup::Calls30d.describe(&d),
+        "1 call 15\u{2013}30 days ago"
+    );
+    let recent = DealFeatures {
+        calls_14d: 1,
+        calls_30d: 1,
+        ..DealFeatures::default()
+    };
+    assert_eq!(FactorGroup::Calls14d.describe(&recent), "1 call in 14 days");
+    assert_eq!(
+        FactorGroup::Calls30d.describe(&recent),
+        "no calls 15\u{2013}30 days ago",
+        "the call of the last 14 days is not counted again"
+    );
     assert_eq!(FactorGroup::Email.describe(&d), "no email");
     assert_eq!(
         FactorGroup::CompanySize.describe(&d),

@@ -154,7 +154,7 @@ fn limit_arg() -> Arg {
 }
 
 /// A date option, read like every date Kith takes (YYYY-MM-DD, also with / or .).
-fn date_arg(m: &ArgMatches, name: &str) -> Result<Option<chrono::NaiveDate>, Error> {
+pub(crate) fn date_arg(m: &ArgMatches, name: &str) -> Result<Option<chrono::NaiveDate>, Error> {
     m.get_one::<String>(name)
         .map(|d| kith::values::parse_date(d).map_err(|reason| Error::invalid(name, reason)))
         .transpose()

@@ -215,6 +215,15 @@ fn cli() -> Command {
                         .long("seed")
                         .default_value("42")
                         .value_parser(value_parser!(u64)),
+                )
+                .arg(
+                    Arg::new("as-of")
+                        .long("as-of")
+                        .value_name("YYYY-MM-DD")
+                        .help(
+                            "The day the data is current at: two years of orders before it, open \
+                             deals closing after it (default: today)",
+                        ),
                 ),
         )
         .subcommand(
@@ -400,7 +409,12 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
             };
             q.filters = filters(m)?;
             let page = store.list_records(kind, &q)?;
-            let cols: Vec<_> = def.fields.iter().filter(|f| f.in_list).collect();
+            // The fields that make up the title are already in the Title column.
+            let cols: Vec<_> = def
+                .fields
+                .iter()
+                .filter(|f| f.in_list && !def.title.contains(&f.name))
+                .collect();
             let mut headers = vec!["ID".to_string(), "Title".to_string()];
             headers.extend(cols.iter().map(|f| f.label.to_string()));
             // Contacts the analytics have reached: their segment, scores, value and lead score.
@@ -488,9 +502,11 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             Output::new(&info, text)
         }
         Some(("demo", m)) => {
+            let day = analyze::date_arg(m, "as-of")?.unwrap_or_else(kith::analytics::today);
             let options = DemoOptions {
                 contacts: *m.get_one::<usize>("contacts").expect("defaulted"),
                 seed: *m.get_one::<u64>("seed").expect("defaulted"),
+                reference: Some(day),
             };
             let started = std::time::Instant::now();
             // On a terminal, one line that updates; in a log, a line per tenth of the work.
@@ -509,10 +525,10 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             }
             store.set_meta("workspace", "demo")?;
             // The demo opens with its segments, values and scores already there.
-            let analysed = kith::analytics::refresh(&mut store, None, &mut |_| {})?;
+            let analysed = kith::analytics::refresh(&mut store, Some(day), &mut |_| {})?;
             let text = format!(
-                "Demo data written to {} in {:.1} s; analytics for {} customers and {} open \
-                 deals\n",
+                "Demo data current at {day} written to {} in {:.1} s; analytics for {} customers \
+                 and {} open deals\n",
                 path.display(),
                 started.elapsed().as_secs_f64(),
                 analysed.customers,
