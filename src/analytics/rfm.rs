@@ -41,7 +41,13 @@
 //!   score 1 however large it is. Without this, when more than 40 % of customers have exactly
 //!   one order the one-order block's middle lies above the 20th percentile, one-time buyers
 //!   would score F=2 and "New Customers" (R5 F1) and "Promising" (R4 F1) could never occur.
-//!   Other tie blocks keep the averaged rank, so many customers tied at the top (every
+//! - **Above a large lowest block, scores 2–5**: when that block is a tie holding more than a
+//!   fifth of the customers, the customers above it are scored among themselves, by the same
+//!   averaged-rank rule, into 2–5 (`score = min(5, 2 + ⌊4p⌋)`, `p` over those customers
+//!   only). Ranked against everyone, a shop where 58 % buy once would see every repeat buyer
+//!   at F 4–5, F 2 and 3 empty, and "Potential Loyalists" and "Need Attention" never occur.
+//!   So F reads: 1 bought once, 2–5 the quartiles of repeat buyers.
+//! - Other tie blocks keep the averaged rank, so many customers tied at the top (every
 //!   customer ordering on the same day) still score high.
 //!
 //! # "Frequency ranked first"
@@ -313,7 +319,8 @@ fn thin_data_message(n: usize) -> Option<String> {
 }
 
 /// Quintile scores 1–5 for `keys`, where a larger key is better, by percentile rank with
-/// ties averaged, the lowest value scoring 1 (see the module docs).
+/// ties averaged, the lowest value scoring 1, and the keys above a large lowest tie scored
+/// 2–5 among themselves (see the module docs).
 ///
 /// The result is aligned with `keys`. Equal keys always get equal scores; a single key, or
 /// keys that are all equal, score 3.
@@ -325,25 +332,38 @@ pub fn quintile_scores<K: Ord>(keys: &[K]) -> Vec<u8> {
     }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    // 2·(n − 1), the denominator of p with the averaged rank doubled to stay integral.
-    let den = 2 * (n as u128 - 1);
-    let mut start = 0;
+    let lowest = order.partition_point(|&i| keys[i] == keys[order[0]]);
+    if lowest == n {
+        return scores; // all equal: neutral 3s
+    }
+    // The block of the lowest value always scores 1 (see the module docs). When that block is
+    // a tie larger than a quintile, the customers above it share scores 2–5 among themselves:
+    // ranked against everyone, they would all land in 4–5 and leave 2 and 3 empty.
+    let (rest_from, low_score, steps) = if lowest >= 2 && lowest * 5 > n {
+        (lowest, 2, 4)
+    } else {
+        (0, 1, 5)
+    };
+    for &i in &order[..lowest] {
+        scores[i] = 1;
+    }
+    let m = n - rest_from;
+    // 2·(m − 1), the denominator of p with the averaged rank doubled to stay integral.
+    let den = 2 * (m.max(2) as u128 - 1);
+    let mut start = lowest;
     while start < n {
         let mut end = start + 1;
         while end < n && keys[order[end]] == keys[order[start]] {
             end += 1;
         }
-        if start == 0 && end == n {
-            break; // all equal: neutral 3s
-        }
-        // 0-based positions start..end share the averaged rank; 2·(r̄ − 1) = start + end − 1.
-        // The block of the lowest value is always the worst score (see the module docs).
-        let num = if start == 0 {
-            0
+        // Positions start..end (0-based, counted from `rest_from`) share the averaged rank;
+        // 2·(r̄ − 1) = start + end − 1. Only the best remain: they score the top.
+        let num = if m < 2 || (start == rest_from && end == n) {
+            den
         } else {
-            (start + end - 1) as u128
+            (start + end - 1 - 2 * rest_from) as u128
         };
-        let score = (1 + (5 * num) / den).min(5) as u8;
+        let score = (low_score + (steps * num) / den).min(5) as u8;
         for &i in &order[start..end] {
             scores[i] = score;
         }

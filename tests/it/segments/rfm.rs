@@ -58,9 +58,14 @@ fn quintile_scores_table() {
             &[1, 2, 2, 4, 5],
         ),
         (
-            "60 % one-time buyers still score 1: the lowest value is always the worst score",
+            "60 % one-time buyers still score 1, and the repeat buyers share 2–5",
             &[1, 1, 1, 1, 1, 1, 2, 2, 3, 4],
-            &[1, 1, 1, 1, 1, 1, 4, 4, 5, 5],
+            &[1, 1, 1, 1, 1, 1, 2, 2, 4, 5],
+        ),
+        (
+            "a lowest tie within one quintile keeps the ranks against everyone",
+            &[1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+            &[1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5],
         ),
         (
             "negative values rank like any other",
@@ -76,6 +81,50 @@ fn quintile_scores_table() {
             "{why}: scores follow p = (mean rank − 1)/(n − 1), score = min(5, 1 + ⌊5p⌋)"
         );
     }
+}
+
+#[test]
+fn mostly_one_time_buyers_still_fill_every_frequency_score() {
+    // A small shop's usual shape: 58 % buy once, then fewer and fewer buy more often.
+    let mut orders = Vec::new();
+    for (count, customers) in [
+        (1, 580),
+        (2, 150),
+        (3, 80),
+        (4, 60),
+        (5, 40),
+        (8, 50),
+        (15, 40),
+    ] {
+        orders.extend(std::iter::repeat_n(count, customers));
+    }
+    let scores = quintile_scores(&orders);
+    let used = |s: u8| scores.iter().filter(|&&x| x == s).count();
+    assert_eq!(used(1), 580, "every one-time buyer scores F = 1");
+    for s in 2..=5 {
+        assert!(
+            used(s) > 0,
+            "F = {s} is used: repeat buyers spread over 2–5 (counts 1–5: {:?})",
+            (1..=5).map(used).collect::<Vec<_>>()
+        );
+    }
+    // So the segments that need F 2–3 exist: recent repeat buyers of 2–3 orders are
+    // Potential Loyalists, not Loyal customers.
+    let customers: Vec<CustomerOrders> = orders
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| customer(&format!("c{i}"), (i % 97) as u64, n, 1_000 * i64::from(n)))
+        .collect();
+    let report = score_rfm(&customers, as_of());
+    let potential = report
+        .customers
+        .iter()
+        .filter(|c| c.segment == Segment::PotentialLoyalists)
+        .count();
+    assert!(
+        potential > 0,
+        "some recent 2–3-order buyers are Potential Loyalists"
+    );
 }
 
 #[test]

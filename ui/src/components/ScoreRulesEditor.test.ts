@@ -82,14 +82,13 @@ describe('the lead-score rules', () => {
     expect(screen.queryByTestId('rule-default-old_deal')).toBeNull();
     await fireEvent.click(screen.getByTestId('score-rules-save'));
 
-    expect(await screen.findByTestId('score-rules-done')).toHaveTextContent(
-      'Rules saved; scores are being recomputed.',
-    );
+    const done = await screen.findByTestId('score-rules-done');
     expect(commands('set_rule_points')).toEqual([
       { points: { referral: 30, stage_negotiation: 0 } },
     ]);
     // The stored scores are recomputed with the new points and the table reloads.
     await waitFor(() => expect(analyticsRuns.generation).toBe(before + 1));
+    expect(done).toHaveTextContent('Rules saved; scores recomputed.');
     expect(commands('refresh_analytics')).toHaveLength(2);
     await waitFor(() => expect(within(liMing()).getByText('90')).toBeInTheDocument());
     expect(liMing()).toHaveTextContent('came by referral +30');
@@ -145,15 +144,63 @@ describe('the lead-score rules', () => {
     expect(screen.getByTestId('rule-default-old_deal')).toHaveTextContent('default −10');
     const before = analyticsRuns.generation;
     await fireEvent.click(screen.getByTestId('score-rules-reset'));
-    expect(await screen.findByTestId('score-rules-done')).toHaveTextContent(
-      'Rules reset to their defaults; scores are being recomputed.',
-    );
+    const done = await screen.findByTestId('score-rules-done');
     expect(commands('reset_rule_points')).toHaveLength(1);
     expect(screen.getByTestId('rule-points-referral')).toHaveValue(10);
     expect(screen.getByTestId('rule-points-old_deal')).toHaveValue(-10);
     expect(screen.queryByTestId(/^rule-default-/)).toBeNull();
     expect(screen.getByTestId('score-rules-reset')).toBeDisabled();
     await waitFor(() => expect(analyticsRuns.generation).toBe(before + 1));
+    expect(done).toHaveTextContent('Rules reset to their defaults; scores recomputed.');
+  });
+
+  it('say the scores are being recomputed while they are, then that they were', async () => {
+    // The save's refresh is held at its last step until the test has looked.
+    let open = () => {};
+    let held: Promise<void> | null = null;
+    uninstallMockBackend();
+    backend = installMockBackend(
+      new MockBackend({
+        chosen: true,
+        now: () => NOW,
+        beforeRefreshStep: (step) => (step === 'scores' && held) || Promise.resolve(),
+      }),
+    );
+    await scoresTab();
+    held = new Promise<void>((resolve) => (open = resolve));
+    await type('referral', '30');
+    await fireEvent.click(screen.getByTestId('score-rules-save'));
+    const done = await screen.findByTestId('score-rules-done');
+    expect(done).toHaveTextContent('Rules saved; scores are being recomputed.');
+    expect(within(done).getByRole('status', { name: 'Recomputing the scores' })).toBeVisible();
+    await waitFor(() => expect(analyticsRuns.label).toMatch(/^Lead scores/));
+    expect(done).toHaveTextContent('Rules saved; scores are being recomputed.');
+    open();
+    await waitFor(() => expect(done).toHaveTextContent('Rules saved; scores recomputed.'));
+    expect(analyticsRuns.running).toBe(false);
+    expect(done).not.toHaveTextContent('being recomputed');
+    // The next edit is not saved yet: the line goes.
+    await type('referral', '40');
+    expect(screen.queryByTestId('score-rules-done')).toBeNull();
+  });
+
+  it('say why the scores could not be recomputed after a save', async () => {
+    await scoresTab();
+    const answer = backend.handle;
+    backend.handle = (command, payload) =>
+      command === 'refresh_analytics'
+        ? Promise.reject({ code: 'database', message: 'database is locked', issues: [] })
+        : answer(command, payload);
+    await type('referral', '30');
+    await fireEvent.click(screen.getByTestId('score-rules-save'));
+    const done = await screen.findByTestId('score-rules-done');
+    await waitFor(() =>
+      expect(done).toHaveTextContent(
+        'Rules saved, but the scores could not be recomputed: database is locked',
+      ),
+    );
+    expect(commands('set_rule_points')).toEqual([{ points: { referral: 30 } }]);
+    expect(analyticsRuns.running).toBe(false);
   });
 
   it('say they are not used while the learned score is, and stay folded until asked', async () => {

@@ -13,6 +13,7 @@ import {
   importUndo,
   KithError,
   listRecords,
+  MERGE_MOVES,
   mergeRecords,
   onAnalyticsProgress,
   onImportProgress,
@@ -21,9 +22,11 @@ import {
   saveMapping,
   search,
   toErrorDto,
+  type KindSchema,
   type Progress,
   type RefreshProgress,
 } from './api';
+import generated from './bindings/schema.json';
 import {
   installMockBackend,
   MOCK_CONTACTS_PATH,
@@ -59,7 +62,7 @@ describe('api', () => {
     });
     const batch = report.batch ?? '';
     await importSaveRows(batch, '/tmp/rows.csv');
-    await importUndo(batch);
+    await importUndo(batch, 'contact');
     await pickSaveFile('contacts.csv', 'csv');
     const query = defaultQuery(50);
     await exportRecords('contact', '/tmp/contacts.csv', { format: 'csv', bom: false, query });
@@ -76,6 +79,16 @@ describe('api', () => {
       ['find_duplicates', ['kind']],
       ['merge_records', ['kind', 'ids']],
     ]);
+  });
+
+  it('knows which kinds a merge of contacts or companies moves (the engine’s references)', () => {
+    const schemas = generated as KindSchema[];
+    for (const merged of ['contact', 'company'] as const) {
+      const pointing = schemas
+        .filter((schema) => schema.fields.some((field) => field.ref_kind === merged))
+        .map((schema) => schema.kind);
+      expect([...(MERGE_MOVES[merged] ?? [])].sort()).toEqual(pointing.sort());
+    }
   });
 
   it('delivers import progress events until unsubscribed', async () => {

@@ -222,7 +222,10 @@ const writeListeners = new Set<(kind: Kind) => void>();
 /**
  * Calls `listener` with the kind of every record created, updated or deleted through this
  * module, once the engine has accepted the write (a refused write is not reported); returns
- * the unsubscriber.
+ * the unsubscriber. A merge reports the merged kind and the kinds it may have moved
+ * (`MERGE_MOVES`), an import's undo the kind imported. Tagging and inviting to a campaign
+ * (`targetCampaign`) are not reported, nor are imports themselves: whoever runs one is told
+ * when it is done.
  */
 export function onRecordWritten(listener: (kind: Kind) => void): () => void {
   writeListeners.add(listener);
@@ -318,9 +321,14 @@ export function importBatches(): Promise<BatchSummary[]> {
   return request('import_batches');
 }
 
-/** Undoes an import: removes what it created, gives changed records their earlier values. */
-export function importUndo(batch: string): Promise<UndoReport> {
-  return request('import_undo', { batch });
+/**
+ * Undoes an import: removes what it created, gives changed records their earlier values.
+ * `kind`, what the batch imported, is reported to `onRecordWritten` once it is undone.
+ */
+export async function importUndo(batch: string, kind: Kind): Promise<UndoReport> {
+  const report = await request<UndoReport>('import_undo', { batch });
+  written(kind);
+  return report;
 }
 
 /** Writes an import's skipped and rejected rows to a CSV; returns how many rows. */
@@ -338,9 +346,25 @@ export function findDuplicates(kind: Kind): Promise<DuplicateGroup[]> {
   return request('find_duplicates', { kind });
 }
 
-/** Merges `ids` into the first of them, the winner; nothing is lost (see `MergeReport`). */
-export function mergeRecords(kind: Kind, ids: string[]): Promise<MergeReport> {
-  return request('merge_records', { kind, ids });
+/**
+ * The kinds with a field pointing at a contact or a company (`src/kinds.rs`): what a merge of
+ * contacts or companies moves from the records merged away to the winner.
+ */
+export const MERGE_MOVES: Readonly<Partial<Record<Kind, readonly Kind[]>>> = {
+  contact: ['relationship', 'deal', 'activity', 'order', 'ticket', 'campaign_member', 'feedback'],
+  company: ['contact', 'relationship', 'deal', 'activity', 'order', 'ticket'],
+};
+
+/**
+ * Merges `ids` into the first of them, the winner; nothing is lost (see `MergeReport`).
+ * Reports `kind` to `onRecordWritten`, and the kinds of `MERGE_MOVES` when it moved records
+ * (the report does not say of which kinds).
+ */
+export async function mergeRecords(kind: Kind, ids: string[]): Promise<MergeReport> {
+  const report = await request<MergeReport>('merge_records', { kind, ids });
+  written(kind);
+  if (report.moved > 0) for (const moved of MERGE_MOVES[kind] ?? []) written(moved);
+  return report;
 }
 
 /** Writes the records a list query matches (every page of it) to a file. */

@@ -3,8 +3,9 @@
 //! window stays usable; its `analytics-progress` events say how far it is. Views that show
 //! stored figures reload when `generation` moves (also after a failed step: the steps before
 //! it were saved). A recompute asked for while one runs (an import finished meanwhile) runs
-//! once more after it. Edits of the records the analyses read (`RECOMPUTED_KINDS`) ask for
-//! one a little later (`recomputeSoon`), so a burst of edits makes one recompute.
+//! once more after it. Edits of the records the analyses read (`RECOMPUTED_KINDS`), merges and
+//! import undos included, ask for one a little later (`recomputeSoon`), so a burst of edits
+//! makes one recompute.
 import {
   onAnalyticsProgress,
   onRecordWritten,
@@ -17,14 +18,19 @@ import { toasts } from './toast.svelte';
 
 /**
  * The kinds whose records the stored analyses read: orders (RFM, segments, value), deals and
- * activities (lead scores), contacts (lead-score rules, names), feedback and tickets
- * (satisfaction). Other kinds (companies, campaigns, …) leave the figures as they are.
+ * activities (lead scores), contacts and companies (lead-score features such as a job title,
+ * a company's employees and industry), feedback and tickets (satisfaction). A merge or an
+ * import's undo of one of them counts as an edit (`api.ts` reports them, with the kinds a
+ * merge moved to the winner). Tags and campaign memberships feed no analysis: tagging,
+ * untagging and inviting to a campaign recompute nothing, and neither do edits of the other
+ * kinds (products, campaigns, …).
  */
 export const RECOMPUTED_KINDS: readonly Kind[] = [
   'order',
   'deal',
   'activity',
   'contact',
+  'company',
   'feedback',
   'ticket',
 ];
@@ -82,8 +88,9 @@ export class AnalyticsRuns {
   }
 
   /**
-   * Recomputes soon after every successful create, update or delete of a kind the analyses
-   * read (through `api.ts`); returns the function that stops it (and drops what is pending).
+   * Recomputes soon after every successful create, update, delete, merge or import undo of a
+   * kind the analyses read (as `api.ts` reports them); returns the function that stops it (and
+   * drops what is pending).
    */
   followEdits(): () => void {
     const stop = onRecordWritten((kind) => {

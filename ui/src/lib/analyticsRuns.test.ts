@@ -1,14 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createRecord,
+  defaultImportOptions,
   deleteRecord,
+  importRun,
+  importUndo,
   KithError,
+  mergeRecords,
   onAnalyticsProgress,
+  tagRecord,
   updateRecord,
   type EntityRecord,
   type Kind,
+  type RecordInput,
 } from '../ipc/api';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import {
+  installMockBackend,
+  MOCK_CONTACTS_PATH,
+  MockBackend,
+  uninstallMockBackend,
+} from '../ipc/mock/install';
 import { firstRecord } from '../ipc/mock/testing';
 import { AnalyticsRuns, RECOMPUTE_DELAY_MS } from './analyticsRuns.svelte';
 import { toasts } from './toast.svelte';
@@ -126,6 +137,17 @@ describe('recompute after edits', () => {
     return firstRecord(backend, kind, text);
   }
 
+  /** None until 0.1 s before the delay ends, then exactly one, and no more later. */
+  async function recomputesOnceAfterTheDelay(): Promise<void> {
+    await wait(RECOMPUTE_DELAY_MS - 100);
+    expect(refreshes()).toBe(0);
+    await wait(100);
+    expect(refreshes()).toBe(1);
+    expect(state.generation).toBe(1);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
+  }
+
   it('waits for the edits to stop, then recomputes once', async () => {
     const deal = await first('deal', '秋季龙井批发');
     await updateRecord('deal', deal.id, { stage: 'proposal' });
@@ -136,32 +158,87 @@ describe('recompute after edits', () => {
     const note = await createRecord('activity', { kind: 'note', subject: 'Called back' });
     await deleteRecord('activity', note.id);
     // Each edit moved the recompute on: none yet, 2.9 s after the last.
-    await wait(RECOMPUTE_DELAY_MS - 100);
-    expect(refreshes()).toBe(0);
-    await wait(100);
-    expect(refreshes()).toBe(1);
-    expect(state.generation).toBe(1);
-    await wait(10 * RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(1);
+    await recomputesOnceAfterTheDelay();
   });
 
-  it('follows orders, deals, activities, contacts, feedback and tickets, not the other kinds', async () => {
-    const company = await createRecord('company', { name: 'Kith Tea Co.' });
-    await updateRecord('company', company.id, { city: 'Hangzhou' });
-    await createRecord('campaign', { name: 'Autumn tasting' });
+  it('follows orders, deals, activities, contacts, companies, feedback and tickets, not the other kinds', async () => {
+    const campaign = await createRecord('campaign', { name: 'Autumn tasting' });
+    await updateRecord('campaign', campaign.id, { channel: 'email' });
     await createRecord('product', { name: 'Longjing 250 g' });
-    await deleteRecord('company', company.id);
+    await deleteRecord('campaign', campaign.id);
     await wait(10 * RECOMPUTE_DELAY_MS);
     expect(refreshes()).toBe(0);
     for (const [kind, input] of [
       ['contact', { first_name: 'Lei', last_name: 'Li' }],
+      ['company', { name: 'Kith Tea Co.' }],
       ['feedback', { rating: '4' }],
       ['ticket', { subject: 'Box damaged' }],
     ] as const) {
       await createRecord(kind, input);
       await wait(RECOMPUTE_DELAY_MS);
     }
-    expect(refreshes()).toBe(3);
+    expect(refreshes()).toBe(4);
+  });
+
+  /** A record written straight into the mock: no write is reported, nothing is scheduled. */
+  async function stored(kind: Kind, input: RecordInput): Promise<EntityRecord> {
+    return (await backend.handle('create_record', { kind, input })) as EntityRecord;
+  }
+
+  it('recomputes once after a merge of contacts, which moves their orders and deals', async () => {
+    const winner = await stored('contact', { first_name: 'Wei', last_name: 'Zhang' });
+    const loser = await stored('contact', { first_name: 'Wei', last_name: 'Zhang' });
+    await stored('order', {
+      number: 'SO-9001',
+      ordered_on: '2026-10-02',
+      contact_id: loser.id,
+      total: '88',
+    });
+    await stored('deal', { title: 'Spring oolong', stage: 'lead', contact_id: loser.id });
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(0);
+    const report = await mergeRecords('contact', [winner.id, loser.id]);
+    expect(report.moved).toBe(2);
+    await recomputesOnceAfterTheDelay();
+  });
+
+  it('recomputes once after a merge of companies, which moves their deals and contacts', async () => {
+    const first = await stored('company', { name: 'Kith Tea Co.' });
+    const second = await stored('company', { name: 'Kith Tea Co., Ltd.' });
+    await stored('deal', { title: 'Autumn longjing', stage: 'lead', company_id: second.id });
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(0);
+    expect((await mergeRecords('company', [first.id, second.id])).moved).toBe(1);
+    await wait(RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
+  });
+
+  it('does not recompute after a merge the engine refused, nor after tagging', async () => {
+    const contact = await first('contact', '');
+    const refused = await mergeRecords('contact', [contact.id]).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(KithError);
+    await tagRecord('contact', contact.id, 'vip');
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(0);
+  });
+
+  it('recomputes once after an import is undone', async () => {
+    // The import itself is followed by whoever ran it (the app recomputes at once).
+    const options = { ...defaultImportOptions(), date_order: 'dmy' as const };
+    const report = await importRun(MOCK_CONTACTS_PATH, 'contact', options);
+    expect(report.counts.created).toBeGreaterThan(0);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(0);
+    const undone = await importUndo(report.batch ?? '', report.kind);
+    expect(undone.removed).toBeGreaterThan(0);
+    await wait(RECOMPUTE_DELAY_MS - 100);
+    expect(refreshes()).toBe(0);
+    await wait(100);
+    expect(refreshes()).toBe(1);
+    await wait(10 * RECOMPUTE_DELAY_MS);
+    expect(refreshes()).toBe(1);
   });
 
   it('does not recompute after a write the engine refused', async () => {

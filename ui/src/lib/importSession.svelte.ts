@@ -255,10 +255,11 @@ export class ImportSession {
 
   /** Undoes the finished import; the report says what was removed, restored and kept. */
   async undo(): Promise<boolean> {
-    const batch = this.result?.batch;
-    if (!batch) return false;
+    const result = this.result;
+    const batch = result?.batch;
+    if (!result || !batch) return false;
     return this.attempt('undo', async () => {
-      this.undone = await importUndo(batch);
+      this.undone = await importUndo(batch, result.kind);
     });
   }
 
