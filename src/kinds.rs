@@ -15,6 +15,7 @@ const fn field(name: &'static str, label: &'static str, ty: FieldType) -> FieldD
         ref_kind: None,
         range: None,
         in_list: false,
+        year_optional: false,
     }
 }
 
@@ -28,6 +29,14 @@ const fn long(name: &'static str, label: &'static str) -> FieldDef {
 
 const fn date(name: &'static str, label: &'static str) -> FieldDef {
     field(name, label, FieldType::Date)
+}
+
+/// A date that may be known without its year: a birthday, an anniversary.
+const fn anniversary(name: &'static str, label: &'static str) -> FieldDef {
+    FieldDef {
+        year_optional: true,
+        ..field(name, label, FieldType::Date)
+    }
 }
 
 const fn money(name: &'static str, label: &'static str) -> FieldDef {
@@ -140,9 +149,9 @@ static CONTACT: KindDef = KindDef {
         text("job_title", "Job title"),
         listed(text("city", "City")),
         text("country", "Country"),
-        text("address", "Address"),
+        long("address", "Address"),
         field("website", "Website", FieldType::Url),
-        date("birthday", "Birthday"),
+        anniversary("birthday", "Birthday"),
         choice(
             "source",
             "Source",
@@ -169,7 +178,7 @@ static COMPANY: KindDef = KindDef {
         field("email", "Email", FieldType::Email),
         listed(field("phone", "Phone", FieldType::Phone)),
         field("website", "Website", FieldType::Url),
-        text("address", "Address"),
+        long("address", "Address"),
         listed(text("city", "City")),
         listed(text("country", "Country")),
         int("employees", "Employees", 0, 10_000_000),

@@ -154,6 +154,9 @@ pub struct FieldDef {
     pub range: Option<(i64, i64)>,
     /// Whether lists show this column by default.
     pub in_list: bool,
+    /// For [`FieldType::Date`]: whether a month and day without a year is a value (a birthday
+    /// known as `--03-05`, the ISO 8601 / vCard form Google Contacts exports).
+    pub year_optional: bool,
 }
 
 /// One kind, as the engine defines it.
@@ -202,6 +205,8 @@ pub struct FieldSchema {
     pub ref_kind: Option<Kind>,
     /// Whether lists show it by default.
     pub in_list: bool,
+    /// A date that may be a month and day alone (`--03-05`).
+    pub year_optional: bool,
 }
 
 /// A kind description as the UI receives it.
@@ -235,6 +240,7 @@ impl From<&KindDef> for KindSchema {
                     choices: f.choices.iter().map(|c| c.to_string()).collect(),
                     ref_kind: f.ref_kind,
                     in_list: f.in_list,
+                    year_optional: f.year_optional,
                 })
                 .collect(),
         }

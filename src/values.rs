@@ -34,6 +34,9 @@ pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
         FieldType::Email => parse_email(text).map(Value::Text),
         FieldType::Phone => parse_phone(text).map(Value::Text),
         FieldType::Url => parse_url(text).map(Value::Text),
+        FieldType::Date if def.year_optional && text.starts_with("--") => {
+            parse_month_day(text).map(|(m, d)| Value::Text(format!("--{m:02}-{d:02}")))
+        }
         FieldType::Date => parse_date(text).map(|d| Value::Text(d.format("%Y-%m-%d").to_string())),
         FieldType::Datetime => {
             parse_datetime(text).map(|t| Value::Text(t.to_rfc3339_opts(SecondsFormat::Secs, true)))
@@ -52,7 +55,7 @@ pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
         }
         FieldType::Money => parse_money(text).map(Value::Int),
         FieldType::Decimal => crate::import::clean::clean_number(text).map(Value::Real),
-        FieldType::Bool => parse_bool(text).map(Value::Bool),
+        FieldType::Bool => parse_yes_no(text).map(Value::Bool),
         FieldType::Choice => {
             let wanted = text.to_lowercase().replace([' ', '-'], "_");
             def.choices
@@ -149,6 +152,29 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     ))
 }
 
+/// Parses a month and day without a year, as ISO 8601 and vCard write it: `--03-05` or
+/// `--0305` (5 March). 29 February is a day of the year.
+pub fn parse_month_day(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("'{text}' is not a month and day (expected --MM-DD, e.g. --03-05)");
+    let rest = text.trim().strip_prefix("--").ok_or_else(bad)?;
+    let digits: String = rest.chars().filter(|c| *c != '-').collect();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) || rest.len() > 5 {
+        return Err(bad());
+    }
+    let month: u32 = digits
+        .get(..2)
+        .and_then(|m| m.parse().ok())
+        .ok_or_else(bad)?;
+    let day: u32 = digits
+        .get(2..)
+        .and_then(|d| d.parse().ok())
+        .ok_or_else(bad)?;
+    // 2000 is a leap year: every day a birthday can fall on is valid in it.
+    NaiveDate::from_ymd_opt(2000, month, day)
+        .map(|_| (month, day))
+        .ok_or_else(|| format!("'{text}' is not a day of the year"))
+}
+
 /// Parses an instant: RFC 3339, `YYYY-MM-DD HH:MM[:SS]` (UTC), or a date (midnight UTC).
 pub fn parse_datetime(text: &str) -> Result<DateTime<Utc>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
@@ -181,7 +207,7 @@ pub fn parse_money(text: &str) -> Result<i64, String> {
 
 /// Yes or no, in the words the import understands (see [`crate::import::clean::clean_bool`]):
 /// what a user types in a form or on the command line is read like a spreadsheet cell.
-fn parse_bool(text: &str) -> Result<bool, String> {
+pub fn parse_yes_no(text: &str) -> Result<bool, String> {
     crate::import::clean::clean_bool(text)
 }
 

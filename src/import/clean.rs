@@ -1908,6 +1908,157 @@ const CHOICE_SYNONYMS: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Placeholders, text, empty dates and days of the year
+
+/// What people write in a cell for "nothing" (folded, trailing dots removed): `n/a`, `-`,
+/// `none`, `无`, `暂无`, `不详`, `k. A.` (keine Angabe), `s.o.`, ….
+const PLACEHOLDERS: &[&str] = &[
+    "-",
+    "--",
+    "---",
+    "—",
+    "–",
+    "/",
+    "?",
+    "??",
+    ".",
+    "n/a",
+    "n.a",
+    "n. a",
+    "#n/a",
+    "none",
+    "null",
+    "(null)",
+    "(none)",
+    "(blank)",
+    "(empty)",
+    "empty",
+    "unknown",
+    "not known",
+    "not available",
+    "not applicable",
+    "tbd",
+    "tba",
+    "k.a",
+    "k. a",
+    "keine angabe",
+    "unbekannt",
+    "inconnu",
+    "inconnue",
+    "n.d",
+    "s/o",
+    "sin dato",
+    "desconocido",
+    "无",
+    "無",
+    "暂无",
+    "暫無",
+    "不详",
+    "不詳",
+    "未知",
+    "没有",
+    "沒有",
+    "未填",
+    "未填写",
+    "未提供",
+    "无数据",
+    "待定",
+    "／",
+    "－",
+    "なし",
+    "不明",
+];
+
+/// Whether a cell holds a placeholder for "no value" rather than a value (`n/a`, `-`, `无`,
+/// `暂无`, `不详`, `unknown`, `k. A.`); read as empty. (In a yes/no column `无` means no: the
+/// caller does not ask there.)
+pub fn is_placeholder(raw: &str) -> bool {
+    let text = raw.trim();
+    if text.is_empty() || text.chars().count() > 16 {
+        return false;
+    }
+    let key = values::fold(&nfkc(text));
+    let key = key.trim().trim_end_matches('.');
+    PLACEHOLDERS.contains(&key)
+}
+
+/// Whether a date cell is a program's way of writing "no date": Outlook's `0/0/00` and the
+/// other all-zero dates (`00.00.0000`, `0000-00-00 00:00:00`).
+pub fn is_empty_date(raw: &str) -> bool {
+    let text = raw.trim();
+    !text.is_empty()
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c == '0' || matches!(c, '/' | '.' | '-' | ' ' | ':'))
+}
+
+/// Text as a field stores it: characters that cannot be displayed (control characters,
+/// except line breaks and tabs in multi-line text) removed; in single-line text, line breaks
+/// and tabs become one space each run. `\r\n` and lone `\r` become `\n`.
+pub fn clean_text(raw: &str, multi_line: bool) -> String {
+    let text = raw.trim();
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(unified.len());
+    let mut gap = false;
+    for c in unified.chars() {
+        if matches!(c, '\n' | '\t') {
+            if multi_line {
+                out.push(c);
+            } else {
+                gap = true;
+            }
+        } else if !c.is_control() {
+            if gap && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A date that may be known without its year (a birthday): a full date as [`clean_date`]
+/// reads it, or a month and day alone as `--MM-DD`: Google's and vCard's `--03-05` and
+/// `--0305`, Apple's year-omitted `1604-03-05`, and a date written without a year
+/// (`5 March`, `March 5`, `3月5日`, `05.03.`).
+pub fn clean_anniversary(raw: &str, order: Option<DateOrder>) -> Result<String, String> {
+    let text = nfkc(raw);
+    let text = text.trim();
+    if text.starts_with("--") {
+        return values::parse_month_day(text).map(|(m, d)| format!("--{m:02}-{d:02}"));
+    }
+    let full = clean_date(text, order);
+    if let Ok(date) = &full {
+        // Apple Contacts writes a birthday without a year in the year 1604.
+        return Ok(match date.strip_prefix("1604-") {
+            Some(md) => format!("--{md}"),
+            None => date.clone(),
+        });
+    }
+    // A date without a year: read it in a leap year and keep the month and day.
+    let dotted = text.trim_end_matches('.');
+    let with_year = if text.contains(['月', '年']) {
+        format!("2000年{text}")
+    } else if dotted.split('.').count() == 2
+        && dotted.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        format!("{dotted}.2000")
+    } else {
+        format!("{text} 2000")
+    };
+    let month_day = clean_date(&with_year, order.or(Some(DateOrder::Dmy)))
+        .ok()
+        .filter(|_| !text.contains('/'))
+        .and_then(|date| date.strip_prefix("2000-").map(|md| format!("--{md}")));
+    month_day.map_or(full, Ok)
+}
+
 fn choice_key(text: &str) -> String {
     values::fold(text)
         .chars()
@@ -1953,15 +2104,17 @@ fn format_cents(cents: i64) -> String {
 /// the choices; text, URLs and ids trimmed. An empty cell gives an empty text (no value).
 pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<String, String> {
     let text = raw.trim();
-    if text.is_empty() {
+    if text.is_empty() || (def.ty != FieldType::Bool && is_placeholder(text)) {
         return Ok(String::new());
     }
     match def.ty {
-        FieldType::Text | FieldType::LongText | FieldType::Url | FieldType::Ref => {
-            Ok(text.to_string())
-        }
+        FieldType::Text | FieldType::Ref => Ok(clean_text(text, false)),
+        FieldType::LongText => Ok(clean_text(text, true)),
+        FieldType::Url => Ok(text.to_string()),
         FieldType::Email => clean_email(text),
         FieldType::Phone => clean_phone(text, ctx.default_country.as_deref()),
+        FieldType::Date | FieldType::Datetime if is_empty_date(text) => Ok(String::new()),
+        FieldType::Date if def.year_optional => clean_anniversary(text, ctx.date_order),
         FieldType::Date => clean_date(text, ctx.date_order),
         FieldType::Datetime => clean_datetime(text, ctx.date_order),
         FieldType::Integer => {

@@ -9,9 +9,11 @@
 //! carry its origin in the change log, so it can be undone later ([`Store::undo_import`]).
 
 pub mod clean;
+pub mod country;
 pub mod mapping;
 mod pipeline;
 pub mod read;
+mod review;
 mod synonyms;
 
 use std::collections::BTreeMap;
@@ -21,8 +23,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldIssue;
 use crate::model::Kind;
+pub use crate::store::ReviewValue;
 
 pub use pipeline::{preview, run, save_batch_rows, save_mapping, write_rows_csv};
+pub use review::{RecleanOptions, RecleanReport, Recleaned, reclean};
 
 /// What to do with a row that matches an existing record (or an earlier row of the file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -156,6 +160,11 @@ pub struct Counts {
     /// Rows refused.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rejected: u64,
+    /// Rows written (created, updated or merged) with values kept for review: not an outcome
+    /// of its own, so not part of the sum.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    #[serde(default)]
+    pub flagged: u64,
 }
 
 impl Counts {
@@ -226,6 +235,8 @@ pub struct RowReport {
     pub reason: String,
     /// The refused values, by column header.
     pub issues: Vec<FieldIssue>,
+    /// Values kept as written for review (the row was written without them).
+    pub review: Vec<ReviewValue>,
     /// The record written (updated or merged into), if any.
     pub record: Option<String>,
     /// The record the row matched, if any.
@@ -290,6 +301,9 @@ pub struct ImportReport {
     pub rows_omitted: u64,
     /// Things to know that are not about one row.
     pub warnings: Vec<String>,
+    /// How the file was read where it mattered: placeholders read as empty, the country phones
+    /// were read in, the order of day and month a column's dates were read in.
+    pub notes: Vec<String>,
     /// Wall time of the import in seconds.
     pub seconds: f64,
     /// Rows per second.

@@ -6,16 +6,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::clean::{self, CleanContext, DateOrder};
+use super::country;
 use super::mapping::{self, ColumnMap, MapSource, SavedMapping};
 use super::read::{self, ReadError, RowStatus, SourceInfo, SourceRow};
 use super::{
     Counts, DateColumn, ImportOptions, ImportReport, Linked, Match, MatchBy, OnDuplicate, Outcome,
-    Preview, Progress, RowOverride, RowReport, SavedRow,
+    Preview, Progress, ReviewValue, RowOverride, RowReport, SavedRow,
 };
 use crate::Store;
 use crate::error::{Error, FieldIssue, Result};
 use crate::export::unneutralize;
-use crate::model::{FieldType, Input, Kind, Value};
+use crate::model::{FieldDef, FieldType, Input, Kind, Value};
 use crate::store::{Writer, batch_origin, check_tag};
 use crate::values::{MAX_TEXT, fold};
 
@@ -280,18 +281,35 @@ pub fn run(
         }
         profile_dates(&date_cols, &values, opts.date_order)
     };
-    if !opts.dry_run
-        && let Some(d) = dates
-            .iter()
-            .find(|d| d.order.is_none() && d.profile.ambiguous)
+    // A column whose dates could be read day-first or month-first, with nothing in the file
+    // or the options to decide, is read as people write dates in the default country
+    // (month-first in the United States, day-first elsewhere), and the report says so.
+    let mut notes = Vec::new();
+    let mut dates = dates;
+    for d in dates
+        .iter_mut()
+        .filter(|d| d.order.is_none() && d.profile.ambiguous)
     {
-        return Err(Error::invalid(
-            d.header.clone(),
-            format!(
-                "dates such as {} can be read day-first or month-first; choose a date format \
-                 (DMY or MDY) before importing",
-                d.profile.examples.join(", ")
-            ),
+        let country = opts
+            .default_country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let order = country.map_or(DateOrder::Dmy, country::date_order_of);
+        d.order = Some(order);
+        let how = match order {
+            DateOrder::Mdy => "month-first",
+            _ => "day-first",
+        };
+        let why = match country {
+            Some(c) => format!("as dates are written in {}", c.to_ascii_uppercase()),
+            None => "as most countries write them (no default country given)".to_string(),
+        };
+        notes.push(format!(
+            "{}: dates such as {} were read {how}, {why}; if they are not, undo this import \
+             and import again with the other date format",
+            d.header,
+            d.profile.examples.join(", ")
         ));
     }
     let mut job = Job {
@@ -304,6 +322,8 @@ pub fn run(
         counts: Counts::default(),
         rows: Vec::new(),
         omitted: 0,
+        placeholders: BTreeMap::new(),
+        phone_countries: BTreeMap::new(),
         batch: None,
         rejects: match &opts.rejects {
             Some(p) => Some(RejectsWriter::create(p, &info.headers)?),
@@ -316,6 +336,12 @@ pub fn run(
         mapping: &mapping,
         contexts: contexts(&info, &dates, opts),
         overrides: opts.overrides.iter().map(|o| (o.line, o)).collect(),
+        default_country: opts
+            .default_country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_ascii_uppercase),
     };
     let mut source = Some(source);
     // Reading and cleaning (pure, and the slow part of a row: phone numbers, dates) run on a
@@ -414,15 +440,41 @@ pub fn run(
     if job.counts.rows == 0 {
         warnings.push("the file has a header but no data rows".into());
     }
-    for d in dates
-        .iter()
-        .filter(|d| d.order.is_none() && d.profile.ambiguous)
+    for (column, (n, seen)) in &job.placeholders {
+        let header = info.headers.get(*column).map_or("?", String::as_str);
+        let list = seen
+            .iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        notes.push(format!(
+            "{header}: {n} {} ({list}) read as empty",
+            if *n == 1 {
+                "placeholder"
+            } else {
+                "placeholders"
+            }
+        ));
+    }
+    if !job.phone_countries.is_empty() {
+        let list = job
+            .phone_countries
+            .iter()
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        notes.push(format!(
+            "phones without a country code were read in their row's country ({list})"
+        ));
+    }
+    if let Some(c) = opts
+        .default_country
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
     {
-        warnings.push(format!(
-            "column '{}': dates such as {} can be read day-first or month-first; choose a date \
-             format",
-            d.header,
-            d.profile.examples.join(", ")
+        notes.push(format!(
+            "default country for phones without a country code: {}",
+            c.trim().to_ascii_uppercase()
         ));
     }
     Ok(ImportReport {
@@ -449,6 +501,7 @@ pub fn run(
         },
         seconds,
         warnings,
+        notes,
         source: info,
         mapping,
         dates,
@@ -497,6 +550,12 @@ struct Prepared {
     tags: Vec<String>,
     line: Input,
     product: Option<String>,
+    /// Values kept as written for review.
+    review: Vec<ReviewValue>,
+    /// Columns whose cell was a placeholder (`n/a`, `无`) read as empty, with the text.
+    placeholders: Vec<(usize, String)>,
+    /// The row's own country, when a phone was read in it (not in the default country).
+    phone_country: Option<&'static str>,
 }
 
 /// A row as the cleaning thread hands it to the writer.
@@ -515,7 +574,7 @@ enum Ready {
     /// Cleaned (cells as in the file); to be linked, matched and written.
     Clean {
         row: SourceRow,
-        prepared: Prepared,
+        prepared: Box<Prepared>,
         action: OnDuplicate,
     },
 }
@@ -527,6 +586,8 @@ struct Cleaner<'a> {
     mapping: &'a [ColumnMap],
     contexts: Vec<CleanContext>,
     overrides: HashMap<u64, &'a RowOverride>,
+    /// The default country for phones without a country code.
+    default_country: Option<String>,
 }
 
 impl Cleaner<'_> {
@@ -570,19 +631,87 @@ impl Cleaner<'_> {
         match self.prepare(&fixed) {
             Ok(prepared) => Ready::Clean {
                 row,
-                prepared,
+                prepared: Box::new(prepared),
                 action: over.and_then(|o| o.action).unwrap_or(self.on_duplicate),
             },
             Err(issues) => Ready::Refused { row, issues },
         }
     }
 
-    /// Cleans the row's cells into field input. Every refused cell is reported.
+    /// The row's own country: a country column's value, else the country an address names.
+    fn row_country(&self, row: &SourceRow) -> Option<&'static str> {
+        let cell = |target: &str| {
+            self.mapping
+                .iter()
+                .filter(|c| c.target == target)
+                .filter_map(|c| row.cells.get(c.column))
+                .map(|v| v.trim())
+                .find(|v| !v.is_empty())
+        };
+        cell("country")
+            .and_then(country::country_code)
+            .or_else(|| cell("address").and_then(country::country_in_address))
+    }
+
+    /// A phone as the row gives it: read in the row's country, then in the default country;
+    /// else kept as written (when it looks like a phone number at all) and flagged.
+    fn phone(
+        &self,
+        text: &str,
+        row_country: Option<&'static str>,
+        p: &mut Prepared,
+    ) -> std::result::Result<String, (Option<String>, String)> {
+        let default = self.default_country.as_deref();
+        let mut first_error = None;
+        for country in [row_country, default.filter(|d| Some(*d) != row_country)] {
+            let Some(country) = country else { continue };
+            match clean::clean_phone(text, Some(country)) {
+                Ok(v) => {
+                    if Some(country) == row_country && Some(country) != default {
+                        p.phone_country = row_country;
+                    }
+                    return Ok(v);
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        let international = text.trim_start_matches(['(', ' ']).starts_with(['+', '0']);
+        let why = match (first_error, row_country.or(default)) {
+            (Some(e), _) => e,
+            (None, None) if !international => {
+                "has no country code and the file gives no country; set a default country \
+                 and re-clean"
+                    .to_string()
+            }
+            (None, _) => match clean::clean_phone(text, None) {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            },
+        };
+        // A national number without any country to read it in is kept as written, which is
+        // what a phone without a country has always been: only flag what failed to read.
+        if row_country.is_none()
+            && default.is_none()
+            && !international
+            && let Ok(plain) = crate::values::plain_phone(text)
+        {
+            return Ok(plain);
+        }
+        Err((crate::values::plain_phone(text).ok(), why))
+    }
+
+    /// Cleans the row's cells into field input. An optional value that does not clean never
+    /// costs the row: it is kept as written in `review` (and, for a phone that still looks
+    /// like one, stored as written too). The row is refused only for a value it cannot be
+    /// written without (a required field), or when nothing in it identifies anyone.
     fn prepare(&self, row: &SourceRow) -> Result<Prepared, Vec<FieldIssue>> {
         let mut p = Prepared::default();
         let mut issues = Vec::new();
         let mut full_name = None;
         let mut currency = None;
+        let row_country = self.row_country(row);
         for c in self.mapping {
             let raw = row.cells.get(c.column).map_or("", String::as_str);
             let raw = unneutralize(raw);
@@ -590,6 +719,23 @@ impl Cleaner<'_> {
             if text.is_empty() || c.target == "ignore" {
                 continue;
             }
+            let def = field_target(self.kind, &c.target).or_else(|| {
+                c.target
+                    .strip_prefix("line.")
+                    .and_then(|t| Kind::OrderLine.def().field(t))
+            });
+            if def.is_none_or(|d| d.ty != FieldType::Bool) && clean::is_placeholder(text) {
+                p.placeholders.push((c.column, text.to_string()));
+                continue;
+            }
+            let keep = |p: &mut Prepared, field: &str, reason: String| {
+                p.review.push(ReviewValue {
+                    field: field.to_string(),
+                    column: c.header.clone(),
+                    raw: raw.to_string(),
+                    reason,
+                });
+            };
             if text.chars().count() > MAX_TEXT {
                 issues.push(FieldIssue {
                     field: c.header.clone(),
@@ -601,59 +747,92 @@ impl Cleaner<'_> {
                 continue;
             }
             let ctx = &self.contexts[c.column.min(self.contexts.len().saturating_sub(1))];
-            if let Some(def) = field_target(self.kind, &c.target)
+            if let Some(def) = def
                 && def.ty == FieldType::Money
                 && let Ok((_, Some(code))) = clean::clean_money(text)
             {
                 currency.get_or_insert(code);
             }
-            let mut clean_into =
-                |def: &crate::model::FieldDef, into: &mut Input| match clean::clean_for_field(
-                    def, text, ctx,
-                ) {
+            let mut clean_into = |def: &FieldDef, into: &mut Input, p: &mut Prepared| {
+                let cleaned = match def.ty {
+                    FieldType::Phone => match self.phone(text, row_country, p) {
+                        Ok(v) => Ok(v),
+                        Err((as_written, reason)) => {
+                            if let Some(v) = as_written.filter(|_| !def.required) {
+                                into.insert(def.name.to_string(), v);
+                                keep(p, def.name, format!("{reason}; kept as written"));
+                                return;
+                            }
+                            Err(reason)
+                        }
+                    },
+                    FieldType::Email => clean::clean_email(text).or_else(|reason| {
+                        // Two addresses in one cell: the first is the email, the cell is kept.
+                        match first_email(text) {
+                            Some(first) if !def.required => {
+                                keep(p, def.name, format!("{reason}; the first is used"));
+                                Ok(first)
+                            }
+                            _ => Err(reason),
+                        }
+                    }),
+                    _ => clean::clean_for_field(def, text, ctx),
+                };
+                // What the cleaner gives must also be what a form may store.
+                let checked = cleaned.and_then(|v| crate::values::parse_field(def, &v).map(|_| v));
+                match checked {
+                    Ok(v) if v.is_empty() => {}
                     Ok(v) => {
                         into.insert(def.name.to_string(), v);
                     }
-                    Err(reason) => issues.push(FieldIssue {
+                    Err(reason) if def.required => issues.push(FieldIssue {
                         field: c.header.clone(),
                         reason,
                     }),
-                };
+                    Err(reason) => keep(p, def.name, reason),
+                }
+            };
             match c.target.as_str() {
                 "id" => p.id = Some(text.to_string()),
-                "full_name" => full_name = Some(text.to_string()),
-                "company" => p.company = Some(text.to_string()),
+                "full_name" => full_name = Some(clean::clean_text(text, false)),
+                "company" => p.company = Some(clean::clean_text(text, false)),
                 "contact" => p.contact = Some(text.to_string()),
                 "tags" => {
                     for t in text
-                        .split([',', ';'])
+                        .split([',', ';', '\n'])
                         .map(str::trim)
-                        .filter(|t| !t.is_empty())
+                        .filter(|t| !t.is_empty() && !clean::is_placeholder(t))
                     {
                         match check_tag(t) {
                             Ok(t) => p.tags.push(t),
-                            Err(e) => issues.push(FieldIssue {
-                                field: c.header.clone(),
-                                reason: format!("'{t}': {}", e.issues()[0].reason),
-                            }),
+                            Err(e) => {
+                                let reason = format!("'{t}': {}", e.issues()[0].reason);
+                                keep(&mut p, "tags", reason);
+                            }
                         }
                     }
                 }
                 "line.product" => p.product = Some(text.to_string()),
                 t if t.starts_with("custom.") => {
-                    p.input.insert(t.to_string(), text.to_string());
+                    p.input.insert(t.to_string(), clean::clean_text(text, true));
                 }
-                t if t.starts_with("line.") => {
-                    match Kind::OrderLine.def().field(&t["line.".len()..]) {
-                        Some(def) => clean_into(def, &mut p.line),
-                        None => issues.push(FieldIssue {
-                            field: c.header.clone(),
-                            reason: format!("'{t}' is not an order line field"),
-                        }),
+                t if t.starts_with("line.") => match def {
+                    Some(def) => {
+                        let mut line = std::mem::take(&mut p.line);
+                        clean_into(def, &mut line, &mut p);
+                        p.line = line;
                     }
-                }
-                t => match field_target(self.kind, t) {
-                    Some(def) => clean_into(def, &mut p.input),
+                    None => issues.push(FieldIssue {
+                        field: c.header.clone(),
+                        reason: format!("'{t}' is not an order line field"),
+                    }),
+                },
+                t => match def {
+                    Some(def) => {
+                        let mut input = std::mem::take(&mut p.input);
+                        clean_into(def, &mut input, &mut p);
+                        p.input = input;
+                    }
                     None => issues.push(FieldIssue {
                         field: c.header.clone(),
                         reason: format!("'{t}' is not a field of {}", self.kind),
@@ -690,12 +869,46 @@ impl Cleaner<'_> {
                 p.input.insert("last_name".into(), last);
             }
         }
+        if issues.is_empty() && self.kind == Kind::Contact && p.id.is_none() {
+            let identified = ["first_name", "last_name", "email", "phone"]
+                .iter()
+                .any(|f| p.input.get(*f).is_some_and(|v| !v.is_empty()))
+                || p.company.is_some();
+            if !identified {
+                let kept: Vec<String> = p
+                    .review
+                    .iter()
+                    .map(|r| format!("{}: {}", r.column, r.reason))
+                    .collect();
+                issues.push(FieldIssue {
+                    field: "row".into(),
+                    reason: if kept.is_empty() {
+                        "nothing identifies anyone: no name, email, phone or company".into()
+                    } else {
+                        format!(
+                            "nothing identifies anyone: no name, email, phone or company \
+                             ({})",
+                            kept.join("; ")
+                        )
+                    },
+                });
+            }
+        }
         if issues.is_empty() {
             Ok(p)
         } else {
             Err(issues)
         }
     }
+}
+
+/// The first address in a cell that holds several (`a@x.com; b@y.com`, Google's
+/// `a@x.com ::: b@y.com`).
+fn first_email(text: &str) -> Option<String> {
+    text.split([',', ';', ' ', '/', '|', '\n'])
+        .map(|part| part.trim().trim_matches(':'))
+        .filter(|part| part.contains('@'))
+        .find_map(|part| clean::clean_email(part).ok())
 }
 
 /// The state of one import.
@@ -714,6 +927,10 @@ struct Job<'a> {
     omitted: u64,
     batch: Option<String>,
     rejects: Option<RejectsWriter>,
+    /// Placeholders read as empty, by column: how many, and the first few texts.
+    placeholders: BTreeMap<usize, (u64, Vec<String>)>,
+    /// Rows whose phone was read in the row's own country, by country.
+    phone_countries: BTreeMap<&'static str, u64>,
 }
 
 fn key(id: &str) -> u128 {
@@ -723,6 +940,9 @@ fn key(id: &str) -> u128 {
 impl Job<'_> {
     fn note(&mut self, w: &mut Writer<'_>, report: RowReport) -> Result<()> {
         self.counts.add(report.outcome);
+        if !report.review.is_empty() {
+            self.counts.flagged += 1;
+        }
         if matches!(report.outcome, Outcome::Skipped | Outcome::Rejected) {
             if let Some(r) = self.rejects.as_mut() {
                 r.write(report.line, &report.cells, &report.reason)?;
@@ -737,7 +957,7 @@ impl Job<'_> {
                 )?;
             }
         }
-        if report.outcome != Outcome::Created {
+        if report.outcome != Outcome::Created || !report.review.is_empty() {
             if self.rows.len() < MAX_LISTED {
                 self.rows.push(report);
             } else {
@@ -761,6 +981,7 @@ impl Job<'_> {
                 outcome,
                 reason: reason.into(),
                 issues: Vec::new(),
+                review: Vec::new(),
                 record: None,
                 matched: None,
                 cells: row.cells.clone(),
@@ -768,56 +989,158 @@ impl Job<'_> {
         )
     }
 
+    /// Notes a refused row with every issue as its reason.
+    fn reject(
+        &mut self,
+        w: &mut Writer<'_>,
+        row: SourceRow,
+        issues: Vec<FieldIssue>,
+    ) -> Result<()> {
+        let reason = issues
+            .iter()
+            .map(|i| format!("{}: {}", i.field, i.reason))
+            .collect::<Vec<_>>()
+            .join("; ");
+        self.note(
+            w,
+            RowReport {
+                line: row.line,
+                outcome: Outcome::Rejected,
+                reason,
+                issues,
+                review: Vec::new(),
+                record: None,
+                matched: None,
+                cells: row.cells,
+            },
+        )
+    }
+
     fn row(&mut self, w: &mut Writer<'_>, ready: Ready) -> Result<()> {
-        let reject =
-            |job: &mut Self, w: &mut Writer<'_>, row: SourceRow, issues: Vec<FieldIssue>| {
-                let reason = issues
-                    .iter()
-                    .map(|i| format!("{}: {}", i.field, i.reason))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                job.note(
-                    w,
-                    RowReport {
-                        line: row.line,
-                        outcome: Outcome::Rejected,
-                        reason,
-                        issues,
-                        record: None,
-                        matched: None,
-                        cells: row.cells,
-                    },
-                )
-            };
         match ready {
             Ready::Done {
                 row,
                 outcome,
                 reason,
             } => self.outcome(w, &row, outcome, reason),
-            Ready::Refused { row, issues } => reject(self, w, row, issues),
+            Ready::Refused { row, issues } => self.reject(w, row, issues),
             Ready::Clean {
                 row,
-                prepared,
+                mut prepared,
                 action,
-            } => match self.write_row(w, &row, prepared, action) {
-                Ok(mut report) => {
-                    report.cells = row.cells;
-                    self.note(w, report)
+            } => {
+                for (column, text) in std::mem::take(&mut prepared.placeholders) {
+                    let (n, seen) = self.placeholders.entry(column).or_default();
+                    *n += 1;
+                    if seen.len() < 3 && !seen.contains(&text) {
+                        seen.push(text);
+                    }
                 }
-                Err(Error::Validation { issues }) => {
-                    let issues = issues
-                        .into_iter()
-                        .map(|i| FieldIssue {
-                            field: self.header_for(&i.field),
-                            reason: i.reason,
-                        })
-                        .collect();
-                    reject(self, w, row, issues)
+                if let Some(c) = prepared.phone_country {
+                    *self.phone_countries.entry(c).or_default() += 1;
                 }
-                Err(e) => Err(e),
-            },
+                self.write_clean(w, row, *prepared, action)
+            }
         }
+    }
+
+    /// Writes a cleaned row. A value the store refuses for a reason of its own (a rule between
+    /// fields) is kept for review like one that did not clean, and the row written without
+    /// it, when the field is optional.
+    fn write_clean(
+        &mut self,
+        w: &mut Writer<'_>,
+        row: SourceRow,
+        prepared: Prepared,
+        action: OnDuplicate,
+    ) -> Result<()> {
+        let mut p = prepared;
+        match self.write_row(w, &row, &mut p, action) {
+            Ok(report) => self.written(w, row, report, p.review),
+            Err(Error::Validation { issues }) if self.optional_only(&issues, &p) => {
+                for i in &issues {
+                    if let Some(v) = p.input.remove(&i.field) {
+                        p.review.push(ReviewValue {
+                            field: i.field.clone(),
+                            column: self.header_for(&i.field),
+                            raw: self.cell_for(&row, &i.field).unwrap_or(v),
+                            reason: i.reason.clone(),
+                        });
+                    }
+                }
+                match self.write_row(w, &row, &mut p, action) {
+                    Ok(report) => self.written(w, row, report, p.review),
+                    Err(Error::Validation { issues }) => {
+                        let issues = self.by_header(issues);
+                        self.reject(w, row, issues)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Err(Error::Validation { issues }) => {
+                let issues = self.by_header(issues);
+                self.reject(w, row, issues)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Notes a written row, keeping its values to review with the record it was written to.
+    fn written(
+        &mut self,
+        w: &mut Writer<'_>,
+        row: SourceRow,
+        mut report: RowReport,
+        review: Vec<ReviewValue>,
+    ) -> Result<()> {
+        report.cells = row.cells;
+        let wrote = matches!(
+            report.outcome,
+            Outcome::Created | Outcome::Updated | Outcome::Merged
+        );
+        if wrote
+            && !review.is_empty()
+            && let Some(record) = &report.record
+        {
+            // A merged order line is written into its order; its values belong to the order.
+            let kind = self.kind;
+            w.flag_values(kind, record, self.batch.as_deref(), &review)?;
+            report.review = review;
+        }
+        self.note(w, report)
+    }
+
+    /// Issues named by the column their value came from.
+    fn by_header(&self, issues: Vec<FieldIssue>) -> Vec<FieldIssue> {
+        issues
+            .into_iter()
+            .map(|i| FieldIssue {
+                field: self.header_for(&i.field),
+                reason: i.reason,
+            })
+            .collect()
+    }
+
+    /// Whether every issue is about an optional field the row gave a value for (so the row
+    /// can be written without them).
+    fn optional_only(&self, issues: &[FieldIssue], p: &Prepared) -> bool {
+        let def = self.kind.def();
+        !issues.is_empty()
+            && issues.iter().all(|i| {
+                p.input.contains_key(&i.field)
+                    && def
+                        .field(&i.field)
+                        .is_some_and(|f| !f.required && f.ref_kind.is_none())
+            })
+    }
+
+    /// The cell a field's value came from, as written.
+    fn cell_for(&self, row: &SourceRow, field: &str) -> Option<String> {
+        self.mapping
+            .iter()
+            .find(|c| c.target == field)
+            .and_then(|c| row.cells.get(c.column))
+            .cloned()
     }
 
     /// The column header a field's value came from (the field's name when none did).
@@ -990,7 +1313,7 @@ impl Job<'_> {
         &mut self,
         w: &mut Writer<'_>,
         row: &SourceRow,
-        mut p: Prepared,
+        p: &mut Prepared,
         action: OnDuplicate,
     ) -> Result<RowReport> {
         let def = self.kind.def();
@@ -1013,6 +1336,7 @@ impl Job<'_> {
             outcome: Outcome::Created,
             reason: String::new(),
             issues: Vec::new(),
+            review: Vec::new(),
             record: None,
             matched: None,
             cells: Vec::new(),
@@ -1024,7 +1348,7 @@ impl Job<'_> {
             && let Some(number) = p.input.get("number")
             && let Some(order) = self.orders.get(number).cloned()
         {
-            self.add_line(w, &order, &p)?;
+            self.add_line(w, &order, p)?;
             let title = w.get(Kind::Order, &order)?.title;
             report.outcome = Outcome::Merged;
             report.reason = format!(
@@ -1037,7 +1361,7 @@ impl Job<'_> {
         let matched = if action == OnDuplicate::Create {
             None
         } else {
-            self.find_match(w, &p)?
+            self.find_match(w, p)?
         };
         match matched {
             Some(m) => {
@@ -1065,7 +1389,7 @@ impl Job<'_> {
                     changed |= w.tag(self.kind, &m.id, t)?;
                 }
                 if self.kind == Kind::Order && has_line {
-                    changed |= self.add_line(w, &m.id, &p)?;
+                    changed |= self.add_line(w, &m.id, p)?;
                 }
                 if !changed {
                     report.outcome = Outcome::Skipped;
@@ -1093,7 +1417,7 @@ impl Job<'_> {
                         self.orders.insert(number.clone(), id.clone());
                     }
                     if has_line {
-                        self.add_line(w, &id, &p)?;
+                        self.add_line(w, &id, p)?;
                     }
                 }
                 report.record = Some(id);

@@ -37,13 +37,14 @@ fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchSummary> {
             merged: count(9)?,
             skipped: count(10)?,
             rejected: count(11)?,
+            flagged: count(13)?,
         },
         undone_at: r.get(12)?,
     })
 }
 
 const BATCH_COLUMNS: &str = "id, kind, file, started_at, finished_at, status, rows, created, \
-                             updated, merged, skipped, rejected, undone_at";
+                             updated, merged, skipped, rejected, undone_at, flagged";
 
 impl Writer<'_> {
     /// Records the start of an import batch (inside the import's transaction, so a cancelled
@@ -61,7 +62,7 @@ impl Writer<'_> {
     pub fn finish_batch(&mut self, id: &str, counts: &Counts) -> Result<()> {
         self.tx.execute(
             "UPDATE import_batch SET finished_at = ?2, rows = ?3, created = ?4, updated = ?5,
-                    merged = ?6, skipped = ?7, rejected = ?8
+                    merged = ?6, skipped = ?7, rejected = ?8, flagged = ?9
              WHERE id = ?1",
             params![
                 id,
@@ -71,7 +72,8 @@ impl Writer<'_> {
                 counts.updated as i64,
                 counts.merged as i64,
                 counts.skipped as i64,
-                counts.rejected as i64
+                counts.rejected as i64,
+                counts.flagged as i64
             ],
         )?;
         Ok(())
@@ -297,7 +299,10 @@ impl Store {
         let origin = batch_origin(batch);
         let previous = self.origin().to_string();
         self.set_origin(&format!("undo:{batch}"));
-        let result = self.write(|w| undo(w, batch, &origin));
+        let result = self.write(|w| {
+            w.drop_batch_flags(batch)?;
+            undo(w, batch, &origin)
+        });
         self.set_origin(&previous);
         result
     }

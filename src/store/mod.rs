@@ -11,6 +11,7 @@ mod history;
 mod imports;
 mod merge;
 mod records;
+mod review;
 mod search;
 mod tags;
 
@@ -34,6 +35,7 @@ pub use figures::RowFigures;
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CREATED, MAX_PAGE, to_sql};
+pub use review::{Flagged, FlaggedPage, ReviewValue};
 pub use tags::check_tag;
 
 /// The schema migrations, in order. Released ones are append-only.
@@ -42,6 +44,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0002_live_sort_indexes.sql"),
     include_str!("migrations/0003_import.sql"),
     include_str!("migrations/0004_customer_metric.sql"),
+    include_str!("migrations/0005_field_review.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

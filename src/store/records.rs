@@ -399,6 +399,27 @@ impl Store {
         }
         let mut issues = Vec::new();
         for (name, raw) in &query.filters {
+            // Any kind: only records with values kept for review (`review=yes`).
+            if name == "review" {
+                match crate::values::parse_yes_no(raw) {
+                    Ok(true) => {
+                        clauses.push(super::review::needs_review_clause(def.table));
+                        args.push(SqlValue::Text(kind.as_str().into()));
+                    }
+                    Ok(false) => {
+                        clauses.push(format!(
+                            "NOT {}",
+                            super::review::needs_review_clause(def.table)
+                        ));
+                        args.push(SqlValue::Text(kind.as_str().into()));
+                    }
+                    Err(reason) => issues.push(FieldIssue {
+                        field: name.clone(),
+                        reason,
+                    }),
+                }
+                continue;
+            }
             // Contacts can be filtered by what the analytics stored for them.
             if kind == Kind::Contact
                 && let Some(clause) = figures::filter_clause(def.table, name, raw)
@@ -814,6 +835,16 @@ impl Writer<'_> {
             .filter(|(k, v)| current.stored.get(k) != Some(v))
             .collect();
         let mut changed = self.set_fields(kind, id, &current.stored, &changes)?;
+        if changed {
+            // A value kept for review is settled once its field is given a value.
+            self.resolve_flags(
+                id,
+                changes
+                    .iter()
+                    .filter(|(_, v)| *v != Value::Null)
+                    .map(|(k, _)| *k),
+            )?;
+        }
         for (name, value) in &parsed.custom {
             changed |= self.set_custom(kind, id, name, value)?;
         }

@@ -71,7 +71,7 @@ impl Dir {
 
 const PEOPLE: &str = "first_name;last_name;email;city;birthday
 Ann;Lee;ann@example.com;Berlin;01/03/1990
-Bob;Stone;not-an-email;Paris;05/04/1985
+;;not-an-email;Paris;05/04/1985
 Cara;Diaz;cara@example.com;Berlin;13/12/1979
 ";
 
@@ -137,7 +137,7 @@ fn import_json_reports_source_mapping_counts_and_batch() {
     );
     let row = lines.next().unwrap();
     assert!(
-        row.starts_with("Bob,Stone,not-an-email,Paris,05/04/1985,3,email: "),
+        row.starts_with(",,not-an-email,Paris,05/04/1985,3,\"row: nothing identifies anyone"),
         "{row}"
     );
     assert_eq!(lines.next(), None);
@@ -193,28 +193,102 @@ fn date_format_decides_an_ambiguous_column() {
         "dates.csv",
         b"first_name,email,birthday\nAnn,ann@example.com,01/03/1990\nBob,bob@example.com,05/04/1985\n",
     );
-    let refused = kith_json(&d.db(), &["import", "contact", p(&file)], 1);
-    assert_eq!(refused["error"]["code"], "validation");
-    assert_eq!(refused["error"]["issues"][0]["field"], "birthday");
-    let message = refused["error"]["message"].as_str().unwrap();
-    assert!(
-        message.contains("DMY") && message.contains("MDY"),
-        "{message}"
+    let births = |d: &Dir| {
+        let mut b: Vec<String> = d
+            .contacts()
+            .iter()
+            .map(|c| c.text("birthday").unwrap())
+            .collect();
+        b.sort();
+        b
+    };
+    // Nothing decides the column and no country is known: the import does not stop; it reads
+    // day-first, as most countries write dates, and says so.
+    let r = kith_json(&d.db(), &["import", "contact", p(&file)], 0);
+    assert_eq!(
+        r["counts"]["created"], 2,
+        "an ambiguous column never stops an import"
     );
-    assert!(d.contacts().is_empty());
+    assert_eq!(r["dates"][0]["order"], "dmy");
+    let note = r["notes"][0].as_str().unwrap();
+    assert!(
+        note.contains("birthday") && note.contains("day-first"),
+        "the report says how the column was read: {note}"
+    );
+    assert_eq!(births(&d), ["1985-04-05", "1990-03-01"]);
+    kith_json(
+        &d.db(),
+        &["import", "undo", r["batch"].as_str().unwrap()],
+        0,
+    );
+    // A US default country reads month-first (12/9/1906 is 9 December there).
+    let us = kith_json(
+        &d.db(),
+        &["import", "contact", p(&file), "--default-country", "US"],
+        0,
+    );
+    assert_eq!(us["dates"][0]["order"], "mdy");
+    assert!(us["notes"][0].as_str().unwrap().contains("month-first"));
+    assert_eq!(births(&d), ["1985-05-04", "1990-01-03"]);
+    kith_json(
+        &d.db(),
+        &["import", "undo", us["batch"].as_str().unwrap()],
+        0,
+    );
+    // The user's choice wins over the country's convention.
     let r = kith_json(
         &d.db(),
-        &["import", "contact", p(&file), "--date-format", "DMY"],
+        &[
+            "import",
+            "contact",
+            p(&file),
+            "--default-country",
+            "US",
+            "--date-format",
+            "DMY",
+        ],
         0,
     );
     assert_eq!(r["dates"][0]["order"], "dmy");
-    let mut births: Vec<String> = d
-        .contacts()
-        .iter()
-        .map(|c| c.text("birthday").unwrap())
-        .collect();
-    births.sort();
-    assert_eq!(births, ["1985-04-05", "1990-03-01"]);
+    assert_eq!(births(&d), ["1985-04-05", "1990-03-01"]);
+}
+
+#[test]
+fn the_default_country_comes_from_the_system_locale() {
+    let d = Dir::new();
+    let file = d.file(
+        "people.csv",
+        "first_name,phone,birthday\nAnn,030 9876543,01/03/1990\n".as_bytes(),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kith"))
+        .args(["--db", p(&d.db()), "import", "contact", p(&file), "--json"])
+        .env_remove("KITH_DB")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "de_DE.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let ann = &d.contacts()[0];
+    assert_eq!(
+        ann.text("phone").as_deref(),
+        Some("+49309876543"),
+        "a German locale reads a national number as German: {r}"
+    );
+    assert_eq!(ann.text("birthday").as_deref(), Some("1990-03-01"));
+    assert!(
+        r["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("DE")),
+        "{r}"
+    );
 }
 
 #[test]
@@ -462,7 +536,7 @@ fn list_rejects_and_undo_of_a_batch() {
         "{text}"
     );
     assert!(
-        text.contains("Bob,Stone,not-an-email,Paris,05/04/1985,3,"),
+        text.contains("\n,,not-an-email,Paris,05/04/1985,3,"),
         "{text}"
     );
 

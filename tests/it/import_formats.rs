@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 use kith::import::clean::DateOrder;
 use kith::import::read::{Format, ReadOptions};
 use kith::import::{self, ImportOptions, ImportReport, Outcome};
-use kith::{Error, ErrorCode, Kind, ListQuery, Store, Value};
+use kith::{Kind, ListQuery, Store, Value};
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};
 
 use crate::Fixture;
@@ -272,7 +272,7 @@ fn every_delimiter_with_every_line_end() {
 
 #[test]
 fn a_line_is_reported_right_whatever_the_line_ends() {
-    // Row 3 is refused (a bad email); its line must be 3 with LF, CRLF and CR alike.
+    // Row 3 is flagged (a bad email); its line must be 3 with LF, CRLF and CR alike.
     for end in ["\n", "\r\n", "\r"] {
         let mut f = Fixture::new();
         let text =
@@ -285,12 +285,13 @@ fn a_line_is_reported_right_whatever_the_line_ends() {
             &ImportOptions::default(),
         );
         assert_eq!(r.rows.len(), 1, "{end:?}");
-        assert_eq!((r.rows[0].line, r.rows[0].outcome), (3, Outcome::Rejected));
-        assert!(
-            r.rows[0].reason.starts_with("Email: "),
-            "{}",
-            r.rows[0].reason
+        assert_eq!(
+            (r.rows[0].line, r.rows[0].outcome),
+            (3, Outcome::Created),
+            "a bad email does not cost a named person's row"
         );
+        assert_eq!(r.rows[0].review[0].column, "Email", "{:?}", r.rows[0]);
+        assert_eq!(r.rows[0].review[0].raw, "not-an-email");
     }
 }
 
@@ -599,25 +600,31 @@ fn the_committed_xls_imports_below_its_title_row() {
     );
     assert_eq!(source_of(&r), (Format::Xls, None, false, None, 3));
     assert_eq!(r.source.sheet.as_deref(), Some("Contacts"));
-    // Rows 4–5 are people (Ann Lee's phone is a fictional 555 number); 6 is empty, 7 a total.
-    let outcomes: Vec<(u64, Outcome, &str)> = r
+    // Rows 4–5 are people (Ann Lee's phone is a fictional 555 number, kept as written for
+    // review); 6 is empty, 7 a total.
+    let outcomes: Vec<(u64, Outcome, String)> = r
         .rows
         .iter()
-        .map(|x| (x.line, x.outcome, x.reason.as_str()))
+        .map(|x| (x.line, x.outcome, outcome_why(x)))
         .collect();
     assert_eq!(
         outcomes,
         [
             (
                 5,
-                Outcome::Rejected,
-                "Phone: '+1 555 0100' is not a valid phone number in +1"
+                Outcome::Created,
+                "Phone '+1 555 0100': '+1 555 0100' is not a valid phone number in +1; kept as \
+                 written"
+                    .to_string()
             ),
-            (6, Outcome::Skipped, "empty row"),
-            (7, Outcome::Skipped, "total row"),
+            (6, Outcome::Skipped, "empty row".to_string()),
+            (7, Outcome::Skipped, "total row".to_string()),
         ]
     );
-    assert_eq!((r.counts.rows, r.counts.created), (4, 1));
+    assert_eq!(
+        (r.counts.rows, r.counts.created, r.counts.flagged),
+        (4, 2, 1)
+    );
     let zhang = all(&f.store, Kind::Contact)
         .into_iter()
         .find(|c| c.text("email").as_deref() == Some("zhang.wei@example.cn"))
@@ -656,25 +663,29 @@ fn the_committed_ods_imports_from_its_second_sheet() {
     );
     assert_eq!(source_of(&r), (Format::Ods, None, false, None, 3));
     assert_eq!(r.source.sheet.as_deref(), Some("联系人"));
-    // Ann Lee's phone cell holds a boolean (TRUE) in the fixture.
-    let outcomes: Vec<(u64, Outcome, &str)> = r
+    // Ann Lee's phone cell holds a boolean (TRUE) in the fixture: she is imported without a
+    // phone, the cell kept for review.
+    let outcomes: Vec<(u64, Outcome, String)> = r
         .rows
         .iter()
-        .map(|x| (x.line, x.outcome, x.reason.as_str()))
+        .map(|x| (x.line, x.outcome, outcome_why(x)))
         .collect();
     assert_eq!(
         outcomes,
         [
-            (5, Outcome::Skipped, "empty row"),
+            (5, Outcome::Skipped, "empty row".to_string()),
             (
                 6,
-                Outcome::Rejected,
-                "Phone: 'TRUE' is not a phone number in CN"
+                Outcome::Created,
+                "Phone 'TRUE': 'TRUE' is not a phone number in CN".to_string()
             ),
-            (7, Outcome::Skipped, "total row"),
+            (7, Outcome::Skipped, "total row".to_string()),
         ]
     );
-    assert_eq!((r.counts.rows, r.counts.created), (4, 1));
+    assert_eq!(
+        (r.counts.rows, r.counts.created, r.counts.flagged),
+        (4, 2, 1)
+    );
     let zhang = all(&f.store, Kind::Contact)
         .into_iter()
         .find(|c| c.text("email").as_deref() == Some("zhang.wei@example.cn"))
@@ -714,106 +725,103 @@ fn a_vcard_file_with_two_cards() {
 
 // ---- cleaning -------------------------------------------------------------------------------
 
+/// A listed row's reason, or what it kept for review (`Column 'raw': why`).
+fn outcome_why(row: &kith::import::RowReport) -> String {
+    if !row.reason.is_empty() {
+        return row.reason.clone();
+    }
+    row.review
+        .iter()
+        .map(|v| format!("{} '{}': {}", v.column, v.raw, v.reason))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 const AMBIGUOUS: &str = "Name,Email,Birthday\n\
                          Ann Lee,ann@example.com,01/03/2024\n\
                          Bob Stone,bob@example.com,05/04/2024\n";
 
 #[test]
-fn an_ambiguous_date_column_must_be_decided_before_importing() {
-    let mut f = Fixture::new();
-    let path = write(f.dir.path(), "dates.csv", AMBIGUOUS.as_bytes());
-    let changes = f.store.change_count().unwrap();
-    let err = import::run(
-        &mut f.store,
-        &path,
-        Kind::Contact,
-        &ImportOptions::default(),
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .expect_err("a real import is refused until the date order is chosen");
-    assert_eq!(err.code(), ErrorCode::Validation);
-    let Error::Validation { issues } = &err else {
-        unreachable!()
-    };
-    assert_eq!(issues.len(), 1);
-    assert_eq!(issues[0].field, "Birthday", "the column is named");
-    assert!(
-        issues[0].reason.contains("DMY")
-            && issues[0].reason.contains("MDY")
-            && issues[0].reason.contains("01/03/2024"),
-        "{}",
-        issues[0].reason
-    );
-    assert!(all(&f.store, Kind::Contact).is_empty());
-    assert_eq!(f.store.change_count().unwrap(), changes);
-    assert!(f.store.import_batches().unwrap().is_empty());
-
-    // A dry run goes through and shows the problem.
-    let dry = run(
-        &mut f.store,
-        &path,
-        Kind::Contact,
-        &ImportOptions {
-            dry_run: true,
-            ..ImportOptions::default()
-        },
-    );
-    assert_eq!(dry.dates.len(), 1);
-    assert!(dry.dates[0].profile.ambiguous);
-    assert_eq!(dry.dates[0].order, None);
-    assert_eq!(dry.dates[0].header, "Birthday");
-    assert!(
-        dry.warnings
+fn an_ambiguous_date_column_follows_the_default_country_and_says_so() {
+    let birthdays = |store: &Store| {
+        let mut b: Vec<(String, String)> = all(store, Kind::Contact)
             .iter()
-            .any(|w| w.contains("'Birthday'") && w.contains("choose a date format")),
-        "{:?}",
-        dry.warnings
-    );
-    assert_eq!(dry.counts.rows, 2);
-    for row in &dry.rows {
-        assert_eq!(row.outcome, Outcome::Rejected, "{row:?}");
-        assert_eq!(
-            row.issues.len(),
-            1,
-            "nothing but the date is refused: {row:?}"
+            .map(|c| (c.title.clone(), c.text("birthday").unwrap_or_default()))
+            .collect();
+        b.sort();
+        b
+    };
+    let pair = |a: &str, b: &str| {
+        [
+            ("Ann Lee".to_string(), a.to_string()),
+            ("Bob Stone".to_string(), b.to_string()),
+        ]
+    };
+    // (default country, chosen order) → how the column is read, and the birthdays.
+    for (country, chosen, order, ann, bob) in [
+        (None, None, DateOrder::Dmy, "2024-03-01", "2024-04-05"),
+        (Some("DE"), None, DateOrder::Dmy, "2024-03-01", "2024-04-05"),
+        (Some("US"), None, DateOrder::Mdy, "2024-01-03", "2024-05-04"),
+        (
+            Some("US"),
+            Some(DateOrder::Dmy),
+            DateOrder::Dmy,
+            "2024-03-01",
+            "2024-04-05",
+        ),
+    ] {
+        let mut f = Fixture::new();
+        let path = write(f.dir.path(), "dates.csv", AMBIGUOUS.as_bytes());
+        let opts = ImportOptions {
+            default_country: country.map(str::to_string),
+            date_order: chosen,
+            ..ImportOptions::default()
+        };
+        let dry = run(
+            &mut f.store,
+            &path,
+            Kind::Contact,
+            &ImportOptions {
+                dry_run: true,
+                ..opts.clone()
+            },
         );
-        assert_eq!(row.issues[0].field, "Birthday");
+        let r = run(&mut f.store, &path, Kind::Contact, &opts);
+        assert_eq!(
+            dry.counts, r.counts,
+            "a dry run reports what the import does"
+        );
+        assert_eq!(
+            r.counts.created, 2,
+            "the import never stops on a date: {:#?}",
+            r.rows
+        );
+        assert_eq!(r.dates[0].order, Some(order), "{country:?} {chosen:?}");
         assert!(
-            row.reason.contains("could be day/month or month/day"),
-            "{}",
-            row.reason
+            r.dates[0].profile.ambiguous,
+            "the values alone decide nothing"
+        );
+        let said = r.notes.iter().any(|n| {
+            n.contains("Birthday")
+                && n.contains("01/03/2024")
+                && n.contains(if order == DateOrder::Mdy {
+                    "month-first"
+                } else {
+                    "day-first"
+                })
+        });
+        assert_eq!(
+            said,
+            chosen.is_none(),
+            "the report says how an undecided column was read (and only then): {:?}",
+            r.notes
+        );
+        assert_eq!(
+            birthdays(&f.store),
+            pair(ann, bob),
+            "{country:?} {chosen:?}"
         );
     }
-    assert!(
-        all(&f.store, Kind::Contact).is_empty(),
-        "a dry run writes nothing"
-    );
-
-    // Chosen day-first, the import goes through.
-    let r = run(
-        &mut f.store,
-        &path,
-        Kind::Contact,
-        &ImportOptions {
-            date_order: Some(DateOrder::Dmy),
-            ..ImportOptions::default()
-        },
-    );
-    assert_eq!(r.counts.created, 2, "{:#?}", r.rows);
-    assert_eq!(r.dates[0].order, Some(DateOrder::Dmy));
-    let mut birthdays: Vec<(String, String)> = all(&f.store, Kind::Contact)
-        .iter()
-        .map(|c| (c.title.clone(), c.text("birthday").unwrap_or_default()))
-        .collect();
-    birthdays.sort();
-    assert_eq!(
-        birthdays,
-        [
-            ("Ann Lee".to_string(), "2024-03-01".to_string()),
-            ("Bob Stone".to_string(), "2024-04-05".to_string())
-        ]
-    );
 }
 
 #[test]
@@ -954,15 +962,19 @@ fn money_in_many_forms_on_orders() {
         ])
     );
     assert_eq!(
-        (r.counts.created, r.counts.rejected),
-        (7, 1),
+        (r.counts.created, r.counts.rejected, r.counts.flagged),
+        (8, 0, 1),
         "{:#?}",
         r.rows
     );
     assert_eq!(r.rows[0].line, 9);
     assert_eq!(
-        r.rows[0].reason, "Total: '12.345,678' has more than 2 decimal places",
-        "an amount Kith cannot store exactly is refused, not rounded"
+        (
+            r.rows[0].review[0].raw.as_str(),
+            r.rows[0].review[0].reason.as_str()
+        ),
+        ("12.345,678", "'12.345,678' has more than 2 decimal places"),
+        "an amount Kith cannot store exactly is kept as written for review, not rounded"
     );
     let mut orders: Vec<(String, Value, String)> = all(&f.store, Kind::Order)
         .iter()
@@ -973,6 +985,7 @@ fn money_in_many_forms_on_orders() {
                 o.text("currency").unwrap_or_default(),
             )
         })
+        .filter(|o| o.0 != "A-8")
         .collect();
     orders.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(
@@ -1027,11 +1040,14 @@ fn yes_and_no_in_many_languages_on_activities() {
     );
     assert_eq!(
         (r.counts.created, r.counts.rejected),
-        (answers.len() as u64, 1),
+        (answers.len() as u64 + 1, 0),
         "{:#?}",
         r.rows
     );
-    assert_eq!(r.rows[0].reason, "Done: 'maybe' is not yes or no");
+    assert_eq!(
+        r.rows[0].review[0].reason, "'maybe' is not yes or no",
+        "an answer that is neither is kept for review"
+    );
     let activities = all(&f.store, Kind::Activity);
     for (i, (word, done)) in answers.iter().enumerate() {
         let a = activities

@@ -16,6 +16,7 @@ mod import_clean;
 mod import_formats;
 mod import_mapping;
 mod import_read;
+mod import_review;
 mod records;
 mod score_rules;
 mod search;
@@ -70,6 +71,12 @@ pub fn kith(db: &std::path::Path, args: &[&str]) -> Run {
         .arg(db)
         .args(args)
         .env_remove("KITH_DB")
+        // The default country of an import comes from the locale: tests run without one,
+        // whatever the machine's, unless they ask (`kith_with_env`).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("run kith");
     Run {

@@ -627,7 +627,7 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
         Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
         Some(("chart", m)) => analyze::run_chart(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),
-        Some((name @ ("export" | "duplicates" | "merge"), m)) => {
+        Some((name @ ("export" | "review" | "duplicates" | "merge"), m)) => {
             transfer::run_other(&mut store, name, m)
         }
         Some((name, m)) => {

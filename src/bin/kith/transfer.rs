@@ -1,4 +1,4 @@
-//! `kith import`, `kith export`, `kith duplicates` and `kith merge`.
+//! `kith import`, `kith export`, `kith review`, `kith duplicates` and `kith merge`.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -64,13 +64,13 @@ pub fn import_command() -> Command {
             Arg::new("default-country")
                 .long("default-country")
                 .value_name("CC")
-                .help("Country for phone numbers without +prefix (ISO code: CN, DE, US …)"),
+                .help("Country for phone numbers without +prefix and for the order of numeric dates (ISO code: CN, DE, US …; default: the system's locale)"),
         )
         .arg(
             Arg::new("date-format")
                 .long("date-format")
                 .value_name("FMT")
-                .help("Order of numeric dates: DMY, MDY or YMD (asked for when the file leaves it open)"),
+                .help("Order of numeric dates: DMY, MDY or YMD (default: what the file's dates decide, else the default country's convention)"),
         )
         .arg(
             Arg::new("on-duplicate")
@@ -144,6 +144,32 @@ pub fn other_commands() -> Vec<Command> {
         Command::new("duplicates")
             .about("Find contacts (or companies) that look like the same one")
             .arg(Arg::new("kind").default_value("contact").value_name("KIND")),
+        Command::new("review")
+            .about("Values imports kept as written for review (a phone without its country, a date Kith could not read)")
+            .arg(
+                Arg::new("kind")
+                    .long("kind")
+                    .value_name("KIND")
+                    .global(true)
+                    .help("Only records of this kind"),
+            )
+            .subcommand(Command::new("list").about("The kept values (the default)"))
+            .subcommand(
+                Command::new("reclean")
+                    .about("Read the kept values again with a country or date format; write those that now clean")
+                    .arg(
+                        Arg::new("default-country")
+                            .long("default-country")
+                            .value_name("CC")
+                            .help("Country for phones without +prefix, where the record names none (default: the system's locale)"),
+                    )
+                    .arg(
+                        Arg::new("date-format")
+                            .long("date-format")
+                            .value_name("FMT")
+                            .help("Order of numeric dates: DMY, MDY or YMD"),
+                    ),
+            ),
         Command::new("merge")
             .about("Merge records into the first: its fields win, nothing is lost")
             .arg(
@@ -153,6 +179,18 @@ pub fn other_commands() -> Vec<Command> {
                     .value_name("ID"),
             ),
     ]
+}
+
+/// `--default-country`, else the country of the system's locale.
+fn default_country(m: &ArgMatches) -> Option<String> {
+    text_arg(m, "default-country").or_else(import::country::system_country)
+}
+
+fn date_format(m: &ArgMatches) -> Result<Option<import::clean::DateOrder>, Error> {
+    text_arg(m, "date-format")
+        .map(|f| f.parse())
+        .transpose()
+        .map_err(|e: String| Error::invalid("date-format", e))
 }
 
 fn text_arg(m: &ArgMatches, name: &str) -> Option<String> {
@@ -257,7 +295,10 @@ fn report_text(r: &ImportReport) -> String {
         out.push_str(&format!("Dates in '{}': {order}\n", d.header));
     }
     for w in &r.warnings {
-        out.push_str(&format!("note: {w}\n"));
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    for n in &r.notes {
+        out.push_str(&format!("note: {n}\n"));
     }
     let c = &r.counts;
     let verb = if r.dry_run {
@@ -270,6 +311,12 @@ fn report_text(r: &ImportReport) -> String {
          ({:.0} rows/s)\n",
         c.rows, c.created, c.updated, c.merged, c.skipped, c.rejected, r.rows_per_sec
     ));
+    if c.flagged > 0 {
+        out.push_str(&format!(
+            "{} of them with values kept as written for review (kith review list)\n",
+            c.flagged
+        ));
+    }
     for l in &r.linked {
         out.push_str(&format!(
             "Also created {} {} to link rows to\n",
@@ -282,11 +329,16 @@ fn report_text(r: &ImportReport) -> String {
         .iter()
         .take(30)
         .map(|row| {
-            vec![
-                row.line.to_string(),
-                row.outcome.as_str().to_string(),
-                row.reason.clone(),
-            ]
+            let kept = row
+                .review
+                .iter()
+                .map(|v| format!("{} '{}' kept: {}", v.column, v.raw.trim(), v.reason));
+            let why = std::iter::once(row.reason.clone())
+                .filter(|r| !r.is_empty())
+                .chain(kept)
+                .collect::<Vec<_>>()
+                .join("; ");
+            vec![row.line.to_string(), row.outcome.as_str().to_string(), why]
         })
         .collect();
     if !listed.is_empty() {
@@ -371,11 +423,8 @@ pub fn run_import(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
             sheet: text_arg(m, "sheet"),
             header_row: m.get_one::<u64>("header-row").copied(),
         },
-        default_country: text_arg(m, "default-country"),
-        date_order: text_arg(m, "date-format")
-            .map(|f| f.parse())
-            .transpose()
-            .map_err(|e: String| Error::invalid("date-format", e))?,
+        default_country: default_country(m),
+        date_order: date_format(m)?,
         on_duplicate: m
             .get_one::<String>("on-duplicate")
             .expect("defaulted")
@@ -470,6 +519,62 @@ pub fn run_other(store: &mut Store, name: &str, m: &ArgMatches) -> Result<Output
                 ));
             }
             Output::new(&groups, text)
+        }
+        "review" => {
+            let kind = m
+                .get_one::<String>("kind")
+                .map(|k| k.parse::<Kind>())
+                .transpose()?;
+            if let Some(("reclean", r)) = m.subcommand() {
+                let opts = import::RecleanOptions {
+                    default_country: default_country(r),
+                    date_order: date_format(r)?,
+                };
+                let report = import::reclean(store, kind, &opts)?;
+                let mut text = String::new();
+                for c in &report.cleaned {
+                    text.push_str(&format!(
+                        "{} '{}': {} '{}' → {}\n",
+                        c.kind, c.title, c.field, c.raw, c.value
+                    ));
+                }
+                text.push_str(&format!(
+                    "Re-cleaned {} of {} kept values; {} still to review\n",
+                    report.cleaned.len(),
+                    report.checked,
+                    report.still
+                ));
+                return Output::new(&report, text);
+            }
+            let page = store.flagged(kind, 1000)?;
+            let rows: Vec<Vec<String>> = page
+                .items
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.kind.to_string(),
+                        f.title.clone(),
+                        f.field.clone(),
+                        f.raw.clone(),
+                        f.reason.clone(),
+                    ]
+                })
+                .collect();
+            let text = if rows.is_empty() {
+                "Nothing to review\n".to_string()
+            } else {
+                let mut t = table(
+                    &["Kind", "Record", "Field", "As written", "Why"].map(String::from),
+                    &rows,
+                );
+                t.push_str(&format!(
+                    "{} values on {} records to review; read them again with: kith review \
+                     reclean --default-country CC [--date-format DMY|MDY]\n",
+                    page.total, page.records
+                ));
+                t
+            };
+            Output::new(&page, text)
         }
         "merge" => {
             let ids: Vec<String> = m

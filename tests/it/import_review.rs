@@ -1,0 +1,272 @@
+//! Values kept for review: an optional value that does not clean never costs its row. The
+//! record is imported, the cell kept as written and flagged; a re-clean with a country or a
+//! date format settles what now reads; editing the field or undoing the import clears it.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use kith::import::{self, ImportOptions, ImportReport, Outcome, RecleanOptions};
+use kith::{Kind, ListQuery, Store};
+
+use crate::{Fixture, input};
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn run(store: &mut Store, path: &Path, opts: &ImportOptions) -> ImportReport {
+    import::run(
+        store,
+        path,
+        Kind::Contact,
+        opts,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap_or_else(|e| panic!("import failed: {e}"))
+}
+
+fn contact(store: &Store, first: &str) -> kith::EntityRecord {
+    let q = ListQuery {
+        limit: 1000,
+        ..ListQuery::default()
+    };
+    store
+        .list_records(Kind::Contact, &q)
+        .unwrap()
+        .rows
+        .into_iter()
+        .find(|c| c.text("first_name").as_deref() == Some(first))
+        .unwrap_or_else(|| panic!("{first} was imported"))
+}
+
+/// Every odd value of this file is optional: every person gets in.
+const ODD: &str = "First Name,Last Name,Email,Phone,Birthday,Address,Country,Notes,Tags\n\
+Marie,Dupont,marie@example.fr,06 12 34 56 78,--03-05,\"12 rue de la Paix\n75002 Paris\nFrance\",,hello,vip\n\
+Wei,Zhang,n/a,138 0013 8000,0/0/00,,中国,无,-\n\
+Bob,Fake,bob@x.com; bob2@y.com,+1 555 010 2000,sometime in May,,USA,\"line 1\n\"\"quoted\"\"\",\n\
+Hans,Müller,,030 9876543,03.05.1980,,Deutschland,-,\n\
+Ann,Lee,ann@example.com,call me,1990-02-30,,,,\n\
+,,,,,,,just a note,\n";
+
+#[test]
+fn an_odd_optional_value_never_costs_its_row() {
+    let mut f = Fixture::new();
+    let path = write(f.dir.path(), "odd.csv", ODD);
+    let r = run(&mut f.store, &path, &ImportOptions::default());
+    let c = r.counts;
+    assert_eq!(
+        (c.rows, c.created, c.rejected, c.flagged),
+        (6, 5, 1, 2),
+        "every person is imported; only the row naming nobody is refused: {:#?}",
+        r.rows
+    );
+    assert!(c.adds_up());
+    let refused = r
+        .rows
+        .iter()
+        .find(|x| x.outcome == Outcome::Rejected)
+        .unwrap();
+    assert_eq!(
+        refused.line, 10,
+        "lines are the file's: quoted line breaks count"
+    );
+    assert!(
+        refused.reason.contains("nothing identifies anyone"),
+        "{}",
+        refused.reason
+    );
+
+    // Phones without a country code read in their row's country (a country column, or the
+    // country an address names).
+    for (first, phone) in [
+        ("Marie", "+33612345678"),
+        ("Wei", "+8613800138000"),
+        ("Hans", "+49309876543"),
+    ] {
+        assert_eq!(
+            contact(&f.store, first).text("phone").as_deref(),
+            Some(phone),
+            "{first}"
+        );
+    }
+    // Conventions of real exports: a year-less birthday, Outlook's empty date, multi-line
+    // text kept, placeholders read as empty.
+    let marie = contact(&f.store, "Marie");
+    assert_eq!(marie.text("birthday").as_deref(), Some("--03-05"));
+    assert_eq!(
+        marie.text("address").as_deref(),
+        Some("12 rue de la Paix\n75002 Paris\nFrance")
+    );
+    let wei = contact(&f.store, "Wei");
+    assert_eq!(wei.text("birthday"), None, "0/0/00 is no date");
+    assert_eq!(wei.text("email"), None, "n/a is no email");
+    assert_eq!(wei.text("notes"), None, "无 is no note");
+    assert_eq!(
+        contact(&f.store, "Hans").text("birthday").as_deref(),
+        Some("1980-05-03")
+    );
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("Email: 1 placeholder ('n/a')")),
+        "{:?}",
+        r.notes
+    );
+
+    // Kept and flagged: the cell exactly as written, with why.
+    let bob = r.rows.iter().find(|x| x.line == 6).expect("Bob is listed");
+    assert_eq!(bob.outcome, Outcome::Created);
+    let kept: Vec<(&str, &str)> = bob
+        .review
+        .iter()
+        .map(|v| (v.field.as_str(), v.raw.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("email", "bob@x.com; bob2@y.com"),
+            ("phone", "+1 555 010 2000"),
+            ("birthday", "sometime in May"),
+        ]
+    );
+    let stored = contact(&f.store, "Bob");
+    assert_eq!(
+        stored.text("email").as_deref(),
+        Some("bob@x.com"),
+        "the first email is used"
+    );
+    assert_eq!(
+        stored.text("phone").as_deref(),
+        Some("+1 555 010 2000"),
+        "a number libphonenumber does not know is kept as written"
+    );
+    assert_eq!(stored.text("notes").as_deref(), Some("line 1\n\"quoted\""));
+    let ann = r.rows.iter().find(|x| x.line == 9).expect("Ann is listed");
+    assert_eq!(
+        ann.review
+            .iter()
+            .map(|v| v.field.as_str())
+            .collect::<Vec<_>>(),
+        ["phone", "birthday"],
+        "'call me' and 30 February are kept, not stored"
+    );
+    assert_eq!(contact(&f.store, "Ann").text("phone"), None);
+
+    // The review list and the list filter show the same records.
+    let page = f.store.flagged(None, 100).unwrap();
+    assert_eq!((page.total, page.records), (5, 2));
+    let flagged = f
+        .store
+        .list_records(
+            Kind::Contact,
+            &ListQuery {
+                filters: [("review".to_string(), "yes".to_string())].into(),
+                ..ListQuery::default()
+            },
+        )
+        .unwrap();
+    let mut titles: Vec<String> = flagged.rows.iter().map(|c| c.title.clone()).collect();
+    titles.sort();
+    assert_eq!(titles, ["Ann Lee", "Bob Fake"]);
+}
+
+#[test]
+fn a_reclean_with_a_country_settles_what_now_reads() {
+    let mut f = Fixture::new();
+    let path = write(
+        f.dir.path(),
+        "fr.csv",
+        "Name,Phone,Birthday\nMarie Dupont,06 12 34 56 78,5 mars\nJean Roux,12,\n",
+    );
+    // No country anywhere: the French mobile stays as written (a national number without a
+    // country is what it always was); the year-less French birthday reads as month and day.
+    let r = run(&mut f.store, &path, &ImportOptions::default());
+    assert_eq!(r.counts.created, 2);
+    let marie = contact(&f.store, "Marie");
+    assert_eq!(marie.text("phone").as_deref(), Some("06 12 34 56 78"));
+    assert_eq!(marie.text("birthday").as_deref(), Some("--03-05"));
+
+    // With a default country given, an invalid national number is kept and flagged; a
+    // re-clean with the right country settles it.
+    let mut g = Fixture::new();
+    let r = run(
+        &mut g.store,
+        &path,
+        &ImportOptions {
+            default_country: Some("CN".into()),
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(
+        (r.counts.created, r.counts.flagged),
+        (2, 2),
+        "{:#?}",
+        r.rows
+    );
+    let report = import::reclean(
+        &mut g.store,
+        None,
+        &RecleanOptions {
+            default_country: Some("FR".into()),
+            date_order: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (report.checked, report.cleaned.len(), report.still),
+        (2, 1, 1)
+    );
+    assert_eq!(
+        contact(&g.store, "Marie").text("phone").as_deref(),
+        Some("+33612345678")
+    );
+    let left = g.store.flagged(None, 10).unwrap();
+    assert_eq!(left.items.len(), 1, "'12' is still no phone number");
+    assert_eq!(left.items[0].raw, "12");
+    // Editing the field by hand settles it too.
+    let jean = contact(&g.store, "Jean");
+    g.store
+        .update_record(
+            Kind::Contact,
+            &jean.id,
+            &input(&[("phone", "+33 1 42 68 53 00")]),
+        )
+        .unwrap();
+    assert_eq!(g.store.flagged(None, 10).unwrap().total, 0);
+}
+
+#[test]
+fn undo_forgets_what_the_import_kept() {
+    let mut f = Fixture::new();
+    let path = write(f.dir.path(), "odd.csv", ODD);
+    let r = run(&mut f.store, &path, &ImportOptions::default());
+    assert!(f.store.flagged(None, 10).unwrap().total > 0);
+    let batch = f.store.import_batch(r.batch.as_deref().unwrap()).unwrap();
+    assert_eq!(batch.counts.flagged, 2, "the batch keeps its flagged count");
+    f.store.undo_import(r.batch.as_deref().unwrap()).unwrap();
+    assert_eq!(f.store.flagged(None, 10).unwrap().total, 0);
+}
+
+#[test]
+fn a_dry_run_reports_the_same_values_to_review_and_keeps_none() {
+    let mut f = Fixture::new();
+    let path = write(f.dir.path(), "odd.csv", ODD);
+    let dry = run(
+        &mut f.store,
+        &path,
+        &ImportOptions {
+            dry_run: true,
+            ..ImportOptions::default()
+        },
+    );
+    assert_eq!(f.store.flagged(None, 10).unwrap().total, 0);
+    let real = run(&mut f.store, &path, &ImportOptions::default());
+    assert_eq!(dry.counts, real.counts);
+    let kept = |r: &ImportReport| -> Vec<(u64, usize)> {
+        r.rows.iter().map(|x| (x.line, x.review.len())).collect()
+    };
+    assert_eq!(kept(&dry), kept(&real));
+}
