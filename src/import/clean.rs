@@ -1973,7 +1973,7 @@ pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<
             }
             Ok(format!("{}", n as i64))
         }
-        FieldType::Decimal => clean_number(text).map(|n| format!("{n}")),
+        FieldType::Decimal => clean_number(text).map(values::decimal_text),
         FieldType::Money => clean_money(text).map(|(cents, _)| format_cents(cents)),
         FieldType::Bool => clean_bool(text).map(|b| b.to_string()),
         FieldType::Choice => Ok(match_choice(def, text)

@@ -28,8 +28,8 @@ fn a_date_with_a_letter_in_its_offset_is_reported_not_a_crash() {
     let file = dir.path().join("contacts.csv");
     std::fs::write(
         &file,
-        "Name,Email,Created\nAnn Lee,ann@example.com,2024-01-02 10:30 +1é1\n\
-         Bo Chen,bo@example.com,2024-01-02 10:30 +0100\n",
+        "Name,Email,Birthday\nAnn Lee,ann@example.com,1980-01-02 10:30 +1é1\n\
+         Bo Chen,bo@example.com,1980-01-02 10:30 +0100\n",
     )
     .unwrap();
     let db = dir.path().join("k.db");

@@ -21,6 +21,7 @@ fn cellish() -> impl Strategy<Value = String> {
     prop_oneof![
         "[0-9 ./:+-]{0,12}\\PC{0,3}[0-9:+é-]{0,6}",
         "[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2})? ?(Z|UTC|GMT)?[+−-]?[0-9é:]{0,5}",
+        "[0-9]{4}-0[1-9]-1[0-9] 1[0-9]:[0-5][0-9] ?[+-][0-9]{0,2}[éß€中]{1,2}[0-9]{0,2}",
         "[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}( [0-9]{1,2}(:[0-9]{2})? ?(am|pm|AM|PM)?)?",
         "[(+-]?[$€£¥]? ?[0-9]{1,3}([ ,.'][0-9]{3}){0,3}([.,][0-9]{0,4})? ?(EUR|元|kr|%)?[)-]?",
         "(\\+|00|tel:)?[0-9 ()./-]{3,18}( ?(x|ext\\.?|#|转) ?[0-9]{1,8})?",
@@ -149,6 +150,15 @@ proptest! {
                 );
             }
         }
+    }
+
+    #[test]
+    fn decimals_as_kith_writes_them_read_back(n in any::<f64>().prop_filter("finite", |n| n.is_finite())) {
+        prop_assert_eq!(
+            clean_number(&values::decimal_text(n)), Ok(n),
+            "an exported decimal ({}) imports as the same number, never as a thousands group",
+            values::decimal_text(n)
+        );
     }
 
     #[test]
