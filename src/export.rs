@@ -149,12 +149,14 @@ fn columns(store: &Store, kind: Kind) -> Result<Vec<Column>> {
     Ok(cols)
 }
 
-/// A field value as export text: money with two decimals, booleans as true/false.
+/// A field value as export text: money with two decimals, decimals as
+/// [`crate::values::decimal_text`] (so they import back as themselves), booleans as true/false.
 fn text(ty: FieldType, v: &Value) -> String {
     match (ty, v) {
         (_, Value::Null) => String::new(),
         (FieldType::Money, Value::Real(r)) => format!("{r:.2}"),
         (FieldType::Money, Value::Int(i)) => format!("{i}.00"),
+        (FieldType::Decimal, Value::Real(r)) => crate::values::decimal_text(*r),
         (_, v) => v.to_text().unwrap_or_default(),
     }
 }

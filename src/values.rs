@@ -205,6 +205,20 @@ pub fn parse_money(text: &str) -> Result<i64, String> {
     crate::import::clean::clean_money(text).map(|(cents, _)| cents)
 }
 
+/// A decimal as Kith writes it (exports, cleaned cells): the shortest text that reads back
+/// as the same number. Where that text would look like a thousands group (`1.001`, which
+/// [`crate::import::clean::clean_number`] reads as 1001), a trailing zero keeps it a decimal
+/// (`1.0010`).
+pub fn decimal_text(n: f64) -> String {
+    let text = format!("{n}");
+    let (int, frac) = text
+        .trim_start_matches('-')
+        .split_once('.')
+        .unwrap_or((&text, ""));
+    let grouped = (1..=3).contains(&int.len()) && !int.starts_with('0') && frac.len() == 3;
+    if grouped { format!("{text}0") } else { text }
+}
+
 /// Yes or no, in the words the import understands (see [`crate::import::clean::clean_bool`]):
 /// what a user types in a form or on the command line is read like a spreadsheet cell.
 pub fn parse_yes_no(text: &str) -> Result<bool, String> {

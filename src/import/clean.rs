@@ -659,13 +659,15 @@ fn read_offset(text: &str) -> Option<Option<i32>> {
         _ => return None,
     };
     let rest = chars.as_str();
+    // `+0800` is read as four digits and split by value, never by byte offset: `+1é1` is four
+    // bytes too, and must be refused, not sliced inside the `é`.
     let (hours, minutes) = match rest.split_once(':') {
         Some((h, m)) => (take_digits(h, 1, 2)?, take_digits(m, 2, 2)?),
-        None if rest.len() == 4 => (
-            take_digits(&rest[..2], 2, 2)?,
-            take_digits(&rest[2..], 2, 2)?,
-        ),
-        None => (take_digits(rest, 1, 2)?, (0, "")),
+        None => match take_digits(rest, 1, 4)? {
+            (hhmm, tail) if rest.len() - tail.len() == 4 => ((hhmm / 100, tail), (hhmm % 100, "")),
+            (h, tail) if rest.len() - tail.len() <= 2 => ((h, tail), (0, "")),
+            _ => return None,
+        },
     };
     if !hours.1.is_empty() || !minutes.1.is_empty() || hours.0 > 14 || minutes.0 > 59 {
         return None;
@@ -2124,7 +2126,7 @@ pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<
             }
             Ok(format!("{}", n as i64))
         }
-        FieldType::Decimal => clean_number(text).map(|n| format!("{n}")),
+        FieldType::Decimal => clean_number(text).map(values::decimal_text),
         FieldType::Money => clean_money(text).map(|(cents, _)| format_cents(cents)),
         FieldType::Bool => clean_bool(text).map(|b| b.to_string()),
         FieldType::Choice => Ok(match_choice(def, text)

@@ -11,7 +11,9 @@
 //! - Problems with one row are a `Reject` with the row's line; problems with the whole file are
 //!   a [`ReadError`] from [`open`]. Nothing panics on bad input, and memory does not grow with
 //!   a text file's length (text files are streamed; a row is capped at
-//!   [`MAX_ROW_BYTES`]). Workbooks are held in memory by calamine, after a zip-bomb check.
+//!   [`MAX_ROW_BYTES`]). A workbook's cells are held in memory, within [`MAX_LOADED`] bytes:
+//!   XLSX sheets are read cell by cell (no grid over empty space), XLS and ODS files are
+//!   measured before calamine loads them, and ZIP-based ones pass a zip-bomb check first.
 //! - Empty rows are skipped as "empty row", and totals rows ("Total", "合计", "Summe", … with
 //!   only numbers beside) as "total row", in text files and workbooks alike.
 //! - Format is decided by content first (ZIP → XLSX or ODS by its entries, OLE2 → XLS,
@@ -25,10 +27,12 @@ use serde::{Deserialize, Serialize};
 
 mod encoding;
 mod sheet;
+mod size;
 mod stream;
 mod text;
 mod vcard;
 
+pub use size::MAX_LOADED;
 pub use vcard::HEADERS as VCARD_HEADERS;
 
 /// The most columns a file may have: wider files are refused as a whole.

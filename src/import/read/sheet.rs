@@ -7,16 +7,21 @@
 //! bytes in total, or one entry over [`BIG_ENTRY`] bytes inflates more than [`MAX_RATIO`]:1.
 //! Declared sizes can be trusted because the `zip` crate (≥ 9) stops inflating an entry past
 //! its declared size ("File is larger than its declared uncompressed size"), and calamine
-//! reads through it. calamine keeps the chosen sheet in memory; that memory is bounded by
-//! the same limit.
+//! reads through it.
+//!
+//! A sheet is held as its cells with text (a sparse [`Grid`]), never as a grid over the area
+//! they span: an XLSX sheet is read cell by cell, and refused once its cells pass
+//! [`size::MAX_LOADED`] bytes; an XLS or ODS file, which calamine loads whole as dense grids,
+//! is measured first (`size.rs`). A sheet wider than [`MAX_COLUMNS`] is refused naming the
+//! sheet and its span (`A1:XFD1048576`). A panic inside calamine refuses the file.
 
-use std::fmt::Display;
 use std::fs::File;
-use std::io::{BufReader, Read, Seek};
+use std::io::{BufReader, Read};
 
-use calamine::{Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use calamine::{Data, Ods, Range, Reader, Sheet, SheetType, SheetVisible, Xls, Xlsx, XlsxError};
 use zip::ZipArchive;
 
+use super::size;
 use super::{
     Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, Rows, Source, SourceInfo, SourceRow,
     find_header, name_columns, shape, skipped_above,
@@ -131,18 +136,27 @@ pub(super) fn open_zip(ctx: &Ctx<'_>, file: File) -> Result<Source, ReadError> {
     })?;
     match kind {
         ZipKind::Xlsx => {
-            let wb: Xlsx<_> = calamine::open_workbook(ctx.path)
-                .map_err(|e| ctx.error(None, format!("is not a readable Excel workbook: {e}")))?;
-            load(ctx, wb, Format::Xlsx)
+            let what = "Excel workbook";
+            let mut wb: Xlsx<_> = guarded(ctx, what, || calamine::open_workbook(ctx.path))?
+                .map_err(|e| ctx.error(None, format!("is not a readable {what}: {e}")))?;
+            let metas = wb.sheets_metadata().to_vec();
+            load(ctx, &metas, Format::Xlsx, |name| {
+                guarded(ctx, what, || xlsx_grid(&mut wb, name))?
+                    .map_err(|why| sheet_error(ctx, what, name, why))
+            })
         }
         ZipKind::Ods => {
-            let wb: Ods<_> = calamine::open_workbook(ctx.path).map_err(|e| {
-                ctx.error(
-                    None,
-                    format!("is not a readable OpenDocument spreadsheet: {e}"),
-                )
-            })?;
-            load(ctx, wb, Format::Ods)
+            let what = "OpenDocument spreadsheet";
+            size::check_ods(ctx.path).map_err(|r| refused(ctx, what, r))?;
+            let mut wb: Ods<_> = guarded(ctx, what, || calamine::open_workbook(ctx.path))?
+                .map_err(|e| ctx.error(None, format!("is not a readable {what}: {e}")))?;
+            let metas = wb.sheets_metadata().to_vec();
+            load(ctx, &metas, Format::Ods, |name| {
+                let range = guarded(ctx, what, || wb.worksheet_range(name))?.map_err(|e| {
+                    sheet_error(ctx, what, name, SheetProblem::Unreadable(e.to_string()))
+                })?;
+                Ok(Grid::from_range(&range))
+            })
         }
         ZipKind::Xlsb => Err(ctx.error(
             None,
@@ -163,38 +177,178 @@ pub(super) fn open_zip(ctx: &Ctx<'_>, file: File) -> Result<Source, ReadError> {
     }
 }
 
-/// Opens an Excel 97–2003 workbook.
+/// Opens an Excel 97–2003 workbook, after measuring its sheets (calamine loads them all).
 pub(super) fn open_xls(ctx: &Ctx<'_>) -> Result<Source, ReadError> {
-    let wb: Xls<_> = calamine::open_workbook(ctx.path)
-        .map_err(|e| ctx.error(None, format!("is not a readable Excel workbook: {e}")))?;
-    load(ctx, wb, Format::Xls)
+    let what = "Excel workbook";
+    size::check_xls(ctx.path).map_err(|r| refused(ctx, what, r))?;
+    let mut wb: Xls<_> = guarded(ctx, what, || calamine::open_workbook(ctx.path))?
+        .map_err(|e| ctx.error(None, format!("is not a readable {what}: {e}")))?;
+    let metas = wb.sheets_metadata().to_vec();
+    load(ctx, &metas, Format::Xls, |name| {
+        let range = guarded(ctx, what, || wb.worksheet_range(name))?
+            .map_err(|e| sheet_error(ctx, what, name, SheetProblem::Unreadable(e.to_string())))?;
+        Ok(Grid::from_range(&range))
+    })
 }
 
-fn has_data(range: &Range<Data>) -> bool {
-    range.used_cells().any(|(_, _, v)| !blank_cell(v))
+/// Runs calamine on a file; a panic inside it (a malformed file it does not guard against)
+/// refuses the file instead of ending the process.
+fn guarded<T>(ctx: &Ctx<'_>, what: &str, f: impl FnOnce() -> T) -> Result<T, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "malformed content".into());
+        ctx.error(None, format!("is not a readable {what}: {why}"))
+    })
 }
 
-fn blank_cell(v: &Data) -> bool {
-    match v {
-        Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
-        _ => false,
+fn refused(ctx: &Ctx<'_>, what: &str, r: size::Refusal) -> ReadError {
+    match r {
+        size::Refusal::TooBig(why) => ctx.error(None, format!("was refused: {why}")),
+        size::Refusal::Unreadable(why) => {
+            ctx.error(None, format!("is not a readable {what}: {why}"))
+        }
     }
 }
 
-/// Chooses the sheet and header row and returns the source over the rest of the sheet.
-fn load<RS, R>(ctx: &Ctx<'_>, mut wb: R, format: Format) -> Result<Source, ReadError>
-where
-    RS: Read + Seek,
-    R: Reader<RS>,
-    R::Error: Display,
-{
-    let kind = if format == Format::Ods {
-        "OpenDocument spreadsheet"
-    } else {
-        "Excel workbook"
+/// Why one sheet could not be read.
+enum SheetProblem {
+    Unreadable(String),
+    TooBig(String),
+}
+
+fn sheet_error(ctx: &Ctx<'_>, what: &str, name: &str, p: SheetProblem) -> ReadError {
+    match p {
+        SheetProblem::Unreadable(e) => ctx.error(
+            None,
+            format!("is not a readable {what}: sheet \"{name}\": {e}"),
+        ),
+        SheetProblem::TooBig(why) => ctx.error(None, format!("was refused: {why}")),
+    }
+}
+
+/// Reads an XLSX sheet cell by cell into a sparse grid (calamine's `worksheet_range` would
+/// build a dense grid over the sheet's whole span, whatever its declared dimension says),
+/// refusing it as soon as its cells pass [`size::MAX_LOADED`] bytes.
+fn xlsx_grid(wb: &mut Xlsx<BufReader<File>>, name: &str) -> Result<Grid, SheetProblem> {
+    let mut cells = match wb.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: nothing to import.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Grid::default()),
+        Err(e) => return Err(SheetProblem::Unreadable(e.to_string())),
     };
-    let metas = wb.sheets_metadata().to_vec();
+    let mut grid = Grid::default();
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| SheetProblem::Unreadable(e.to_string()))?
+    {
+        let (row, col) = cell.get_position();
+        let data: Data = cell.get_value().clone().into();
+        if !grid.push(row, col, cell_text(&data)) {
+            return Err(SheetProblem::TooBig(
+                match size::too_big(name, grid.extent(), grid.bytes) {
+                    size::Refusal::TooBig(why) | size::Refusal::Unreadable(why) => why,
+                },
+            ));
+        }
+    }
+    Ok(grid.sorted())
+}
+
+/// A sheet's cells with text, sorted by row and column: memory follows the cells a sheet
+/// holds, not the area they span.
+#[derive(Debug, Default)]
+pub(super) struct Grid {
+    /// (0-based row, 0-based column, text), non-empty texts only.
+    cells: Vec<(u32, u32, String)>,
+    /// What the cells take in memory, roughly.
+    bytes: u64,
+}
+
+impl Grid {
+    /// Adds a cell (an empty text is no cell); false when the grid is over its budget.
+    fn push(&mut self, row: u32, col: u32, text: String) -> bool {
+        if text.is_empty() {
+            return true;
+        }
+        self.bytes = self
+            .bytes
+            .saturating_add(size::CELL_BYTES + text.len() as u64);
+        self.cells.push((row, col, text));
+        self.bytes <= size::MAX_LOADED
+    }
+
+    /// Sorts the cells by position; of two at one position, the later one read is kept.
+    fn sorted(mut self) -> Grid {
+        self.cells.sort_by_key(|&(r, c, _)| (r, c));
+        self.cells.dedup_by(|later, earlier| {
+            let same = (later.0, later.1) == (earlier.0, earlier.1);
+            if same {
+                std::mem::swap(&mut later.2, &mut earlier.2);
+            }
+            same
+        });
+        self
+    }
+
+    fn from_range(range: &Range<Data>) -> Grid {
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut grid = Grid::default();
+        for (r, c, v) in range.used_cells() {
+            let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
+                continue;
+            };
+            // calamine's range lies within u32 positions; the sums cannot overflow there.
+            grid.push(top.saturating_add(r), left.saturating_add(c), cell_text(v));
+        }
+        grid.sorted()
+    }
+
+    /// The area of the cells that are not blank.
+    fn extent(&self) -> Option<size::Extent> {
+        self.cells
+            .iter()
+            .filter(|(_, _, t)| !t.trim().is_empty())
+            .map(|&(r, c, _)| size::Extent::at(u64::from(r), u64::from(c)))
+            .reduce(size::Extent::cover)
+    }
+
+    /// The cells of one row.
+    fn row(&self, row: u64) -> &[(u32, u32, String)] {
+        let from = self.cells.partition_point(|c| u64::from(c.0) < row);
+        let to = self.cells.partition_point(|c| u64::from(c.0) <= row);
+        &self.cells[from..to]
+    }
+
+    /// One row's texts over `width` columns from `left`.
+    fn row_text(&self, row: u64, left: u64, width: usize) -> Vec<String> {
+        place(self.row(row), left, width)
+    }
+}
+
+/// Lays a row's cells out over `width` columns from `left`.
+fn place(cells: &[(u32, u32, String)], left: u64, width: usize) -> Vec<String> {
+    let mut out = vec![String::new(); width];
+    for (_, c, text) in cells {
+        let at = u64::from(*c)
+            .checked_sub(left)
+            .and_then(|i| usize::try_from(i).ok());
+        if let Some(slot) = at.and_then(|i| out.get_mut(i)) {
+            slot.clone_from(text);
+        }
+    }
+    out
+}
+
+/// Chooses the sheet and header row and returns the source over the rest of the sheet.
+fn load(
+    ctx: &Ctx<'_>,
+    metas: &[Sheet],
+    format: Format,
+    mut read_grid: impl FnMut(&str) -> Result<Grid, ReadError>,
+) -> Result<Source, ReadError> {
     let sheets: Vec<String> = metas.iter().map(|s| s.name.clone()).collect();
     let listed = || {
         sheets
@@ -203,15 +357,7 @@ where
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut read_range = |name: &str| {
-        wb.worksheet_range(name).map_err(|e| {
-            ctx.error(
-                None,
-                format!("is not a readable {kind}: sheet \"{name}\": {e}"),
-            )
-        })
-    };
-    let (name, range) = match &ctx.opts.sheet {
+    let (name, grid, extent) = match &ctx.opts.sheet {
         Some(want) => {
             let name = sheets
                 .iter()
@@ -228,8 +374,9 @@ where
                     )
                 })?
                 .clone();
-            let range = read_range(&name)?;
-            (name, range)
+            let grid = read_grid(&name)?;
+            let extent = grid.extent();
+            (name, grid, extent)
         }
         None => {
             let order = metas
@@ -240,9 +387,9 @@ where
                 }));
             let mut found = None;
             for meta in order {
-                let range = read_range(&meta.name)?;
-                if has_data(&range) {
-                    found = Some((meta.name.clone(), range));
+                let grid = read_grid(&meta.name)?;
+                if let Some(extent) = grid.extent() {
+                    found = Some((meta.name.clone(), grid, Some(extent)));
                     break;
                 }
             }
@@ -254,51 +401,58 @@ where
             })?
         }
     };
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (top, left) = (u64::from(top), left as usize);
-    let height = range.height();
-    let full_width = range.width();
-    let row_text = |r: usize, width: usize| -> Vec<String> {
-        (0..width)
-            .map(|c| range.get((r, c)).map_or_else(String::new, cell_text))
-            .collect()
-    };
+    if let Some(e) = extent
+        && e.columns() > MAX_COLUMNS as u64
+    {
+        return Err(ctx.error(
+            None,
+            format!(
+                "was refused: the sheet \"{name}\" spans {e}; Kith imports at most {MAX_COLUMNS} \
+                 columns"
+            ),
+        ));
+    }
+    let (top, left, bottom) = extent.map_or((0, 0, 0), |e| (e.top, e.left, e.bottom));
+    // Within MAX_COLUMNS (checked above).
+    let full_width = extent.map_or(0, |e| e.columns() as usize);
     let empty_sheet = || ctx.error(None, format!("the sheet \"{name}\" has no data"));
     let header = match ctx.opts.header_row {
         Some(n) => {
             let at = n - 1;
-            if at < top || !has_data(&range) {
+            if at < top || extent.is_none() {
                 return Err(ctx.error(
                     Some(n),
                     format!("row {n} of the sheet \"{name}\" is empty, so it cannot be the header"),
                 ));
             }
-            let index = (at - top) as usize;
-            if index >= height {
+            if at > bottom {
                 return Err(ctx.error(
                     Some(n),
                     format!(
                         "the sheet \"{name}\" ends at row {}, before the header row {n}",
-                        top + height as u64
+                        bottom + 1
                     ),
                 ));
             }
-            index
+            at
         }
         None => {
-            let scan: Vec<Vec<String>> = (0..height.min(HEADER_SCAN_ROWS))
-                .map(|r| row_text(r, full_width))
+            let scan_end = bottom.min(top + HEADER_SCAN_ROWS as u64 - 1);
+            let scan: Vec<Vec<String>> = (top..=scan_end)
+                .map(|r| grid.row_text(r, left, full_width))
                 .collect();
-            find_header(&scan).ok_or_else(empty_sheet)?
+            let found = find_header(&scan).ok_or_else(empty_sheet)?;
+            top + found as u64
         }
     };
-    let header_row = top + header as u64 + 1;
+    let header_row = header + 1;
     // Columns: up to the last one with anything in it, in the header row or below (a column
     // with data but no header name is kept as "Column N").
-    let width = range
-        .used_cells()
-        .filter(|(r, _, v)| *r >= header && !blank_cell(v))
-        .map(|(_, c, _)| c + 1)
+    let width = grid
+        .cells
+        .iter()
+        .filter(|(r, _, t)| u64::from(*r) >= header && !t.trim().is_empty())
+        .map(|&(_, c, _)| u64::from(c).saturating_sub(left) as usize + 1)
         .max()
         .unwrap_or(0);
     if width > MAX_COLUMNS {
@@ -307,7 +461,7 @@ where
             format!("has {width} columns; Kith imports at most {MAX_COLUMNS}"),
         ));
     }
-    let raw = row_text(header, width);
+    let raw = grid.row_text(header, left, width);
     if raw.iter().all(|c| c.trim().is_empty()) {
         return Err(ctx.error(
             Some(header_row),
@@ -323,7 +477,12 @@ where
             left + 1
         ));
     }
-    warnings.extend(skipped_above(header, top + 1, header_row - 1, "row"));
+    warnings.extend(skipped_above(
+        (header - top) as usize,
+        top + 1,
+        header_row - 1,
+        "row",
+    ));
     let headers = name_columns(raw, &mut warnings);
     let info = SourceInfo {
         format,
@@ -337,11 +496,15 @@ where
         headers,
         warnings,
     };
+    let first = header + 1;
+    let cursor = grid.cells.partition_point(|c| u64::from(c.0) < first);
     let rows = SheetRows {
-        range,
-        top,
-        next: header + 1,
-        first: header + 1,
+        grid,
+        cursor,
+        left,
+        next: first,
+        first,
+        end: bottom + 1,
         width,
     };
     Ok(Source {
@@ -353,32 +516,42 @@ where
 
 /// The rows of one sheet below its header, converted to text as they are taken.
 pub(super) struct SheetRows {
-    range: Range<Data>,
-    /// The 0-based sheet row of the range's first row.
-    top: u64,
-    next: usize,
-    first: usize,
+    grid: Grid,
+    /// The first cell of the row `next`, or after it.
+    cursor: usize,
+    /// The 0-based sheet column of the first column.
+    left: u64,
+    /// 0-based sheet rows: the next to take, the first below the header, and one past the
+    /// last row with data.
+    next: u64,
+    first: u64,
+    end: u64,
     width: usize,
 }
 
 impl SheetRows {
     pub fn progress(&self) -> (u64, u64) {
-        let total = self.range.height().saturating_sub(self.first) as u64;
-        ((self.next - self.first) as u64, total)
+        let total = self.end.saturating_sub(self.first);
+        (self.next.saturating_sub(self.first), total)
     }
 
     pub fn next_row(&mut self) -> Option<Result<SourceRow, ReadError>> {
         let r = self.next;
-        if r >= self.range.height() {
+        if r >= self.end {
             return None;
         }
         self.next += 1;
-        let cells = (0..self.width)
-            .map(|c| self.range.get((r, c)).map_or_else(String::new, cell_text))
-            .collect();
-        let (cells, status) = shape(cells, self.width);
+        let cells = &self.grid.cells;
+        let from = self.cursor;
+        let mut to = from;
+        while to < cells.len() && u64::from(cells[to].0) <= r {
+            to += 1;
+        }
+        self.cursor = to;
+        let row = cells.get(from..to).unwrap_or_default();
+        let (cells, status) = shape(place(row, self.left, self.width), self.width);
         Some(Ok(SourceRow {
-            line: self.top + r as u64 + 1,
+            line: r + 1,
             cells,
             status,
         }))

@@ -1,0 +1,205 @@
+//! Property tests of every parser of user data: arbitrary Unicode (digits and separators mixed
+//! with any character, and any string at all) never panics a `clean_*` parser, `split_name`,
+//! `values::parse_field` for any field, or the file reader on arbitrary bytes; and every value
+//! Kith writes reads back as itself (a cleaned value cleaned again is unchanged, and CSV
+//! formula neutralising is undone exactly).
+
+use std::io::Write;
+
+use kith::import::clean::{
+    CleanContext, DateOrder, clean_bool, clean_date, clean_datetime, clean_email, clean_for_field,
+    clean_money, clean_number, clean_phone, split_name,
+};
+use kith::import::country;
+use kith::import::read::{self, ReadOptions};
+use kith::model::{FieldDef, FieldType};
+use kith::{Kind, export, values};
+use proptest::prelude::*;
+
+/// Digits and date, time, number and phone separators with a few arbitrary characters in
+/// between: the shapes where a parser computes offsets.
+fn cellish() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9 ./:+-]{0,12}\\PC{0,3}[0-9:+é-]{0,6}",
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2})? ?(Z|UTC|GMT)?[+−-]?[0-9é:]{0,5}",
+        "[0-9]{4}-0[1-9]-1[0-9] 1[0-9]:[0-5][0-9] ?[+-][0-9]{0,2}[éß€中]{1,2}[0-9]{0,2}",
+        "[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}( [0-9]{1,2}(:[0-9]{2})? ?(am|pm|AM|PM)?)?",
+        "[(+-]?[$€£¥]? ?[0-9]{1,3}([ ,.'][0-9]{3}){0,3}([.,][0-9]{0,4})? ?(EUR|元|kr|%)?[)-]?",
+        "(\\+|00|tel:)?[0-9 ()./-]{3,18}( ?(x|ext\\.?|#|转) ?[0-9]{1,8})?",
+        "[A-Za-z.' -]{0,10}[,]?[A-Za-z ]{0,10}",
+        "(mailto:)?[a-zA-Z0-9._%+-]{0,8}@?[a-zA-Z0-9.-]{0,8}(\\.[a-z]{0,3})?",
+        any::<String>(),
+    ]
+}
+
+fn countries() -> impl Strategy<Value = Option<&'static str>> {
+    prop_oneof![
+        Just(None),
+        Just(Some("DE")),
+        Just(Some("US")),
+        Just(Some("CN")),
+        Just(Some("zz")),
+    ]
+}
+
+fn orders() -> impl Strategy<Value = Option<DateOrder>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(DateOrder::Dmy)),
+        Just(Some(DateOrder::Mdy)),
+        Just(Some(DateOrder::Ymd)),
+    ]
+}
+
+/// Every field of every kind (so every field type, choice list and integer range).
+fn all_fields() -> Vec<&'static FieldDef> {
+    Kind::ALL
+        .iter()
+        .flat_map(|k| k.def().fields.iter())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn dates_and_times_never_panic_and_read_back(raw in cellish(), order in orders()) {
+        if let Ok(date) = clean_date(&raw, order) {
+            prop_assert_eq!(
+                clean_date(&date, None), Ok(date.clone()),
+                "a cleaned date is canonical: cleaning it again changes nothing"
+            );
+            prop_assert!(values::parse_date(&date).is_ok(), "a cleaned date {} is valid", date);
+        }
+        if let Ok(instant) = clean_datetime(&raw, order) {
+            prop_assert_eq!(
+                clean_datetime(&instant, None), Ok(instant.clone()),
+                "a cleaned instant is canonical: cleaning it again changes nothing"
+            );
+            prop_assert!(
+                values::parse_datetime(&instant).is_ok(),
+                "a cleaned instant {} is valid", instant
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_and_money_never_panic_and_read_back(raw in cellish()) {
+        if let Ok((cents, _)) = clean_money(&raw) {
+            let text = format!(
+                "{}{}.{:02}",
+                if cents < 0 { "-" } else { "" },
+                cents.unsigned_abs() / 100,
+                cents.unsigned_abs() % 100
+            );
+            prop_assert_eq!(
+                clean_money(&text).map(|(c, _)| c), Ok(cents),
+                "an amount written as Kith writes it reads back as the same hundredths"
+            );
+        }
+        if let Ok(n) = clean_number(&raw) {
+            prop_assert!(n.is_finite(), "a cleaned number is finite");
+            prop_assert_eq!(
+                clean_number(&values::decimal_text(n)), Ok(n),
+                "a number written as Kith writes it reads back as itself"
+            );
+        }
+    }
+
+    #[test]
+    fn phones_emails_booleans_and_names_never_panic(raw in cellish(), country in countries()) {
+        if let Ok(phone) = clean_phone(&raw, country) {
+            prop_assert_eq!(
+                clean_phone(&phone, country), Ok(phone),
+                "a cleaned phone is canonical: cleaning it again changes nothing"
+            );
+        }
+        if let Ok(email) = clean_email(&raw) {
+            prop_assert_eq!(
+                clean_email(&email), Ok(email),
+                "a cleaned email is canonical: cleaning it again changes nothing"
+            );
+        }
+        if let Ok(b) = clean_bool(&raw) {
+            prop_assert_eq!(clean_bool(&b.to_string()), Ok(b), "true/false read back");
+        }
+        let _ = split_name(&raw);
+        let _ = (country::country_code(&raw), country::country_in_address(&raw));
+        let _ = country::country_of_locale(&raw);
+    }
+
+    #[test]
+    fn every_field_cleans_and_parses_without_panicking(raw in cellish(), country in countries()) {
+        let ctx = CleanContext {
+            default_country: country.map(str::to_string),
+            date_order: None,
+        };
+        for def in all_fields() {
+            let _ = values::parse_field(def, &raw);
+            let Ok(clean) = clean_for_field(def, &raw, &ctx) else { continue };
+            prop_assert_eq!(
+                clean_for_field(def, &clean, &ctx), Ok(clean.clone()),
+                "field {}: a cleaned value is canonical", def.name
+            );
+            let typed = matches!(
+                def.ty,
+                FieldType::Date | FieldType::Datetime | FieldType::Money | FieldType::Decimal
+                    | FieldType::Bool | FieldType::Email
+            );
+            if typed {
+                prop_assert!(
+                    values::parse_field(def, &clean).is_ok(),
+                    "field {}: the cleaned value {:?} is valid", def.name, clean
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_as_kith_writes_them_read_back(n in any::<f64>().prop_filter("finite", |n| n.is_finite())) {
+        prop_assert_eq!(
+            clean_number(&values::decimal_text(n)), Ok(n),
+            "an exported decimal ({}) imports as the same number, never as a thousands group",
+            values::decimal_text(n)
+        );
+    }
+
+    #[test]
+    fn csv_neutralising_is_undone_exactly(cell in any::<String>()) {
+        let safe = export::neutralize(&cell);
+        let back = export::unneutralize(&safe).into_owned();
+        prop_assert_eq!(
+            back, cell,
+            "export then import gives back the cell"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn the_reader_never_panics_on_arbitrary_bytes(
+        bytes in prop_oneof![
+            proptest::collection::vec(any::<u8>(), 1..600),
+            "[a-z,;\"\t\r\n0-9é]{1,200}".prop_map(String::into_bytes),
+            "BEGIN:VCARD\r\n[A-Z;=:\"\\\\ \r\n0-9é-]{0,200}".prop_map(String::into_bytes),
+        ],
+        ext in prop_oneof![Just("csv"), Just("txt"), Just("vcf"), Just("xls"), Just("xlsx")],
+    ) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(format!("any.{ext}"));
+        std::fs::File::create(&path)
+            .and_then(|mut f| f.write_all(&bytes))
+            .expect("write the file");
+        if let Ok(source) = read::open(&path, &ReadOptions::default()) {
+            let width = source.info().headers.len();
+            for row in source {
+                let Ok(row) = row else { break };
+                if row.status == read::RowStatus::Data {
+                    prop_assert_eq!(row.cells.len(), width, "a data row has one cell per column");
+                }
+            }
+        }
+    }
+}
