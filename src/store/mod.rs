@@ -42,6 +42,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0002_live_sort_indexes.sql"),
     include_str!("migrations/0003_import.sql"),
     include_str!("migrations/0004_customer_metric.sql"),
+    include_str!("migrations/0006_customer_no.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
