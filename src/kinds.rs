@@ -159,6 +159,7 @@ static CONTACT: KindDef = KindDef {
                 "import", "referral", "website", "event", "campaign", "cold", "other",
             ],
         ),
+        text("customer_no", "Customer number"),
         long("notes", "Notes"),
     ],
     title: &["first_name", "last_name"],
@@ -316,6 +317,7 @@ static ORDER: KindDef = KindDef {
         required(listed(date("ordered_on", "Ordered on"))),
         listed(choice("status", "Status", &ORDER_STATUSES)),
         listed(money("total", "Total")),
+        field("quantity", "Quantity", FieldType::Decimal),
         choice("currency", "Currency", CURRENCIES),
         choice(
             "channel",

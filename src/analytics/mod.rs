@@ -169,12 +169,18 @@ pub fn customer_value_with_progress(
                 .join(", ")
         ));
     }
-    let left_out = purchases.not_sales + purchases.without_contact + purchases.without_total;
+    let left_out = purchases.not_sales
+        + purchases.without_contact
+        + purchases.without_total
+        + purchases.zero_total;
     if left_out > 0 {
         notes.push(format!(
             "{left_out} orders left out: {} draft, cancelled or refunded, {} without a contact, \
-             {} without a total",
-            purchases.not_sales, purchases.without_contact, purchases.without_total
+             {} without a total, {} with a zero total",
+            purchases.not_sales,
+            purchases.without_contact,
+            purchases.without_total,
+            purchases.zero_total
         ));
     }
     if summary.stats.orders_after_end > 0 {

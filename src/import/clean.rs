@@ -2090,7 +2090,7 @@ fn match_choice(def: &FieldDef, text: &str) -> Option<&'static str> {
     None
 }
 
-fn format_cents(cents: i64) -> String {
+pub(crate) fn format_cents(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     format!("{sign}{}.{:02}", abs / 100, abs % 100)

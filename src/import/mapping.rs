@@ -1,7 +1,8 @@
 //! Column mapping: which Kith field each column of an imported sheet fills.
 //!
 //! Targets are plain strings so a mapping is plain JSON: a field name of the kind (`email`,
-//! `stage`), a virtual target (`id`, `full_name`, `company`, `contact`, `tags`, `line.*`),
+//! `stage`), a virtual target (`id`, `full_name`, `company`, `contact`, `customer_no`,
+//! `tags`, `line.*`),
 //! `custom.<Name>` or `ignore`. Invariants: [`auto_map`] gives every column a target — a known
 //! one or a custom field named after its header, so nothing is dropped — and never gives two
 //! columns the same field; [`check_mapping`] refuses a (user-edited) mapping that breaks
@@ -28,7 +29,7 @@ use crate::values;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TargetDef {
     /// What a mapping stores: a field name, a virtual target (`id`, `full_name`, `company`,
-    /// `contact`, `tags`, `line.product`, …) or `ignore`.
+    /// `contact`, `customer_no`, `tags`, `line.product`, …) or `ignore`.
     pub key: String,
     /// Human label.
     pub label: String,
@@ -110,7 +111,8 @@ fn required_groups(kind: Kind) -> Vec<Vec<&'static str>> {
         ]],
         Kind::Company => vec![vec!["name"]],
         Kind::Deal => vec![vec!["title"]],
-        Kind::Order => vec![vec!["number"], vec!["ordered_on"]],
+        // A purchase log has no order numbers: the import makes them (see `import::run`).
+        Kind::Order => vec![vec!["ordered_on"]],
         Kind::Activity | Kind::Ticket => vec![vec!["subject"]],
         Kind::Feedback => vec![vec!["rating", "nps", "comment"]],
         _ => kind
@@ -134,7 +136,8 @@ fn target(key: &str, label: &str, ty: FieldType, required: bool) -> TargetDef {
 
 /// The targets offered for `kind`, in form order: `id` first, then the kind's fields (with
 /// `full_name` before a contact's first name, and `company_id`/`contact_id` of importable
-/// kinds offered as `company` and `contact`, which link by name or email), order lines
+/// kinds offered as `company` and `contact`, which link by name or email, and `customer_no`,
+/// which links by a customer number, email or phone), order lines
 /// (`line.*`) after an order's fields, then `tags`, and `ignore` last. `custom.*` is not
 /// listed: the UI offers a free custom field. Other reference fields are offered by name
 /// and expect a Kith id. Importable kinds: contact, company, deal, order, activity, ticket,
@@ -156,6 +159,14 @@ pub fn targets(kind: Kind) -> Vec<TargetDef> {
         match virtual_key {
             Some(key) => out.push(target(key, f.label, FieldType::Text, required(key))),
             None => out.push(target(f.name, f.label, f.ty, required(f.name))),
+        }
+        if virtual_key == Some("contact") {
+            out.push(target(
+                "customer_no",
+                "Customer (number, email or phone)",
+                FieldType::Text,
+                false,
+            ));
         }
     }
     if kind == Kind::Order {
@@ -531,7 +542,7 @@ fn map_columns(kind: Kind, headers: &[String], fixed: &[Option<String>]) -> Vec<
         .filter_map(|(t, _)| custom_target(t).map(str::to_lowercase))
         .collect();
     let mut seen_custom: HashSet<String> = HashSet::new();
-    headers
+    let mut columns: Vec<ColumnMap> = headers
         .iter()
         .enumerate()
         .map(|(i, h)| {
@@ -559,7 +570,26 @@ fn map_columns(kind: Kind, headers: &[String], fixed: &[Option<String>]) -> Vec<
                 source,
             }
         })
-        .collect()
+        .collect();
+    if kind == Kind::Order {
+        line_quantity(&mut columns);
+    }
+    columns
+}
+
+/// An order's `Quantity` is the order's own (a purchase log: one row, one purchase) unless the
+/// file names a product or a line description: then it is the quantity of that line.
+fn line_quantity(columns: &mut [ColumnMap]) {
+    let has = |t: &str| columns.iter().any(|c| c.target == t);
+    if !(has("line.product") || has("line.description")) || has("line.quantity") {
+        return;
+    }
+    if let Some(c) = columns
+        .iter_mut()
+        .find(|c| c.target == "quantity" && c.source != MapSource::Saved)
+    {
+        c.target = "line.quantity".into();
+    }
 }
 
 /// `custom.<name>`, numbered (`name (2)`) if a column already fills that custom field.
@@ -688,10 +718,12 @@ pub fn apply_saved(
 /// Checks a (user-edited) mapping: every column of the file is mapped exactly once (and to
 /// the header the file has there), each target is one the kind has (`custom.X` needs a name
 /// of 1–100 characters), no field is filled by two columns (nor one custom field), and the
-/// kind's required data can come from some column — a deal needs `title`; an order `number`
-/// and `ordered_on`; a contact one of first name, last name, full name, email or phone; a
-/// company `name`; a ticket or activity `subject`; feedback one of rating, NPS or comment;
-/// order lines a product or description; other kinds their required fields. A mapped `id`
+/// kind's required data can come from some column — a deal needs `title`; an order
+/// `ordered_on` (an order without a number gets one made for it, and line values without a
+/// product or description are the order's own quantity and total); a contact one of first
+/// name, last name, full name, email or phone; a company `name`; a ticket or activity
+/// `subject`; feedback one of rating, NPS or comment; other kinds their required fields. A
+/// mapped `id`
 /// satisfies the required data (the rows update existing records). Issues name the column
 /// header (or the missing field) and the problem.
 pub fn check_mapping(
@@ -791,13 +823,6 @@ pub fn check_mapping(
             };
             issues.push(issue(group[0].to_string(), reason));
         }
-    }
-    let lines = filled.keys().any(|k| k.starts_with("line."));
-    if lines && !filled.contains_key("line.product") && !filled.contains_key("line.description") {
-        issues.push(issue(
-            "line.description".into(),
-            "order lines need a column for their product or description".into(),
-        ));
     }
     if issues.is_empty() {
         Ok(())

@@ -203,6 +203,8 @@ pub enum MatchBy {
     Number,
     /// The same web domain (companies).
     Domain,
+    /// The same customer number (contacts).
+    CustomerNo,
 }
 
 /// The record a row matched.

@@ -318,6 +318,10 @@ pub fn run(
         created_here: HashMap::new(),
         companies: HashMap::new(),
         orders: HashMap::new(),
+        customers: HashMap::new(),
+        occurrences: HashMap::new(),
+        generated: 0,
+        default_country: opts.default_country.clone(),
         linked: BTreeMap::new(),
         counts: Counts::default(),
         rows: Vec::new(),
@@ -440,6 +444,14 @@ pub fn run(
     if job.counts.rows == 0 {
         warnings.push("the file has a header but no data rows".into());
     }
+    if job.generated > 0 {
+        notes.push(format!(
+            "{} orders had no number: each was given one (AUTO-…) made from its customer, date, \
+             amount and quantity, so the same row gets the same number when the file is \
+             imported again",
+            job.generated
+        ));
+    }
     for (column, (n, seen)) in &job.placeholders {
         let header = info.headers.get(*column).map_or("?", String::as_str);
         let list = seen
@@ -547,6 +559,8 @@ struct Prepared {
     id: Option<String>,
     company: Option<String>,
     contact: Option<String>,
+    /// The customer column's cell: a customer number, email or phone.
+    customer: Option<String>,
     tags: Vec<String>,
     line: Input,
     product: Option<String>,
@@ -797,6 +811,10 @@ impl Cleaner<'_> {
                 "full_name" => full_name = Some(clean::clean_text(text, false)),
                 "company" => p.company = Some(clean::clean_text(text, false)),
                 "contact" => p.contact = Some(text.to_string()),
+                // On a contact, its own field; elsewhere the link to the contact.
+                "customer_no" if self.kind.def().field("customer_no").is_none() => {
+                    p.customer = Some(text.to_string());
+                }
                 "tags" => {
                     for t in text
                         .split([',', ';', '\n'])
@@ -870,7 +888,7 @@ impl Cleaner<'_> {
             }
         }
         if issues.is_empty() && self.kind == Kind::Contact && p.id.is_none() {
-            let identified = ["first_name", "last_name", "email", "phone"]
+            let identified = ["first_name", "last_name", "email", "phone", "customer_no"]
                 .iter()
                 .any(|f| p.input.get(*f).is_some_and(|v| !v.is_empty()))
                 || p.company.is_some();
@@ -921,6 +939,15 @@ struct Job<'a> {
     companies: HashMap<String, String>,
     /// Orders by number, created during this import.
     orders: HashMap<String, String>,
+    /// Contacts by what a row's customer and contact columns say, found or created during
+    /// this import.
+    customers: HashMap<String, String>,
+    /// For rows without an order number: how often each row's key was seen so far.
+    occurrences: HashMap<u64, u32>,
+    /// Orders given a generated number.
+    generated: u64,
+    /// For telling a customer's phone number from a customer number.
+    default_country: Option<String>,
     linked: BTreeMap<Kind, u64>,
     counts: Counts,
     rows: Vec<RowReport>,
@@ -1175,35 +1202,122 @@ impl Job<'_> {
         Ok(id)
     }
 
-    /// The contact named by an email address or a name: found, else created.
-    fn contact(&mut self, w: &mut Writer<'_>, who: &str) -> Result<String> {
-        if who.contains('@') {
-            let email = clean::clean_email(who).map_err(|r| Error::invalid("contact", r))?;
-            if let Some(id) = w.find_by(Kind::Contact, "email", &email, false, 1)?.pop() {
-                return Ok(id);
-            }
-            self.link_created(Kind::Contact);
-            return w.create(Kind::Contact, &input_of(&[("email", &email)]));
+    /// The contact a row's customer and contact columns name. A cell is an email (it has an
+    /// `@`), a phone (a valid number with 7 or more digits) or else, in the customer column, a
+    /// customer number and, in the contact column, a customer number or a name. Found by the
+    /// customer column (its customer number, email or phone; a phone is tried as a customer
+    /// number first), then by the contact column (the same way, then by name: a contact with
+    /// another customer number is someone else, one without gets the customer column's);
+    /// else created with what the row says (counted in `linked`).
+    fn customer_of(
+        &mut self,
+        w: &mut Writer<'_>,
+        customer: Option<&str>,
+        contact: Option<&str>,
+    ) -> Result<String> {
+        let remembered = format!(
+            "{}\u{1f}{}",
+            customer.map(str::trim).unwrap_or_default(),
+            contact.map(fold).unwrap_or_default()
+        );
+        if let Some(id) = self.customers.get(&remembered) {
+            return Ok(id.clone());
         }
-        let (first, last) = clean::split_name(who);
-        let candidates = if last.is_empty() {
-            w.find_by(Kind::Contact, "first_name", &first, true, 20)?
+        let country = self.default_country.clone();
+        let mut create = Input::new();
+        let mut number = None;
+        let mut name = contact;
+        let mut found = None;
+        if let Some(c) = customer {
+            let key = customer_key(c, country.as_deref());
+            found = find_customer(w, &key)?;
+            if let CustomerKey::Number(n) = &key {
+                number = Some(n.clone());
+            }
+            key.fill(&mut create);
+        }
+        if found.is_none()
+            && let Some(who) = contact
+        {
+            let key = customer_key(who, country.as_deref());
+            found = find_customer(w, &key)?;
+            // An email or phone is the contact's; other words may be a customer number
+            // (Kith's own export names a contact known by its number so) or else a name.
+            if !matches!(key, CustomerKey::Number(_)) {
+                key.fill(&mut create);
+                name = None;
+            }
+        }
+        if found.is_none()
+            && let Some(who) = name
+        {
+            found = self.contact_by(w, who, number.as_deref(), &mut create)?;
+        }
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.link_created(Kind::Contact);
+                create.retain(|_, v| !v.is_empty());
+                w.create(Kind::Contact, &create)?
+            }
+        };
+        self.customers.insert(remembered, id.clone());
+        Ok(id)
+    }
+
+    /// The contact named by an email address, or by a name when it does not have a customer
+    /// number other than `number`; one without a customer number is given `number`. What to
+    /// create otherwise goes into `create`.
+    fn contact_by(
+        &mut self,
+        w: &mut Writer<'_>,
+        who: &str,
+        number: Option<&str>,
+        create: &mut Input,
+    ) -> Result<Option<String>> {
+        let by_email = who.contains('@');
+        let candidates = if by_email {
+            let email = clean::clean_email(who).map_err(|r| Error::invalid("contact", r))?;
+            let found = w.find_by(Kind::Contact, "email", &email, false, 5)?;
+            create.entry("email".into()).or_insert(email);
+            found
         } else {
-            w.find_by(Kind::Contact, "last_name", &last, true, 50)?
+            let (first, last) = clean::split_name(who);
+            let found = if last.is_empty() {
+                w.find_by(Kind::Contact, "first_name", &first, true, 20)?
+            } else {
+                w.find_by(Kind::Contact, "last_name", &last, true, 50)?
+            };
+            let mut named = Vec::new();
+            for id in found {
+                let s = w.stored(Kind::Contact, &id)?;
+                let text = |f: &str| s.get(f).and_then(Value::to_text).unwrap_or_default();
+                if fold(&text("first_name")) == fold(&first)
+                    && fold(&text("last_name")) == fold(&last)
+                {
+                    named.push(id);
+                }
+            }
+            create.insert("first_name".into(), first);
+            create.insert("last_name".into(), last);
+            named
         };
         for id in candidates {
-            let s = w.stored(Kind::Contact, &id)?;
-            let text = |f: &str| s.get(f).and_then(Value::to_text).unwrap_or_default();
-            if fold(&text("first_name")) == fold(&first) && fold(&text("last_name")) == fold(&last)
-            {
-                return Ok(id);
+            let theirs = w
+                .stored(Kind::Contact, &id)?
+                .get("customer_no")
+                .and_then(Value::to_text)
+                .unwrap_or_default();
+            match number {
+                Some(n) if theirs.is_empty() => {
+                    w.update(Kind::Contact, &id, &input_of(&[("customer_no", n)]))?;
+                    return Ok(Some(id));
+                }
+                Some(n) if theirs != n && !by_email => continue,
+                _ => return Ok(Some(id)),
             }
         }
-        self.link_created(Kind::Contact);
-        w.create(
-            Kind::Contact,
-            &input_of(&[("first_name", &first), ("last_name", &last)]),
-        )
+        Ok(None)
     }
 
     /// Finds the record this row duplicates, if any.
@@ -1228,6 +1342,13 @@ impl Job<'_> {
         let given = |f: &str| p.input.get(f).map(String::as_str).filter(|v| !v.is_empty());
         match self.kind {
             Kind::Contact => {
+                if let Some(number) = given("customer_no")
+                    && let Some(id) = w
+                        .find_by(Kind::Contact, "customer_no", number, false, 1)?
+                        .pop()
+                {
+                    return found(id, MatchBy::CustomerNo, 100);
+                }
                 if let Some(email) = given("email")
                     && let Some(id) = w.find_by(Kind::Contact, "email", email, false, 1)?.pop()
                 {
@@ -1325,10 +1446,11 @@ impl Job<'_> {
                 p.input.entry("name".into()).or_insert(name);
             }
         }
-        if let Some(who) = p.contact.clone()
-            && def.field("contact_id").is_some()
-        {
-            let id = self.contact(w, &who)?;
+        if self.kind == Kind::Order {
+            self.order_of_a_log(p);
+        }
+        if (p.contact.is_some() || p.customer.is_some()) && def.field("contact_id").is_some() {
+            let id = self.customer_of(w, p.customer.as_deref(), p.contact.as_deref())?;
             p.input.insert("contact_id".into(), id);
         }
         let mut report = RowReport {
@@ -1372,6 +1494,7 @@ impl Job<'_> {
                     MatchBy::Phone => "phone".into(),
                     MatchBy::Number => "order number".into(),
                     MatchBy::Domain => "web domain".into(),
+                    MatchBy::CustomerNo => "customer number".into(),
                 };
                 let from_file = m
                     .line
@@ -1426,6 +1549,88 @@ impl Job<'_> {
         Ok(report)
     }
 
+    /// A purchase-log row as an order: line values without a product or description are the
+    /// order's own quantity and total (kept in a custom field named after their column when
+    /// the order has its own), a negative total without a status is a refund, and an order
+    /// without a number gets a generated one: a hash of the row's customer, date, amounts,
+    /// quantities and product and of how many rows before it in the file had all of these
+    /// the same, so importing the same file again finds the same orders.
+    fn order_of_a_log(&mut self, p: &mut Prepared) {
+        if p.product.is_none() && !p.line.contains_key("description") && !p.line.is_empty() {
+            let line = std::mem::take(&mut p.line);
+            let cents =
+                |v: Option<&String>| v.and_then(|v| clean::clean_money(v).ok()).map(|m| m.0);
+            if !p.input.contains_key("total")
+                && !line.contains_key("amount")
+                && let Some(price) = cents(line.get("unit_price"))
+            {
+                let quantity = line
+                    .get("quantity")
+                    .or(p.input.get("quantity"))
+                    .and_then(|q| q.parse::<f64>().ok())
+                    .unwrap_or(1.0);
+                let total = (price as f64 * quantity).round() as i64;
+                p.input.insert("total".into(), clean::format_cents(total));
+            }
+            for (field, to) in [
+                ("quantity", "quantity"),
+                ("amount", "total"),
+                ("unit_price", ""),
+            ] {
+                let Some(value) = line.get(field) else {
+                    continue;
+                };
+                if to.is_empty() || p.input.contains_key(to) {
+                    let header = self.header_for(&format!("line.{field}"));
+                    let name: String = header.trim().chars().take(100).collect();
+                    p.input.insert(format!("custom.{name}"), value.clone());
+                } else {
+                    p.input.insert(to.into(), value.clone());
+                }
+            }
+        }
+        let negative = p
+            .input
+            .get("total")
+            .and_then(|t| clean::clean_money(t).ok())
+            .is_some_and(|(cents, _)| cents < 0);
+        if negative {
+            p.input
+                .entry("status".into())
+                .or_insert_with(|| "refunded".into());
+        }
+        if p.id.is_none() && !p.input.contains_key("number") {
+            let number = self.generated_number(p);
+            p.input.insert("number".into(), number);
+            self.generated += 1;
+        }
+    }
+
+    /// A stable order number for a row that has none (see [`Job::order_of_a_log`]).
+    fn generated_number(&mut self, p: &Prepared) -> String {
+        let text = |v: Option<&String>| v.map(String::as_str).unwrap_or("").to_string();
+        let mut parts = vec![
+            text(p.customer.as_ref()),
+            p.contact.as_deref().map(fold).unwrap_or_default(),
+            p.company.as_deref().map(fold).unwrap_or_default(),
+            text(p.product.as_ref()),
+        ];
+        for f in ["ordered_on", "total", "quantity", "currency"] {
+            parts.push(text(p.input.get(f)));
+        }
+        for f in ["description", "quantity", "unit_price", "amount"] {
+            parts.push(text(p.line.get(f)));
+        }
+        let key = parts.join("\u{1f}");
+        let seen = self.occurrences.entry(fnv1a(key.as_bytes())).or_insert(0);
+        let occurrence = *seen;
+        *seen += 1;
+        format!(
+            "AUTO-{:016X}",
+            fnv1a(format!("{key}\u{1f}{occurrence}").as_bytes())
+        )
+    }
+
     /// Adds the row's order line to `order` unless an identical live line is there; returns
     /// whether one was added.
     fn add_line(&mut self, w: &mut Writer<'_>, order: &str, p: &Prepared) -> Result<bool> {
@@ -1474,6 +1679,75 @@ fn same_number_or_text(stored: &str, input: &str, money: bool) -> bool {
         }
         _ => stored.is_empty() && input.is_empty(),
     }
+}
+
+/// What a customer column's cell names.
+#[derive(Debug)]
+enum CustomerKey {
+    Email(String),
+    Phone { written: String, e164: String },
+    Number(String),
+}
+
+impl CustomerKey {
+    /// Puts the key into a new contact's input (keeping what is there).
+    fn fill(&self, input: &mut Input) {
+        let (field, value) = match self {
+            CustomerKey::Email(e) => ("email", e),
+            CustomerKey::Phone { e164, .. } => ("phone", e164),
+            CustomerKey::Number(n) => ("customer_no", n),
+        };
+        input
+            .entry(field.to_string())
+            .or_insert_with(|| value.clone());
+    }
+}
+
+/// The live contact with this customer number, email or phone (a phone is tried as a
+/// customer number first), if any.
+fn find_customer(w: &Writer<'_>, key: &CustomerKey) -> Result<Option<String>> {
+    let by = |field: &str, value: &str| -> Result<Option<String>> {
+        Ok(w.find_by(Kind::Contact, field, value, false, 1)?.pop())
+    };
+    match key {
+        CustomerKey::Email(e) => by("email", e),
+        CustomerKey::Phone { written, e164 } => match by("customer_no", written)? {
+            Some(id) => Ok(Some(id)),
+            None => by("phone", e164),
+        },
+        CustomerKey::Number(n) => by("customer_no", n),
+    }
+}
+
+/// Reads a customer column's cell: an email if it has an `@` and is one; a phone if it is a
+/// valid number with at least 7 digits (international, or national in `country`); else a
+/// customer number as written.
+fn customer_key(text: &str, country: Option<&str>) -> CustomerKey {
+    let text = text.trim();
+    if text.contains('@')
+        && let Ok(email) = clean::clean_email(text)
+    {
+        return CustomerKey::Email(email);
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits >= 7
+        && let Ok(e164) = clean::clean_phone(text, country)
+        && e164.starts_with('+')
+    {
+        return CustomerKey::Phone {
+            written: text.to_string(),
+            e164,
+        };
+    }
+    CustomerKey::Number(text.to_string())
+}
+
+/// 64-bit FNV-1a: a hash that stays the same across builds and platforms (generated order
+/// numbers must).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 fn input_of(pairs: &[(&str, &str)]) -> Input {

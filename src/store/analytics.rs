@@ -1,8 +1,9 @@
 //! What the analytics read from the store: the purchases of each customer.
 //!
 //! A customer is a contact; a purchase is a live order of that contact whose status says the
-//! sale stands (no status, placed, paid, shipped, delivered). Drafts, cancelled and refunded
-//! orders are counted as left out, never silently dropped.
+//! sale stands (no status, placed, paid, shipped, delivered) and whose total is not zero.
+//! Drafts, cancelled and refunded orders (an imported refund row is a refunded order) and
+//! free ones are counted as left out, never silently dropped.
 
 use std::collections::HashMap;
 
@@ -28,6 +29,8 @@ pub struct Purchases {
     pub not_sales: u64,
     /// Live orders without a total.
     pub without_total: u64,
+    /// Live orders whose total is zero (free orders, samples): not a purchase.
+    pub zero_total: u64,
     /// Live orders whose date could not be read.
     pub bad_dates: u64,
     /// Currencies of the purchases, most used first, with their number of orders.
@@ -65,6 +68,10 @@ impl Store {
                 out.without_total += 1;
                 continue;
             };
+            if total == 0 {
+                out.zero_total += 1;
+                continue;
+            }
             let Some(date) = day_of(Some(day)) else {
                 out.bad_dates += 1;
                 continue;

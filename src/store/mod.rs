@@ -45,6 +45,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0003_import.sql"),
     include_str!("migrations/0004_customer_metric.sql"),
     include_str!("migrations/0005_field_review.sql"),
+    include_str!("migrations/0006_customer_no.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

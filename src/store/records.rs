@@ -112,7 +112,7 @@ pub(super) fn title_for(
         .join(" ");
     let fallback = || -> String {
         match kind {
-            Kind::Contact => [text("email"), text("phone")]
+            Kind::Contact => [text("email"), text("phone"), text("customer_no")]
                 .into_iter()
                 .find(|s| !s.is_empty())
                 .unwrap_or_else(|| "(no name)".into()),
@@ -656,13 +656,16 @@ impl Writer<'_> {
         };
         match kind {
             Kind::Contact => {
-                if !["first_name", "last_name", "email", "phone"]
+                // A customer number alone identifies a shop's customer (a purchase log names
+                // its buyers by nothing else).
+                if !["first_name", "last_name", "email", "phone", "customer_no"]
                     .iter()
                     .any(|f| set(merged, f))
                 {
                     issues.push(FieldIssue {
                         field: "first_name".into(),
-                        reason: "a contact needs a name, an email or a phone".into(),
+                        reason: "a contact needs a name, an email, a phone or a customer number"
+                            .into(),
                     });
                 }
             }

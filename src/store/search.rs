@@ -142,7 +142,7 @@ impl Writer<'_> {
                 email: text("email"),
                 phone: phone(text("phone")),
                 company: reference("company_id"),
-                body: join(&[text("job_title"), text("city")]),
+                body: join(&[text("job_title"), text("city"), text("customer_no")]),
                 title,
             },
             Kind::Company => Doc {

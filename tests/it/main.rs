@@ -19,6 +19,7 @@ mod import_mapping;
 mod import_read;
 mod import_review;
 mod parsers_prop;
+mod purchase_log;
 mod records;
 mod score_rules;
 mod search;

@@ -3,4 +3,4 @@
 /**
  * How a row was matched to a record.
  */
-export type MatchBy = "id" | "email" | "phone" | "name" | "number" | "domain";
+export type MatchBy = "id" | "email" | "phone" | "name" | "number" | "domain" | "customer_no";
