@@ -16,6 +16,7 @@ mod import_clean;
 mod import_formats;
 mod import_mapping;
 mod import_read;
+mod real_exports;
 mod records;
 mod score_rules;
 mod search;
