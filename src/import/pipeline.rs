@@ -1355,14 +1355,25 @@ impl Job<'_> {
                     return found(id, MatchBy::Email, 100);
                 }
                 if let Some(phone) = given("phone") {
-                    // The same number with a different email is a shared line, not one person.
+                    // The same number with a different email or a different name is a shared
+                    // line (a family's, a shop's), not one person.
+                    let name = |first: Option<&str>, last: Option<&str>| {
+                        fold(&format!("{} {}", first.unwrap_or(""), last.unwrap_or("")))
+                            .trim()
+                            .to_string()
+                    };
+                    let my_name = name(given("first_name"), given("last_name"));
                     for id in w.find_by(Kind::Contact, "phone", phone, false, 5)? {
-                        let theirs = w
-                            .stored(Kind::Contact, &id)?
-                            .get("email")
-                            .and_then(Value::to_text);
+                        let stored = w.stored(Kind::Contact, &id)?;
+                        let text = |f: &str| stored.get(f).and_then(Value::to_text);
+                        let theirs = text("email");
+                        let their_name =
+                            name(text("first_name").as_deref(), text("last_name").as_deref());
                         let contradicts = matches!((given("email"), theirs.as_deref()),
-                            (Some(mine), Some(theirs)) if mine != theirs);
+                            (Some(mine), Some(theirs)) if mine != theirs)
+                            || (!my_name.is_empty()
+                                && !their_name.is_empty()
+                                && strsim::jaro_winkler(&my_name, &their_name) < 0.85);
                         if !contradicts {
                             return found(id, MatchBy::Phone, 95);
                         }

@@ -112,9 +112,11 @@ pub(super) fn title_for(
         .join(" ");
     let fallback = || -> String {
         match kind {
+            // A contact known only by its company (a shop's "purchasing" row) is titled by it.
             Kind::Contact => [text("email"), text("phone"), text("customer_no")]
                 .into_iter()
                 .find(|s| !s.is_empty())
+                .or_else(|| refs.get("company_id").filter(|s| !s.is_empty()).cloned())
                 .unwrap_or_else(|| "(no name)".into()),
             Kind::Feedback => match stored.get("rating") {
                 Some(Value::Int(r)) => format!("Rating {r}/5"),
@@ -657,14 +659,22 @@ impl Writer<'_> {
         match kind {
             Kind::Contact => {
                 // A customer number alone identifies a shop's customer (a purchase log names
-                // its buyers by nothing else).
-                if !["first_name", "last_name", "email", "phone", "customer_no"]
-                    .iter()
-                    .any(|f| set(merged, f))
+                // its buyers by nothing else); a company alone, the person one deals with there.
+                if ![
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "phone",
+                    "customer_no",
+                    "company_id",
+                ]
+                .iter()
+                .any(|f| set(merged, f))
                 {
                     issues.push(FieldIssue {
                         field: "first_name".into(),
-                        reason: "a contact needs a name, an email, a phone or a customer number"
+                        reason: "a contact needs a name, an email, a phone, a customer number \
+                                 or a company"
                             .into(),
                     });
                 }

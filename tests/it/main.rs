@@ -20,6 +20,7 @@ mod import_read;
 mod import_review;
 mod parsers_prop;
 mod purchase_log;
+mod real_exports;
 mod records;
 mod score_rules;
 mod search;
