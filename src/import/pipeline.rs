@@ -1519,9 +1519,7 @@ impl Job<'_> {
                     return Ok(report);
                 }
                 let mut changed = w.update(self.kind, &m.id, &p.input)?;
-                for t in &p.tags {
-                    changed |= w.tag(self.kind, &m.id, t)?;
-                }
+                changed |= w.tag_all(self.kind, &m.id, &p.tags)?;
                 if self.kind == Kind::Order && has_line {
                     changed |= self.add_line(w, &m.id, p)?;
                 }
@@ -1543,9 +1541,7 @@ impl Job<'_> {
             None => {
                 let id = w.create(self.kind, &p.input)?;
                 self.created_here.insert(key(&id), row.line);
-                for t in &p.tags {
-                    w.tag(self.kind, &id, t)?;
-                }
+                w.tag_all(self.kind, &id, &p.tags)?;
                 if self.kind == Kind::Order {
                     if let Some(number) = p.input.get("number") {
                         self.orders.insert(number.clone(), id.clone());

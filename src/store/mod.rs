@@ -265,6 +265,8 @@ impl Store {
             origin: &self.origin,
             set_id: std::cell::Cell::new(None),
             titles: RefCell::new(HashMap::new()),
+            tag_ids: RefCell::new(HashMap::new()),
+            pending_fts: std::collections::BTreeMap::new(),
         })
     }
 
@@ -273,6 +275,7 @@ impl Store {
         self.generation += 1;
         let mut w = self.begin()?;
         let out = f(&mut w)?;
+        w.flush_search()?;
         w.tx.execute(
             "INSERT INTO meta (key, value) VALUES ('clock', ?1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -286,7 +289,8 @@ impl Store {
     /// real write would do (links, duplicates within the input) and changes nothing.
     pub fn dry_run<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
         let mut w = self.begin()?;
-        let out = f(&mut w);
+        // The held-back full-text rows are written too, so a dry run meets what the write would.
+        let out = f(&mut w).and_then(|out| w.flush_search().map(|()| out));
         w.tx.rollback()?;
         out
     }
@@ -336,6 +340,12 @@ pub struct Writer<'s> {
     set_id: std::cell::Cell<Option<i64>>,
     /// Titles of live records referred to during this write (dropped when one is written).
     titles: RefCell<HashMap<(Kind, String), String>>,
+    /// Ids of live tags by ASCII-lowercased name, found or made during this write (tags are
+    /// never removed, only taken off records, so an entry stays true to the end of the write).
+    tag_ids: RefCell<HashMap<String, String>>,
+    /// Full-text rows (name, email, phone, company, body, short) by `search_doc` rowid, not
+    /// written yet; see `Writer::flush_search`.
+    pending_fts: std::collections::BTreeMap<i64, [String; 6]>,
 }
 
 impl Writer<'_> {

@@ -11,6 +11,12 @@
 //!
 //! Invariant: `search_doc` and `search_fts` hold one row per live searchable record, kept in
 //! step by every write in the same transaction ([`Writer::reindex`]).
+//!
+//! A write's new full-text rows are held back and written together before it commits
+//! ([`Writer::flush_search`]): FTS5 writes its pending terms out as a new segment whenever a
+//! statement opens a savepoint (an insert into a table with triggers, an update of a row with
+//! foreign keys, an `INSERT … SELECT`), so rows written one by one between such statements made
+//! one tiny segment per imported row, and the merging of those dominated a large import.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,6 +30,10 @@ use crate::values::{fold, is_cjk};
 
 /// The padding character of short grams (a private-use code point no text contains).
 const PAD: char = '\u{E000}';
+
+/// Full-text rows a write holds back before writing them in one run (see
+/// [`Writer::flush_search`]): about 4 MB of text.
+const PENDING_FTS_ROWS: usize = 16_384;
 
 /// How many FTS candidates are ranked per query.
 const CANDIDATES: usize = 400;
@@ -249,9 +259,7 @@ impl Writer<'_> {
         let short = grams.iter().map(|g| pad(g)).collect::<Vec<_>>().join(" ");
         let rowid = match existing {
             Some(rowid) => {
-                self.tx
-                    .prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
-                    .execute(params![rowid])?;
+                self.drop_fts(rowid)?;
                 self.tx
                     .prepare_cached(
                         "UPDATE search_doc SET title = ?2, subtitle = ?3, name_key = ?4
@@ -276,20 +284,48 @@ impl Writer<'_> {
                 self.tx.last_insert_rowid()
             }
         };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                rowid,
-                doc.title,
-                doc.email,
-                doc.phone,
-                doc.company,
-                doc.body,
-                short
-            ])?;
+        self.pending_fts.insert(
+            rowid,
+            [
+                doc.title.clone(),
+                doc.email.clone(),
+                doc.phone.clone(),
+                doc.company.clone(),
+                doc.body.clone(),
+                short,
+            ],
+        );
+        if self.pending_fts.len() >= PENDING_FTS_ROWS {
+            self.flush_search()?;
+        }
+        Ok(())
+    }
+
+    /// Removes the full-text row `rowid`: from the rows not written yet, or from the index.
+    fn drop_fts(&mut self, rowid: i64) -> Result<()> {
+        if self.pending_fts.remove(&rowid).is_none() {
+            self.tx
+                .prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+                .execute(params![rowid])?;
+        }
+        Ok(())
+    }
+
+    /// Writes the full-text rows held back so far, in rowid order. Called before the write
+    /// commits (and whenever [`PENDING_FTS_ROWS`] are waiting), so `search_fts` is complete in
+    /// the same transaction as the records.
+    pub(super) fn flush_search(&mut self) -> Result<()> {
+        if self.pending_fts.is_empty() {
+            return Ok(());
+        }
+        let rows = std::mem::take(&mut self.pending_fts);
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (rowid, [name, email, phone, company, body, short]) in rows {
+            stmt.execute(params![rowid, name, email, phone, company, body, short])?;
+        }
         Ok(())
     }
 
@@ -301,9 +337,7 @@ impl Writer<'_> {
             .query_row(params![id], |r| r.get(0))
             .optional()?;
         if let Some(rowid) = existing {
-            self.tx
-                .prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
-                .execute(params![rowid])?;
+            self.drop_fts(rowid)?;
             self.tx
                 .prepare_cached("DELETE FROM search_doc WHERE rowid = ?1")?
                 .execute(params![rowid])?;

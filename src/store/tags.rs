@@ -68,7 +68,14 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// The id of the live tag named `tag` (ignoring ASCII case, like the `tag_name` index),
+    /// created when missing and `create`. Found ids are kept for the rest of the write: an
+    /// import tags row after row with the same few tags.
     fn tag_id(&mut self, tag: &str, create: bool) -> Result<Option<String>> {
+        let key = tag.to_ascii_lowercase();
+        if let Some(id) = self.tag_ids.borrow().get(&key) {
+            return Ok(Some(id.clone()));
+        }
         let found: Option<String> = self
             .tx
             .prepare_cached(
@@ -77,6 +84,9 @@ impl Writer<'_> {
             .query_row(params![tag], |r| r.get(0))
             .optional()?;
         if found.is_some() || !create {
+            if let Some(id) = &found {
+                self.tag_ids.borrow_mut().insert(key, id.clone());
+            }
             return Ok(found);
         }
         let id = uuid::Uuid::now_v7().to_string();
@@ -86,6 +96,7 @@ impl Writer<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![id, self.at, self.clock, self.device, tag])?;
+        self.tag_ids.borrow_mut().insert(key, id.clone());
         Ok(Some(id))
     }
 
@@ -100,32 +111,58 @@ impl Writer<'_> {
 
     /// Adds a tag to a live record; returns whether it was not there yet.
     pub fn tag(&mut self, kind: Kind, id: &str, tag: &str) -> Result<bool> {
-        self.live_raw(kind, id)?;
-        let tag_id = self.tag_id(tag, true)?.expect("created when missing");
+        self.tag_all(kind, id, &[tag])
+    }
+
+    /// Adds tags to a live record (creating the tags that are new) and logs them as one change
+    /// of its `tags`; returns whether any was not there yet. A row of an import adds all its
+    /// tags at once: one log entry and two reads of the record's tags, however many it has.
+    pub fn tag_all<T: AsRef<str>>(&mut self, kind: Kind, id: &str, tags: &[T]) -> Result<bool> {
+        if tags.is_empty() {
+            return Ok(false);
+        }
+        self.check_live(kind, id)?;
         let before = self.tag_list(id)?;
-        let inserted = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO tagging (id, created_at, updated_at, updated_by, tag_id, entity_kind,
-                                      entity_id)
-                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
-                 WHERE NOT EXISTS (SELECT 1 FROM tagging WHERE entity_id = ?7 AND tag_id = ?5
-                                   AND deleted_at IS NULL)",
-            )?
-            .execute(params![
-                uuid::Uuid::now_v7().to_string(),
-                self.at,
-                self.clock,
-                self.device,
-                tag_id,
-                kind.as_str(),
-                id
-            ])?;
-        if inserted > 0 {
+        let mut added = false;
+        for tag in tags {
+            let tag_id = self
+                .tag_id(tag.as_ref(), true)?
+                .expect("created when missing");
+            // A read, then a one-row insert: an `INSERT … SELECT` opens a statement savepoint
+            // (and with it a statement journal and a flush of the full-text index's pending
+            // terms) on every call.
+            let has: bool = self
+                .tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM tagging WHERE entity_id = ?1 AND tag_id = ?2
+                                    AND deleted_at IS NULL)",
+                )?
+                .query_row(params![id, tag_id], |r| r.get(0))?;
+            if has {
+                continue;
+            }
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO tagging (id, created_at, updated_at, updated_by, tag_id,
+                                          entity_kind, entity_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    uuid::Uuid::now_v7().to_string(),
+                    self.at,
+                    self.clock,
+                    self.device,
+                    tag_id,
+                    kind.as_str(),
+                    id
+                ])?;
+            added = true;
+        }
+        if added {
             let after = self.tag_list(id)?;
             self.log(kind, id, "tags", &before, &after)?;
         }
-        Ok(inserted > 0)
+        Ok(added)
     }
 
     /// Removes a tag from a live record.

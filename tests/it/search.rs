@@ -139,3 +139,78 @@ fn index_follows_updates_deletes_and_company_renames() {
         "the contact's document shows the renamed company: {hits:?}"
     );
 }
+
+/// The full-text rows of a write are held back and written before it commits: whatever a
+/// write does after indexing a record (rename it, delete it, index more than one batch of rows),
+/// the committed index holds exactly the live records' current text, and a dry run sees the
+/// same.
+#[test]
+fn held_back_full_text_rows_match_the_records_at_commit() {
+    let mut f = Fixture::new();
+    let ids = f
+        .store
+        .write(|w| {
+            let kept = w.create(
+                Kind::Contact,
+                &input(&[("first_name", "Quirinus"), ("last_name", "Held")]),
+            )?;
+            let renamed = w.create(
+                Kind::Contact,
+                &input(&[("first_name", "Oldname"), ("last_name", "Held")]),
+            )?;
+            w.update(
+                Kind::Contact,
+                &renamed,
+                &input(&[("first_name", "Newname")]),
+            )?;
+            let gone = w.create(
+                Kind::Contact,
+                &input(&[("first_name", "Vanished"), ("last_name", "Held")]),
+            )?;
+            w.delete(Kind::Contact, &gone)?;
+            // More than one batch of held-back rows.
+            for i in 0..20_000 {
+                w.create(
+                    Kind::Contact,
+                    &input(&[("email", &format!("bulk{i}@zzq.example"))]),
+                )?;
+            }
+            w.tag_all(Kind::Contact, &kept, &["alpha", "Beta", "alpha"])?;
+            Ok((kept, renamed))
+        })
+        .unwrap();
+    for (query, want) in [
+        ("quirinus", 1),
+        ("newname", 1),
+        ("oldname", 0),
+        ("vanished", 0),
+        ("bulk0@", 1),
+        ("bulk19999", 1),
+    ] {
+        let hits = f.store.search(query, 10, None).unwrap();
+        assert_eq!(
+            hits.len(),
+            want,
+            "'{query}' must find only live, current text: {hits:?}"
+        );
+    }
+    let tags: Vec<_> = f
+        .store
+        .history(&ids.0)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.field == "tags")
+        .collect();
+    assert_eq!(
+        tags.len(),
+        1,
+        "tags added together are one logged change: {tags:?}"
+    );
+    assert_eq!(
+        tags[0].new,
+        kith::Value::Text("alpha, Beta".into()),
+        "the change holds the whole list, each tag once"
+    );
+    let found = f.store.get_record(Kind::Contact, &ids.1).unwrap();
+    assert_eq!(found.title, "Newname Held", "the renamed record is current");
+}
