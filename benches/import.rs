@@ -19,7 +19,7 @@
 //!   into this schema costs before a single value is read, cleaned or matched.
 //!
 //! Then a purchase log shaped like CDNOW's (70,000 rows, 23,570 customers:
-//! `customer_id,order_date,quantity,amount`) is imported as orders with an explicit mapping, and
+//! `customer_id,order_date,quantity,amount`) is imported as orders with no options, and
 //! loaded by the shell (`.import` and an index on the customer) for comparison.
 //!
 //! Every import runs as a child process; peak memory is the child's `VmHWM`. Printed: seconds,
@@ -182,9 +182,8 @@ fn generate(path: &Path, rows: usize) -> std::io::Result<()> {
 
 /// A purchase log shaped like CDNOW's: every customer buys first in the first quarter, a few
 /// buy again and again (repeat purchases drawn skewed toward the first customers) until the
-/// next 18 months; one row per purchase, by customer and date. With `numbered`, a first column
-/// gives each row an order number.
-fn generate_orders(path: &Path, rows: usize, numbered: bool) -> std::io::Result<()> {
+/// next 18 months; one row per purchase, by customer and date, with no order number.
+fn generate_orders(path: &Path, rows: usize) -> std::io::Result<()> {
     let customers = (rows * CUSTOMERS / ORDER_ROWS).max(1);
     let mut rng = SplitMix64::new(1997);
     let day = |d: i64| {
@@ -198,14 +197,10 @@ fn generate_orders(path: &Path, rows: usize, numbered: bool) -> std::io::Result<
     purchases.sort_unstable();
     let tmp = path.with_extension("tmp");
     let mut out = BufWriter::new(std::fs::File::create(&tmp)?);
-    let number = if numbered { "order_no," } else { "" };
-    writeln!(out, "{number}customer_id,order_date,quantity,amount")?;
-    for (i, (c, d)) in purchases.into_iter().enumerate() {
+    writeln!(out, "customer_id,order_date,quantity,amount")?;
+    for (c, d) in purchases {
         let quantity = rng.skewed(6, 2.0) + 1;
         let cents = quantity as i64 * rng.range(899, 1799);
-        if numbered {
-            write!(out, "CD{:06},", i + 1)?;
-        }
         writeln!(
             out,
             "{:05},{},{quantity},{}.{:02}",
@@ -472,50 +467,17 @@ CREATE INDEX raw_customer ON order_raw (customer_id);
 CREATE INDEX raw_date ON order_raw (order_date);
 ";
 
-/// The explicit mapping of the purchase log (customer → contact, date, amount → total; the
-/// quantity is kept as a custom field), with the order-number column when the file has one.
-fn orders_mapping(path: &Path, numbered: bool) -> std::io::Result<()> {
-    let mut columns = serde_json::json!({
-        "customer_id": "contact",
-        "order_date": "ordered_on",
-        "quantity": "custom.quantity",
-        "amount": "total",
-    });
-    if numbered {
-        columns["order_no"] = "number".into();
-    }
-    std::fs::write(path, columns.to_string())
-}
-
-/// The purchase log as orders; returns Kith's rows per second.
+/// The purchase log as orders, imported as a user would: with no options (the customer
+/// column links each order to its contact, created when new; each order gets a generated
+/// number); returns Kith's rows per second.
 fn orders(data: &Path, rows: usize) -> Option<f64> {
-    let mut numbered = false;
-    let (csv, run, kith_db) = loop {
-        let csv = data.join(format!(
-            "orders-{rows}{}-gen{GENERATOR}.csv",
-            if numbered { "-numbered" } else { "" }
-        ));
-        if !csv.exists() {
-            eprintln!("import bench: writing {}", csv.display());
-            generate_orders(&csv, rows, numbered).expect("write the purchase log");
-        }
-        let mapping = data.join(format!(
-            "orders-mapping{}.json",
-            if numbered { "-numbered" } else { "" }
-        ));
-        orders_mapping(&mapping, numbered).expect("write the mapping");
-        let kith_db = fresh(data, "import-orders-kith.db");
-        let run = kith_import(&kith_db, "order", &csv, Some(&mapping));
-        match &run.report {
-            // An engine that still needs an order number for every order gets one per row.
-            Err(e) if !numbered && e.contains("Number") => {
-                println!("  (the log without order numbers is refused — {e}; numbering the rows)");
-                numbered = true;
-                remove_db(&kith_db);
-            }
-            _ => break (csv, run, kith_db),
-        }
-    };
+    let csv = data.join(format!("orders-{rows}-gen{GENERATOR}.csv"));
+    if !csv.exists() {
+        eprintln!("import bench: writing {}", csv.display());
+        generate_orders(&csv, rows).expect("write the purchase log");
+    }
+    let kith_db = fresh(data, "import-orders-kith.db");
+    let run = kith_import(&kith_db, "order", &csv, None);
     println!(
         "import bench: purchase log, {rows} rows, {} customers ({})",
         (rows * CUSTOMERS / ORDER_ROWS).max(1),
@@ -546,7 +508,7 @@ fn orders(data: &Path, rows: usize) -> Option<f64> {
         base_bytes as f64 / 1e6
     );
     println!(
-        "  kith import order (mapping)       {:>8.1} s  {:>9.0} rows/s  peak {:>6.0} MB  db {:>7.1} MB",
+        "  kith import order (no options)    {:>8.1} s  {:>9.0} rows/s  peak {:>6.0} MB  db {:>7.1} MB",
         run.time.as_secs_f64(),
         per_sec(run.time),
         run.peak,

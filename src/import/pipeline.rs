@@ -1421,7 +1421,10 @@ impl Job<'_> {
         }
         let company = p.input.get("company_id").map(String::as_str);
         let mut best: Option<(String, u8)> = None;
-        for (rowid, their_first) in w.name_candidates(company, last, 50)? {
+        // A row with an email is found by it when a contact has it; otherwise only a contact with
+        // no email at all can be the same person.
+        let has_email = !get("email").is_empty();
+        for (rowid, their_first) in w.name_candidates(company, last, has_email, 50)? {
             let sim = strsim::jaro_winkler(&first, &fold(&their_first));
             let score = (sim * 100.0).round() as u8;
             if score < 90 || best.as_ref().is_some_and(|(_, b)| score <= *b) {
@@ -1541,7 +1544,7 @@ impl Job<'_> {
             None => {
                 let id = w.create(self.kind, &p.input)?;
                 self.created_here.insert(key(&id), row.line);
-                w.tag_all(self.kind, &id, &p.tags)?;
+                w.tag_created(self.kind, &id, &p.tags)?;
                 if self.kind == Kind::Order {
                     if let Some(number) = p.input.get("number") {
                         self.orders.insert(number.clone(), id.clone());

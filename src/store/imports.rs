@@ -127,19 +127,28 @@ impl Writer<'_> {
 
     /// Live contacts with this last name (ignoring ASCII case) at this company (or, with
     /// `None`, at none), at most `limit`: their ids and first names, read from an index.
+    /// With `without_email`, only those that have no email (the only ones a row with an
+    /// email can be, read from a small index of its own).
     pub fn name_candidates(
         &self,
         company_id: Option<&str>,
         last_name: &str,
+        without_email: bool,
         limit: usize,
     ) -> Result<Vec<(i64, String)>> {
+        let sql = if without_email {
+            "SELECT rowid, coalesce(first_name, '') FROM contact
+             WHERE company_id IS ?1 AND last_name = ?2 COLLATE NOCASE AND deleted_at IS NULL
+               AND email IS NULL
+             LIMIT ?3"
+        } else {
+            "SELECT rowid, coalesce(first_name, '') FROM contact
+             WHERE company_id IS ?1 AND last_name = ?2 COLLATE NOCASE AND deleted_at IS NULL
+             LIMIT ?3"
+        };
         let rows = self
             .tx
-            .prepare_cached(
-                "SELECT rowid, coalesce(first_name, '') FROM contact
-                 WHERE company_id IS ?1 AND last_name = ?2 COLLATE NOCASE AND deleted_at IS NULL
-                 LIMIT ?3",
-            )?
+            .prepare_cached(sql)?
             .query_map(params![company_id, last_name, limit as i64], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?

@@ -46,6 +46,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0004_customer_metric.sql"),
     include_str!("migrations/0005_field_review.sql"),
     include_str!("migrations/0006_customer_no.sql"),
+    include_str!("migrations/0007_import_speed.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -340,9 +341,10 @@ pub struct Writer<'s> {
     set_id: std::cell::Cell<Option<i64>>,
     /// Titles of live records referred to during this write (dropped when one is written).
     titles: RefCell<HashMap<(Kind, String), String>>,
-    /// Ids of live tags by ASCII-lowercased name, found or made during this write (tags are
-    /// never removed, only taken off records, so an entry stays true to the end of the write).
-    tag_ids: RefCell<HashMap<String, String>>,
+    /// Ids and stored names of live tags by ASCII-lowercased name, found or made during this
+    /// write (tags are never removed, only taken off records, so an entry stays true to the
+    /// end of the write).
+    tag_ids: RefCell<HashMap<String, (String, String)>>,
     /// Full-text rows (name, email, phone, company, body, short) by `search_doc` rowid, not
     /// written yet; see `Writer::flush_search`.
     pending_fts: std::collections::BTreeMap<i64, [String; 6]>,

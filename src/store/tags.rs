@@ -72,20 +72,25 @@ impl Writer<'_> {
     /// created when missing and `create`. Found ids are kept for the rest of the write: an
     /// import tags row after row with the same few tags.
     fn tag_id(&mut self, tag: &str, create: bool) -> Result<Option<String>> {
+        Ok(self.tag_entry(tag, create)?.map(|(id, _)| id))
+    }
+
+    /// The id and stored name of the live tag named `tag` (see [`Writer::tag_id`]).
+    fn tag_entry(&mut self, tag: &str, create: bool) -> Result<Option<(String, String)>> {
         let key = tag.to_ascii_lowercase();
-        if let Some(id) = self.tag_ids.borrow().get(&key) {
-            return Ok(Some(id.clone()));
+        if let Some(entry) = self.tag_ids.borrow().get(&key) {
+            return Ok(Some(entry.clone()));
         }
-        let found: Option<String> = self
+        let found: Option<(String, String)> = self
             .tx
             .prepare_cached(
-                "SELECT id FROM tag WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+                "SELECT id, name FROM tag WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
             )?
-            .query_row(params![tag], |r| r.get(0))
+            .query_row(params![tag], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if found.is_some() || !create {
-            if let Some(id) = &found {
-                self.tag_ids.borrow_mut().insert(key, id.clone());
+            if let Some(entry) = &found {
+                self.tag_ids.borrow_mut().insert(key, entry.clone());
             }
             return Ok(found);
         }
@@ -96,10 +101,12 @@ impl Writer<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![id, self.at, self.clock, self.device, tag])?;
-        self.tag_ids.borrow_mut().insert(key, id.clone());
-        Ok(Some(id))
+        let entry = (id, tag.to_string());
+        self.tag_ids.borrow_mut().insert(key, entry.clone());
+        Ok(Some(entry))
     }
 
+    /// A record's tags as the change log writes them: names in order, or null for none.
     fn tag_list(&self, id: &str) -> Result<Value> {
         let tags = self.tags_of(id)?;
         Ok(if tags.is_empty() {
@@ -107,6 +114,53 @@ impl Writer<'_> {
         } else {
             Value::Text(tags.join(", "))
         })
+    }
+
+    /// One tagging row.
+    fn insert_tagging(&mut self, kind: Kind, id: &str, tag_id: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tagging (id, created_at, updated_at, updated_by, tag_id,
+                                      entity_kind, entity_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                uuid::Uuid::now_v7().to_string(),
+                self.at,
+                self.clock,
+                self.device,
+                tag_id,
+                kind.as_str(),
+                id
+            ])?;
+        Ok(())
+    }
+
+    /// Tags a record created earlier in this write (so live, and without tags): the taggings
+    /// and one log entry, with no reads of the record. An import's new rows take this path.
+    pub fn tag_created<T: AsRef<str>>(&mut self, kind: Kind, id: &str, tags: &[T]) -> Result<()> {
+        let mut names: Vec<(String, String)> = Vec::with_capacity(tags.len());
+        for tag in tags {
+            let (tag_id, name) = self
+                .tag_entry(tag.as_ref(), true)?
+                .expect("created when missing");
+            if names.iter().any(|(t, _)| *t == tag_id) {
+                continue;
+            }
+            self.insert_tagging(kind, id, &tag_id)?;
+            names.push((tag_id, name));
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        // The order of `tags_of` (ORDER BY name COLLATE NOCASE folds ASCII only).
+        names.sort_by_key(|(_, name)| name.to_ascii_lowercase());
+        let list = names
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.log(kind, id, "tags", &Value::Null, &Value::Text(list))
     }
 
     /// Adds a tag to a live record; returns whether it was not there yet.
@@ -141,21 +195,7 @@ impl Writer<'_> {
             if has {
                 continue;
             }
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO tagging (id, created_at, updated_at, updated_by, tag_id,
-                                          entity_kind, entity_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![
-                    uuid::Uuid::now_v7().to_string(),
-                    self.at,
-                    self.clock,
-                    self.device,
-                    tag_id,
-                    kind.as_str(),
-                    id
-                ])?;
+            self.insert_tagging(kind, id, &tag_id)?;
             added = true;
         }
         if added {

@@ -157,7 +157,7 @@ fn files_that_are_not_kith_databases_are_refused_untouched() {
     assert_eq!(kith(&newer, &["init"]).code, 0);
     rusqlite::Connection::open(&newer)
         .unwrap()
-        .pragma_update(None, "user_version", 7)
+        .pragma_update(None, "user_version", 99)
         .unwrap();
     let run = kith(&newer, &["contact", "list", "--json"]);
     assert_eq!(run.code, 2);

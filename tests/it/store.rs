@@ -134,6 +134,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0004_customer_metric.sql"),
         include_str!("../../src/store/migrations/0005_field_review.sql"),
         include_str!("../../src/store/migrations/0006_customer_no.sql"),
+        include_str!("../../src/store/migrations/0007_import_speed.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,
