@@ -35,7 +35,7 @@ describe('the import result', () => {
       '`Counts.flagged`, as the engine counted',
     ).toHaveTextContent('3');
     expect(screen.getByTestId('import-flagged')).toHaveTextContent(
-      '3 rows imported with values to review',
+      '3 rows imported with values Kith could not read',
     );
     expect(
       screen.getByTestId('import-review-link'),
