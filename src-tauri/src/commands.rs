@@ -20,9 +20,13 @@ use kith::analytics::{
 };
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
-use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, UndoReport};
+use kith::import::{
+    BatchSummary, ImportOptions, ImportReport, Preview, RecleanOptions, RecleanReport, ReviewValue,
+    UndoReport,
+};
 use kith::store::{
-    CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, StoredRun, TargetReport,
+    CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn, StoredRun,
+    TargetReport,
 };
 use tauri::{Emitter, State};
 
@@ -253,6 +257,31 @@ pub fn save_mapping(
     with_store(&state, |s| {
         kith::import::save_mapping(s, kind, &name, &mapping)
     })
+}
+
+// ---- Values kept for review ----
+
+/// Values imports kept as written for review (of one kind, or all): the first `limit`, and
+/// the totals.
+#[tauri::command(async)]
+pub fn flagged(state: State<'_, AppState>, kind: Option<Kind>, limit: usize) -> Reply<FlaggedPage> {
+    with_store(&state, |s| s.flagged(kind, limit))
+}
+
+/// The values kept for review of one record.
+#[tauri::command(async)]
+pub fn record_flags(state: State<'_, AppState>, id: String) -> Reply<Vec<ReviewValue>> {
+    with_store(&state, |s| s.record_flags(&id))
+}
+
+/// Cleans the kept values again with a default country and date order; writes what cleans.
+#[tauri::command(async)]
+pub fn reclean(
+    state: State<'_, AppState>,
+    kind: Option<Kind>,
+    options: RecleanOptions,
+) -> Reply<RecleanReport> {
+    with_store(&state, |s| kith::import::reclean(s, kind, &options))
 }
 
 #[tauri::command(async)]

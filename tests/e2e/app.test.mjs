@@ -14,7 +14,12 @@
 // rejects nothing → the import's counts add up → the contacts list shows the people →
 // the import is undone from the history → the list no longer shows them.
 //
-// The third story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
+// The third story, on the same database: a file whose Belgian customer has a French mobile
+// (fixtures/contacts-odd-phone.csv) imports both people → the result says 1 row has values to
+// review → its link opens the review list, which shows the phone as written → a re-clean with
+// France as the country cleans it (+33612345678), and nothing is left to review.
+//
+// The fourth story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
 // dashboard is the first screen → the KPI cards show the engine's figures → the revenue and
 // segments charts are drawn as SVG → Recompute shows a progress bar that only moves forward
 // and ends → Segments (read from the stored run) → a segment's "Show contacts" → the contacts
@@ -46,6 +51,12 @@ const FIXTURE = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
   'fixtures',
   'contacts-gbk.csv',
+);
+/** A Belgian customer's French mobile: it does not read in Belgium, it does in France. */
+const ODD_PHONE_FIXTURE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'fixtures',
+  'contacts-odd-phone.csv',
 );
 /** The emails of the fixture's people as Kith stores them (the bad one as fixed). */
 const IMPORTED = ['zhang.weiming@example.cn', 'liu.yang@example.cn', 'chen.jingyi@example.cn'];
@@ -183,7 +194,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 3;
+const STORIES = 4;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -361,6 +372,54 @@ test('a GBK spreadsheet is previewed, dry-run, fixed in place, imported and undo
     assert.equal(await mainShows(email), false, `the contacts list no longer shows ${email}`);
   }
   t.diagnostic('undone: the list is back to 1 contact');
+  passed += 1;
+});
+
+test('an odd phone is imported, kept for review, and re-cleaned with a country', async (t) => {
+  step = 'import the file with the odd phone';
+  await dismissToasts();
+  await (await shown('nav-import')).click();
+  await type('import-path', ODD_PHONE_FIXTURE);
+  await (await shown('import-preview-button')).click();
+  await shown('sample-table');
+  await (await shown('import-next')).click();
+  await (await shown('import-dry-run')).click();
+  await textIs('import-flagged-count', '1');
+  await (await shown('import-start')).click();
+  await shown('import-result-count-created', 30_000);
+  assert.deepEqual(await counts('import-result'), {
+    created: 2,
+    updated: 0,
+    merged: 0,
+    skipped: 0,
+    rejected: 0,
+  });
+
+  step = 'the import result says 1 row has values to review';
+  await textIs('import-flagged-count', '1');
+  await shown('import-notes');
+  const kept = await (await shown('row-review-3')).getText();
+  assert.match(kept, /06 12 34 56 78/, `line 3's phone is kept as written: ${kept}`);
+  t.diagnostic(`kept for review: ${kept.replace(/\s+/g, ' ')}`);
+  await screenshots('review-1-import-result');
+
+  step = 'the review list shows the phone as written';
+  await (await shown('import-review-link')).click();
+  await contentIs('review-total', '1 value in 1 contact');
+  const item = await (await shown('review-item')).getText();
+  assert.match(item, /Marie Dupont/, `the kept value belongs to Marie Dupont: ${item}`);
+  assert.match(item, /06 12 34 56 78/);
+  await screenshots('review-2-list');
+
+  step = 're-clean with France as the country';
+  await type('review-country', 'FR');
+  await (await shown('review-reclean')).click();
+  await textIs('review-cleaned-count', '1');
+  await textIs('review-still-count', '0');
+  await textIs('review-cleaned-value', '+33612345678');
+  assert.ok(await mainShows('Nothing to review'), 'nothing is left to review');
+  t.diagnostic('re-cleaned: 06 12 34 56 78 → +33612345678, nothing left to review');
+  await screenshots('review-3-recleaned');
   passed += 1;
 });
 

@@ -11,10 +11,14 @@ use kith::analytics::{
     ScoreRules, ScoreView, SegmentView, ValueReport,
 };
 use kith::export::{ChartExport, ChartFormat, ExportOptions, ExportSummary};
-use kith::import::{BatchSummary, ImportOptions, ImportReport, Preview, Progress, UndoReport};
+use kith::import::{
+    BatchSummary, ImportOptions, ImportReport, Preview, Progress, RecleanOptions, RecleanReport,
+    UndoReport,
+};
 use kith::model::KindSchema;
 use kith::store::{
-    CustomerFigures, DuplicateGroup, MergeReport, MetricColumn, StoredRun, TargetReport,
+    CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn, ReviewValue,
+    StoredRun, TargetReport,
 };
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
@@ -52,6 +56,11 @@ fn export_typescript_bindings() {
     MergeReport::export_all(&cfg).expect("export MergeReport");
     ExportOptions::export_all(&cfg).expect("export ExportOptions");
     ExportSummary::export_all(&cfg).expect("export ExportSummary");
+    // Values an import kept for review, and re-cleaning them.
+    FlaggedPage::export_all(&cfg).expect("export FlaggedPage");
+    ReviewValue::export_all(&cfg).expect("export ReviewValue");
+    RecleanOptions::export_all(&cfg).expect("export RecleanOptions");
+    RecleanReport::export_all(&cfg).expect("export RecleanReport");
     // Analytics: each report with the types it is made of.
     RfmView::export_all(&cfg).expect("export RfmView");
     SegmentView::export_all(&cfg).expect("export SegmentView");

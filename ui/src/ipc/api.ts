@@ -31,6 +31,7 @@ import type { ErrorReport } from './bindings/ErrorReport';
 import type { ExportOptions } from './bindings/ExportOptions';
 import type { ExportSummary } from './bindings/ExportSummary';
 import type { FieldIssue } from './bindings/FieldIssue';
+import type { FlaggedPage } from './bindings/FlaggedPage';
 import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Kind } from './bindings/Kind';
@@ -40,6 +41,9 @@ import type { MergeReport } from './bindings/MergeReport';
 import type { Page } from './bindings/Page';
 import type { Preview } from './bindings/Preview';
 import type { Progress } from './bindings/Progress';
+import type { RecleanOptions } from './bindings/RecleanOptions';
+import type { RecleanReport } from './bindings/RecleanReport';
+import type { ReviewValue } from './bindings/ReviewValue';
 import type { SearchHit } from './bindings/SearchHit';
 import type { TimelineItem } from './bindings/TimelineItem';
 import type { UndoReport } from './bindings/UndoReport';
@@ -74,6 +78,7 @@ export type {
   ExportOptions,
   ExportSummary,
   FieldIssue,
+  FlaggedPage,
   ImportOptions,
   ImportReport,
   Kind,
@@ -83,6 +88,9 @@ export type {
   Page,
   Preview,
   Progress,
+  RecleanOptions,
+  RecleanReport,
+  ReviewValue,
   SearchHit,
   TimelineItem,
   UndoReport,
@@ -107,6 +115,7 @@ export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
 export type { ExportFormat } from './bindings/ExportFormat';
 export type { FieldSchema } from './bindings/FieldSchema';
+export type { Flagged } from './bindings/Flagged';
 export type { FieldType } from './bindings/FieldType';
 export type { Linked } from './bindings/Linked';
 export type { MapSource } from './bindings/MapSource';
@@ -115,6 +124,7 @@ export type { MatchBy } from './bindings/MatchBy';
 export type { OnDuplicate } from './bindings/OnDuplicate';
 export type { Outcome } from './bindings/Outcome';
 export type { ReadOptions } from './bindings/ReadOptions';
+export type { Recleaned } from './bindings/Recleaned';
 export type { RowOverride } from './bindings/RowOverride';
 export type { RowReport } from './bindings/RowReport';
 export type { SourceInfo } from './bindings/SourceInfo';
@@ -339,6 +349,32 @@ export function importSaveRows(batch: string, path: string): Promise<number> {
 /** Saves a column mapping under a name, for later files of the same shape. */
 export async function saveMapping(kind: Kind, name: string, mapping: ColumnMap[]): Promise<void> {
   await request<null>('save_mapping', { kind, name, mapping });
+}
+
+// ---- Values kept for review ----
+
+/**
+ * Values imports kept as written because they did not clean (of one kind, or every kind with
+ * `null`): the first `limit`, oldest first, with how many values and records there are in all.
+ */
+export function flagged(kind: Kind | null, limit: number): Promise<FlaggedPage> {
+  return request('flagged', { kind, limit });
+}
+
+/** The values kept for review of one record (`column` is empty here: the field says it). */
+export function recordFlags(id: string): Promise<ReviewValue[]> {
+  return request('record_flags', { id });
+}
+
+/**
+ * Cleans every kept value (of one kind, or all) again with a default country and date order,
+ * and writes those that now clean in one write. Reports the kind of each record written to
+ * `onRecordWritten`.
+ */
+export async function reclean(kind: Kind | null, options: RecleanOptions): Promise<RecleanReport> {
+  const report = await request<RecleanReport>('reclean', { kind, options });
+  for (const cleaned of new Set(report.cleaned.map((item) => item.kind))) written(cleaned);
+  return report;
 }
 
 /** Groups of records that look like the same contact or company. */

@@ -17,6 +17,7 @@ const SCHEMA: KindSchema = {
     required: false,
     in_list: true,
     ref_kind: null,
+    year_optional: false,
     ...field,
   })) as KindSchema['fields'],
 };

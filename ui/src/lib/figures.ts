@@ -105,6 +105,7 @@ const FILTER_NAMES: Record<ListFilter, string> = {
   rfm: 'RFM',
   clv_365: 'Value (1 y)',
   lead_score: 'Lead score',
+  review: 'Needs review',
 };
 
 const OPERATORS: ReadonlyArray<[string, string]> = [
@@ -117,7 +118,8 @@ const OPERATORS: ReadonlyArray<[string, string]> = [
 
 /**
  * A chip's words for a figure filter: "Segment: Champions", "Lead score ≥ 70",
- * "Value (1 y) ≥ CN¥1,000.00" (in the values' currency when known).
+ * "Value (1 y) ≥ CN¥1,000.00" (in the values' currency when known); "Needs review" for the
+ * records with values an import kept for review.
  */
 export function figureFilterLabel(
   name: string,
@@ -126,6 +128,8 @@ export function figureFilterLabel(
   locale?: string,
 ): string {
   const label = (FILTER_NAMES as Record<string, string | undefined>)[name] ?? name;
+  if (name === 'review')
+    return /^(no|false|0|n)$/i.test(value.trim()) ? 'Nothing to review' : label;
   if (name === 'rfm_segment' || name === 'cluster' || !(name in FILTER_NAMES)) {
     return `${label}: ${value}`;
   }

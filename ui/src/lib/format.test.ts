@@ -4,6 +4,7 @@ import {
   displayValue,
   formatClock,
   formatDate,
+  isMonthDay,
   formatDateTime,
   formatMoney,
   formatNumber,
@@ -14,7 +15,16 @@ import {
 } from './format';
 
 function field(name: string, ty: FieldSchema['ty']): FieldSchema {
-  return { name, label: name, ty, required: false, choices: [], ref_kind: null, in_list: true };
+  return {
+    name,
+    label: name,
+    ty,
+    required: false,
+    choices: [],
+    ref_kind: null,
+    in_list: true,
+    year_optional: false,
+  };
 }
 
 function record(values: EntityRecord['values'], refs: EntityRecord['refs'] = {}): EntityRecord {
@@ -85,6 +95,21 @@ describe('formatDate', () => {
 
   it('returns text it cannot parse unchanged', () => {
     expect(formatDate('sometime', 'en-US')).toBe('sometime');
+  });
+
+  it('shows a month and day without a year as the locale writes them', () => {
+    const cases: Array<[string, string, string]> = [
+      ['--03-05', 'en-US', 'Mar 5'],
+      ['--03-05', 'en-GB', '5 Mar'],
+      ['--03-05', 'zh-CN', '3月5日'],
+      ['--02-29', 'en-GB', '29 Feb'],
+    ];
+    for (const [value, locale, shown] of cases) {
+      expect(formatDate(value, locale), `${value} in ${locale}: no year is made up`).toBe(shown);
+    }
+    expect(formatDate('--02-30', 'en-GB'), 'no such day: shown as stored').toBe('--02-30');
+    expect(isMonthDay('--03-05'), 'the engine keeps a year-less date so').toBe(true);
+    expect(isMonthDay('2025-03-05'), 'a full date is not month-and-day').toBe(false);
   });
 });
 

@@ -75,9 +75,31 @@ export function formatMoney(
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date without its year, as the engine keeps a birthday given as a month and day. */
+const MONTH_DAY_RE = /^--(\d{2})-(\d{2})$/;
 
-/** A calendar date "YYYY-MM-DD" as a readable date, without shifting it by time zone. */
+/** Whether a date value is a month and day alone (`--03-05`). */
+export function isMonthDay(value: string): boolean {
+  return MONTH_DAY_RE.test(value);
+}
+
+/**
+ * A calendar date "YYYY-MM-DD" as a readable date, without shifting it by time zone; a month
+ * and day alone ("--03-05") as the locale writes them: "Mar 5", "5 Mar", "3月5日".
+ */
 export function formatDate(value: string, locale?: string): string {
+  const monthDay = MONTH_DAY_RE.exec(value);
+  if (monthDay) {
+    const [, m, d] = monthDay;
+    // A leap year, so 29 February stays itself.
+    const date = new Date(Date.UTC(2000, Number(m) - 1, Number(d)));
+    if (date.getUTCMonth() !== Number(m) - 1) return value;
+    return new Intl.DateTimeFormat(localeOr(locale), {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(date);
+  }
   const match = DATE_RE.exec(value);
   if (!match) return value;
   const [, y, m, d] = match;

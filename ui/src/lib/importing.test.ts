@@ -135,13 +135,13 @@ describe('numbers shown', () => {
   it('writes the counts as the sum they make', () => {
     expect(
       countsEquation(
-        { rows: 6, created: 2, updated: 1, merged: 1, skipped: 1, rejected: 1 },
+        { rows: 6, created: 2, updated: 1, merged: 1, skipped: 1, rejected: 1, flagged: 0 },
         'en-US',
       ),
     ).toBe('2 created + 1 updated + 1 merged + 1 skipped + 1 rejected = 6 rows');
     expect(
       countsEquation(
-        { rows: 1, created: 1, updated: 0, merged: 0, skipped: 0, rejected: 0 },
+        { rows: 1, created: 1, updated: 0, merged: 0, skipped: 0, rejected: 0, flagged: 0 },
         'en-US',
       ),
     ).toBe('1 created + 0 updated + 0 merged + 0 skipped + 0 rejected = 1 row');

@@ -313,6 +313,7 @@ const MATCH_BY: Readonly<Record<Match['by'], string>> = {
   name: 'similar name',
   number: 'order number',
   domain: 'web domain',
+  customer_no: 'customer number',
 };
 
 /** How a row matched a record: "by email", "by similar name (92)", "from line 2". */

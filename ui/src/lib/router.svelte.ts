@@ -3,7 +3,9 @@
 //! counts; `#/contact` (`#/contact?rfm_segment=Champions` filtered by stored figures,
 //! `#/contact?sort=clv_365&desc=1` sorted, highest value first),
 //! `#/contact/new`, `#/contact/<id>`, `#/contact/<id>/edit`; and the tools: `#/import` (or
-//! `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`.
+//! `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`, and the values
+//! imports kept for review: `#/review` (or `#/review/<kind>`); any list filtered to the records
+//! with such values is `#/contact?review=yes`.
 import type { Kind } from '../ipc/api';
 
 /** The kinds the duplicate finder works on. */
@@ -14,10 +16,18 @@ export const DASHBOARD_SECTIONS = ['segments', 'value', 'scores', 'satisfaction'
 export type DashboardSection = 'overview' | (typeof DASHBOARD_SECTIONS)[number];
 
 /**
- * List filters by a stored analysis figure, as `ListQuery.filters` takes them: segment and
- * cluster names, and for the numbers a value or a comparison (`lead_score=>=70`).
+ * List filters as `ListQuery.filters` takes them: by a stored analysis figure (segment and
+ * cluster names, and for the numbers a value or a comparison, `lead_score=>=70`), and, for
+ * any kind, `review=yes`: only records with values an import kept for review.
  */
-export const LIST_FILTERS = ['rfm_segment', 'cluster', 'rfm', 'clv_365', 'lead_score'] as const;
+export const LIST_FILTERS = [
+  'rfm_segment',
+  'cluster',
+  'rfm',
+  'clv_365',
+  'lead_score',
+  'review',
+] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 export type ListFilters = Partial<Record<ListFilter, string>>;
 
@@ -31,16 +41,20 @@ export type Route =
   | { name: 'import'; kind: Kind | null }
   | { name: 'imports' }
   | { name: 'duplicates'; kind: DuplicateKind }
+  | { name: 'review'; kind: Kind | null }
   | { name: 'list'; kind: Kind; filters?: ListFilters; sort?: ListSort }
   | { name: 'new'; kind: Kind }
   | { name: 'detail'; kind: Kind; id: string }
   | { name: 'edit'; kind: Kind; id: string };
 
 /** The tool screens (not tied to one kind's records). */
-export type Tool = 'import' | 'imports' | 'duplicates';
+export type Tool = 'import' | 'imports' | 'duplicates' | 'review';
 
 export function toolOf(route: Route): Tool | null {
-  return route.name === 'import' || route.name === 'imports' || route.name === 'duplicates'
+  return route.name === 'import' ||
+    route.name === 'imports' ||
+    route.name === 'duplicates' ||
+    route.name === 'review'
     ? route.name
     : null;
 }
@@ -85,6 +99,8 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
   }
   if (kind === 'duplicates') return { name: 'duplicates', kind: id === 'company' ? id : 'contact' };
+  if (kind === 'review')
+    return { name: 'review', kind: id !== undefined && isKind(id) ? id : null };
   if (kind === undefined || !isKind(kind)) return { name: 'home' };
   if (id === undefined) {
     const search = mark < 0 ? '' : bare.slice(mark + 1);
@@ -116,6 +132,8 @@ export function routeHref(route: Route): string {
       return '#/import/history';
     case 'duplicates':
       return `#/duplicates/${route.kind}`;
+    case 'review':
+      return route.kind ? `#/review/${route.kind}` : '#/review';
     case 'list': {
       const params = LIST_FILTERS.flatMap((name) => {
         const value = route.filters?.[name];

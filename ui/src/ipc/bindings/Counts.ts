@@ -27,4 +27,9 @@ skipped: number,
 /**
  * Rows refused.
  */
-rejected: number, };
+rejected: number, 
+/**
+ * Rows written (created, updated or merged) with values kept for review: not an outcome
+ * of its own, so not part of the sum.
+ */
+flagged: number, };

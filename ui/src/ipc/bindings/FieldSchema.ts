@@ -33,4 +33,8 @@ ref_kind: Kind | null,
 /**
  * Whether lists show it by default.
  */
-in_list: boolean, };
+in_list: boolean, 
+/**
+ * A date that may be a month and day alone (`--03-05`).
+ */
+year_optional: boolean, };

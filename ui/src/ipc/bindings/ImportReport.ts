@@ -64,6 +64,11 @@ rows_omitted: number,
  */
 warnings: Array<string>, 
 /**
+ * How the file was read where it mattered: placeholders read as empty, the country phones
+ * were read in, the order of day and month a column's dates were read in.
+ */
+notes: Array<string>, 
+/**
  * Wall time of the import in seconds.
  */
 seconds: number, 

@@ -2,6 +2,7 @@
 import type { FieldIssue } from "./FieldIssue";
 import type { Match } from "./Match";
 import type { Outcome } from "./Outcome";
+import type { ReviewValue } from "./ReviewValue";
 
 /**
  * What happened to one row that was not simply created.
@@ -23,6 +24,10 @@ reason: string,
  * The refused values, by column header.
  */
 issues: Array<FieldIssue>, 
+/**
+ * Values kept as written for review (the row was written without them).
+ */
+review: Array<ReviewValue>, 
 /**
  * The record written (updated or merged into), if any.
  */

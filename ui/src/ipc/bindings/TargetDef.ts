@@ -7,7 +7,7 @@ import type { FieldType } from "./FieldType";
 export type TargetDef = { 
 /**
  * What a mapping stores: a field name, a virtual target (`id`, `full_name`, `company`,
- * `contact`, `tags`, `line.product`, …) or `ignore`.
+ * `contact`, `customer_no`, `tags`, `line.product`, …) or `ignore`.
  */
 key: string, 
 /**

@@ -306,6 +306,7 @@ describe('import in the mock', () => {
       merged: 1,
       skipped: 1,
       rejected: 1,
+      flagged: 0,
     });
     expect(dry.batch).toBeNull();
     expect(await count()).toEqual(before);
@@ -341,6 +342,7 @@ describe('import in the mock', () => {
       merged: 1,
       skipped: 1,
       rejected: 0,
+      flagged: 0,
     });
     expect(report.linked).toEqual([{ kind: 'company', created: 1 }]);
     expect(await count()).toMatchObject({

@@ -24,6 +24,7 @@ import type { ExportOptions } from '../bindings/ExportOptions';
 import type { ExportSummary } from '../bindings/ExportSummary';
 import type { FieldSchema } from '../bindings/FieldSchema';
 import type { FieldIssue } from '../bindings/FieldIssue';
+import type { FlaggedPage } from '../bindings/FlaggedPage';
 import type { ImportOptions } from '../bindings/ImportOptions';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { Kind } from '../bindings/Kind';
@@ -72,6 +73,7 @@ import {
   type FigureFilter,
   type FigureName,
 } from './analytics';
+import { FLAGGED_AFTER, FLAGGED_BEFORE, RECLEANED } from './review';
 import { mockSchema } from './schema';
 import { seedDemo, type SeedRow } from './seed';
 
@@ -468,6 +470,8 @@ export class MockBackend {
   /** Saved column mappings by `kind/name`: header → target. */
   private mappings = new Map<string, Record<string, string>>();
   private cancelling = false;
+  /** Whether `reclean` was called: the review answers switch to the recorded ones after it. */
+  private recleaned = false;
   /** The refresh running now: a second one waits for it (`AppState::refreshing`). */
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private emitEvent: ((event: string, payload: unknown) => void) | undefined;
@@ -1143,8 +1147,14 @@ export class MockBackend {
     const filters: Array<[string, Value]> = [];
     /** Contacts by their stored analysis figures (`store/figures.rs` of the engine). */
     const figureFilters: FigureFilter[] = [];
+    /** `review=yes|no`: the records in the recorded review list (see `review.ts`), or not. */
+    let review: boolean | null = null;
     for (const [name, raw] of Object.entries(query.filters)) {
       if (raw === undefined) continue;
+      if (name === 'review') {
+        review = raw === 'yes';
+        continue;
+      }
       if (kind === 'contact' && isFigure(name)) {
         const parsed = parseFigureFilter(name, raw);
         if ('reason' in parsed) issues.push({ field: name, reason: parsed.reason });
@@ -1177,6 +1187,11 @@ export class MockBackend {
     const rows = stored.filter((record) => {
       if (record.deleted_at && !query.include_deleted) return false;
       if (figureFilters.some((filter) => !this.analytics.matches(record.id, filter))) return false;
+      if (
+        review !== null &&
+        this.flaggedPage(kind).items.some((item) => item.record_id === record.id) !== review
+      )
+        return false;
       for (const [name, wanted] of filters) {
         if (valueText(record.values[name]) !== valueText(wanted)) return false;
       }
@@ -1211,7 +1226,11 @@ export class MockBackend {
     });
 
     const extra =
-      kind === 'contact' && !needle && filters.length === 0 && figureFilters.length === 0
+      kind === 'contact' &&
+      !needle &&
+      filters.length === 0 &&
+      figureFilters.length === 0 &&
+      review === null
         ? this.syntheticCount
         : 0;
     const total = rows.length + extra;
@@ -1626,7 +1645,7 @@ export class MockBackend {
       overrides: new Map(options.overrides.map((override) => [override.line, override])),
       createdHere: new Map(),
       linked: new Map(),
-      counts: { rows: 0, created: 0, updated: 0, merged: 0, skipped: 0, rejected: 0 },
+      counts: { rows: 0, created: 0, updated: 0, merged: 0, skipped: 0, rejected: 0, flagged: 0 },
       rows: [],
       batch: id
         ? {
@@ -1637,7 +1656,15 @@ export class MockBackend {
               started_at: at,
               finished_at: null,
               status: 'done',
-              counts: { rows: 0, created: 0, updated: 0, merged: 0, skipped: 0, rejected: 0 },
+              counts: {
+                rows: 0,
+                created: 0,
+                updated: 0,
+                merged: 0,
+                skipped: 0,
+                rejected: 0,
+                flagged: 0,
+              },
               undone_at: null,
             },
             headers: info.headers,
@@ -1702,9 +1729,18 @@ export class MockBackend {
       rows: job.rows,
       rows_omitted: 0,
       warnings,
+      notes: [],
       seconds,
       rows_per_sec: seconds > 0 ? rows.length / seconds : 0,
     };
+  }
+
+  /** The recorded review list (of one kind, or all): before or after the recorded re-clean. */
+  private flaggedPage(kind: Kind | null): FlaggedPage {
+    const page = this.recleaned ? FLAGGED_AFTER : FLAGGED_BEFORE;
+    if (kind !== null && page.items.some((item) => item.kind !== kind))
+      return { items: [], total: 0, records: 0 };
+    return structuredClone(page);
   }
 
   /** Notes how a row ended (`Job::note`). */
@@ -1727,6 +1763,7 @@ export class MockBackend {
         record: null,
         matched: null,
         cells: row.cells,
+        review: [],
         ...extra,
       });
     if (row.status.status !== 'data') {
@@ -2401,6 +2438,25 @@ export class MockBackend {
           Object.fromEntries(mapping.map((column) => [column.header, column.target])),
         );
         return null;
+      }
+      case 'flagged': {
+        const page = this.flaggedPage((args.kind as Kind | null | undefined) ?? null);
+        return { ...page, items: page.items.slice(0, Number(args.limit ?? page.items.length)) };
+      }
+      case 'record_flags': {
+        const id = stringArg(args, 'id');
+        return this.flaggedPage(null)
+          .items.filter((item) => item.record_id === id)
+          .map((item) => ({ field: item.field, column: '', raw: item.raw, reason: item.reason }));
+      }
+      case 'reclean': {
+        const kind = (args.kind as Kind | null | undefined) ?? null;
+        if (this.flaggedPage(kind).total === 0) return { checked: 0, cleaned: [], still: 0 };
+        const answer = this.recleaned
+          ? { checked: FLAGGED_AFTER.total, cleaned: [], still: FLAGGED_AFTER.total }
+          : RECLEANED;
+        this.recleaned = true;
+        return structuredClone(answer);
       }
       case 'find_duplicates':
         return this.duplicates(this.schemaOf(stringArg(args, 'kind')).kind);
