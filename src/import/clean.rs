@@ -826,10 +826,16 @@ fn split_extension(text: &str) -> (&str, Option<&str>) {
 /// Whether a cell holds two numbers (`030 1234567 / 0171 7654321`): parts split by `/`, `;`,
 /// `|` or a line break with 6 or more digits each.
 fn several_numbers(text: &str) -> bool {
-    text.split(['/', ';', '|', '\n'])
+    phone_parts(text)
         .filter(|part| part.chars().filter(char::is_ascii_digit).count() >= 6)
         .count()
         > 1
+}
+
+/// The parts of a cell that may hold several phone numbers: split at `/`, `;`, `|`, line
+/// breaks and `:` (Google Contacts joins the values of one field with ` ::: `).
+pub fn phone_parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['/', ';', '|', '\n', ':'])
 }
 
 /// A phone number in E.164 (`+8613812345678`), read with the phonenumber crate

@@ -771,6 +771,16 @@ impl Cleaner<'_> {
                 let cleaned = match def.ty {
                     FieldType::Phone => match self.phone(text, row_country, p) {
                         Ok(v) => Ok(v),
+                        // Several numbers in one cell: the first is the phone, the cell is kept.
+                        Err((_, reason))
+                            if !def.required
+                                && let Some(first) = first_phone(text)
+                                && let Ok(v) = self.phone(first, row_country, p) =>
+                        {
+                            into.insert(def.name.to_string(), v);
+                            keep(p, def.name, format!("{reason}; the first is used"));
+                            return;
+                        }
                         Err((as_written, reason)) => {
                             if let Some(v) = as_written.filter(|_| !def.required) {
                                 into.insert(def.name.to_string(), v);
@@ -922,6 +932,16 @@ impl Cleaner<'_> {
 
 /// The first address in a cell that holds several (`a@x.com; b@y.com`, Google's
 /// `a@x.com ::: b@y.com`).
+/// The first of several phone numbers in a cell (see [`clean::phone_parts`]), when it has more
+/// than one.
+fn first_phone(text: &str) -> Option<&str> {
+    let mut parts = clean::phone_parts(text)
+        .map(str::trim)
+        .filter(|part| part.chars().filter(char::is_ascii_digit).count() >= 3);
+    let first = parts.next()?;
+    parts.next().map(|_| first)
+}
+
 fn first_email(text: &str) -> Option<String> {
     text.split([',', ';', ' ', '/', '|', '\n'])
         .map(|part| part.trim().trim_matches(':'))

@@ -8,9 +8,10 @@
 // the global search finds the contact by 李 → its detail shows the email.
 //
 // The second story, on the same database: the import wizard reads fixtures/contacts-gbk.csv
-// (GBK, semicolons, Chinese headers; a bad email on line 3; line 5 repeats line 2's email)
+// (GBK, semicolons, Chinese headers; line 3 names no one, only a city and a WeChat id; line 5
+// repeats line 2's email)
 // → the preview shows the detected encoding, delimiter and mapping → a dry run counts
-// 2 created + 1 merged + 1 rejected → the bad email is fixed in place → the dry run again
+// 2 created + 1 merged + 1 rejected → line 3's email is typed in place → the dry run again
 // rejects nothing → the import's counts add up → the contacts list shows the people →
 // the import is undone from the history → the list no longer shows them.
 //
@@ -307,12 +308,12 @@ test('a GBK spreadsheet is previewed, dry-run, fixed in place, imported and undo
     rejected: 1,
   });
   assert.equal(await (await shown('row-outcome-3')).getText(), 'Would reject');
-  assert.match(await (await shown('row-reason-3')).getText(), /liu\.yang-at-example\.cn/);
+  assert.match(await (await shown('row-reason-3')).getText(), /nothing identifies anyone/);
   assert.match(await (await shown('row-reason-5')).getText(), /line 2/);
   t.diagnostic('dry run: 2 created + 1 merged + 1 rejected = 4 rows');
   await screenshots('import-3-dry-run');
 
-  step = 'the bad email is fixed in place and the dry run rejects nothing';
+  step = 'the missing email is typed in place and the dry run rejects nothing';
   await type('row-cell-3-1', IMPORTED[1]);
   await (await shown('import-dry-run-again')).click();
   await textIs('dry-run-count-rejected', '0');

@@ -414,6 +414,13 @@ const GOOGLE_STORED: &[Stored] = &[
         "+442079460018",
     ),
     is(("email", "yuki.tanaka@example.jp"), "phone", "+81312345678"),
+    // Google joins two values of one field with ` ::: `: the first is used, the cell is kept.
+    is(
+        ("email", "oliver.brown@example.co.uk"),
+        "phone",
+        "+447400123123",
+    ),
+    is(("first_name", "Dana"), "email", "dana@whitfield.example"),
     is(("email", "sofia.garcia@example.es"), "birthday", "--11-23"),
     empty(("phone", "+33698765432"), "first_name"),
     is(
