@@ -17,7 +17,7 @@ use crate::Store;
 use crate::error::{Error, FieldIssue, Result};
 use crate::export::unneutralize;
 use crate::model::{FieldDef, FieldType, Input, Kind, Value};
-use crate::store::{Writer, batch_origin, check_tag};
+use crate::store::{Parsed, Writer, batch_origin, check_tag};
 use crate::values::{MAX_TEXT, fold};
 
 /// Rows listed one by one in a report; beyond this only counted.
@@ -570,6 +570,9 @@ struct Prepared {
     placeholders: Vec<(usize, String)>,
     /// The row's own country, when a phone was read in it (not in the default country).
     phone_country: Option<&'static str>,
+    /// `input` read into typed values on the cleaning thread, so the writer does not parse
+    /// it again (what the writer adds, such as links, is read when it writes).
+    typed: Option<Parsed>,
 }
 
 /// A row as the cleaning thread hands it to the writer.
@@ -643,11 +646,15 @@ impl Cleaner<'_> {
             };
         }
         match self.prepare(&fixed) {
-            Ok(prepared) => Ready::Clean {
-                row,
-                prepared: Box::new(prepared),
-                action: over.and_then(|o| o.action).unwrap_or(self.on_duplicate),
-            },
+            Ok(mut prepared) => {
+                let (typed, issues) = Parsed::read(self.kind, &prepared.input);
+                prepared.typed = issues.is_empty().then_some(typed);
+                Ready::Clean {
+                    row,
+                    prepared: Box::new(prepared),
+                    action: over.and_then(|o| o.action).unwrap_or(self.on_duplicate),
+                }
+            }
             Err(issues) => Ready::Refused { row, issues },
         }
     }
@@ -1476,6 +1483,9 @@ impl Job<'_> {
             if def.field("company_id").is_some() {
                 let id = self.company(w, &name)?;
                 p.input.insert("company_id".into(), id);
+                if let Some(typed) = p.typed.as_mut() {
+                    typed.forget("company_id");
+                }
             } else if self.kind == Kind::Company {
                 p.input.entry("name".into()).or_insert(name);
             }
@@ -1486,6 +1496,9 @@ impl Job<'_> {
         if (p.contact.is_some() || p.customer.is_some()) && def.field("contact_id").is_some() {
             let id = self.customer_of(w, p.customer.as_deref(), p.contact.as_deref())?;
             p.input.insert("contact_id".into(), id);
+            if let Some(typed) = p.typed.as_mut() {
+                typed.forget("contact_id");
+            }
         }
         let mut report = RowReport {
             line: row.line,
@@ -1562,7 +1575,17 @@ impl Job<'_> {
                 report.reason = format!("merged into '{}'{from_file} (by {how})", m.title);
             }
             None => {
-                let id = w.create(self.kind, &p.input)?;
+                let id = match p.typed.take() {
+                    Some(mut typed) => {
+                        let issues = typed.read_more(self.kind, &p.input);
+                        if issues.is_empty() {
+                            w.create_parsed(self.kind, typed)?
+                        } else {
+                            w.create(self.kind, &p.input)?
+                        }
+                    }
+                    None => w.create(self.kind, &p.input)?,
+                };
                 self.created_here.insert(key(&id), row.line);
                 w.tag_created(self.kind, &id, &p.tags)?;
                 if self.kind == Kind::Order {

@@ -573,10 +573,75 @@ fn unknown_field(def: &KindDef, name: &str) -> FieldIssue {
     }
 }
 
-/// Validated input: typed field values (stored form) and custom-field texts.
-struct Parsed {
+/// Validated input: typed field values (stored form) and custom-field texts. Reading one is
+/// pure (no database), so an import reads its rows on its cleaning thread and hands the
+/// writer values it does not parse again ([`Writer::create_parsed`]); references to other
+/// records are checked when written.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
     fields: BTreeMap<&'static str, Value>,
     custom: Vec<(String, String)>,
+}
+
+impl Parsed {
+    /// Reads `input` for `kind`: each field's text parsed as the field's type, each
+    /// `custom.NAME` checked for its name. Returns what was read and what was refused.
+    pub fn read(kind: Kind, input: &Input) -> (Parsed, Vec<FieldIssue>) {
+        let mut parsed = Parsed::default();
+        let issues = parsed.read_more(kind, input);
+        (parsed, issues)
+    }
+
+    /// Forgets the value read for `field`, so that [`Parsed::read_more`] reads it again (its
+    /// text was replaced).
+    pub fn forget(&mut self, field: &str) {
+        self.fields.remove(field);
+    }
+
+    /// Reads the entries of `input` not read yet (fields this value has no value for, custom
+    /// fields it has no text for); returns what was refused.
+    pub fn read_more(&mut self, kind: Kind, input: &Input) -> Vec<FieldIssue> {
+        let def = kind.def();
+        let mut issues = Vec::new();
+        for (key, raw) in input {
+            if let Some(name) = key.strip_prefix("custom.") {
+                let name = name.trim();
+                if self.custom.iter().any(|(n, _)| n == name) {
+                    continue;
+                }
+                if name.is_empty() || name.chars().count() > 100 {
+                    issues.push(FieldIssue {
+                        field: key.clone(),
+                        reason: "a custom field needs a name of 1 to 100 characters".into(),
+                    });
+                } else {
+                    self.custom.push((name.to_string(), raw.trim().to_string()));
+                }
+                continue;
+            }
+            let Some(f) = def.field(key) else {
+                issues.push(unknown_field(def, key));
+                continue;
+            };
+            if self.fields.contains_key(f.name) {
+                continue;
+            }
+            match parse_field(f, raw) {
+                Ok(v) => {
+                    let v = match v {
+                        Value::Bool(b) => Value::Int(i64::from(b)),
+                        v => v,
+                    };
+                    self.fields.insert(f.name, v);
+                }
+                Err(reason) => issues.push(FieldIssue {
+                    field: key.clone(),
+                    reason,
+                }),
+            }
+        }
+        issues
+    }
 }
 
 impl Writer<'_> {
@@ -585,59 +650,42 @@ impl Writer<'_> {
     }
 
     fn parse(&self, kind: Kind, input: &Input) -> Result<(Parsed, Vec<FieldIssue>)> {
+        let (mut parsed, mut issues) = Parsed::read(kind, input);
+        self.check_refs(kind, &mut parsed, &mut issues)?;
+        Ok((parsed, issues))
+    }
+
+    /// Refuses references to records that do not exist or are deleted (the field is named
+    /// in `issues` and left out).
+    fn check_refs(
+        &self,
+        kind: Kind,
+        parsed: &mut Parsed,
+        issues: &mut Vec<FieldIssue>,
+    ) -> Result<()> {
         let def = kind.def();
-        let mut parsed = Parsed {
-            fields: BTreeMap::new(),
-            custom: Vec::new(),
-        };
-        let mut issues = Vec::new();
-        for (key, raw) in input {
-            if let Some(name) = key.strip_prefix("custom.") {
-                let name = name.trim();
-                if name.is_empty() || name.chars().count() > 100 {
-                    issues.push(FieldIssue {
-                        field: key.clone(),
-                        reason: "a custom field needs a name of 1 to 100 characters".into(),
-                    });
-                } else {
-                    parsed
-                        .custom
-                        .push((name.to_string(), raw.trim().to_string()));
-                }
-                continue;
-            }
-            let Some(f) = def.field(key) else {
-                issues.push(unknown_field(def, key));
+        let mut refused = Vec::new();
+        for (name, v) in &parsed.fields {
+            let (Value::Text(id), Some(target)) = (v, def.field(name).and_then(|f| f.ref_kind))
+            else {
                 continue;
             };
-            match parse_field(f, raw) {
-                Ok(v) => {
-                    if let (Value::Text(id), Some(target)) = (&v, f.ref_kind) {
-                        match self.check_live(target, id) {
-                            Ok(()) => {}
-                            Err(e @ (Error::NotFound { .. } | Error::Deleted { .. })) => {
-                                issues.push(FieldIssue {
-                                    field: key.clone(),
-                                    reason: e.to_string(),
-                                });
-                                continue;
-                            }
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    let v = match v {
-                        Value::Bool(b) => Value::Int(i64::from(b)),
-                        v => v,
-                    };
-                    parsed.fields.insert(f.name, v);
+            match self.check_live(target, id) {
+                Ok(()) => {}
+                Err(e @ (Error::NotFound { .. } | Error::Deleted { .. })) => {
+                    issues.push(FieldIssue {
+                        field: (*name).to_string(),
+                        reason: e.to_string(),
+                    });
+                    refused.push(*name);
                 }
-                Err(reason) => issues.push(FieldIssue {
-                    field: key.clone(),
-                    reason,
-                }),
+                Err(e) => return Err(e),
             }
         }
-        Ok((parsed, issues))
+        for name in refused {
+            parsed.fields.remove(name);
+        }
+        Ok(())
     }
 
     /// Fills derived and default values and checks rules that span fields.
@@ -776,7 +824,24 @@ impl Writer<'_> {
 
     /// Creates a record; returns its id.
     pub fn create(&mut self, kind: Kind, input: &Input) -> Result<String> {
-        let (mut parsed, mut issues) = self.parse(kind, input)?;
+        let (parsed, issues) = self.parse(kind, input)?;
+        self.create_checked(kind, parsed, issues)
+    }
+
+    /// Creates a record from input read beforehand ([`Parsed::read`]); its references are
+    /// checked here, its rules applied as by [`Writer::create`].
+    pub fn create_parsed(&mut self, kind: Kind, mut parsed: Parsed) -> Result<String> {
+        let mut issues = Vec::new();
+        self.check_refs(kind, &mut parsed, &mut issues)?;
+        self.create_checked(kind, parsed, issues)
+    }
+
+    fn create_checked(
+        &mut self,
+        kind: Kind,
+        mut parsed: Parsed,
+        mut issues: Vec<FieldIssue>,
+    ) -> Result<String> {
         // A form sends every field; on create an empty one means "not given", so defaults
         // (a deal stage's probability, an order line's amount) still apply.
         parsed.fields.retain(|_, v| !v.is_null());
