@@ -40,6 +40,8 @@ pub struct Flagged {
     pub title: String,
     /// The field.
     pub field: String,
+    /// The file's column it came from (empty when not known).
+    pub column: String,
     /// The text as written.
     pub raw: String,
     /// Why it was kept.
@@ -78,8 +80,8 @@ impl Writer<'_> {
     ) -> Result<()> {
         let mut insert = self.tx.prepare_cached(
             "INSERT OR REPLACE INTO field_review
-                 (kind, record_id, field, raw, reason, batch_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 (kind, record_id, field, raw, reason, batch_id, created_at, source_column)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for v in values {
             insert.execute(params![
@@ -89,7 +91,8 @@ impl Writer<'_> {
                 v.raw,
                 v.reason,
                 batch,
-                self.at
+                self.at,
+                v.column
             ])?;
         }
         Ok(())
@@ -150,45 +153,48 @@ impl Store {
             if room == 0 || total == 0 {
                 continue;
             }
-            let rows: Vec<(String, String, String, String, Option<String>)> = self
+            let rows: Vec<Flagged> = self
                 .conn
                 .prepare_cached(&format!(
-                    "SELECT f.record_id, f.field, f.raw, f.reason, f.batch_id {live}
+                    "SELECT f.record_id, f.field, coalesce(f.source_column, ''), f.raw, f.reason,
+                            f.batch_id {live}
                      ORDER BY f.created_at, f.record_id, f.field LIMIT ?2"
                 ))?
                 .query_map(params![k.as_str(), room as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    Ok(Flagged {
+                        kind: *k,
+                        record_id: r.get(0)?,
+                        title: String::new(),
+                        field: r.get(1)?,
+                        column: r.get(2)?,
+                        raw: r.get(3)?,
+                        reason: r.get(4)?,
+                        batch: r.get(5)?,
+                    })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            for (record_id, field, raw, reason, batch) in rows {
-                let title = self.get_record(*k, &record_id)?.title;
-                page.items.push(Flagged {
-                    kind: *k,
-                    record_id,
-                    title,
-                    field,
-                    raw,
-                    reason,
-                    batch,
-                });
+            for mut item in rows {
+                item.title = self.get_record(*k, &item.record_id)?.title;
+                page.items.push(item);
             }
         }
         Ok(page)
     }
 
-    /// The values kept for review of one record: (field, raw, reason).
+    /// The values kept for review of one record: field, column, raw text and reason.
     pub fn record_flags(&self, id: &str) -> Result<Vec<ReviewValue>> {
         let rows = self
             .conn
             .prepare_cached(
-                "SELECT field, raw, reason FROM field_review WHERE record_id = ?1 ORDER BY field",
+                "SELECT field, coalesce(source_column, ''), raw, reason FROM field_review
+                 WHERE record_id = ?1 ORDER BY field",
             )?
             .query_map(params![id], |r| {
                 Ok(ReviewValue {
                     field: r.get(0)?,
-                    column: String::new(),
-                    raw: r.get(1)?,
-                    reason: r.get(2)?,
+                    column: r.get(1)?,
+                    raw: r.get(2)?,
+                    reason: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -226,6 +226,15 @@ fn a_reclean_with_a_country_settles_what_now_reads() {
     let left = g.store.flagged(None, 10).unwrap();
     assert_eq!(left.items.len(), 1, "'12' is still no phone number");
     assert_eq!(left.items[0].raw, "12");
+    assert_eq!(
+        left.items[0].column, "Phone",
+        "the file's column is listed beside the value kept"
+    );
+    assert_eq!(
+        g.store.record_flags(&left.items[0].record_id).unwrap()[0].column,
+        "Phone",
+        "and on the record's own flags"
+    );
     // Editing the field by hand settles it too.
     let jean = contact(&g.store, "Jean");
     g.store

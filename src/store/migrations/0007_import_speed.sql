@@ -16,3 +16,6 @@ DROP INDEX orders_number;
 DROP INDEX contact_live_customer_no;
 CREATE INDEX contact_live_customer_no ON contact (customer_no)
     WHERE deleted_at IS NULL AND customer_no IS NOT NULL;
+
+-- The file's column a value kept for review came from, shown beside it.
+ALTER TABLE field_review ADD COLUMN source_column TEXT;

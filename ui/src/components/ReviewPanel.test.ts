@@ -33,11 +33,17 @@ describe('the review panel', () => {
       within(phones)
         .getAllByTestId('review-item')
         .map((row) => row.textContent),
-      'each row: the title, the text exactly as written, and the reason, oldest first',
+      'each row: the title, the text exactly as written, its column, and the reason, oldest first',
     ).toEqual([
-      expect.stringContaining("Bob Smith+1 555 010 2000'+1 555 010 2000' is not a valid phone"),
-      expect.stringContaining('Oliver Brown+44 7400 123123 ::: +44 20 7946 0958'),
-      expect.stringContaining("Marie Dupont06 12 34 56 78'06 12 34 56 78' is not a valid phone"),
+      expect.stringContaining(
+        "Bob Smith+1 555 010 2000 column Phone 1 - Value'+1 555 010 2000' is not a valid phone",
+      ),
+      expect.stringContaining(
+        'Oliver Brown+44 7400 123123 ::: +44 20 7946 0958 column Phone 1 - Value',
+      ),
+      expect.stringContaining(
+        "Marie Dupont06 12 34 56 78 column Phone'06 12 34 56 78' is not a valid phone",
+      ),
     ]);
     const marie = FLAGGED_BEFORE.items.find((item) => item.title === 'Marie Dupont');
     expect(

@@ -22,6 +22,10 @@ title: string,
  */
 field: string, 
 /**
+ * The file's column it came from (empty when not known).
+ */
+column: string, 
+/**
  * The text as written.
  */
 raw: string, 
