@@ -573,6 +573,8 @@ struct Prepared {
     /// `input` read into typed values on the cleaning thread, so the writer does not parse
     /// it again (what the writer adds, such as links, is read when it writes).
     typed: Option<Parsed>,
+    /// `company` folded (the key companies are remembered by), on the cleaning thread.
+    company_key: String,
 }
 
 /// A row as the cleaning thread hands it to the writer.
@@ -649,6 +651,7 @@ impl Cleaner<'_> {
             Ok(mut prepared) => {
                 let (typed, issues) = Parsed::read(self.kind, &prepared.input);
                 prepared.typed = issues.is_empty().then_some(typed);
+                prepared.company_key = prepared.company.as_deref().map(fold).unwrap_or_default();
                 Ready::Clean {
                     row,
                     prepared: Box::new(prepared),
@@ -1213,9 +1216,8 @@ impl Job<'_> {
     }
 
     /// The company named `name`: found by name (ignoring case), else created.
-    fn company(&mut self, w: &mut Writer<'_>, name: &str) -> Result<String> {
-        let folded = fold(name);
-        if let Some(id) = self.companies.get(&folded) {
+    fn company(&mut self, w: &mut Writer<'_>, name: &str, folded: &str) -> Result<String> {
+        if let Some(id) = self.companies.get(folded) {
             return Ok(id.clone());
         }
         let id = match w.find_by(Kind::Company, "name", name, true, 1)?.pop() {
@@ -1225,7 +1227,7 @@ impl Job<'_> {
                 w.create(Kind::Company, &input_of(&[("name", name)]))?
             }
         };
-        self.companies.insert(folded, id.clone());
+        self.companies.insert(folded.to_string(), id.clone());
         Ok(id)
     }
 
@@ -1438,20 +1440,22 @@ impl Job<'_> {
     /// and phone do not contradict the row's; with the similarity score (90–100). The
     /// candidates share the last name and the company, read from one index.
     fn similar_contact(&self, w: &Writer<'_>, p: &Prepared) -> Result<Option<(String, u8)>> {
-        let get = |f: &str| p.input.get(f).map(|v| fold(v)).unwrap_or_default();
-        let first = get("first_name");
-        let Some(last) = p.input.get("last_name").filter(|l| !l.is_empty()) else {
+        let given = |f: &str| p.input.get(f).map(String::as_str).filter(|v| !v.is_empty());
+        let (Some(first), Some(last)) = (given("first_name"), given("last_name")) else {
             return Ok(None);
         };
-        if first.is_empty() {
+        let company = p.input.get("company_id").map(String::as_str);
+        // A row with an email is found by it when a contact has it; otherwise only a contact with
+        // no email at all can be the same person. (Most rows have one, and then there is
+        // usually no candidate at all: nothing is folded or scored.)
+        let candidates = w.name_candidates(company, last, given("email").is_some(), 50)?;
+        if candidates.is_empty() {
             return Ok(None);
         }
-        let company = p.input.get("company_id").map(String::as_str);
+        let get = |f: &str| given(f).map(fold).unwrap_or_default();
+        let first = fold(first);
         let mut best: Option<(String, u8)> = None;
-        // A row with an email is found by it when a contact has it; otherwise only a contact with
-        // no email at all can be the same person.
-        let has_email = !get("email").is_empty();
-        for (rowid, their_first) in w.name_candidates(company, last, has_email, 50)? {
+        for (rowid, their_first) in candidates {
             let sim = strsim::jaro_winkler(&first, &fold(&their_first));
             let score = (sim * 100.0).round() as u8;
             if score < 90 || best.as_ref().is_some_and(|(_, b)| score <= *b) {
@@ -1481,7 +1485,7 @@ impl Job<'_> {
         let def = self.kind.def();
         if let Some(name) = p.company.clone() {
             if def.field("company_id").is_some() {
-                let id = self.company(w, &name)?;
+                let id = self.company(w, &name, &p.company_key)?;
                 p.input.insert("company_id".into(), id);
                 if let Some(typed) = p.typed.as_mut() {
                     typed.forget("company_id");
@@ -1665,7 +1669,7 @@ impl Job<'_> {
         let mut parts = vec![
             text(p.customer.as_ref()),
             p.contact.as_deref().map(fold).unwrap_or_default(),
-            p.company.as_deref().map(fold).unwrap_or_default(),
+            p.company_key.clone(),
             text(p.product.as_ref()),
         ];
         for f in ["ordered_on", "total", "quantity", "currency"] {

@@ -268,6 +268,7 @@ impl Store {
             titles: RefCell::new(HashMap::new()),
             tag_ids: RefCell::new(HashMap::new()),
             pending_fts: std::collections::BTreeMap::new(),
+            company_grams: HashMap::new(),
         })
     }
 
@@ -348,6 +349,9 @@ pub struct Writer<'s> {
     /// Full-text rows (name, email, phone, company, body, short) by `search_doc` rowid, not
     /// written yet; see `Writer::flush_search`.
     pending_fts: std::collections::BTreeMap<i64, [String; 6]>,
+    /// Short grams of the company names written into search documents during this write
+    /// (an import writes the same few companies into many contacts' documents).
+    company_grams: HashMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Writer<'_> {

@@ -573,6 +573,28 @@ fn unknown_field(def: &KindDef, name: &str) -> FieldIssue {
     }
 }
 
+/// The INSERT statement of a kind's table (all its columns), made once per kind: an import
+/// inserts row after row.
+fn insert_sql(kind: Kind) -> &'static str {
+    static SQL: std::sync::LazyLock<HashMap<Kind, String>> = std::sync::LazyLock::new(|| {
+        Kind::ALL
+            .iter()
+            .map(|kind| {
+                let def = kind.def();
+                let cols: Vec<&str> = def.fields.iter().map(|f| f.name).collect();
+                let marks = vec!["?"; cols.len() + 4].join(", ");
+                let sql = format!(
+                    "INSERT INTO {} (id, created_at, updated_at, updated_by, {}) VALUES ({marks})",
+                    def.table,
+                    cols.join(", ")
+                );
+                (*kind, sql)
+            })
+            .collect()
+    });
+    &SQL[&kind]
+}
+
 /// Validated input: typed field values (stored form) and custom-field texts. Reading one is
 /// pure (no database), so an import reads its rows on its cleaning thread and hands the
 /// writer values it does not parse again ([`Writer::create_parsed`]); references to other
@@ -871,13 +893,6 @@ impl Writer<'_> {
         values: &BTreeMap<&'static str, Value>,
     ) -> Result<()> {
         let def = kind.def();
-        let cols: Vec<&str> = def.fields.iter().map(|f| f.name).collect();
-        let marks = vec!["?"; cols.len() + 4].join(", ");
-        let sql = format!(
-            "INSERT INTO {} (id, created_at, updated_at, updated_by, {}) VALUES ({marks})",
-            def.table,
-            cols.join(", ")
-        );
         let mut args = vec![
             SqlValue::Text(id.to_string()),
             SqlValue::Text(self.at.clone()),
@@ -890,7 +905,7 @@ impl Writer<'_> {
                 .map(|f| values.get(f.name).map_or(SqlValue::Null, to_sql)),
         );
         self.tx
-            .prepare_cached(&sql)?
+            .prepare_cached(insert_sql(kind))?
             .execute(params_from_iter(args))?;
         // One log entry for the whole creation. The initial values are not repeated in it:
         // they are the row's values before its later changes, and history rebuilds them.

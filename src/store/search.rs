@@ -35,6 +35,9 @@ const PAD: char = '\u{E000}';
 /// [`Writer::flush_search`]): about 4 MB of text.
 const PENDING_FTS_ROWS: usize = 16_384;
 
+/// Company names whose short grams a write keeps (see `Writer::company_grams`).
+const COMPANY_GRAMS_KEPT: usize = 4_096;
+
 /// How many FTS candidates are ranked per query.
 const CANDIDATES: usize = 400;
 
@@ -250,9 +253,19 @@ impl Writer<'_> {
 
     /// Writes a document (replacing the one at `existing`, if any).
     fn write_doc(&mut self, kind: Kind, id: &str, doc: &Doc, existing: Option<i64>) -> Result<()> {
-        let mut grams = BTreeSet::new();
+        let mut grams = match self.company_grams.get(&doc.company) {
+            Some(grams) => grams.clone(),
+            None => {
+                let mut grams = BTreeSet::new();
+                short_grams(&doc.company, &mut grams);
+                if self.company_grams.len() < COMPANY_GRAMS_KEPT {
+                    self.company_grams
+                        .insert(doc.company.clone(), grams.clone());
+                }
+                grams
+            }
+        };
         short_grams(&doc.title, &mut grams);
-        short_grams(&doc.company, &mut grams);
         if let Some(local) = doc.email.split('@').next() {
             short_grams(local, &mut grams);
         }
