@@ -487,7 +487,7 @@ pub fn run(
         let list = job
             .phone_countries
             .iter()
-            .map(|(c, n)| format!("{c} {n}"))
+            .map(|(c, n)| format!("{n} in {c}"))
             .collect::<Vec<_>>()
             .join(", ");
         notes.push(format!(
