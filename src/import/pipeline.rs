@@ -17,7 +17,7 @@ use crate::Store;
 use crate::error::{Error, FieldIssue, Result};
 use crate::export::unneutralize;
 use crate::model::{FieldDef, FieldType, Input, Kind, Value};
-use crate::store::{Parsed, Writer, batch_origin, check_tag};
+use crate::store::{CONTACT_IDENTITY, Parsed, Writer, batch_origin, check_tag};
 use crate::values::{MAX_TEXT, fold};
 
 /// Rows listed one by one in a report; beyond this only counted.
@@ -664,7 +664,10 @@ impl Cleaner<'_> {
         }
         match self.prepare(&fixed) {
             Ok(mut prepared) => {
-                let (typed, issues) = Parsed::read(self.kind, &prepared.input);
+                // What the row's cells did not give (links, defaults, a split full name, values
+                // kept as written) is read now.
+                let mut typed = prepared.typed.take().unwrap_or_default();
+                let issues = typed.read_more(self.kind, &prepared.input);
                 prepared.typed = issues.is_empty().then_some(typed);
                 prepared.company_key = prepared.company.as_deref().map(fold).unwrap_or_default();
                 Ready::Clean {
@@ -792,6 +795,8 @@ impl Cleaner<'_> {
             {
                 currency.get_or_insert(code);
             }
+            // Stores the cell's clean text in `into`; returns its typed value when it was read
+            // here (a value kept as written is read later, with the rest of the input).
             let mut clean_into = |def: &FieldDef, into: &mut Input, p: &mut Prepared| {
                 let cleaned = match def.ty {
                     FieldType::Phone => match self.phone(text, row_country, p) {
@@ -804,13 +809,13 @@ impl Cleaner<'_> {
                         {
                             into.insert(def.name.to_string(), v);
                             keep(p, def.name, format!("{reason}; the first is used"));
-                            return;
+                            return None;
                         }
                         Err((as_written, reason)) => {
                             if let Some(v) = as_written.filter(|_| !def.required) {
                                 into.insert(def.name.to_string(), v);
                                 keep(p, def.name, format!("{reason}; kept as written"));
-                                return;
+                                return None;
                             }
                             Err(reason)
                         }
@@ -828,17 +833,25 @@ impl Cleaner<'_> {
                     _ => clean::clean_for_field(def, text, ctx),
                 };
                 // What the cleaner gives must also be what a form may store.
-                let checked = cleaned.and_then(|v| crate::values::parse_field(def, &v).map(|_| v));
+                let checked = cleaned
+                    .and_then(|v| crate::values::parse_field(def, &v).map(|typed| (v, typed)));
                 match checked {
-                    Ok(v) if v.is_empty() => {}
-                    Ok(v) => {
+                    Ok((v, _)) if v.is_empty() => None,
+                    Ok((v, typed)) => {
                         into.insert(def.name.to_string(), v);
+                        Some(typed)
                     }
-                    Err(reason) if def.required => issues.push(FieldIssue {
-                        field: c.header.clone(),
-                        reason,
-                    }),
-                    Err(reason) => keep(p, def.name, reason),
+                    Err(reason) if def.required => {
+                        issues.push(FieldIssue {
+                            field: c.header.clone(),
+                            reason,
+                        });
+                        None
+                    }
+                    Err(reason) => {
+                        keep(p, def.name, reason);
+                        None
+                    }
                 }
             };
             match c.target.as_str() {
@@ -872,7 +885,7 @@ impl Cleaner<'_> {
                 t if t.starts_with("line.") => match def {
                     Some(def) => {
                         let mut line = std::mem::take(&mut p.line);
-                        clean_into(def, &mut line, &mut p);
+                        let _ = clean_into(def, &mut line, &mut p);
                         p.line = line;
                     }
                     None => issues.push(FieldIssue {
@@ -883,8 +896,14 @@ impl Cleaner<'_> {
                 t => match def {
                     Some(def) => {
                         let mut input = std::mem::take(&mut p.input);
-                        clean_into(def, &mut input, &mut p);
+                        let typed = clean_into(def, &mut input, &mut p);
                         p.input = input;
+                        // Read once: the writer does not parse it again (see `Prepared::typed`).
+                        let read = p.typed.get_or_insert_default();
+                        match typed {
+                            Some(value) => read.set(def.name, value),
+                            None => read.forget(def.name),
+                        }
                     }
                     None => issues.push(FieldIssue {
                         field: c.header.clone(),
@@ -923,7 +942,9 @@ impl Cleaner<'_> {
             }
         }
         if issues.is_empty() && self.kind == Kind::Contact && p.id.is_none() {
-            let identified = ["first_name", "last_name", "email", "phone", "customer_no"]
+            // The store's rule, asked before writing so the reason can name the values kept
+            // (the company is linked by name, later).
+            let identified = CONTACT_IDENTITY
                 .iter()
                 .any(|f| p.input.get(*f).is_some_and(|v| !v.is_empty()))
                 || p.company.is_some();
@@ -936,11 +957,12 @@ impl Cleaner<'_> {
                 issues.push(FieldIssue {
                     field: "row".into(),
                     reason: if kept.is_empty() {
-                        "nothing identifies anyone: no name, email, phone or company".into()
+                        "nothing identifies anyone: no name, email, phone, customer number or company"
+                            .into()
                     } else {
                         format!(
-                            "nothing identifies anyone: no name, email, phone or company \
-                             ({})",
+                            "nothing identifies anyone: no name, email, phone, customer number \
+                             or company ({})",
                             kept.join("; ")
                         )
                     },
@@ -955,8 +977,6 @@ impl Cleaner<'_> {
     }
 }
 
-/// The first address in a cell that holds several (`a@x.com; b@y.com`, Google's
-/// `a@x.com ::: b@y.com`).
 /// The first of several phone numbers in a cell (see [`clean::phone_parts`]), when it has more
 /// than one.
 fn first_phone(text: &str) -> Option<&str> {
@@ -967,6 +987,8 @@ fn first_phone(text: &str) -> Option<&str> {
     parts.next().map(|_| first)
 }
 
+/// The first address in a cell that holds several (`a@x.com; b@y.com`, Google's
+/// `a@x.com ::: b@y.com`).
 fn first_email(text: &str) -> Option<String> {
     text.split([',', ';', ' ', '/', '|', '\n'])
         .map(|part| part.trim().trim_matches(':'))

@@ -34,7 +34,7 @@ pub use analytics::{
 pub use figures::RowFigures;
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
-pub use records::{CREATED, MAX_PAGE, Parsed, to_sql};
+pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
 pub use review::{Flagged, FlaggedPage, ReviewValue};
 pub use tags::check_tag;
 

@@ -573,6 +573,16 @@ fn unknown_field(def: &KindDef, name: &str) -> FieldIssue {
     }
 }
 
+/// The fields of which a contact needs at least one: something that says who it is.
+pub const CONTACT_IDENTITY: [&str; 6] = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "customer_no",
+    "company_id",
+];
+
 /// The INSERT statement of a kind's table (all its columns), made once per kind: an import
 /// inserts row after row.
 fn insert_sql(kind: Kind) -> &'static str {
@@ -614,6 +624,16 @@ impl Parsed {
         (parsed, issues)
     }
 
+    /// Sets the value read for `field` (replacing one read before), as [`Parsed::read`]
+    /// stores it.
+    pub fn set(&mut self, field: &'static str, value: Value) {
+        let value = match value {
+            Value::Bool(b) => Value::Int(i64::from(b)),
+            v => v,
+        };
+        self.fields.insert(field, value);
+    }
+
     /// Forgets the value read for `field`, so that [`Parsed::read_more`] reads it again (its
     /// text was replaced).
     pub fn forget(&mut self, field: &str) {
@@ -649,13 +669,7 @@ impl Parsed {
                 continue;
             }
             match parse_field(f, raw) {
-                Ok(v) => {
-                    let v = match v {
-                        Value::Bool(b) => Value::Int(i64::from(b)),
-                        v => v,
-                    };
-                    self.fields.insert(f.name, v);
-                }
+                Ok(v) => self.set(f.name, v),
                 Err(reason) => issues.push(FieldIssue {
                     field: key.clone(),
                     reason,
@@ -730,17 +744,7 @@ impl Writer<'_> {
             Kind::Contact => {
                 // A customer number alone identifies a shop's customer (a purchase log names
                 // its buyers by nothing else); a company alone, the person one deals with there.
-                if ![
-                    "first_name",
-                    "last_name",
-                    "email",
-                    "phone",
-                    "customer_no",
-                    "company_id",
-                ]
-                .iter()
-                .any(|f| set(merged, f))
-                {
+                if !CONTACT_IDENTITY.iter().any(|f| set(merged, f)) {
                     issues.push(FieldIssue {
                         field: "first_name".into(),
                         reason: "a contact needs a name, an email, a phone, a customer number \
