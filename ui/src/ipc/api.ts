@@ -49,6 +49,7 @@ import type { TimelineItem } from './bindings/TimelineItem';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+import { errorMessage } from './errors';
 
 export type {
   BatchSummary,
@@ -192,8 +193,7 @@ export function toErrorDto(error: unknown): ErrorReport {
     const message = typeof error.message === 'string' ? error.message : error.code;
     return { code: error.code, message, issues };
   }
-  const message =
-    typeof error === 'string' ? error : error instanceof Error ? error.message : String(error);
+  const message = typeof error === 'string' ? error : errorMessage(error);
   return { code: 'internal', message, issues: [] };
 }
 
@@ -511,7 +511,7 @@ export async function analyticsReport<N extends AnalysisName>(
   } catch (error) {
     throw new KithError({
       code: 'internal',
-      message: `The stored ${name} report cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      message: `The stored ${name} report cannot be read: ${errorMessage(error)}`,
       issues: [],
     });
   }

@@ -15,6 +15,7 @@ import {
 } from '../ipc/api';
 import { formatNumber } from './format';
 import { toasts } from './toast.svelte';
+import { errorMessage } from '../ipc/errors';
 
 /**
  * The kinds whose records the stored analyses read: orders (RFM, segments, value), deals and
@@ -128,7 +129,7 @@ export class AnalyticsRuns {
       }
       this.generation += 1;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorMessage(error);
       toasts.error('Could not recompute the analytics', error);
       // The steps before the failure were saved: views read what is stored now.
       this.generation += 1;

@@ -1,5 +1,6 @@
 //! Transient notifications: errors the user should see but that belong to no form field.
 import { KithError } from '../ipc/api';
+import { errorMessage } from '../ipc/errors';
 
 export type Toast = { id: number; tone: 'error' | 'success' | 'info'; text: string };
 
@@ -15,7 +16,7 @@ class Toasts {
 
   /** Shows an error from the engine (or anything thrown) with what the user was doing. */
   error(doing: string, error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const code = error instanceof KithError ? ` (${error.code})` : '';
     this.show('error', `${doing}: ${message}${code}`);
   }
