@@ -10,8 +10,8 @@ use kith::import::clean::{
     CleanContext, DateOrder, clean_bool, clean_date, clean_datetime, clean_email, clean_for_field,
     clean_money, clean_number, clean_phone, split_name,
 };
-use kith::import::country;
 use kith::import::read::{self, ReadOptions};
+use kith::import::{clean, country};
 use kith::model::{FieldDef, FieldType};
 use kith::{Kind, export, values};
 use proptest::prelude::*;
@@ -201,5 +201,77 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The forgiving cleaners of an import: placeholders, empty dates, year-less birthdays,
+    /// multi-line text and cells holding several phones never panic, and what they give is
+    /// canonical.
+    #[test]
+    fn forgiving_cleaners_never_panic(raw in cellish(), order in orders()) {
+        let _ = (clean::is_placeholder(&raw), clean::is_empty_date(&raw));
+        let _ = clean::phone_parts(&raw).count();
+        let _ = values::parse_month_day(&raw);
+        for multi_line in [false, true] {
+            let text = clean::clean_text(&raw, multi_line);
+            prop_assert_eq!(
+                clean::clean_text(&text, multi_line), text.clone(),
+                "clean text is canonical"
+            );
+            if !multi_line {
+                prop_assert!(!text.contains('\n'), "single-line text has no line break: {:?}", text);
+            }
+        }
+        if let Ok(day) = clean::clean_anniversary(&raw, order) {
+            prop_assert_eq!(
+                clean::clean_anniversary(&day, None), Ok(day.clone()),
+                "a cleaned birthday is canonical"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A whole import (a dry run, so every row goes through cleaning, the row's country,
+    /// several values in one cell, placeholders, matching and the store's rules) of rows made
+    /// of arbitrary cells never panics and accounts for every row.
+    #[test]
+    fn an_import_of_arbitrary_cells_never_panics(
+        rows in proptest::collection::vec(proptest::collection::vec(cellish(), 7), 1..6),
+        country in countries(),
+    ) {
+        let f = crate::Fixture::new();
+        let mut store = f.store;
+        let path = f.dir.path().join("any.csv");
+        let mut w = csv::Writer::from_path(&path).expect("write the file");
+        w.write_record(["Name", "E-mail", "Phone", "Birthday", "Address", "Country", "Tags"])
+            .expect("header");
+        for row in &rows {
+            w.write_record(row).expect("row");
+        }
+        w.flush().expect("flush");
+        drop(w);
+        let opts = kith::import::ImportOptions {
+            dry_run: true,
+            default_country: country.map(str::to_string),
+            ..Default::default()
+        };
+        let report = kith::import::run(
+            &mut store,
+            &path,
+            Kind::Contact,
+            &opts,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        prop_assert!(report.is_ok(), "a well-formed CSV imports: {:?}", report.err());
+        let counts = report.map(|r| r.counts).unwrap_or_default();
+        prop_assert!(counts.adds_up(), "every row is accounted for: {:?}", counts);
+        prop_assert_eq!(counts.rows, rows.len() as u64, "one outcome per row");
     }
 }
