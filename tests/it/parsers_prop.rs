@@ -227,7 +227,7 @@ proptest! {
         }
         if let Ok(day) = clean::clean_anniversary(&raw, order) {
             prop_assert_eq!(
-                clean::clean_anniversary(&day, None), Ok(day.clone()),
+                clean::clean_anniversary(&day, None), Ok(day),
                 "a cleaned birthday is canonical"
             );
         }
