@@ -227,6 +227,10 @@ pub fn parse_yes_no(text: &str) -> Result<bool, String> {
 
 /// Folds text for matching: lower case, compatibility-decomposed, accents removed.
 pub fn fold(text: &str) -> String {
+    // Most cells are ASCII, where decomposition changes nothing and no accent can be removed.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -893,7 +893,9 @@ pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, S
             raw.trim()
         ));
     }
-    let e164 = parsed.format().mode(phonenumber::Mode::E164).to_string();
+    // E.164 is the country code and the national number, zeros included; the crate's
+    // formatter also matches the country's display patterns, which E.164 does not use.
+    let e164 = format!("+{}{}", parsed.code().value(), parsed.national());
     let ext = ext.or(parsed.extension().map(|e| &**e));
     Ok(match ext.filter(|e| !e.is_empty()) {
         Some(ext) => format!("{e164} x{ext}"),
@@ -1985,6 +1987,12 @@ pub fn is_placeholder(raw: &str) -> bool {
     let text = raw.trim();
     if text.is_empty() || text.chars().count() > 16 {
         return false;
+    }
+    // An ASCII cell is its own compatibility form and folds to its lower case: compared
+    // without building either (this runs on every cell of an import).
+    if text.is_ascii() {
+        let key = text.trim_end_matches('.');
+        return PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(key));
     }
     let key = values::fold(&nfkc(text));
     let key = key.trim().trim_end_matches('.');
