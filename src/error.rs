@@ -35,6 +35,8 @@ pub enum ErrorCode {
     BadFile,
     /// The user cancelled; nothing was written.
     Cancelled,
+    /// Another Kith kept writing to the database for longer than a write waits.
+    Busy,
     /// A bug or an unexpected state in Kith itself.
     Internal,
 }
@@ -116,12 +118,30 @@ pub enum Error {
     /// The user cancelled the operation; nothing was written.
     #[error("cancelled; nothing was changed")]
     Cancelled,
+    /// Another connection (the app, a CLI import) held the database's write lock for longer
+    /// than a write waits ([`crate::store::WRITER_WAIT`]).
+    #[error(
+        "{path}: another Kith has been writing to this database for {minutes} minutes; \
+         try again when it is done"
+    )]
+    Busy {
+        /// The database.
+        path: String,
+        /// How long this write waited.
+        minutes: u64,
+    },
     /// An SQLite error the caller cannot act on.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// Migrating the schema failed.
-    #[error("schema migration failed: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error("schema migration {version} failed: {source}")]
+    Migration {
+        /// The schema version the migration leads to.
+        version: usize,
+        /// What SQLite said.
+        #[source]
+        source: rusqlite::Error,
+    },
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
@@ -152,10 +172,11 @@ impl Error {
             Error::Validation { .. } | Error::UnknownKind(_) => ErrorCode::Validation,
             Error::NotADatabase { .. } => ErrorCode::NotADatabase,
             Error::TooNew { .. } => ErrorCode::TooNew,
-            Error::Sqlite(_) | Error::Migration(_) => ErrorCode::Database,
+            Error::Sqlite(_) | Error::Migration { .. } => ErrorCode::Database,
             Error::Io { .. } => ErrorCode::Io,
             Error::BadFile { .. } => ErrorCode::BadFile,
             Error::Cancelled => ErrorCode::Cancelled,
+            Error::Busy { .. } => ErrorCode::Busy,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod kinds;
 pub mod model;

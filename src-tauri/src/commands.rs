@@ -9,7 +9,9 @@ use kith::{
     Change, EntityRecord, ErrorCode, ErrorReport, Input, Kind, ListQuery, Page, SearchHit, Store,
     TimelineItem,
 };
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::PoisonError;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
@@ -34,15 +36,42 @@ use crate::AppState;
 
 type Reply<T> = Result<T, ErrorReport>;
 
-/// Runs `f` on the open store, mapping engine errors for the UI.
-fn with_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> kith::Result<T>) -> Reply<T> {
-    let mut guard = state.store.lock().map_err(|_| ErrorReport {
-        code: ErrorCode::Internal,
-        message: "an earlier command failed while holding the database; restart Kith".into(),
-        issues: Vec::new(),
-    })?;
+/// Runs `f` on the open store, mapping engine errors for the UI. A panic inside `f` becomes
+/// this command's error (see [`crate::crashlog`]); its write rolled back as it unwound, and
+/// the store goes on with a new connection, so the next command is answered as usual.
+pub(crate) fn with_store<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Store) -> kith::Result<T>,
+) -> Reply<T> {
+    // The lock is never poisoned by a panic in `f` (it is caught below, while the guard is
+    // held); should anything else have poisoned it, the store inside is still whole.
+    let mut guard = state.store.lock().unwrap_or_else(PoisonError::into_inner);
     let store = guard.as_mut().map_err(|e| e.clone())?;
-    f(store).map_err(|e| e.report())
+    match std::panic::catch_unwind(AssertUnwindSafe(|| f(store))) {
+        Ok(result) => result.map_err(|e| e.report()),
+        Err(panic) => {
+            // A command that panicked may have left settings of the connection half-set (an
+            // import's origin and page cache): start over with a new one.
+            if let Ok(Some(mut fresh)) = store.reopen() {
+                fresh.set_origin("app");
+                *store = fresh;
+            }
+            Err(crate::crashlog::report(panic.as_ref()))
+        }
+    }
+}
+
+/// Runs a long write (an import, its undo, a merge) on a connection of its own, so every
+/// other command keeps answering meanwhile (SQLite lets them read; a write waits its turn).
+/// In memory there is one connection, and `f` runs on it.
+fn with_own_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> kith::Result<T>) -> Reply<T> {
+    match with_store(state, |s| s.reopen())? {
+        Some(mut own) => match std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut own))) {
+            Ok(result) => result.map_err(|e| e.report()),
+            Err(panic) => Err(crate::crashlog::report(panic.as_ref())),
+        },
+        None => with_store(state, f),
+    }
 }
 
 #[tauri::command(async)]
@@ -210,7 +239,7 @@ pub fn import_run(
     options: ImportOptions,
 ) -> Reply<ImportReport> {
     state.cancel.store(false, Ordering::Relaxed);
-    with_store(&state, |s| {
+    with_own_store(&state, |s| {
         kith::import::run(
             s,
             Path::new(&path),
@@ -236,7 +265,7 @@ pub fn import_batches(state: State<'_, AppState>) -> Reply<Vec<BatchSummary>> {
 
 #[tauri::command(async)]
 pub fn import_undo(state: State<'_, AppState>, batch: String) -> Reply<UndoReport> {
-    with_store(&state, |s| s.undo_import(&batch))
+    with_own_store(&state, |s| s.undo_import(&batch))
 }
 
 /// Saves a batch's skipped and rejected rows (original cells and the reason) as CSV.
@@ -295,7 +324,7 @@ pub fn merge_records(
     kind: Kind,
     ids: Vec<String>,
 ) -> Reply<MergeReport> {
-    with_store(&state, |s| s.merge_records(kind, &ids))
+    with_own_store(&state, |s| s.merge_records(kind, &ids))
 }
 
 #[tauri::command(async)]
@@ -371,12 +400,7 @@ pub fn refresh_analytics(
     let mut emit = |p: &RefreshProgress| {
         let _ = app.emit("analytics-progress", p);
     };
-    match with_store(&state, |s| s.reopen())? {
-        Some(mut own) => {
-            kith::analytics::refresh(&mut own, as_of, &mut emit).map_err(|e| e.report())
-        }
-        None => with_store(&state, |s| kith::analytics::refresh(s, as_of, &mut emit)),
-    }
+    with_own_store(&state, |s| kith::analytics::refresh(s, as_of, &mut emit))
 }
 
 /// The last stored run of an analysis (`rfm`, `segments`, `clv`, `scores`), without rerunning it.

@@ -3,6 +3,7 @@
 //! Commands run off the main thread (`async`), so SQLite work never freezes the window.
 
 mod commands;
+mod crashlog;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -43,7 +44,16 @@ pub fn run() {
     if let Err(e) = &store {
         eprintln!("kith: cannot open {}: {e}", path.display());
     }
+    crashlog::install(crashlog::log_path(&path));
     tauri::Builder::default()
+        .setup(|app| {
+            // A write waiting for another Kith (a CLI import, a second window) says so.
+            let handle = app.handle().clone();
+            kith::store::on_writer_wait(move || {
+                let _ = tauri::Emitter::emit(&handle, "writer-wait", ());
+            });
+            Ok(())
+        })
         .manage(AppState {
             store: Mutex::new(store.map_err(|e| e.report())),
             cancel: AtomicBool::new(false),
@@ -104,6 +114,62 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_that_panics_fails_alone_and_is_logged() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kith.db");
+        let log = crashlog::log_path(&db);
+        crashlog::install(log.clone());
+        let state = AppState {
+            store: Mutex::new(Ok(Store::open(&db).unwrap())),
+            cancel: AtomicBool::new(false),
+            refreshing: Mutex::new(()),
+        };
+        let ann = kith::Input::from([("first_name".to_string(), "Ann".to_string())]);
+        let failed = commands::with_store(&state, |s| -> kith::Result<()> {
+            s.set_origin("import:half-done");
+            s.create_record(kith::Kind::Contact, &ann)?;
+            s.write(|_| -> kith::Result<()> { panic!("a bug in the middle of a write") })
+        })
+        .unwrap_err();
+        assert_eq!(failed.code, kith::ErrorCode::Internal);
+        assert!(
+            failed.message.contains("a bug in the middle of a write")
+                && failed.message.contains(&log.display().to_string()),
+            "the error says what failed and where the details are: {}",
+            failed.message
+        );
+        // The next command is answered, on a store that is whole: what was written before
+        // the panic stays, and later writes are the app's again.
+        let record = commands::with_store(&state, |s| s.create_record(kith::Kind::Contact, &ann))
+            .expect("the next command works");
+        let history = commands::with_store(&state, |s| s.history(&record.id)).unwrap();
+        assert!(history.iter().all(|c| c.origin == "app"), "{history:?}");
+        let count = commands::with_store(&state, |s| s.counts()).unwrap();
+        assert_eq!(
+            count
+                .iter()
+                .find(|(k, _)| *k == kith::Kind::Contact)
+                .unwrap()
+                .1,
+            2
+        );
+        let logged = std::fs::read_to_string(&log).unwrap();
+        assert!(
+            logged.contains("a bug in the middle of a write"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("a_command_that_panics"),
+            "with its backtrace: {logged}"
+        );
+        assert_eq!(
+            kith::files::shared_bits(&log).unwrap(),
+            0,
+            "the log is 0600"
+        );
+    }
 
     #[test]
     fn the_database_can_be_named_on_the_command_line() {

@@ -215,7 +215,7 @@ impl RejectsWriter {
             path: shown(path),
             source: e,
         };
-        let file = std::fs::File::create(path).map_err(io)?;
+        let file = crate::files::create_private(path).map_err(io)?;
         let mut w = RejectsWriter {
             path: shown(path),
             out: csv::WriterBuilder::new().flexible(true).from_writer(file),

@@ -18,10 +18,11 @@ mod tags;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
-use rusqlite_migration::{M, Migrations};
 
 use crate::clock::{Clock, Hlc};
 use crate::error::{Error, Result};
@@ -49,12 +50,70 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0007_import_speed.sql"),
 ];
 
-fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
+/// Brings the schema up to this build's version in one write transaction. The version is
+/// read again inside it: two processes opening a new database at once wait for each other
+/// (the transaction is IMMEDIATE), and the second finds the work done.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let done = usize::try_from(version).unwrap_or(0);
+    for (i, sql) in MIGRATION_SQL.iter().enumerate().skip(done) {
+        tx.execute_batch(sql).map_err(|source| Error::Migration {
+            version: i + 1,
+            source,
+        })?;
+    }
+    if version < schema_version() {
+        tx.pragma_update(None, "user_version", schema_version())?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// SQLite's page cache per connection, in MiB (the default is 2 MiB).
 pub const CACHE_MIB: u32 = 64;
+
+/// How long a write waits for another connection's write (another Kith, a CLI import) to end
+/// before it gives up.
+pub const WRITER_WAIT: Duration = Duration::from_secs(600);
+
+/// Called (on the waiting thread) when a write has waited a moment for another writer.
+type WaitNotice = Box<dyn Fn() + Send + Sync>;
+static ON_WAIT: RwLock<Option<WaitNotice>> = RwLock::new(None);
+
+/// Sets what to do when a write has to wait for another writer (the CLI says "another Kith is
+/// writing; waiting…", the app shows it): called once per wait, after a tenth of a second.
+pub fn on_writer_wait(notice: impl Fn() + Send + Sync + 'static) {
+    *ON_WAIT.write().unwrap_or_else(|e| e.into_inner()) = Some(Box::new(notice));
+}
+
+/// SQLite's busy handler: sleeps a little longer each time (1 ms up to 100 ms), tells
+/// [`on_writer_wait`] after about 0.1 s, and gives up after [`WRITER_WAIT`].
+fn wait_for_writer(count: i32) -> bool {
+    const STEPS_MS: [u64; 7] = [1, 2, 5, 10, 25, 50, 100];
+    let count = usize::try_from(count).unwrap_or(0);
+    let waited_ms: u64 = STEPS_MS.iter().take(count).sum::<u64>()
+        + count.saturating_sub(STEPS_MS.len()) as u64 * 100;
+    if Duration::from_millis(waited_ms) >= WRITER_WAIT {
+        return false;
+    }
+    if count == STEPS_MS.len() - 1
+        && let Some(notice) = ON_WAIT.read().unwrap_or_else(|e| e.into_inner()).as_ref()
+    {
+        notice();
+    }
+    std::thread::sleep(Duration::from_millis(
+        STEPS_MS.get(count).copied().unwrap_or(100),
+    ));
+    true
+}
+
+/// The `-wal` or `-shm` file beside a database.
+fn companion(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
 
 /// The schema version this build writes.
 pub fn schema_version() -> i64 {
@@ -90,6 +149,18 @@ impl Store {
                 source,
             })?;
         }
+        // A new database is created readable by the user alone; SQLite gives its -wal and
+        // -shm files the same mode.
+        match crate::files::create_new_private(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -108,6 +179,11 @@ impl Store {
         let shown = path
             .as_ref()
             .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        // Before any statement: another Kith (the app, a CLI import) may be writing. Every
+        // write transaction takes the write lock when it begins (IMMEDIATE), so a second writer
+        // waits its turn there instead of failing when a read turns into a write.
+        conn.busy_handler(Some(wait_for_writer))?;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // Read before anything writes: a foreign file must stay byte-for-byte as it was.
         let probe = conn.query_row(
             "SELECT (SELECT count(*) FROM sqlite_master), (SELECT count(*) FROM sqlite_master
@@ -144,10 +220,22 @@ impl Store {
                 known: schema_version(),
             });
         }
+        if let Some(path) = &path {
+            // Databases made before Kith kept them private, and their companions.
+            for file in [
+                path.clone(),
+                companion(path, "-wal"),
+                companion(path, "-shm"),
+            ] {
+                crate::files::make_private(&file).map_err(|source| Error::Io {
+                    path: file.display().to_string(),
+                    source,
+                })?;
+            }
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "busy_timeout", 5000)?;
         // 64 MiB of page cache (the default is 2 MiB): bulk writes and large lists stop
         // spilling and re-reading pages.
         conn.pragma_update(None, "cache_size", -(i64::from(CACHE_MIB) * 1024))?;
@@ -159,17 +247,20 @@ impl Store {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
             true,
         )?;
-        migrations().to_latest(&mut conn)?;
+        if version < schema_version() {
+            migrate(&mut conn)?;
+        }
 
         let device = match meta_get(&conn, "device_id")? {
             Some(d) => d,
             None => {
+                // Another Kith opening the new database at the same time may set it first.
                 let d = uuid::Uuid::new_v4().simple().to_string()[..12].to_string();
                 conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('device_id', ?1)",
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', ?1)",
                     params![d],
                 )?;
-                d
+                meta_get(&conn, "device_id")?.unwrap_or(d)
             }
         };
         let last = meta_get(&conn, "clock")?.and_then(|c| Hlc::parse(&c));
@@ -258,8 +349,21 @@ impl Store {
     /// A transaction with one clock reading, for [`Store::write`] and [`Store::dry_run`].
     fn begin(&mut self) -> Result<Writer<'_>> {
         let hlc = self.clock.tick();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy) => Error::Busy {
+                    path: self
+                        .path
+                        .as_ref()
+                        .map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+                    minutes: WRITER_WAIT.as_secs() / 60,
+                },
+                _ => e.into(),
+            })?;
         Ok(Writer {
-            tx: self.conn.transaction()?,
+            tx,
             clock: hlc.to_string(),
             at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
             device: &self.device,

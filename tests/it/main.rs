@@ -22,6 +22,7 @@ mod parsers_prop;
 mod purchase_log;
 mod real_exports;
 mod records;
+mod safety;
 mod score_rules;
 mod search;
 mod segments;

@@ -692,7 +692,7 @@ pub fn run_chart(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
     } else {
         svg.into_bytes()
     };
-    std::fs::write(out, &bytes).map_err(|e| Error::Io {
+    kith::files::write_private(out, &bytes).map_err(|e| Error::Io {
         path: out.display().to_string(),
         source: e,
     })?;

@@ -493,6 +493,9 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
 
 fn run(m: &ArgMatches) -> Result<Output, Error> {
     let path = resolve_db_path(m.get_one::<PathBuf>("db").cloned());
+    kith::store::on_writer_wait(|| {
+        eprintln!("another Kith is writing to this database; waiting…");
+    });
     let mut store = Store::open(&path)?;
     store.set_origin("cli");
     match m.subcommand() {
@@ -661,11 +664,12 @@ fn main() -> ExitCode {
             }
             match e {
                 Error::Sqlite(_)
-                | Error::Migration(_)
+                | Error::Migration { .. }
                 | Error::Io { .. }
                 | Error::NotADatabase { .. }
                 | Error::TooNew { .. }
-                | Error::BadFile { .. } => ExitCode::from(2),
+                | Error::BadFile { .. }
+                | Error::Busy { .. } => ExitCode::from(2),
                 _ => ExitCode::from(1),
             }
         }

@@ -148,6 +148,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   io: true,
   bad_file: true,
   cancelled: true,
+  busy: true,
   internal: true,
 };
 
@@ -324,6 +325,14 @@ export async function importCancel(): Promise<void> {
 /** Calls `handler` with each progress report of a running import; returns the unsubscriber. */
 export function onImportProgress(handler: (progress: Progress) => void): Promise<() => void> {
   return subscribe<Progress>('import-progress', handler);
+}
+
+/**
+ * Calls `handler` when a write of this window has to wait for another Kith writing to the same
+ * database (a CLI import, a second window); returns the unsubscriber.
+ */
+export function onWriterWait(handler: () => void): Promise<() => void> {
+  return subscribe<null>('writer-wait', () => handler());
 }
 
 /** Past imports, newest first. */

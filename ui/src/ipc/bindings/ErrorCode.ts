@@ -3,4 +3,4 @@
 /**
  * What kind of failure an error is, for callers to branch on.
  */
-export type ErrorCode = "not_found" | "deleted" | "validation" | "not_a_database" | "too_new" | "database" | "io" | "bad_file" | "cancelled" | "internal";
+export type ErrorCode = "not_found" | "deleted" | "validation" | "not_a_database" | "too_new" | "database" | "io" | "bad_file" | "cancelled" | "busy" | "internal";
