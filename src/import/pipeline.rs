@@ -424,6 +424,7 @@ pub fn run(
         if opts.dry_run {
             return store.dry_run(|w| drive(w, &mut job));
         }
+        store.auto_backup("before-import")?;
         let batch = uuid::Uuid::now_v7().to_string();
         job.batch = Some(batch.clone());
         let details = serde_json::json!({

@@ -305,6 +305,7 @@ impl Store {
                 format!("import {batch} was already undone on {at}"),
             ));
         }
+        self.auto_backup("before-undo")?;
         let origin = batch_origin(batch);
         let previous = self.origin().to_string();
         self.set_origin(&format!("undo:{batch}"));

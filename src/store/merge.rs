@@ -291,6 +291,7 @@ impl Store {
                 return Err(Error::invalid("ids", format!("{id} is named twice")));
             }
         }
+        self.auto_backup("before-merge")?;
         let (filled, moved) = self.write(|w| {
             let mut filled = 0;
             let mut moved = 0;

@@ -6,6 +6,7 @@
 //! (`deleted_at`), never deleted.
 
 mod analytics;
+mod backup;
 mod figures;
 mod history;
 mod imports;
@@ -32,6 +33,7 @@ pub use analytics::{
     ActivityRow, CustomerFigures, CustomerMetric, DealRow, DealScoreRow, FeedbackRow, MetricColumn,
     MetricSet, PipelineRow, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
+pub use backup::{BackupInfo, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
 pub use figures::RowFigures;
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
@@ -257,6 +259,10 @@ impl Store {
             true,
         )?;
         if version < schema_version() {
+            if let (Some(db), true) = (&path, objects > 0) {
+                // A database of an earlier Kith is backed up before its schema changes.
+                backup::make_backup(&conn, db, None, "before-migration")?;
+            }
             migrate(&mut conn)?;
         }
 

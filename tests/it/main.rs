@@ -1,6 +1,7 @@
 //! Engine integration tests: one binary, one module per area.
 
 mod analytics;
+mod backup;
 #[cfg(feature = "ts")]
 mod bindings;
 mod chart_export;

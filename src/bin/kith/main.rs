@@ -9,6 +9,7 @@
 //! field of every kind has a flag without a line of code per field.
 
 mod analyze;
+mod backup;
 mod transfer;
 
 use std::io::{IsTerminal, Write};
@@ -255,6 +256,7 @@ fn cli() -> Command {
         )
         .subcommand(Command::new("schema").about("The fields of every kind"))
         .subcommand(Command::new("tags").about("Every tag with its number of records"))
+        .subcommand(backup::backup_command())
         .subcommand(analyze::analyze_command())
         .subcommand(analyze::chart_command())
         .subcommand(transfer::import_command())
@@ -627,6 +629,7 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             let text = tags.iter().map(|(t, n)| format!("{t}\t{n}\n")).collect();
             Output::new(&tags, text)
         }
+        Some(("backup", m)) => backup::run_backup(&mut store, m),
         Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
         Some(("chart", m)) => analyze::run_chart(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),
