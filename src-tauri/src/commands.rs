@@ -27,8 +27,8 @@ use kith::import::{
     UndoReport,
 };
 use kith::store::{
-    CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn, StoredRun,
-    TargetReport,
+    BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
+    MetricColumn, RestoreReport, StoredRun, TargetReport,
 };
 use tauri::{Emitter, State};
 
@@ -510,5 +510,33 @@ pub fn export_chart(
     let opts = chart_options(from, to, None, None);
     with_store(&state, |s| {
         kith::export::export_chart(s, &name, Path::new(&path), &opts)
+    })
+}
+
+/// The backups folder, its setting and its backups, newest first.
+#[tauri::command(async)]
+pub fn backup_list(state: State<'_, AppState>) -> Reply<BackupList> {
+    with_store(&state, |s| s.backup_list())
+}
+
+/// Backs the database up into the backups folder now.
+#[tauri::command(async)]
+pub fn backup_create(state: State<'_, AppState>) -> Reply<BackupInfo> {
+    with_store(&state, |s| s.backup(None, "manual"))
+}
+
+/// Restores the backup of that file name in the backups folder (the current database is
+/// backed up first).
+#[tauri::command(async)]
+pub fn backup_restore(state: State<'_, AppState>, name: String) -> Reply<RestoreReport> {
+    with_store(&state, |s| s.restore_named(&name))
+}
+
+/// Sets how many backups the folder keeps.
+#[tauri::command(async)]
+pub fn set_backup_keep(state: State<'_, AppState>, keep: usize) -> Reply<BackupList> {
+    with_store(&state, |s| {
+        s.set_backup_keep(keep)?;
+        s.backup_list()
     })
 }

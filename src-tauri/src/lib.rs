@@ -45,6 +45,15 @@ pub fn run() {
         eprintln!("kith: cannot open {}: {e}", path.display());
     }
     crashlog::install(crashlog::log_path(&path));
+    // The daily backup, when the newest is older than a day: on a connection of its own, so
+    // the window opens meanwhile.
+    if let Ok(Ok(Some(own))) = store.as_ref().map(Store::reopen) {
+        std::thread::spawn(move || {
+            if let Err(e) = own.backup_if_older(chrono::Duration::days(1)) {
+                eprintln!("kith: the daily backup failed: {e}");
+            }
+        });
+    }
     tauri::Builder::default()
         .setup(|app| {
             // A write waiting for another Kith (a CLI import, a second window) says so.
@@ -106,6 +115,10 @@ pub fn run() {
             commands::target_campaign,
             commands::chart_svg,
             commands::export_chart,
+            commands::backup_list,
+            commands::backup_create,
+            commands::backup_restore,
+            commands::set_backup_keep,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -43,6 +43,19 @@ pub struct BackupInfo {
     pub schema: i64,
 }
 
+/// The backups folder and what it holds.
+#[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BackupList {
+    /// The folder beside the database.
+    pub folder: String,
+    /// How many backups it keeps.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub keep: usize,
+    /// Its backups, newest first.
+    pub backups: Vec<BackupInfo>,
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -245,6 +258,36 @@ impl Store {
             Some(folder) => list(&folder),
             None => Ok(Vec::new()),
         }
+    }
+
+    /// The backups folder, its setting and its backups, newest first.
+    pub fn backup_list(&self) -> Result<BackupList> {
+        Ok(BackupList {
+            folder: self
+                .backup_folder()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default(),
+            keep: self.backup_keep()?,
+            backups: self.backups()?,
+        })
+    }
+
+    /// Restores the backup named `name` in the backups folder (a file name, not a path: the
+    /// app names backups from the list it was given).
+    pub fn restore_named(&mut self, name: &str) -> Result<RestoreReport> {
+        let folder = self
+            .backup_folder()
+            .ok_or_else(|| Error::invalid("backup", "an in-memory database has no backups"))?;
+        let plain = Path::new(name)
+            .file_name()
+            .is_some_and(|f| f == std::ffi::OsStr::new(name));
+        if !plain || info_of(&folder.join(name)).is_none() {
+            return Err(Error::invalid(
+                "backup",
+                format!("'{name}' is not a backup in {}", folder.display()),
+            ));
+        }
+        self.restore(&folder.join(name))
     }
 
     /// Backs the database up to `out`, or into the backups folder (then keeping only the

@@ -33,7 +33,7 @@ pub use analytics::{
     ActivityRow, CustomerFigures, CustomerMetric, DealRow, DealScoreRow, FeedbackRow, MetricColumn,
     MetricSet, PipelineRow, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
-pub use backup::{BackupInfo, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
+pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
 pub use figures::RowFigures;
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};

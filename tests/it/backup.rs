@@ -280,3 +280,28 @@ fn the_cli_backs_up_lists_and_restores() {
     assert!(run.stderr.contains("junk.db") && run.stderr.contains("not an SQLite file"));
     assert_eq!(json(&["contact", "list"])["total"], 1);
 }
+
+#[test]
+fn the_app_restores_a_backup_by_its_name_in_the_folder_only() {
+    let mut f = Fixture::new();
+    add(&mut f.store, "Ann");
+    let made = f.store.backup(None, "manual").unwrap();
+    add(&mut f.store, "Bob");
+    let outside = f.dir.path().join("kith-20260101-000000-000-manual.db");
+    f.store.backup(Some(&outside), "manual").unwrap();
+    for name in [
+        "../kith-20260101-000000-000-manual.db",
+        "/etc/passwd",
+        "kith.db",
+        "",
+    ] {
+        assert!(f.store.restore_named(name).is_err(), "{name:?} is refused");
+    }
+    assert_eq!(contacts(&f.store), 2);
+    let name = Path::new(&made.path).file_name().unwrap().to_str().unwrap();
+    f.store.restore_named(name).unwrap();
+    assert_eq!(contacts(&f.store), 1);
+    let list = f.store.backup_list().unwrap();
+    assert_eq!(list.keep, kith::store::DEFAULT_BACKUP_KEEP);
+    assert_eq!(list.backups.len(), 2);
+}

@@ -17,8 +17,8 @@ use kith::import::{
 };
 use kith::model::KindSchema;
 use kith::store::{
-    CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn, ReviewValue,
-    StoredRun, TargetReport,
+    BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn,
+    RestoreReport, ReviewValue, StoredRun, TargetReport,
 };
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
@@ -61,6 +61,9 @@ fn export_typescript_bindings() {
     ReviewValue::export_all(&cfg).expect("export ReviewValue");
     RecleanOptions::export_all(&cfg).expect("export RecleanOptions");
     RecleanReport::export_all(&cfg).expect("export RecleanReport");
+    // Backups.
+    BackupList::export_all(&cfg).expect("export BackupList");
+    RestoreReport::export_all(&cfg).expect("export RestoreReport");
     // Analytics: each report with the types it is made of.
     RfmView::export_all(&cfg).expect("export RfmView");
     SegmentView::export_all(&cfg).expect("export SegmentView");

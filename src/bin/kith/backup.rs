@@ -62,18 +62,15 @@ pub fn run_backup(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
             Output::new(&made, text)
         }
         Some(("list", _)) => {
-            let backups = store.backups()?;
-            let folder = store
-                .backup_folder()
-                .map(|f| f.display().to_string())
-                .unwrap_or_default();
-            let keep = store.backup_keep()?;
-            let mut text = format!("{} backups in {folder} (keeping {keep})\n", backups.len());
-            text.extend(backups.iter().map(line));
-            Output::new(
-                &serde_json::json!({ "folder": folder, "keep": keep, "backups": backups }),
-                text,
-            )
+            let list = store.backup_list()?;
+            let mut text = format!(
+                "{} backups in {} (keeping {})\n",
+                list.backups.len(),
+                list.folder,
+                list.keep
+            );
+            text.extend(list.backups.iter().map(line));
+            Output::new(&list, text)
         }
         Some(("restore", m)) => {
             let file = m.get_one::<PathBuf>("file").expect("required");

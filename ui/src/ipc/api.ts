@@ -3,7 +3,10 @@
 //! in one file. Every rejection is normalised to `KithError`, whose `dto` is an `ErrorReport`.
 //! Engine events (import progress) are subscribed to here too.
 import { call, subscribe } from './transport';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupList } from './bindings/BackupList';
 import type { BatchSummary } from './bindings/BatchSummary';
+import type { RestoreReport } from './bindings/RestoreReport';
 import type { ChartExport } from './bindings/ChartExport';
 import type { CustomerFigures } from './bindings/CustomerFigures';
 import type { DealScoreView } from './bindings/DealScoreView';
@@ -52,6 +55,9 @@ import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { errorMessage } from './errors';
 
 export type {
+  BackupInfo,
+  BackupList,
+  RestoreReport,
   BatchSummary,
   ChartExport,
   CustomerFigures,
@@ -333,6 +339,29 @@ export function onImportProgress(handler: (progress: Progress) => void): Promise
  */
 export function onWriterWait(handler: () => void): Promise<() => void> {
   return subscribe<null>('writer-wait', () => handler());
+}
+
+/** The backups folder beside the database, how many backups it keeps, and its backups. */
+export function backupList(): Promise<BackupList> {
+  return request('backup_list');
+}
+
+/** Backs the database up into the backups folder now. */
+export function backupCreate(): Promise<BackupInfo> {
+  return request('backup_create');
+}
+
+/**
+ * Restores the backup with that file name in the backups folder; the database as it was is
+ * backed up first (`previous`).
+ */
+export function backupRestore(name: string): Promise<RestoreReport> {
+  return request('backup_restore', { name });
+}
+
+/** Sets how many backups the folder keeps (older ones go at the next backup). */
+export function setBackupKeep(keep: number): Promise<BackupList> {
+  return request('set_backup_keep', { keep });
 }
 
 /** Past imports, newest first. */

@@ -5,7 +5,7 @@
 //! `#/contact/new`, `#/contact/<id>`, `#/contact/<id>/edit`; and the tools: `#/import` (or
 //! `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`, and the values
 //! imports kept for review: `#/review` (or `#/review/<kind>`); any list filtered to the records
-//! with such values is `#/contact?review=yes`.
+//! with such values is `#/contact?review=yes`; `#/backups` the backups of the database.
 import type { Kind } from '../ipc/api';
 
 /** The kinds the duplicate finder works on. */
@@ -42,19 +42,21 @@ export type Route =
   | { name: 'imports' }
   | { name: 'duplicates'; kind: DuplicateKind }
   | { name: 'review'; kind: Kind | null }
+  | { name: 'backups' }
   | { name: 'list'; kind: Kind; filters?: ListFilters; sort?: ListSort }
   | { name: 'new'; kind: Kind }
   | { name: 'detail'; kind: Kind; id: string }
   | { name: 'edit'; kind: Kind; id: string };
 
 /** The tool screens (not tied to one kind's records). */
-export type Tool = 'import' | 'imports' | 'duplicates' | 'review';
+export type Tool = 'import' | 'imports' | 'duplicates' | 'review' | 'backups';
 
 export function toolOf(route: Route): Tool | null {
   return route.name === 'import' ||
     route.name === 'imports' ||
     route.name === 'duplicates' ||
-    route.name === 'review'
+    route.name === 'review' ||
+    route.name === 'backups'
     ? route.name
     : null;
 }
@@ -98,6 +100,7 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
     if (id === 'history') return { name: 'imports' };
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
   }
+  if (kind === 'backups') return { name: 'backups' };
   if (kind === 'duplicates') return { name: 'duplicates', kind: id === 'company' ? id : 'contact' };
   if (kind === 'review')
     return { name: 'review', kind: id !== undefined && isKind(id) ? id : null };
@@ -134,6 +137,8 @@ export function routeHref(route: Route): string {
       return `#/duplicates/${route.kind}`;
     case 'review':
       return route.kind ? `#/review/${route.kind}` : '#/review';
+    case 'backups':
+      return '#/backups';
     case 'list': {
       const params = LIST_FILTERS.flatMap((name) => {
         const value = route.filters?.[name];

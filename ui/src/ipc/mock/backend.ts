@@ -73,6 +73,8 @@ import {
   type FigureFilter,
   type FigureName,
 } from './analytics';
+import { BACKUP_MADE, BACKUPS_AFTER, BACKUPS_BEFORE, RESTORED } from './backups';
+import type { BackupList } from '../bindings/BackupList';
 import { FLAGGED_AFTER, FLAGGED_BEFORE, RECLEANED } from './review';
 import { mockSchema } from './schema';
 import { seedDemo, type SeedRow } from './seed';
@@ -472,6 +474,8 @@ export class MockBackend {
   private cancelling = false;
   /** Whether `reclean` was called: the review answers switch to the recorded ones after it. */
   private recleaned = false;
+  /** The recorded backups answers given so far (see ./backups.ts). */
+  private backups: BackupList = structuredClone(BACKUPS_BEFORE);
   /** The refresh running now: a second one waits for it (`AppState::refreshing`). */
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private emitEvent: ((event: string, payload: unknown) => void) | undefined;
@@ -2439,6 +2443,17 @@ export class MockBackend {
         );
         return null;
       }
+      case 'backup_list':
+        return structuredClone(this.backups);
+      case 'backup_create':
+        this.backups.backups.unshift(structuredClone(BACKUP_MADE));
+        return structuredClone(BACKUP_MADE);
+      case 'backup_restore':
+        this.backups = structuredClone({ ...BACKUPS_AFTER, keep: this.backups.keep });
+        return structuredClone(RESTORED);
+      case 'set_backup_keep':
+        this.backups.keep = Number(args.keep);
+        return structuredClone(this.backups);
       case 'flagged': {
         const page = this.flaggedPage((args.kind as Kind | null | undefined) ?? null);
         return { ...page, items: page.items.slice(0, Number(args.limit ?? page.items.length)) };
