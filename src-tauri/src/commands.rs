@@ -10,7 +10,6 @@ use kith::{
     TimelineItem,
 };
 use std::panic::AssertUnwindSafe;
-use std::path::Path;
 use std::sync::PoisonError;
 use std::sync::atomic::Ordering;
 
@@ -30,9 +29,10 @@ use kith::store::{
     BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
     MetricColumn, RestoreReport, StoredRun, TargetReport,
 };
-use tauri::{Emitter, State};
+use tauri::{Emitter, Manager, State};
 
 use crate::AppState;
+use crate::chosen::Purpose;
 
 type Reply<T> = Result<T, ErrorReport>;
 
@@ -164,10 +164,11 @@ pub fn untag_record(
 
 // ---- Import, export, duplicates ----
 
-/// Shows a native "open file" dialog for spreadsheets; `None` when the user cancels.
+/// Shows a native "open file" dialog for spreadsheets; `None` when the user cancels. The file
+/// chosen is the only kind of path `import_preview` and `import_run` accept.
 #[tauri::command]
 pub async fn pick_import_file(app: tauri::AppHandle) -> Reply<Option<String>> {
-    dialog(app, |d| {
+    dialog(app, Purpose::Read, |d| {
         d.add_filter(
             "Spreadsheets and contacts",
             &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "vcf"],
@@ -178,14 +179,15 @@ pub async fn pick_import_file(app: tauri::AppHandle) -> Reply<Option<String>> {
     .await
 }
 
-/// Shows a native "save as" dialog; `None` when the user cancels.
+/// Shows a native "save as" dialog; `None` when the user cancels. The file chosen is the only
+/// kind of path the commands that write a file accept.
 #[tauri::command]
 pub async fn pick_save_file(
     app: tauri::AppHandle,
     name: String,
     extension: String,
 ) -> Reply<Option<String>> {
-    dialog(app, move |d| {
+    dialog(app, Purpose::Write, move |d| {
         d.set_file_name(&name)
             .add_filter(extension.to_uppercase(), &[extension.as_str()])
             .save_file()
@@ -193,20 +195,32 @@ pub async fn pick_save_file(
     .await
 }
 
-/// Runs a native file dialog on the main thread (GTK wants it there) and waits for it.
+/// Runs a native file dialog on the main thread (GTK wants it there) and waits for it; the
+/// file chosen is recorded as chosen for `purpose` (see [`crate::chosen`]).
 async fn dialog(
     app: tauri::AppHandle,
+    purpose: Purpose,
     f: impl FnOnce(rfd::FileDialog) -> Option<std::path::PathBuf> + Send + 'static,
 ) -> Reply<Option<String>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    app.run_on_main_thread(move || {
-        let _ = tx.send(f(rfd::FileDialog::new()));
-    })
-    .map_err(|e| internal(e.to_string()))?;
-    let picked = tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
-        .await
-        .map_err(|e| internal(e.to_string()))?;
-    Ok(picked.map(|p| p.display().to_string()))
+    let picked = match crate::chosen::test_answer() {
+        Some(answer) => answer,
+        None => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            app.run_on_main_thread(move || {
+                let _ = tx.send(f(rfd::FileDialog::new()));
+            })
+            .map_err(|e| internal(e.to_string()))?;
+            tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())
+                .await
+                .map_err(|e| internal(e.to_string()))?
+        }
+    };
+    let state = app.state::<AppState>();
+    Ok(picked.map(|p| {
+        let shown = p.display().to_string();
+        state.chosen.record(p, purpose);
+        shown
+    }))
 }
 
 fn internal(message: String) -> ErrorReport {
@@ -224,9 +238,8 @@ pub fn import_preview(
     kind: Kind,
     options: ImportOptions,
 ) -> Reply<Preview> {
-    with_store(&state, |s| {
-        kith::import::preview(s, Path::new(&path), kind, &options)
-    })
+    let path = state.chosen.get(&path, Purpose::Read)?;
+    with_store(&state, |s| kith::import::preview(s, &path, kind, &options))
 }
 
 /// Runs an import (or a dry run), sending `import-progress` events; `import_cancel` stops it.
@@ -238,11 +251,17 @@ pub fn import_run(
     kind: Kind,
     options: ImportOptions,
 ) -> Reply<ImportReport> {
+    let path = state.chosen.get(&path, Purpose::Read)?;
+    if let Some(rejects) = &options.rejects {
+        state
+            .chosen
+            .get(&rejects.display().to_string(), Purpose::Write)?;
+    }
     state.cancel.store(false, Ordering::Relaxed);
     with_own_store(&state, |s| {
         kith::import::run(
             s,
-            Path::new(&path),
+            &path,
             kind,
             &options,
             &mut |p| {
@@ -271,9 +290,8 @@ pub fn import_undo(state: State<'_, AppState>, batch: String) -> Reply<UndoRepor
 /// Saves a batch's skipped and rejected rows (original cells and the reason) as CSV.
 #[tauri::command(async)]
 pub fn import_save_rows(state: State<'_, AppState>, batch: String, path: String) -> Reply<u64> {
-    with_store(&state, |s| {
-        kith::import::save_batch_rows(s, &batch, Path::new(&path))
-    })
+    let path = state.chosen.get(&path, Purpose::Write)?;
+    with_store(&state, |s| kith::import::save_batch_rows(s, &batch, &path))
 }
 
 #[tauri::command(async)]
@@ -334,9 +352,8 @@ pub fn export_records(
     path: String,
     options: ExportOptions,
 ) -> Reply<ExportSummary> {
-    with_store(&state, |s| {
-        kith::export::export(s, kind, Path::new(&path), &options)
-    })
+    let path = state.chosen.get(&path, Purpose::Write)?;
+    with_store(&state, |s| kith::export::export(s, kind, &path, &options))
 }
 
 // ---- Analytics and the dashboard ----
@@ -507,9 +524,10 @@ pub fn export_chart(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Reply<ChartExport> {
+    let path = state.chosen.get(&path, Purpose::Write)?;
     let opts = chart_options(from, to, None, None);
     with_store(&state, |s| {
-        kith::export::export_chart(s, &name, Path::new(&path), &opts)
+        kith::export::export_chart(s, &name, &path, &opts)
     })
 }
 

@@ -2,6 +2,7 @@
 //! function on the open store, and maps the engine's error to `{ code, message, issues }`.
 //! Commands run off the main thread (`async`), so SQLite work never freezes the window.
 
+mod chosen;
 mod commands;
 mod crashlog;
 
@@ -19,6 +20,8 @@ pub struct AppState {
     cancel: AtomicBool,
     /// Held by the analytics refresh running (on its own connection): one at a time.
     refreshing: Mutex<()>,
+    /// The files chosen in this session's dialogs: the only paths commands accept.
+    chosen: chosen::Chosen,
 }
 
 /// The database named on the command line (`--db PATH` or `--db=PATH`), as the CLI takes it.
@@ -67,6 +70,7 @@ pub fn run() {
             store: Mutex::new(store.map_err(|e| e.report())),
             cancel: AtomicBool::new(false),
             refreshing: Mutex::new(()),
+            chosen: chosen::Chosen::default(),
         })
         .invoke_handler(tauri::generate_handler![
             commands::schema,
@@ -138,6 +142,7 @@ mod tests {
             store: Mutex::new(Ok(Store::open(&db).unwrap())),
             cancel: AtomicBool::new(false),
             refreshing: Mutex::new(()),
+            chosen: chosen::Chosen::default(),
         };
         let ann = kith::Input::from([("first_name".to_string(), "Ann".to_string())]);
         let failed = commands::with_store(&state, |s| -> kith::Result<()> {

@@ -86,6 +86,14 @@ async function shown(id, timeout = WAIT) {
 }
 
 /** Types text into an input and checks the input holds exactly that text. */
+/** Chooses `file` in the app's next file dialog (run.sh makes the dialogs answer from a file). */
+async function choose(file) {
+  const answers = process.env.KITH_TEST_DIALOG_ANSWERS;
+  assert.ok(answers, 'KITH_TEST_DIALOG_ANSWERS must be set (run this through run.sh)');
+  fs.writeFileSync(answers, `${file}\n`);
+  await (await shown('import-choose')).click();
+}
+
 async function type(id, text) {
   const el = await shown(id);
   await el.click();
@@ -272,11 +280,10 @@ test('a new contact is validated, saved, found by 李 and opened', async (t) => 
 });
 
 test('a GBK spreadsheet is previewed, dry-run, fixed in place, imported and undone', async (t) => {
-  step = 'open the import wizard and read the fixture by its path';
+  step = 'open the import wizard and choose the fixture';
   await dismissToasts();
   await (await shown('nav-import')).click();
-  await type('import-path', FIXTURE);
-  await (await shown('import-preview-button')).click();
+  await choose(FIXTURE);
 
   step = 'the preview shows the detected encoding and delimiter';
   const encoding = await (await shown('source-encoding')).getText();
@@ -387,8 +394,7 @@ test('an odd phone is imported, kept for review, and re-cleaned with a country',
   step = 'import the file with the odd phone';
   await dismissToasts();
   await (await shown('nav-import')).click();
-  await type('import-path', ODD_PHONE_FIXTURE);
-  await (await shown('import-preview-button')).click();
+  await choose(ODD_PHONE_FIXTURE);
   await shown('sample-table');
   await (await shown('import-next')).click();
   await (await shown('import-dry-run')).click();
@@ -574,8 +580,7 @@ test('a large import leaves the window answering: a contact opens while it runs'
   step = 'the file is read, mapped and dry-run';
   await dismissToasts();
   await (await shown('nav-import')).click();
-  await type('import-path', big);
-  await (await shown('import-preview-button')).click();
+  await choose(big);
   await shown('source-encoding');
   await (await shown('import-next')).click();
   await (await shown('import-dry-run')).click();

@@ -9,7 +9,7 @@
 # story's demo workspace), `make deps` (Xvfb, tauri-driver, WebKitWebDriver,
 # tests/e2e/node_modules). Env: E2E_APP (default target/debug/kith-desktop), E2E_CLI (default
 # target/debug/kith),
-# E2E_TIMEOUT (seconds for the whole test, default 300), E2E_KEEP_DB=1 keeps the database,
+# E2E_TIMEOUT (seconds for the whole test, default 600), E2E_KEEP_DB=1 keeps the database,
 # E2E_TEST (the test file to run, default app.test.mjs beside this script).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +20,7 @@ app=${E2E_APP:-$root/target/debug/kith-desktop}
 cli=${E2E_CLI:-$root/target/debug/kith}
 out=$root/target/e2e
 native_driver=${E2E_NATIVE_DRIVER:-/usr/bin/WebKitWebDriver}
-timeout_secs=${E2E_TIMEOUT:-300}
+timeout_secs=${E2E_TIMEOUT:-600}
 test_file=${E2E_TEST:-$here/app.test.mjs}
 
 say() { printf 'e2e: %s\n' "$*" >&2; }
@@ -75,6 +75,10 @@ native_port=$((port + 1))
 # tauri-driver hands its environment to the app: KITH_DB points it at a fresh database.
 # NO_AT_BRIDGE: no accessibility bus daemons (at-spi, dbus) that would outlive the app.
 export KITH_DB=$tmp/e2e.db NO_AT_BRIDGE=1
+# The app's file dialogs answer from this file (one path per line), which the test writes
+# before it clicks "Choose file…" or "Save as…": WebDriver cannot drive a native dialog.
+export KITH_TEST_DIALOG_ANSWERS=$tmp/dialog-answers
+: >"$KITH_TEST_DIALOG_ANSWERS"
 # A private session bus (dbus-run-session), or GLib autolaunches one that outlives the run.
 session=()
 command -v dbus-run-session >/dev/null && session=(dbus-run-session --)

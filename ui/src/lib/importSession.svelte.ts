@@ -35,7 +35,7 @@ function blankRead(): ReadOptions {
 export class ImportSession {
   step: Step = $state('file');
   kind: Kind = $state('contact');
-  /** The path typed or picked; `preview.file` is the one last read. */
+  /** The file chosen in the dialog; `preview.file` is the one last read. */
   path = $state('');
   read: ReadOptions = $state(blankRead());
   preview: Preview | null = $state(null);
@@ -135,7 +135,7 @@ export class ImportSession {
     if (path === '') {
       this.error = {
         code: 'bad_file',
-        message: 'Choose a file or type its path first.',
+        message: 'Choose a file first.',
         issues: [],
       };
       return false;

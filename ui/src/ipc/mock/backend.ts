@@ -474,6 +474,8 @@ export class MockBackend {
   private cancelling = false;
   /** Whether `reclean` was called: the review answers switch to the recorded ones after it. */
   private recleaned = false;
+  /** What the next "open file" dialog answers (the contact list when not set). */
+  nextPick: string | null = null;
   /** The recorded backups answers given so far (see ./backups.ts). */
   private backups: BackupList = structuredClone(BACKUPS_BEFORE);
   /** The refresh running now: a second one waits for it (`AppState::refreshing`). */
@@ -2411,8 +2413,11 @@ export class MockBackend {
         const id = stringArg(args, 'id');
         return this.tag(kind, id, stringArg(args, 'tag'), command === 'tag_record');
       }
-      case 'pick_import_file':
-        return MOCK_CONTACTS_PATH;
+      case 'pick_import_file': {
+        const picked = this.nextPick ?? MOCK_CONTACTS_PATH;
+        this.nextPick = null;
+        return picked;
+      }
       case 'pick_save_file':
         return `${MOCK_SAVE_DIR}/${stringArg(args, 'name')}`;
       case 'import_preview': {
