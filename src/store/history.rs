@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use rusqlite::params;
 
 use super::Store;
-use super::records::{CREATED, stored_value};
+use super::records::{CREATED, Reads, stored_value};
+
+/// The field name tag changes are logged under.
+const TAGS: &str = "tags";
 use crate::error::{Error, Result};
 use crate::model::{Change, Kind, TimelineItem, Value};
 
@@ -114,8 +117,10 @@ impl Store {
         }
         let mut changes = Vec::with_capacity(rows.len());
         // Walking back from the newest change, each change's `old` is the value before it:
-        // what is left when the creation is reached is the record as it was created.
+        // what is left when the creation is reached is the record as it was created. Tags too:
+        // the list a record was created with is its list now with the later changes undone.
         let mut state: Option<BTreeMap<&'static str, Value>> = None;
+        let mut tags = Value::Text(self.tags_of(id)?.join(", "));
         for (_, entity, mut change) in rows {
             change.entity = entity.parse()?;
             let state = match &mut state {
@@ -123,9 +128,19 @@ impl Store {
                 None => state.insert(self.raw_values(change.entity, id)?.unwrap_or_default()),
             };
             if change.field == CREATED {
+                if tags.to_text().is_some_and(|t| !t.is_empty()) {
+                    changes.push(Change {
+                        field: TAGS.into(),
+                        old: Value::Null,
+                        new: tags.clone(),
+                        ..change.clone()
+                    });
+                }
                 changes.extend(expand_creation(&change, state));
             } else {
-                if let Some(f) = change.entity.def().field(&change.field) {
+                if change.field == TAGS {
+                    tags = change.old.clone();
+                } else if let Some(f) = change.entity.def().field(&change.field) {
                     state.insert(f.name, change.old.clone());
                 }
                 changes.push(change);

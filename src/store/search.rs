@@ -4,7 +4,8 @@
 //! characters. Shorter queries (a Chinese surname 李, a two-character name 李明, 茶叶 inside a
 //! company name, the first letters of a word) are found through the `short` column, which holds
 //! every CJK character and character pair and the one- and two-letter prefixes of other words,
-//! each padded to three characters with U+E000 so that it is exactly one trigram. Every query
+//! each padded to three characters with U+E000 so that it is exactly one trigram (and written
+//! without separators, see `Writer::write_doc`). Every query
 //! is therefore an index lookup, never a scan. Results are ranked in Rust: exact title, title
 //! prefix, word prefix, title substring, then other fields; contacts before companies, deals
 //! and notes; shorter titles first.
@@ -269,7 +270,12 @@ impl Writer<'_> {
         if let Some(local) = doc.email.split('@').next() {
             short_grams(local, &mut grams);
         }
-        let short = grams.iter().map(|g| pad(g)).collect::<Vec<_>>().join(" ");
+        // One after another, no separator: the trigram tokenizer makes a token of every
+        // three characters, and a window across two padded grams either starts with the
+        // padding or ends with the next gram's first letter, so it is never a query's gram
+        // (which is a letter or two, then padding); a space between them made a third more
+        // windows to index for nothing.
+        let short: String = grams.iter().map(|g| pad(g)).collect();
         let rowid = match existing {
             Some(rowid) => {
                 self.drop_fts(rowid)?;

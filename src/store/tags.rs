@@ -137,30 +137,22 @@ impl Writer<'_> {
     }
 
     /// Tags a record created earlier in this write (so live, and without tags): the taggings
-    /// and one log entry, with no reads of the record. An import's new rows take this path.
+    /// alone, with no reads of the record and no log entry. Like its fields, the tags a record
+    /// was created with belong to its creation entry: they are its tags now with the later
+    /// changes undone, and `Store::history` rebuilds them. An import's new rows take this path.
     pub fn tag_created<T: AsRef<str>>(&mut self, kind: Kind, id: &str, tags: &[T]) -> Result<()> {
-        let mut names: Vec<(String, String)> = Vec::with_capacity(tags.len());
+        let mut done: Vec<String> = Vec::with_capacity(tags.len());
         for tag in tags {
-            let (tag_id, name) = self
+            let (tag_id, _) = self
                 .tag_entry(tag.as_ref(), true)?
                 .expect("created when missing");
-            if names.iter().any(|(t, _)| *t == tag_id) {
+            if done.contains(&tag_id) {
                 continue;
             }
             self.insert_tagging(kind, id, &tag_id)?;
-            names.push((tag_id, name));
+            done.push(tag_id);
         }
-        if names.is_empty() {
-            return Ok(());
-        }
-        // The order of `tags_of` (ORDER BY name COLLATE NOCASE folds ASCII only).
-        names.sort_by_key(|(_, name)| name.to_ascii_lowercase());
-        let list = names
-            .into_iter()
-            .map(|(_, name)| name)
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.log(kind, id, "tags", &Value::Null, &Value::Text(list))
+        Ok(())
     }
 
     /// Adds a tag to a live record; returns whether it was not there yet.

@@ -849,3 +849,36 @@ fn a_shared_phone_with_different_emails_is_two_people() {
     let m = r.rows[0].matched.as_ref().unwrap();
     assert_eq!((m.by, m.title.as_str()), (MatchBy::Phone, "Ann"));
 }
+
+#[test]
+fn the_tags_a_row_was_imported_with_are_in_its_creation_entry() {
+    let mut f = Fixture::new();
+    let file = write(
+        f.dir.path(),
+        "tagged.csv",
+        "first_name,last_name,tags\nAnn,Lee,\"vip, lead\"\n",
+    );
+    let report = import_file(&mut f.store, &file, Kind::Contact);
+    let id = report.rows.first().map_or_else(
+        || all(&f.store, Kind::Contact)[0].id.clone(),
+        |r| r.record.clone().unwrap(),
+    );
+    let logged = f.store.change_count().unwrap();
+    f.store.tag_record(Kind::Contact, &id, "partner").unwrap();
+    let history = f.store.history(&id).unwrap();
+    let tags: Vec<_> = history.iter().filter(|c| c.field == "tags").collect();
+    assert_eq!(tags.len(), 2, "{history:?}");
+    assert_eq!(tags[0].old, kith::Value::Text("lead, vip".into()));
+    assert_eq!(tags[0].new, kith::Value::Text("lead, partner, vip".into()));
+    assert_eq!(
+        (&tags[1].old, &tags[1].new),
+        (&kith::Value::Null, &kith::Value::Text("lead, vip".into())),
+        "the creation's tags: the list now with the later change undone"
+    );
+    assert!(tags[1].origin.starts_with("import:"), "{:?}", tags[1]);
+    assert_eq!(
+        f.store.change_count().unwrap(),
+        logged + 1,
+        "only the later change was logged"
+    );
+}
