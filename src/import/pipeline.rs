@@ -669,6 +669,9 @@ impl Cleaner<'_> {
                 // kept as written) is read now.
                 let mut typed = prepared.typed.take().unwrap_or_default();
                 let issues = typed.read_more(self.kind, &prepared.input);
+                if issues.is_empty() {
+                    typed.prepare_search(self.kind);
+                }
                 prepared.typed = issues.is_empty().then_some(typed);
                 prepared.company_key = prepared.company.as_deref().map(fold).unwrap_or_default();
                 Ready::Clean {

@@ -613,6 +613,8 @@ fn insert_sql(kind: Kind) -> &'static str {
 pub struct Parsed {
     fields: BTreeMap<&'static str, Value>,
     custom: Vec<(String, String)>,
+    /// The search document's costly parts, worked out ahead ([`Parsed::prepare_search`]).
+    search: Option<super::search::SearchHint>,
 }
 
 impl Parsed {
@@ -638,6 +640,14 @@ impl Parsed {
     /// text was replaced).
     pub fn forget(&mut self, field: &str) {
         self.fields.remove(field);
+    }
+
+    /// Works out the costly parts of the search document a record created from these values
+    /// will have (its title's folded key and short grams), so that an import does it on its
+    /// cleaning thread; the writer uses them only if the title and email it writes are the
+    /// ones they were made from.
+    pub fn prepare_search(&mut self, kind: Kind) {
+        self.search = super::search::SearchHint::of(kind, &self.fields);
     }
 
     /// Reads the entries of `input` not read yet (fields this value has no value for, custom
@@ -881,7 +891,7 @@ impl Writer<'_> {
         for (name, value) in &parsed.custom {
             self.set_custom(kind, &id, name, value)?;
         }
-        self.index_new(kind, &id, &merged)?;
+        self.index_new(kind, &id, &merged, parsed.search.take())?;
         if kind == Kind::OrderLine
             && let Some(Value::Text(order)) = merged.get("order_id")
         {

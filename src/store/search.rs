@@ -56,6 +56,49 @@ struct Doc {
     body: String,
 }
 
+/// The parts of a record's search document that cost the most to work out, made ahead from
+/// its values (see `Parsed::prepare_search`): the title they were made for, its folded key,
+/// and the short grams of the title and of the email's local part.
+#[derive(Debug, Clone)]
+pub(crate) struct SearchHint {
+    title: String,
+    email: String,
+    name_key: String,
+    grams: BTreeSet<String>,
+}
+
+impl SearchHint {
+    /// The hint for a contact with these values (other kinds have none). A contact titled by
+    /// its company's name gets a title here that the writer's will not match, and the writer
+    /// works it out itself.
+    pub(crate) fn of(kind: Kind, stored: &BTreeMap<&'static str, Value>) -> Option<SearchHint> {
+        if kind != Kind::Contact {
+            return None;
+        }
+        let title = super::records::title_for(kind, stored, &BTreeMap::new());
+        let email = stored
+            .get("email")
+            .and_then(Value::to_text)
+            .unwrap_or_default();
+        let mut grams = BTreeSet::new();
+        title_and_email_grams(&title, &email, &mut grams);
+        Some(SearchHint {
+            name_key: fold(&title),
+            title,
+            email,
+            grams,
+        })
+    }
+}
+
+/// The short grams of a document's title and of its email's local part.
+fn title_and_email_grams(title: &str, email: &str, out: &mut BTreeSet<String>) {
+    short_grams(title, out);
+    if let Some(local) = email.split('@').next() {
+        short_grams(local, out);
+    }
+}
+
 /// The short grams of `text`: CJK characters and pairs, and 1–2 letter word prefixes.
 fn short_grams(text: &str, out: &mut BTreeSet<String>) {
     let folded = fold(text);
@@ -230,12 +273,16 @@ impl Writer<'_> {
         kind: Kind,
         id: &str,
         stored: &BTreeMap<&'static str, Value>,
+        hint: Option<SearchHint>,
     ) -> Result<()> {
         if !SEARCHABLE.contains(&kind) {
             return Ok(());
         }
         match self.doc_of(kind, stored)? {
-            Some(doc) => self.write_doc(kind, id, &doc, None),
+            Some(doc) => {
+                let hint = hint.filter(|h| h.title == doc.title && h.email == doc.email);
+                self.write_doc(kind, id, &doc, None, hint)
+            }
             None => Ok(()),
         }
     }
@@ -249,11 +296,19 @@ impl Writer<'_> {
             .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
             .query_row(params![id], |r| r.get(0))
             .optional()?;
-        self.write_doc(kind, id, &doc, existing)
+        self.write_doc(kind, id, &doc, existing, None)
     }
 
-    /// Writes a document (replacing the one at `existing`, if any).
-    fn write_doc(&mut self, kind: Kind, id: &str, doc: &Doc, existing: Option<i64>) -> Result<()> {
+    /// Writes a document (replacing the one at `existing`, if any); `hint`, when given, was
+    /// made for this document's title and email.
+    fn write_doc(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        doc: &Doc,
+        existing: Option<i64>,
+        hint: Option<SearchHint>,
+    ) -> Result<()> {
         let mut grams = match self.company_grams.get(&doc.company) {
             Some(grams) => grams.clone(),
             None => {
@@ -266,10 +321,16 @@ impl Writer<'_> {
                 grams
             }
         };
-        short_grams(&doc.title, &mut grams);
-        if let Some(local) = doc.email.split('@').next() {
-            short_grams(local, &mut grams);
-        }
+        let name_key = match hint {
+            Some(hint) => {
+                grams.extend(hint.grams);
+                hint.name_key
+            }
+            None => {
+                title_and_email_grams(&doc.title, &doc.email, &mut grams);
+                fold(&doc.title)
+            }
+        };
         // One after another, no separator: the trigram tokenizer makes a token of every
         // three characters, and a window across two padded grams either starts with the
         // padding or ends with the next gram's first letter, so it is never a query's gram
@@ -284,7 +345,7 @@ impl Writer<'_> {
                         "UPDATE search_doc SET title = ?2, subtitle = ?3, name_key = ?4
                          WHERE rowid = ?1",
                     )?
-                    .execute(params![rowid, doc.title, doc.subtitle, fold(&doc.title)])?;
+                    .execute(params![rowid, doc.title, doc.subtitle, name_key])?;
                 rowid
             }
             None => {
@@ -298,7 +359,7 @@ impl Writer<'_> {
                         id,
                         doc.title,
                         doc.subtitle,
-                        fold(&doc.title)
+                        name_key
                     ])?;
                 self.tx.last_insert_rowid()
             }

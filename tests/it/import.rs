@@ -882,3 +882,44 @@ fn the_tags_a_row_was_imported_with_are_in_its_creation_entry() {
         "only the later change was logged"
     );
 }
+
+#[test]
+fn an_imports_search_documents_are_the_ones_a_rebuild_makes() {
+    // The search documents of imported contacts are partly worked out on the cleaning thread;
+    // they must be exactly what the record's values give (as a rebuild makes them).
+    let mut f = Fixture::new();
+    let file = write(
+        f.dir.path(),
+        "people.csv",
+        "first_name,last_name,email,company,phone\n\
+         明,李,ming.li@example.cn,星辰科技,+86 138 0013 8000\n\
+         Anna,Müller,anna@example.de,Müller GmbH,\n\
+         ,,,Lonely Shop Ltd,\n\
+         ,,jo@example.com,,\n\
+         Étienne,Dupont,,Dupont SA,+33 6 12 34 56 78\n",
+    );
+    import_file(&mut f.store, &file, Kind::Contact);
+    let queries = [
+        "李", "明", "李明", "an", "a", "mü", "mu", "jo", "lo", "lonely", "é", "et", "du", "ming",
+        "anna@", "+86", "星辰", "星",
+    ];
+    let found = |store: &Store| -> Vec<Vec<(String, String)>> {
+        queries
+            .iter()
+            .map(|q| {
+                let mut hits: Vec<(String, String)> = store
+                    .search(q, 50, None)
+                    .unwrap()
+                    .into_iter()
+                    .map(|h| (h.title, h.subtitle))
+                    .collect();
+                hits.sort();
+                hits
+            })
+            .collect()
+    };
+    let imported = found(&f.store);
+    assert!(imported.iter().all(|hits| !hits.is_empty()), "{imported:?}");
+    f.store.rebuild_search_index().unwrap();
+    assert_eq!(found(&f.store), imported);
+}
