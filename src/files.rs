@@ -5,13 +5,22 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::Path;
 
-/// Creates (or truncates) `path` for writing, readable and writable by the user alone.
-pub fn create_private(path: &Path) -> io::Result<File> {
+/// Options that create a file readable and writable by the user alone (on Unix; elsewhere
+/// the platform's default).
+pub fn private_options() -> OpenOptions {
     let mut opts = OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let file = opts.open(path)?;
+    opts
+}
+
+/// Creates (or truncates) `path` for writing, readable and writable by the user alone.
+pub fn create_private(path: &Path) -> io::Result<File> {
+    let file = private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
     // An existing file keeps its mode through `open`: tighten it too.
     make_private(path)?;
     Ok(file)
@@ -20,11 +29,11 @@ pub fn create_private(path: &Path) -> io::Result<File> {
 /// Creates `path` empty, readable and writable by the user alone; fails with
 /// `AlreadyExists` when it exists.
 pub fn create_new_private(path: &Path) -> io::Result<()> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(path).map(drop)
+    private_options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
 }
 
 /// Writes `bytes` to `path`, readable and writable by the user alone.

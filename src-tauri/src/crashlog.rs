@@ -32,11 +32,11 @@ pub fn install(log: PathBuf) {
 }
 
 fn append(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.append(true).create(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(path)?.write_all(text.as_bytes())
+    kith::files::private_options()
+        .append(true)
+        .create(true)
+        .open(path)?
+        .write_all(text.as_bytes())
 }
 
 /// The error a command answers when it panicked: what failed, and where the details are.

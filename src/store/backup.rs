@@ -223,11 +223,7 @@ pub(super) fn make_backup(
     Ok(BackupInfo {
         path: target.display().to_string(),
         created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        reason: if out.is_some() {
-            "manual".into()
-        } else {
-            reason.to_string()
-        },
+        reason: reason.to_string(),
         bytes: std::fs::metadata(&target).map_err(io(&target))?.len(),
         schema: header_version(&target).unwrap_or(0),
     })

@@ -8,6 +8,7 @@
 mod analytics;
 mod backup;
 mod figures;
+mod grams;
 mod history;
 mod imports;
 mod merge;

@@ -6,7 +6,7 @@
 //! Identifiers in SQL come only from the static kind definitions, never from input.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::types::{Value as SqlValue, ValueRef};
@@ -151,6 +151,41 @@ pub(super) fn title_for(
         Kind::Feedback if !joined.is_empty() => joined.chars().take(80).collect(),
         _ if joined.is_empty() => fallback(),
         _ => joined,
+    }
+}
+
+/// The parts of a record's search document that cost the most to work out, made ahead from
+/// its values (see `Parsed::prepare_search`): the title they were made for, its folded key,
+/// and the short grams of the title and of the email's local part.
+#[derive(Debug, Clone)]
+pub(super) struct SearchHint {
+    pub(super) title: String,
+    pub(super) email: String,
+    pub(super) name_key: String,
+    pub(super) grams: BTreeSet<String>,
+}
+
+impl SearchHint {
+    /// The hint for a contact with these values (other kinds have none). A contact titled by
+    /// its company's name gets a title here that the writer's will not match, and the writer
+    /// works it out itself.
+    pub(super) fn of(kind: Kind, stored: &BTreeMap<&'static str, Value>) -> Option<SearchHint> {
+        if kind != Kind::Contact {
+            return None;
+        }
+        let title = title_for(kind, stored, &BTreeMap::new());
+        let email = stored
+            .get("email")
+            .and_then(Value::to_text)
+            .unwrap_or_default();
+        let mut grams = BTreeSet::new();
+        super::grams::title_and_email_grams(&title, &email, &mut grams);
+        Some(SearchHint {
+            name_key: crate::values::fold(&title),
+            title,
+            email,
+            grams,
+        })
     }
 }
 
@@ -614,7 +649,7 @@ pub struct Parsed {
     fields: BTreeMap<&'static str, Value>,
     custom: Vec<(String, String)>,
     /// The search document's costly parts, worked out ahead ([`Parsed::prepare_search`]).
-    search: Option<super::search::SearchHint>,
+    search: Option<SearchHint>,
 }
 
 impl Parsed {
@@ -647,7 +682,7 @@ impl Parsed {
     /// cleaning thread; the writer uses them only if the title and email it writes are the
     /// ones they were made from.
     pub fn prepare_search(&mut self, kind: Kind) {
-        self.search = super::search::SearchHint::of(kind, &self.fields);
+        self.search = SearchHint::of(kind, &self.fields);
     }
 
     /// Reads the entries of `input` not read yet (fields this value has no value for, custom

@@ -23,14 +23,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
-use super::records::Reads;
+use super::grams::{pad, short_grams, title_and_email_grams};
+use super::records::{Reads, SearchHint};
 use super::{Store, Writer};
 use crate::error::Result;
 use crate::model::{Kind, SearchHit, Value};
-use crate::values::{fold, is_cjk};
-
-/// The padding character of short grams (a private-use code point no text contains).
-const PAD: char = '\u{E000}';
+use crate::values::fold;
 
 /// Full-text rows a write holds back before writing them in one run (see
 /// [`Writer::flush_search`]): about 4 MB of text.
@@ -54,91 +52,6 @@ struct Doc {
     phone: String,
     company: String,
     body: String,
-}
-
-/// The parts of a record's search document that cost the most to work out, made ahead from
-/// its values (see `Parsed::prepare_search`): the title they were made for, its folded key,
-/// and the short grams of the title and of the email's local part.
-#[derive(Debug, Clone)]
-pub(crate) struct SearchHint {
-    title: String,
-    email: String,
-    name_key: String,
-    grams: BTreeSet<String>,
-}
-
-impl SearchHint {
-    /// The hint for a contact with these values (other kinds have none). A contact titled by
-    /// its company's name gets a title here that the writer's will not match, and the writer
-    /// works it out itself.
-    pub(crate) fn of(kind: Kind, stored: &BTreeMap<&'static str, Value>) -> Option<SearchHint> {
-        if kind != Kind::Contact {
-            return None;
-        }
-        let title = super::records::title_for(kind, stored, &BTreeMap::new());
-        let email = stored
-            .get("email")
-            .and_then(Value::to_text)
-            .unwrap_or_default();
-        let mut grams = BTreeSet::new();
-        title_and_email_grams(&title, &email, &mut grams);
-        Some(SearchHint {
-            name_key: fold(&title),
-            title,
-            email,
-            grams,
-        })
-    }
-}
-
-/// The short grams of a document's title and of its email's local part.
-fn title_and_email_grams(title: &str, email: &str, out: &mut BTreeSet<String>) {
-    short_grams(title, out);
-    if let Some(local) = email.split('@').next() {
-        short_grams(local, out);
-    }
-}
-
-/// The short grams of `text`: CJK characters and pairs, and 1–2 letter word prefixes.
-fn short_grams(text: &str, out: &mut BTreeSet<String>) {
-    let folded = fold(text);
-    let mut run: Vec<char> = Vec::new();
-    let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
-        for (i, c) in run.iter().enumerate() {
-            out.insert(c.to_string());
-            if let Some(next) = run.get(i + 1) {
-                out.insert([*c, *next].iter().collect());
-            }
-        }
-        run.clear();
-    };
-    for word in folded.split(|c: char| !c.is_alphanumeric()) {
-        let mut latin = String::new();
-        for c in word.chars() {
-            if is_cjk(c) {
-                run.push(c);
-            } else {
-                flush(&mut run, out);
-                latin.push(c);
-            }
-        }
-        flush(&mut run, out);
-        let mut chars = latin.chars();
-        if let Some(a) = chars.next() {
-            out.insert(a.to_string());
-            if let Some(b) = chars.next() {
-                out.insert([a, b].iter().collect());
-            }
-        }
-    }
-}
-
-fn pad(gram: &str) -> String {
-    let mut s = gram.to_string();
-    for _ in gram.chars().count()..3 {
-        s.push(PAD);
-    }
-    s
 }
 
 fn kind_rank(kind: &str) -> u8 {
@@ -543,21 +456,5 @@ impl Store {
             }
             Ok(())
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_grams_cover_cjk_pairs_and_word_prefixes() {
-        let mut grams = BTreeSet::new();
-        short_grams("杭州茶叶有限公司 Tea Co", &mut grams);
-        for want in ["杭", "茶叶", "叶有", "t", "te", "c", "co"] {
-            assert!(grams.contains(want), "missing gram {want}: {grams:?}");
-        }
-        // Three-character substrings are the trigram index's job, not the short column's.
-        assert!(!grams.contains("茶叶有"));
     }
 }
