@@ -305,3 +305,17 @@ fn the_app_restores_a_backup_by_its_name_in_the_folder_only() {
     assert_eq!(list.keep, kith::store::DEFAULT_BACKUP_KEEP);
     assert_eq!(list.backups.len(), 2);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any name the app could send (arbitrary Unicode, separators, dots) is refused without a
+    /// panic unless it is a backup of the folder, and nothing changes.
+    #[test]
+    fn restoring_by_an_arbitrary_name_never_panics_and_changes_nothing(name in "\\PC{0,40}") {
+        let mut f = Fixture::new();
+        add(&mut f.store, "Ann");
+        proptest::prop_assert!(f.store.restore_named(&name).is_err());
+        proptest::prop_assert_eq!(contacts(&f.store), 1);
+    }
+}
