@@ -25,6 +25,7 @@
 //!   names no currency (it is Swedish, Norwegian, Danish or Icelandic); `$` is USD unless
 //!   qualified (`C$`, `A$`, `HK$`, `NT$`, `S$`, `R$`, `Mex$`).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -125,8 +126,14 @@ pub struct CleanContext {
     pub date_order: Option<DateOrder>,
 }
 
-fn nfkc(raw: &str) -> String {
-    raw.nfkc().collect()
+/// `raw` in Unicode normal form KC (full-width digits and letters as ASCII, say); ASCII is
+/// already in it.
+fn nfkc(raw: &str) -> Cow<'_, str> {
+    if raw.is_ascii() {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.nfkc().collect())
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,48 +689,95 @@ fn read_offset(text: &str) -> Option<Option<i32>> {
 /// values that are not dates. Conflicting evidence (some > 12 in the first part, some in the
 /// second) → ambiguous, with examples of each. A deciding value settles the ambiguous ones.
 pub fn profile_dates<'a>(values: impl IntoIterator<Item = &'a str>) -> DateProfile {
-    let (mut dmy, mut mdy, mut unclear) = (Vec::new(), Vec::new(), Vec::new());
-    let mut iso = false;
-    for raw in values {
+    let mut profiler = DateProfiler::default();
+    values.into_iter().for_each(|v| profiler.add(v));
+    profiler.finish()
+}
+
+/// [`profile_dates`] one value at a time, in memory that does not grow with the values: it
+/// counts what each value says and keeps the few it shows as examples.
+#[derive(Debug, Default)]
+pub struct DateProfiler {
+    iso: bool,
+    dmy: Examples<2>,
+    mdy: Examples<2>,
+    unclear: Examples<3>,
+}
+
+/// Up to `N` examples of a kind of value, and whether there was any.
+#[derive(Debug, Default)]
+struct Examples<const N: usize> {
+    seen: bool,
+    kept: Vec<String>,
+}
+
+impl<const N: usize> Examples<N> {
+    fn push(&mut self, example: &str) {
+        self.seen = true;
+        if self.kept.len() < N {
+            self.kept.push(example.to_string());
+        }
+    }
+}
+
+impl DateProfiler {
+    /// What one value says.
+    pub fn add(&mut self, raw: &str) {
         let text = nfkc(raw);
         let (date, _) = split_time(text.trim());
         let Some(shape) = date_parts(date).as_ref().and_then(shape) else {
-            continue;
+            return;
         };
-        let example = raw.trim().to_string();
+        let example = raw.trim();
         match shape {
-            Shape::YearFirst | Shape::Compact => iso = true,
-            Shape::YearLast { dotted: true, .. } => dmy.push(example),
-            Shape::YearLast { a, b, .. } if a > 12 && b <= 12 => dmy.push(example),
-            Shape::YearLast { a, b, .. } if b > 12 && a <= 12 => mdy.push(example),
-            Shape::YearLast { a, b, .. } if a != b && a <= 12 && b <= 12 => unclear.push(example),
+            Shape::YearFirst | Shape::Compact => self.iso = true,
+            Shape::YearLast { dotted: true, .. } => self.dmy.push(example),
+            Shape::YearLast { a, b, .. } if a > 12 && b <= 12 => self.dmy.push(example),
+            Shape::YearLast { a, b, .. } if b > 12 && a <= 12 => self.mdy.push(example),
+            Shape::YearLast { a, b, .. } if a != b && a <= 12 && b <= 12 => {
+                self.unclear.push(example);
+            }
             _ => {}
         }
     }
-    let ambiguous = |examples: Vec<String>| DateProfile {
-        order: None,
-        ambiguous: true,
-        examples,
-    };
-    let decided = |order| DateProfile {
-        order,
-        ambiguous: false,
-        examples: Vec::new(),
-    };
-    match (dmy.is_empty(), mdy.is_empty()) {
-        (false, false) => {
-            let mut examples = vec![dmy[0].clone(), mdy[0].clone()];
-            examples.extend(dmy.get(1).or(mdy.get(1)).cloned());
-            ambiguous(examples)
+
+    /// What all the values say together.
+    pub fn finish(self) -> DateProfile {
+        let ambiguous = |examples: Vec<String>| DateProfile {
+            order: None,
+            ambiguous: true,
+            examples,
+        };
+        let decided = |order| DateProfile {
+            order,
+            ambiguous: false,
+            examples: Vec::new(),
+        };
+        let (dmy, mdy) = (self.dmy.kept, self.mdy.kept);
+        match (self.dmy.seen, self.mdy.seen) {
+            (true, true) => {
+                let mut examples = vec![dmy[0].clone(), mdy[0].clone()];
+                examples.extend(dmy.get(1).or(mdy.get(1)).cloned());
+                ambiguous(examples)
+            }
+            (true, false) => decided(Some(DateOrder::Dmy)),
+            (false, true) => decided(Some(DateOrder::Mdy)),
+            (false, false) if self.unclear.seen => ambiguous(self.unclear.kept),
+            (false, false) => decided(self.iso.then_some(DateOrder::Ymd)),
         }
-        (false, true) => decided(Some(DateOrder::Dmy)),
-        (true, false) => decided(Some(DateOrder::Mdy)),
-        (true, true) if !unclear.is_empty() => {
-            unclear.truncate(3);
-            ambiguous(unclear)
-        }
-        (true, true) => decided(iso.then_some(DateOrder::Ymd)),
     }
+}
+
+/// Whether reading `raw` as a date (or a date and time, or a birthday) gives the same answer
+/// whatever the date order: ISO dates (`2024-03-01`, also with a time) and Outlook's empty
+/// `0/0/00`. An import reads such values before it has decided its date columns' order.
+pub fn date_order_free(raw: &str) -> bool {
+    let text = raw.trim().as_bytes();
+    let iso = text.len() >= 8
+        && text[..4].iter().all(u8::is_ascii_digit)
+        && text[4] == b'-'
+        && text[5].is_ascii_digit();
+    iso || is_empty_date(raw)
 }
 
 /// A calendar date as `YYYY-MM-DD`. Accepts ISO (`2024-03-01`, also with `/` or `.`,
@@ -838,6 +892,22 @@ pub fn phone_parts(text: &str) -> impl Iterator<Item = &str> {
     text.split(['/', ';', '|', '\n', ':'])
 }
 
+/// A phone cell without its `tel:` scheme.
+fn without_tel(text: &str) -> &str {
+    match text.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case("tel:") => text[4..].trim_start(),
+        _ => text,
+    }
+}
+
+/// Whether a phone number is written with its country code (`+49 …`, `0049 …`), so that no
+/// country is needed to read it.
+pub fn has_country_code(raw: &str) -> bool {
+    let text = nfkc(raw);
+    let bare = without_tel(text.trim()).trim_start_matches(['(', ' ']);
+    bare.starts_with('+') || bare.starts_with("00")
+}
+
 /// A phone number in E.164 (`+8613812345678`), read with the phonenumber crate
 /// (libphonenumber's metadata). Numbers written without `+` or `00` are read as national
 /// numbers of `default_country` (ISO 3166 alpha-2, any case). An extension is kept as
@@ -860,10 +930,7 @@ pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, S
         ),
         None => None,
     };
-    let text = match text.get(..4) {
-        Some(p) if p.eq_ignore_ascii_case("tel:") => text[4..].trim_start(),
-        _ => text,
-    };
+    let text = without_tel(text);
     let (number, ext) = split_extension(text);
     let bare = number.trim_start_matches(['(', ' ']);
     let international = bare.starts_with('+') || bare.starts_with("00");
@@ -877,8 +944,10 @@ pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, S
         Some(rest) => format!("+{rest}"),
         None => number.to_string(),
     };
+    // A number with its country code is read without a default country: the crate reads
+    // `+86 139…` differently with some (a US default made valid Chinese mobiles invalid).
     let national_of = country.filter(|_| !international);
-    let parsed = phonenumber::parse(country, &number).map_err(|_| match national_of {
+    let parsed = phonenumber::parse(national_of, &number).map_err(|_| match national_of {
         Some(c) => format!("'{}' is not a phone number in {}", raw.trim(), c.as_ref()),
         None => format!("'{}' is not a phone number", raw.trim()),
     })?;

@@ -10,6 +10,7 @@
 
 pub mod clean;
 pub mod country;
+mod dates;
 pub mod mapping;
 mod pipeline;
 pub mod read;

@@ -5,13 +5,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use super::clean::{self, CleanContext, DateOrder};
+use super::clean::{self, CleanContext};
 use super::country;
+use super::dates::{self, DatePass};
 use super::mapping::{self, ColumnMap, MapSource, SavedMapping};
 use super::read::{self, ReadError, RowStatus, SourceInfo, SourceRow};
 use super::{
-    Counts, DateColumn, ImportOptions, ImportReport, Linked, Match, MatchBy, OnDuplicate, Outcome,
-    Preview, Progress, ReviewValue, RowOverride, RowReport, SavedRow,
+    Counts, ImportOptions, ImportReport, Linked, Match, MatchBy, OnDuplicate, Outcome, Preview,
+    Progress, ReviewValue, RowOverride, RowReport, SavedRow,
 };
 use crate::Store;
 use crate::error::{Error, FieldIssue, Result};
@@ -106,59 +107,8 @@ fn check(kind: Kind, info: &SourceInfo, mapping: &[ColumnMap]) -> Result<()> {
 }
 
 /// The field a mapping target writes, if it is a plain field of the kind.
-fn field_target(kind: Kind, target: &str) -> Option<&'static crate::model::FieldDef> {
+pub(super) fn field_target(kind: Kind, target: &str) -> Option<&'static crate::model::FieldDef> {
     kind.def().field(target)
-}
-
-fn date_columns(kind: Kind, mapping: &[ColumnMap]) -> Vec<(usize, String)> {
-    mapping
-        .iter()
-        .filter(|c| {
-            let def = field_target(kind, &c.target).or_else(|| {
-                c.target
-                    .strip_prefix("line.")
-                    .and_then(|t| Kind::OrderLine.def().field(t))
-            });
-            def.is_some_and(|f| matches!(f.ty, FieldType::Date | FieldType::Datetime))
-        })
-        .map(|c| (c.column, c.header.clone()))
-        .collect()
-}
-
-/// Collects the non-empty values of the date columns from data rows.
-fn date_values<'a>(
-    columns: &[(usize, String)],
-    rows: impl Iterator<Item = &'a SourceRow>,
-    into: &mut [Vec<String>],
-) {
-    for row in rows.filter(|r| r.status == RowStatus::Data) {
-        for (i, (col, _)) in columns.iter().enumerate() {
-            if let Some(v) = row.cells.get(*col).filter(|v| !v.trim().is_empty()) {
-                into[i].push(v.clone());
-            }
-        }
-    }
-}
-
-/// Profiles the date columns from their values.
-fn profile_dates(
-    columns: &[(usize, String)],
-    values: &[Vec<String>],
-    chosen: Option<DateOrder>,
-) -> Vec<DateColumn> {
-    columns
-        .iter()
-        .zip(values)
-        .map(|((column, header), vals)| {
-            let profile = clean::profile_dates(vals.iter().map(String::as_str));
-            DateColumn {
-                column: *column,
-                header: header.clone(),
-                order: chosen.or(profile.order),
-                profile,
-            }
-        })
-        .collect()
 }
 
 /// Reads the head of a file and proposes a mapping, without writing anything.
@@ -173,10 +123,8 @@ pub fn preview(store: &Store, path: &Path, kind: Kind, opts: &ImportOptions) -> 
         }
     }
     let mapping = choose_mapping(store, kind, &info.headers, opts)?;
-    let columns = date_columns(kind, &mapping);
-    let mut values = vec![Vec::new(); columns.len()];
-    date_values(&columns, samples.iter(), &mut values);
-    let dates = profile_dates(&columns, &values, opts.date_order);
+    let columns = dates::date_columns(kind, &mapping);
+    let dates = dates::profile(&columns, samples.iter(), opts.date_order);
     Ok(Preview {
         kind,
         file: shown(path),
@@ -268,50 +216,13 @@ pub fn run(
     let info = source.info().clone();
     let mapping = choose_mapping(store, kind, &info.headers, opts)?;
     check(kind, &info, &mapping)?;
-    let date_cols = date_columns(kind, &mapping);
-    let dates = if date_cols.is_empty() {
-        Vec::new()
-    } else {
-        // A pass over the date columns first: the order of day and month is decided by the
-        // whole column, not by the rows seen so far.
-        let mut values = vec![Vec::new(); date_cols.len()];
-        for row in read::open(path, &opts.read).map_err(bad_file)? {
-            let row = row.map_err(bad_file)?;
-            date_values(&date_cols, std::iter::once(&row), &mut values);
-        }
-        profile_dates(&date_cols, &values, opts.date_order)
-    };
-    // A column whose dates could be read day-first or month-first, with nothing in the file
-    // or the options to decide, is read as people write dates in the default country
-    // (month-first in the United States, day-first elsewhere), and the report says so.
-    let mut notes = Vec::new();
-    let mut dates = dates;
-    for d in dates
-        .iter_mut()
-        .filter(|d| d.order.is_none() && d.profile.ambiguous)
-    {
-        let country = opts
-            .default_country
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty());
-        let order = country.map_or(DateOrder::Dmy, country::date_order_of);
-        d.order = Some(order);
-        let how = match order {
-            DateOrder::Mdy => "month-first",
-            _ => "day-first",
-        };
-        let why = match country {
-            Some(c) => format!("as dates are written in {}", c.to_ascii_uppercase()),
-            None => "as most countries write them (no default country given)".to_string(),
-        };
-        notes.push(format!(
-            "{}: dates such as {} were read {how}, {why}; if they are not, undo this import \
-             and import again with the other date format",
-            d.header,
-            d.profile.examples.join(", ")
-        ));
-    }
+    // The date columns' order is decided by a pass over the whole file, beside this one.
+    let dates = DatePass::start(
+        path,
+        opts,
+        dates::date_columns(kind, &mapping),
+        info.headers.len(),
+    );
     let mut job = Job {
         kind,
         mapping: &mapping,
@@ -340,7 +251,8 @@ pub fn run(
         kind,
         on_duplicate: opts.on_duplicate,
         mapping: &mapping,
-        contexts: contexts(&info, &dates, opts),
+        contexts: dates::contexts(info.headers.len(), &[], opts),
+        dates: &dates,
         overrides: opts.overrides.iter().map(|o| (o.line, o)).collect(),
         default_country: opts
             .default_country
@@ -422,7 +334,10 @@ pub fn run(
     store.set_cache_mib(IMPORT_CACHE_MIB)?;
     let mut written = || -> Result<()> {
         if opts.dry_run {
-            return store.dry_run(|w| drive(w, &mut job));
+            return store.dry_run(|w| {
+                drive(w, &mut job)?;
+                read_to_end(&dates)
+            });
         }
         store.auto_backup("before-import")?;
         let batch = uuid::Uuid::now_v7().to_string();
@@ -441,6 +356,7 @@ pub fn run(
         let result = store.write(|w| {
             w.begin_batch(&batch, kind, &shown(path), &details)?;
             drive(w, &mut job)?;
+            read_to_end(&dates)?;
             w.finish_batch(&batch, &job.counts)
         });
         store.set_origin(&previous);
@@ -449,6 +365,7 @@ pub fn run(
     let written = written();
     store.set_cache_mib(crate::store::CACHE_MIB)?;
     written?;
+    let mut notes = dates.get().notes.clone();
     if let Some(r) = job.rejects.take() {
         r.finish()?;
     }
@@ -532,8 +449,17 @@ pub fn run(
         notes,
         source: info,
         mapping,
-        dates,
+        dates: dates.get().columns.clone(),
     })
+}
+
+/// Fails when the pass over the date columns could not read the file to its end (the import
+/// must not be written with orders decided by part of it).
+fn read_to_end(dates: &DatePass) -> Result<()> {
+    match &dates.get().failed {
+        Some(e) => Err(bad_file(e.clone())),
+        None => Ok(()),
+    }
 }
 
 /// Rows handed from the cleaning thread to the writer at a time.
@@ -552,20 +478,6 @@ fn progress_at(rows: u64, done: u64, total: u64, started: Instant) -> Progress {
         rows_per_sec: if secs > 0.0 { rows as f64 / secs } else { 0.0 },
         eta_secs: (fraction > 0.0 && fraction < 1.0).then(|| secs * (1.0 - fraction) / fraction),
     }
-}
-
-/// The cleaning context of each column (date columns carry their own date order).
-fn contexts(info: &SourceInfo, dates: &[DateColumn], opts: &ImportOptions) -> Vec<CleanContext> {
-    (0..info.headers.len())
-        .map(|c| CleanContext {
-            default_country: opts.default_country.clone(),
-            date_order: dates
-                .iter()
-                .find(|d| d.column == c)
-                .and_then(|d| d.order)
-                .or(opts.date_order),
-        })
-        .collect()
 }
 
 /// A row turned into what to write.
@@ -619,7 +531,10 @@ struct Cleaner<'a> {
     kind: Kind,
     on_duplicate: OnDuplicate,
     mapping: &'a [ColumnMap],
+    /// Each column's cleaning context, with the date order the user chose (if any).
     contexts: Vec<CleanContext>,
+    /// The contexts with each date column's order, once the file has decided them.
+    dates: &'a DatePass,
     overrides: HashMap<u64, &'a RowOverride>,
     /// The default country for phones without a country code.
     default_country: Option<String>,
@@ -713,7 +628,10 @@ impl Cleaner<'_> {
             let Some(country) = country else { continue };
             match clean::clean_phone(text, Some(country)) {
                 Ok(v) => {
-                    if Some(country) == row_country && Some(country) != default {
+                    if Some(country) == row_country
+                        && Some(country) != default
+                        && !clean::has_country_code(text)
+                    {
                         p.phone_country = row_country;
                     }
                     return Ok(v);
@@ -792,7 +710,11 @@ impl Cleaner<'_> {
                 });
                 continue;
             }
-            let ctx = &self.contexts[c.column.min(self.contexts.len().saturating_sub(1))];
+            let contexts = match def {
+                Some(d) if dates::needs_order(d.ty, text) => &self.dates.get().contexts,
+                _ => &self.contexts,
+            };
+            let ctx = &contexts[c.column.min(contexts.len().saturating_sub(1))];
             if let Some(def) = def
                 && def.ty == FieldType::Money
                 && let Ok((_, Some(code))) = clean::clean_money(text)

@@ -406,7 +406,20 @@ fn international_phones_need_no_default_country() {
             Ok(want),
             "'{raw}' carries its country: {want}"
         );
+        // A default country (a row's own, say) changes nothing in a number that has its
+        // country code: a US default once made valid Chinese mobiles invalid.
+        for country in ["US", "CA", "DE", "FR", "CN", "JP", "GB", "BR", "IN", "AU"] {
+            assert_eq!(
+                clean_phone(raw, Some(country)).as_deref(),
+                Ok(want),
+                "'{raw}' read with {country} as the default"
+            );
+        }
     }
+    assert_eq!(
+        clean_phone("+86 139 0000 0004", Some("US")).as_deref(),
+        Ok("+8613900000004")
+    );
 }
 
 #[test]

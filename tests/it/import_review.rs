@@ -279,3 +279,39 @@ fn a_dry_run_reports_the_same_values_to_review_and_keeps_none() {
     };
     assert_eq!(kept(&dry), kept(&real));
 }
+
+/// A number with its country code is read as written whatever the row's country, and the
+/// report does not say it was read in the row's country.
+#[test]
+fn a_phone_with_its_country_code_ignores_the_rows_country() {
+    let mut f = Fixture::new();
+    let path = write(
+        f.dir.path(),
+        "intl.csv",
+        "First Name,Mobile Phone,Country\n\
+         Ann,+86 139 0000 0004,US\n\
+         Ben,+86 139 0000 0010,Germany\n\
+         Cai,0086 139 0000 0016,日本\n\
+         Dora,030 9876543,Deutschland\n",
+    );
+    let r = run(&mut f.store, &path, &ImportOptions::default());
+    assert_eq!((r.counts.created, r.counts.flagged), (4, 0), "{:?}", r.rows);
+    for (first, phone) in [
+        ("Ann", "+8613900000004"),
+        ("Ben", "+8613900000010"),
+        ("Cai", "+8613900000016"),
+        ("Dora", "+49309876543"),
+    ] {
+        assert_eq!(
+            contact(&f.store, first).text("phone").as_deref(),
+            Some(phone)
+        );
+    }
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("read in their row's country (1 in DE)")),
+        "only Dora's number needed her row's country: {:?}",
+        r.notes
+    );
+}

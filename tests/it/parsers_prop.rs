@@ -255,6 +255,45 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// An import reads a date it calls order-free before the whole file has decided its date
+    /// columns' order: such a value must read the same under every order (as a date, a date
+    /// and time, and a birthday), or an import would depend on when the pass ended.
+    #[test]
+    fn order_free_dates_read_the_same_in_every_order(
+        raw in prop_oneof![
+            "[0-9]{4}-[0-9]{1,2}\\PC{0,12}",
+            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ T/.-]?[0-9/.:-]{0,10}",
+            "[0 /.:-]{1,10}",
+            cellish(),
+        ]
+    ) {
+        if clean::date_order_free(&raw) {
+            let read = |order| (
+                clean_date(&raw, order),
+                clean_datetime(&raw, order),
+                clean::clean_anniversary(&raw, order),
+            );
+            let free = read(None);
+            for order in [DateOrder::Dmy, DateOrder::Mdy, DateOrder::Ymd] {
+                prop_assert_eq!(&read(Some(order)), &free, "{:?} read {:?}", raw, order);
+            }
+        }
+    }
+
+    /// A column's profile made one value at a time is the profile of all of them, whatever
+    /// the values (it keeps only a few examples).
+    #[test]
+    fn a_date_profile_keeps_a_few_examples(values in proptest::collection::vec(cellish(), 0..40)) {
+        let profile = clean::profile_dates(values.iter().map(String::as_str));
+        prop_assert!(profile.examples.len() <= 3);
+        prop_assert_eq!(profile.ambiguous, !profile.examples.is_empty());
+        prop_assert!(!(profile.ambiguous && profile.order.is_some()));
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// A whole import (a dry run, so every row goes through cleaning, the row's country,
