@@ -51,6 +51,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0005_field_review.sql"),
     include_str!("migrations/0006_customer_no.sql"),
     include_str!("migrations/0007_import_speed.sql"),
+    include_str!("migrations/0008_compact_tagging.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

@@ -56,7 +56,7 @@ impl Store {
     /// Every live tag with the number of live records carrying it.
     pub fn tags(&self) -> Result<Vec<(String, u64)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT t.name, count(g.id) FROM tag t
+            "SELECT t.name, count(g.entity_id) FROM tag t
              LEFT JOIN tagging g ON g.tag_id = t.id AND g.deleted_at IS NULL
              WHERE t.deleted_at IS NULL GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
         )?;
@@ -116,22 +116,25 @@ impl Writer<'_> {
         })
     }
 
-    /// One tagging row.
+    /// Tags a record: a new tagging row, or the pair's removed one revived (a record has one
+    /// row per tag, live or not).
     fn insert_tagging(&mut self, kind: Kind, id: &str, tag_id: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO tagging (id, created_at, updated_at, updated_by, tag_id,
-                                      entity_kind, entity_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO tagging (entity_id, tag_id, id, created_at, updated_at, updated_by,
+                                      entity_kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (entity_id, tag_id) DO UPDATE SET deleted_at = NULL,
+                     updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             )?
             .execute(params![
+                id,
+                tag_id,
                 uuid::Uuid::now_v7().to_string(),
                 self.at,
                 self.clock,
                 self.device,
-                tag_id,
                 kind.as_str(),
-                id
             ])?;
         Ok(())
     }

@@ -359,6 +359,12 @@ fn tags_and_custom_fields_are_kept_and_logged() {
     assert_eq!(c3.tags.len(), 2);
     let c4 = s.untag_record(Kind::Contact, &c.id, "VIP").unwrap();
     assert_eq!(c4.tags, ["老客户"]);
+    // Removed and added again: the same tagging row comes back to life.
+    let again = s.tag_record(Kind::Contact, &c.id, "VIP").unwrap();
+    assert_eq!(again.tags, ["VIP", "老客户"]);
+    assert_eq!(s.tags().unwrap(), [("VIP".into(), 1), ("老客户".into(), 1)]);
+    s.untag_record(Kind::Contact, &c.id, "VIP").unwrap();
+    assert_eq!(s.tags().unwrap(), [("VIP".into(), 0), ("老客户".into(), 1)]);
     let c5 = s
         .update_record(Kind::Contact, &c.id, &input(&[("custom.Shoe size", "")]))
         .unwrap();

@@ -135,6 +135,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0005_field_review.sql"),
         include_str!("../../src/store/migrations/0006_customer_no.sql"),
         include_str!("../../src/store/migrations/0007_import_speed.sql"),
+        include_str!("../../src/store/migrations/0008_compact_tagging.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,
@@ -174,6 +175,20 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                  VALUES (1, 'contact', 'c1', 'first_name', NULL, 'Old');"
             };
             conn.execute_batch(log).unwrap();
+            // Taggings as versions before 8 kept them: a new row each time a tag was added
+            // again, beside the removed one's tombstone.
+            conn.execute_batch(
+                "INSERT INTO tag (id, created_at, updated_at, updated_by, name) VALUES
+                   ('t1', '2025-01-01', '2025-01-01', 'olddevice0001', 'VIP'),
+                   ('t2', '2025-01-01', '2025-01-01', 'olddevice0001', 'Lapsed');
+                 INSERT INTO tagging (id, created_at, updated_at, updated_by, deleted_at, tag_id,
+                                      entity_kind, entity_id) VALUES
+                   ('g1', '2025-01-01', '2025-01-02', 'olddevice0001', '2025-01-02', 't1', 'contact', 'c1'),
+                   ('g2', '2025-01-03', '2025-01-03', 'olddevice0001', NULL, 't1', 'contact', 'c1'),
+                   ('g3', '2025-01-01', '2025-01-04', 'olddevice0001', '2025-01-04', 't2', 'contact', 'c1'),
+                   ('g4', '2025-01-05', '2025-01-06', 'olddevice0001', '2025-01-06', 't2', 'contact', 'c1');",
+            )
+            .unwrap();
         }
         let store = Store::open(&path).unwrap();
         let version_now: i64 = rusqlite::Connection::open(&path)
@@ -191,6 +206,27 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
             "rows survive the migration from version {version}"
         );
         assert_eq!(store.device(), "olddevice0001");
+        assert_eq!(c.tags, ["VIP"], "from version {version}");
+        let rows: Vec<(String, String, Option<String>)> = rusqlite::Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT tag_id, id, deleted_at FROM tagging ORDER BY tag_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                ("t1".to_string(), "g2".to_string(), None),
+                (
+                    "t2".to_string(),
+                    "g4".to_string(),
+                    Some("2025-01-06".to_string())
+                ),
+            ],
+            "one row per record and tag: the live one, else the latest tombstone"
+        );
         let h = store.history("c1").unwrap();
         assert_eq!(
             h.len(),
