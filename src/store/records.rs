@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{SecondsFormat, Utc};
-use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::figures;
@@ -36,6 +36,18 @@ pub fn to_sql(v: &Value) -> SqlValue {
         Value::Int(i) => SqlValue::Integer(*i),
         Value::Real(r) => SqlValue::Real(*r),
         Value::Text(t) => SqlValue::Text(t.clone()),
+    }
+}
+
+fn sql_text(t: &str) -> ToSqlOutput<'_> {
+    ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes()))
+}
+
+/// A value as SQLite stores it, borrowing its text.
+fn sql_ref(v: &Value) -> ToSqlOutput<'_> {
+    match v {
+        Value::Text(t) => sql_text(t),
+        other => ToSqlOutput::Owned(to_sql(other)),
     }
 }
 
@@ -943,16 +955,16 @@ impl Writer<'_> {
     ) -> Result<()> {
         let def = kind.def();
         let mut args = vec![
-            SqlValue::Text(id.to_string()),
-            SqlValue::Text(self.at.clone()),
-            SqlValue::Text(self.clock.clone()),
-            SqlValue::Text(self.device.to_string()),
+            sql_text(id),
+            sql_text(&self.at),
+            sql_text(&self.clock),
+            sql_text(&self.device),
         ];
-        args.extend(
-            def.fields
-                .iter()
-                .map(|f| values.get(f.name).map_or(SqlValue::Null, to_sql)),
-        );
+        args.extend(def.fields.iter().map(|f| {
+            values
+                .get(f.name)
+                .map_or(ToSqlOutput::Borrowed(ValueRef::Null), sql_ref)
+        }));
         self.tx
             .prepare_cached(insert_sql(kind))?
             .execute(params_from_iter(args))?;

@@ -194,7 +194,7 @@ impl Writer<'_> {
         match self.doc_of(kind, stored)? {
             Some(doc) => {
                 let hint = hint.filter(|h| h.title == doc.title && h.email == doc.email);
-                self.write_doc(kind, id, &doc, None, hint)
+                self.write_doc(kind, id, doc, None, hint)
             }
             None => Ok(()),
         }
@@ -209,7 +209,7 @@ impl Writer<'_> {
             .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
             .query_row(params![id], |r| r.get(0))
             .optional()?;
-        self.write_doc(kind, id, &doc, existing, None)
+        self.write_doc(kind, id, doc, existing, None)
     }
 
     /// Writes a document (replacing the one at `existing`, if any); `hint`, when given, was
@@ -218,7 +218,7 @@ impl Writer<'_> {
         &mut self,
         kind: Kind,
         id: &str,
-        doc: &Doc,
+        doc: Doc,
         existing: Option<i64>,
         hint: Option<SearchHint>,
     ) -> Result<()> {
@@ -280,11 +280,11 @@ impl Writer<'_> {
         self.pending_fts.insert(
             rowid,
             [
-                doc.title.clone(),
-                doc.email.clone(),
-                doc.phone.clone(),
-                doc.company.clone(),
-                doc.body.clone(),
+                doc.title,
+                doc.email,
+                doc.phone,
+                doc.company,
+                doc.body,
                 short,
             ],
         );

@@ -121,21 +121,12 @@ impl Writer<'_> {
     fn insert_tagging(&mut self, kind: Kind, id: &str, tag_id: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO tagging (entity_id, tag_id, id, created_at, updated_at, updated_by,
-                                      entity_kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                "INSERT INTO tagging (entity_id, tag_id, updated_at, updated_by, entity_kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (entity_id, tag_id) DO UPDATE SET deleted_at = NULL,
                      updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             )?
-            .execute(params![
-                id,
-                tag_id,
-                uuid::Uuid::now_v7().to_string(),
-                self.at,
-                self.clock,
-                self.device,
-                kind.as_str(),
-            ])?;
+            .execute(params![id, tag_id, self.clock, self.device, kind.as_str()])?;
         Ok(())
     }
 

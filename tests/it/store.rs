@@ -209,7 +209,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         assert_eq!(c.tags, ["VIP"], "from version {version}");
         let rows: Vec<(String, String, Option<String>)> = rusqlite::Connection::open(&path)
             .unwrap()
-            .prepare("SELECT tag_id, id, deleted_at FROM tagging ORDER BY tag_id")
+            .prepare("SELECT tag_id, updated_at, deleted_at FROM tagging ORDER BY tag_id")
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap()
@@ -218,10 +218,10 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         assert_eq!(
             rows,
             [
-                ("t1".to_string(), "g2".to_string(), None),
+                ("t1".to_string(), "2025-01-03".to_string(), None),
                 (
                     "t2".to_string(),
-                    "g4".to_string(),
+                    "2025-01-06".to_string(),
                     Some("2025-01-06".to_string())
                 ),
             ],

@@ -2,12 +2,11 @@
 -- added again (instead of a new row beside the tombstone). The table is its own index on
 -- (entity_id, tag_id), so adding a tag writes two B-tree entries (the row and the live-by-tag
 -- index) instead of four (the row, its id, the live pair and the tag); two devices that tag
--- the same record with the same tag hold the same row. `id` stays the row's UUIDv7.
+-- the same record with the same tag hold the same row. The pair is the row's identity (no id
+-- of its own), and `updated_at` its clock, as on every synced row.
 CREATE TABLE tagging_keyed (
     entity_id   TEXT NOT NULL,
     tag_id      TEXT NOT NULL REFERENCES tag(id),
-    id          TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
     updated_by  TEXT NOT NULL,
     deleted_at  TEXT,
@@ -16,9 +15,8 @@ CREATE TABLE tagging_keyed (
 ) WITHOUT ROWID;
 
 -- Each pair's live row if it has one, else its latest tombstone.
-INSERT INTO tagging_keyed (entity_id, tag_id, id, created_at, updated_at, updated_by,
-                           deleted_at, entity_kind)
-SELECT entity_id, tag_id, id, created_at, updated_at, updated_by, deleted_at, entity_kind
+INSERT INTO tagging_keyed (entity_id, tag_id, updated_at, updated_by, deleted_at, entity_kind)
+SELECT entity_id, tag_id, updated_at, updated_by, deleted_at, entity_kind
 FROM (
     SELECT *, row_number() OVER (
         PARTITION BY entity_id, tag_id
