@@ -958,7 +958,7 @@ impl Writer<'_> {
             sql_text(id),
             sql_text(&self.at),
             sql_text(&self.clock),
-            sql_text(&self.device),
+            sql_text(self.device),
         ];
         args.extend(def.fields.iter().map(|f| {
             values
