@@ -471,6 +471,14 @@ static FEEDBACK: KindDef = KindDef {
     sort: "received_at",
 };
 
+impl Kind {
+    /// The static description of this kind's fields (the kinds are described here, above the
+    /// model's types, so the model does not depend on them).
+    pub fn def(self) -> &'static KindDef {
+        def(self)
+    }
+}
+
 /// The definition of a kind.
 pub fn def(kind: Kind) -> &'static KindDef {
     match kind {

@@ -77,11 +77,6 @@ impl Kind {
             Kind::Feedback => "feedback",
         }
     }
-
-    /// The static description of this kind's fields.
-    pub fn def(self) -> &'static KindDef {
-        crate::kinds::def(self)
-    }
 }
 
 impl fmt::Display for Kind {
@@ -379,7 +374,7 @@ pub struct Page {
     pub rows: Vec<EntityRecord>,
     /// Contacts only: each listed contact's stored analytics figures, by id (contacts the
     /// analytics have not reached are left out).
-    pub figures: std::collections::BTreeMap<String, crate::store::RowFigures>,
+    pub figures: std::collections::BTreeMap<String, RowFigures>,
 }
 
 /// A search result.
@@ -437,4 +432,20 @@ pub struct TimelineItem {
     pub title: String,
     /// A short summary.
     pub detail: String,
+}
+
+/// One contact's stored figures as a list row shows them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RowFigures {
+    /// The R×F segment (`Champions`, …).
+    pub rfm_segment: Option<String>,
+    /// Recency, frequency and monetary scores 1–5, as `"545"`.
+    pub rfm: Option<String>,
+    /// The k-means cluster's name.
+    pub cluster: Option<String>,
+    /// Expected value over the next 365 days.
+    pub clv_365: Option<f64>,
+    /// The best lead score (0–100) of the contact's open deals.
+    pub lead_score: Option<u8>,
 }

@@ -20,7 +20,8 @@ pub(super) fn date_columns(kind: Kind, mapping: &[ColumnMap]) -> Vec<(usize, Str
     mapping
         .iter()
         .filter(|c| {
-            super::pipeline::field_target(kind, &c.target)
+            kind.def()
+                .field(&c.target)
                 .or_else(|| {
                     c.target
                         .strip_prefix("line.")

@@ -107,7 +107,7 @@ fn check(kind: Kind, info: &SourceInfo, mapping: &[ColumnMap]) -> Result<()> {
 }
 
 /// The field a mapping target writes, if it is a plain field of the kind.
-pub(super) fn field_target(kind: Kind, target: &str) -> Option<&'static crate::model::FieldDef> {
+fn field_target(kind: Kind, target: &str) -> Option<&'static crate::model::FieldDef> {
     kind.def().field(target)
 }
 

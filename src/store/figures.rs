@@ -9,26 +9,10 @@ use std::collections::BTreeMap;
 
 use rusqlite::params_from_iter;
 use rusqlite::types::Value as SqlValue;
-use serde::Serialize;
 
 use super::Store;
 use crate::error::{FieldIssue, Result};
-
-/// One contact's stored figures as a list row shows them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct RowFigures {
-    /// The R×F segment (`Champions`, …).
-    pub rfm_segment: Option<String>,
-    /// Recency, frequency and monetary scores 1–5, as `"545"`.
-    pub rfm: Option<String>,
-    /// The k-means cluster's name.
-    pub cluster: Option<String>,
-    /// Expected value over the next 365 days.
-    pub clv_365: Option<f64>,
-    /// The best lead score (0–100) of the contact's open deals.
-    pub lead_score: Option<u8>,
-}
+use crate::model::RowFigures;
 
 /// How a figure filters.
 #[derive(Clone, Copy)]

@@ -30,12 +30,12 @@ use crate::clock::{Clock, Hlc};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Value};
 
+pub use crate::model::RowFigures;
 pub use analytics::{
     ActivityRow, CustomerFigures, CustomerMetric, DealRow, DealScoreRow, FeedbackRow, MetricColumn,
     MetricSet, PipelineRow, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
 pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
-pub use figures::RowFigures;
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};

@@ -3,11 +3,30 @@
 //! Every write path (forms, CLI flags, imports) goes through [`parse_field`], so a value is
 //! valid in Kith exactly when it parses here. Pure functions: no SQL, no I/O.
 
+mod number;
+mod phone;
+
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::model::{FieldDef, FieldType, Value};
+
+pub(crate) use number::currency_of;
+pub use number::{clean_bool, clean_money, clean_number};
+pub use phone::{clean_phone, has_country_code, phone_parts};
+
+/// `raw` in Unicode normal form KC (full-width digits and letters as ASCII, say); ASCII is
+/// already in it.
+pub(crate) fn nfkc(raw: &str) -> Cow<'_, str> {
+    if raw.is_ascii() {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.nfkc().collect())
+    }
+}
 
 /// Longest text Kith stores in one field (characters).
 pub const MAX_TEXT: usize = 100_000;
@@ -54,7 +73,7 @@ pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
             }
         }
         FieldType::Money => parse_money(text).map(Value::Int),
-        FieldType::Decimal => crate::import::clean::clean_number(text).map(Value::Real),
+        FieldType::Decimal => number::clean_number(text).map(Value::Real),
         FieldType::Bool => parse_yes_no(text).map(Value::Bool),
         FieldType::Choice => {
             let wanted = text.to_lowercase().replace([' ', '-'], "_");
@@ -108,7 +127,7 @@ pub fn parse_phone(text: &str) -> Result<String, String> {
         return Ok(plain);
     }
     if (plain.starts_with('+') || plain.starts_with("00"))
-        && let Ok(e164) = crate::import::clean::clean_phone(&plain, None)
+        && let Ok(e164) = phone::clean_phone(&plain, None)
     {
         return Ok(e164);
     }
@@ -200,14 +219,14 @@ pub fn parse_datetime(text: &str) -> Result<DateTime<Utc>, String> {
 
 /// Parses a money amount into hundredths, in either decimal convention and with or without a
 /// currency: `1234.5`, `1,234.50`, `1.234,50`, `99,90 €`, `-12`, `$99.90` (see
-/// [`crate::import::clean::clean_money`] for the rules).
+/// [`number::clean_money`] for the rules).
 pub fn parse_money(text: &str) -> Result<i64, String> {
-    crate::import::clean::clean_money(text).map(|(cents, _)| cents)
+    number::clean_money(text).map(|(cents, _)| cents)
 }
 
 /// A decimal as Kith writes it (exports, cleaned cells): the shortest text that reads back
 /// as the same number. Where that text would look like a thousands group (`1.001`, which
-/// [`crate::import::clean::clean_number`] reads as 1001), a trailing zero keeps it a decimal
+/// [`number::clean_number`] reads as 1001), a trailing zero keeps it a decimal
 /// (`1.0010`).
 pub fn decimal_text(n: f64) -> String {
     let text = format!("{n}");
@@ -219,10 +238,10 @@ pub fn decimal_text(n: f64) -> String {
     if grouped { format!("{text}0") } else { text }
 }
 
-/// Yes or no, in the words the import understands (see [`crate::import::clean::clean_bool`]):
+/// Yes or no, in the words the import understands (see [`number::clean_bool`]):
 /// what a user types in a form or on the command line is read like a spreadsheet cell.
 pub fn parse_yes_no(text: &str) -> Result<bool, String> {
-    crate::import::clean::clean_bool(text)
+    number::clean_bool(text)
 }
 
 /// Folds text for matching: lower case, compatibility-decomposed, accents removed.
