@@ -479,6 +479,19 @@ impl Kind {
     }
 }
 
+/// A kind by its name or plural (`contact`, `contacts`, `order-line`), in any case.
+impl std::str::FromStr for Kind {
+    type Err = crate::error::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == wanted || k.def().plural_key == wanted)
+            .ok_or_else(|| crate::error::Error::UnknownKind(s.to_string()))
+    }
+}
+
 /// The definition of a kind.
 pub fn def(kind: Kind) -> &'static KindDef {
     match kind {

@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
@@ -82,18 +81,6 @@ impl Kind {
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = crate::Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == wanted || k.def().plural_key == wanted)
-            .ok_or_else(|| crate::Error::UnknownKind(s.to_string()))
     }
 }
 
@@ -448,4 +435,111 @@ pub struct RowFigures {
     pub clv_365: Option<f64>,
     /// The best lead score (0–100) of the contact's open deals.
     pub lead_score: Option<u8>,
+}
+
+/// One of the ten R×F segments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    /// R 5, F 4–5.
+    Champions,
+    /// R 3–4, F 4–5.
+    Loyal,
+    /// R 4–5, F 2–3.
+    PotentialLoyalists,
+    /// R 5, F 1.
+    NewCustomers,
+    /// R 4, F 1.
+    Promising,
+    /// R 3, F 3.
+    NeedAttention,
+    /// R 3, F 1–2.
+    AboutToSleep,
+    /// R 1–2, F 3–4.
+    AtRisk,
+    /// R 1–2, F 5.
+    CantLose,
+    /// R 1–2, F 1–2.
+    Hibernating,
+}
+
+impl Segment {
+    /// All ten segments, best first (the order the UI lists them in).
+    pub const ALL: [Segment; 10] = [
+        Segment::Champions,
+        Segment::Loyal,
+        Segment::PotentialLoyalists,
+        Segment::NewCustomers,
+        Segment::Promising,
+        Segment::NeedAttention,
+        Segment::AboutToSleep,
+        Segment::AtRisk,
+        Segment::CantLose,
+        Segment::Hibernating,
+    ];
+
+    /// The segment of an (R, F) score pair. Scores outside 1–5 are clamped into 1–5.
+    pub fn from_scores(r: u8, f: u8) -> Segment {
+        let (r, f) = (r.clamp(1, 5), f.clamp(1, 5));
+        match (r, f) {
+            (1..=2, 1..=2) => Segment::Hibernating,
+            (1..=2, 3..=4) => Segment::AtRisk,
+            (1..=2, _) => Segment::CantLose,
+            (3, 1..=2) => Segment::AboutToSleep,
+            (3, 3) => Segment::NeedAttention,
+            (3..=4, 4..=5) => Segment::Loyal,
+            (4, 1) => Segment::Promising,
+            (5, 1) => Segment::NewCustomers,
+            (4..=5, 2..=3) => Segment::PotentialLoyalists,
+            _ => Segment::Champions,
+        }
+    }
+
+    /// The segment's name as shown in the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Segment::Champions => "Champions",
+            Segment::Loyal => "Loyal",
+            Segment::PotentialLoyalists => "Potential Loyalists",
+            Segment::NewCustomers => "New Customers",
+            Segment::Promising => "Promising",
+            Segment::NeedAttention => "Need Attention",
+            Segment::AboutToSleep => "About to Sleep",
+            Segment::AtRisk => "At Risk",
+            Segment::CantLose => "Can't Lose",
+            Segment::Hibernating => "Hibernating",
+        }
+    }
+
+    /// One line for the UI: who is in the segment and what to do about them.
+    pub fn description(self) -> &'static str {
+        match self {
+            Segment::Champions => "Bought recently and often: reward them and ask for referrals.",
+            Segment::Loyal => "Buy often and fairly recently: keep them close, offer more.",
+            Segment::PotentialLoyalists => {
+                "Recent customers with a few orders: a nudge can make them loyal."
+            }
+            Segment::NewCustomers => "First order very recently: welcome them and help them start.",
+            Segment::Promising => "Recent single order: build the relationship early.",
+            Segment::NeedAttention => {
+                "Middling on recency and frequency: re-engage before they slip."
+            }
+            Segment::AboutToSleep => "Few orders, not lately: reach out before they lapse.",
+            Segment::AtRisk => "Bought regularly, but not for a while: win them back.",
+            Segment::CantLose => "Used to be among the most frequent, now gone quiet: call them.",
+            Segment::Hibernating => "Few orders, long ago: low priority, try a reactivation offer.",
+        }
+    }
+}
+
+/// One order line: who, when, how much (negative = refund).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderPoint {
+    /// Customer identifier.
+    pub customer_id: String,
+    /// Calendar day of the order.
+    pub date: chrono::NaiveDate,
+    /// Order value; negative for a refund.
+    pub amount: f64,
 }

@@ -136,16 +136,7 @@ impl Period {
     }
 }
 
-/// One order line: who, when, how much (negative = refund).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OrderPoint {
-    /// Customer identifier.
-    pub customer_id: String,
-    /// Calendar day of the order.
-    pub date: NaiveDate,
-    /// Order value; negative for a refund.
-    pub amount: f64,
-}
+pub use crate::model::OrderPoint;
 
 /// Recency-frequency-monetary summary of one customer (see the module docs for definitions).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -11,9 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::Store;
-use crate::analytics::clv::OrderPoint;
-use crate::analytics::rfm::Segment;
 use crate::error::Result;
+use crate::model::{OrderPoint, Segment};
 
 /// Order statuses whose sale stands.
 const PURCHASE_STATUSES: [&str; 4] = ["placed", "paid", "shipped", "delivered"];

@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
+use super::batch::{BatchSummary, Counts, Outcome, SavedRow, UndoNote, UndoReport};
 use super::records::{CREATED, Reads, stored_value};
 use super::{Store, Writer};
 use crate::error::{Error, Result};
-use crate::import::{BatchSummary, Counts, Outcome, SavedRow, UndoNote, UndoReport};
 use crate::model::{EntityRecord, FieldType, Kind, Value};
 
 /// The change-log origin of an import batch's writes.

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::batch::MatchBy;
 use super::records::Reads;
 use super::{Store, Writer};
 use crate::error::{Error, Result};
-use crate::import::MatchBy;
 use crate::model::{EntityRecord, Input, Kind, Value};
 use crate::values::fold;
 

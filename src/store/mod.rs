@@ -7,6 +7,7 @@
 
 mod analytics;
 mod backup;
+mod batch;
 mod figures;
 mod grams;
 mod history;
@@ -36,6 +37,7 @@ pub use analytics::{
     MetricSet, PipelineRow, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
 pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
+pub use batch::{BatchSummary, Counts, MatchBy, Outcome, SavedRow, UndoNote, UndoReport};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};

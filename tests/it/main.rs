@@ -19,6 +19,7 @@ mod import_formats;
 mod import_mapping;
 mod import_read;
 mod import_review;
+mod layers;
 mod parsers_prop;
 mod purchase_log;
 mod real_exports;
