@@ -411,7 +411,8 @@ test('an odd phone is imported, kept for review, and re-cleaned with a country',
 
   step = 'the import result says 1 row has values to review';
   await textIs('import-flagged-count', '1');
-  await shown('import-notes');
+  const said = await (await shown('import-flagged')).getText();
+  assert.match(said, /1 row imported with values Kith could not read/, said);
   const kept = await (await shown('row-review-3')).getText();
   assert.match(kept, /06 12 34 56 78/, `line 3's phone is kept as written: ${kept}`);
   t.diagnostic(`kept for review: ${kept.replace(/\s+/g, ' ')}`);
