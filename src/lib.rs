@@ -1,8 +1,9 @@
 //! Kith's engine: an offline-first CRM over one SQLite file.
 //!
-//! The engine owns storage, validation, search, history and (in later modules) import,
-//! export, sync and analytics. It knows nothing of Tauri, IPC or the UI: the desktop shell
-//! and the `kith` CLI are thin callers of the same public API.
+//! The engine owns storage, validation, search, history, backups, spreadsheet import and
+//! export, and the analytics (sync comes with a later module). It knows nothing of Tauri, IPC
+//! or the UI: the desktop shell and the `kith` CLI are thin callers of the same public API.
+//! Its modules form a ladder, each using only those below it (see ARCHITECTURE.md, "Layers").
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -1,10 +1,12 @@
 //! The data model: entity kinds, their fields, and the record shape every store call returns.
 //!
-//! Kith's entities are described by data ([`KindSchema`]) rather than by one hand-written
-//! struct and store module each. The store, the validation, the change log, the CLI and the
-//! UI's forms and lists are all driven by these descriptions, so adding a field is one line
-//! here plus a migration. Invariant: every field named here is a column of `table` with the
-//! same name, and every `Ref` field points at a kind whose table exists.
+//! Kith's entities are described by data (a [`KindDef`] per kind, written in `kinds.rs`, and
+//! sent to the UI as a [`KindSchema`]) rather than by one hand-written struct and store module
+//! each. The store, the validation, the change log, the CLI and the UI's forms and lists are
+//! all driven by these descriptions, so adding a field is one line in `kinds.rs` plus a
+//! migration. Invariant: every field described is a column of its kind's table with the same
+//! name, and every `Ref` field points at a kind whose table exists. This module is the bottom
+//! rung: it uses nothing else of Kith's.
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -2,9 +2,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------------------------------------------
-// Companies
-
 pub(super) struct Industry {
     pub(super) en: &'static str,
     /// The industry word in each language's company names (English, Chinese, German, French,

@@ -1,9 +1,7 @@
-//! Languages and places, and the people who live there: names in six languages (with their Latin spellings), emails, phones and street addresses as each country writes them.
+//! Languages and places, and the people who live there: names in six languages (with their Latin
+//! spellings), emails, phones and street addresses as each country writes them.
 
 use super::*;
-
-// ---------------------------------------------------------------------------------------------
-// Languages, places and names
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Lang {

@@ -1,9 +1,7 @@
-//! Products, job titles and the texts of notes, deals, activities, tickets, campaigns and feedback, in each language.
+//! Products, job titles and the texts of notes, deals, activities, tickets, campaigns and feedback,
+//! in each language.
 
 use super::*;
-
-// ---------------------------------------------------------------------------------------------
-// Products, jobs and texts
 
 pub(super) struct Product {
     pub(super) name: &'static str,

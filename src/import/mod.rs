@@ -6,9 +6,10 @@
 //! created, updated, merged, skipped or rejected, with a reason for every row that was not
 //! created, and the counts add up to the rows in the file. A whole import is one transaction:
 //! cancelled or failed, it leaves the database as it was. Each import is a batch whose writes
-//! carry its origin in the change log, so it can be undone later ([`Store::undo_import`]).
+//! carry its origin in the change log, so it can be undone later ([`crate::Store::undo_import`]).
 
 pub mod clean;
+mod cleaner;
 pub mod country;
 mod dates;
 pub mod mapping;

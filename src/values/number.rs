@@ -1,5 +1,15 @@
 //! Numbers, money and yes/no as people and exports write them: any grouping and decimal
 //! convention, currency symbols, codes and words, yes and no in five languages.
+//!
+//! Conventions chosen here (each has a test):
+//! - Amounts: one `.` or `,` followed by exactly three digits, with 1–3 digits (not `0`)
+//!   before it, is a thousands separator (`1,234` and `1.234` are 1234); any other single
+//!   separator is the decimal mark (`1,5` is 1.50). Spaces and apostrophes only group
+//!   thousands. Extra decimals are refused unless they are zeros.
+//! - `¥`, `￥` and `元` are Chinese yuan (CNY): Kith's users write yuan far more often than
+//!   yen, and `円`, `JP¥` or `JPY` name the yen unambiguously. `kr` alone is accepted but
+//!   names no currency (it is Swedish, Norwegian, Danish or Icelandic); `$` is USD unless
+//!   qualified (`C$`, `A$`, `HK$`, `NT$`, `S$`, `R$`, `Mex$`).
 
 use super::nfkc;
 use crate::kinds::CURRENCIES;

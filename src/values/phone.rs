@@ -75,7 +75,7 @@ pub fn has_country_code(raw: &str) -> bool {
 /// numbers of `default_country` (ISO 3166 alpha-2, any case). An extension is kept as
 /// ` x123` after the number. A number that is not valid for its country is refused naming
 /// the value and the country. Without a default country, a national number is returned as
-/// [`values::plain_phone`] accepts it (whitespace normalised), not refused.
+/// [`super::plain_phone`] accepts it (whitespace normalised), not refused.
 pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, String> {
     let text = nfkc(raw);
     let text = text.trim();

@@ -2,10 +2,6 @@
 
 use super::*;
 
-// ------------------------------------------------------------------------------------------
-// Fonts for PNG export
-// ------------------------------------------------------------------------------------------
-
 /// The system font database, loaded once, and the sans-serif family chosen for it.
 pub(super) struct Fonts {
     pub(super) db: Arc<fontdb::Database>,

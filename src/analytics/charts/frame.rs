@@ -1,10 +1,7 @@
-//! The charts' shared look (palette, sizes), the empty-state messages and footnotes, and the SVG frame every chart is drawn in.
+//! The charts' shared look (palette, sizes), the empty-state messages and footnotes, and the SVG
+//! frame every chart is drawn in.
 
 use super::*;
-
-// ------------------------------------------------------------------------------------------
-// Look
-// ------------------------------------------------------------------------------------------
 
 pub(super) const LABEL_PX: f64 = 12.0;
 pub(super) const NOTE_PX: f64 = 11.0;

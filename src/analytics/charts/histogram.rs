@@ -2,10 +2,6 @@
 
 use super::*;
 
-// ------------------------------------------------------------------------------------------
-// Histogram
-// ------------------------------------------------------------------------------------------
-
 /// Histogram bins: `counts[i]` holds values in `[lo + i·step, lo + (i+1)·step)`; `overflow`
 /// counts values at or above `lo + counts.len()·step` when the range was capped.
 pub(super) struct Bins {

@@ -1,10 +1,7 @@
-//! Month axes and the month charts: revenue by month, forecast, satisfaction trend (bars and lines over contiguous months).
+//! Month axes and the month charts: revenue by month, forecast, satisfaction trend (bars and lines
+//! over contiguous months).
 
 use super::*;
-
-// ------------------------------------------------------------------------------------------
-// Months
-// ------------------------------------------------------------------------------------------
 
 /// A month as `year * 12 + (month - 1)`.
 pub(super) fn parse_month(s: &str) -> Result<i32, ChartError> {

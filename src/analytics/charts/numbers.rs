@@ -1,10 +1,7 @@
-//! Numbers on axes and bars: compact forms (1.2k), money, counts, percentages, nice ticks, outlier caps and a linear fit.
+//! Numbers on axes and bars: compact forms (1.2k), money, counts, percentages, nice ticks, outlier
+//! caps and a linear fit.
 
 use super::*;
-
-// ------------------------------------------------------------------------------------------
-// Numbers
-// ------------------------------------------------------------------------------------------
 
 /// The value if finite, clamped to ±[`MAX_ABS_VALUE`].
 pub(super) fn finite(v: f64) -> Option<f64> {

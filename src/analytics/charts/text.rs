@@ -1,10 +1,7 @@
-//! Label text: cleaning, width estimates (East Asian wide characters count as one em), cutting to fit and wrapping.
+//! Label text: cleaning, width estimates (East Asian wide characters count as one em), cutting to
+//! fit and wrapping.
 
 use super::*;
-
-// ------------------------------------------------------------------------------------------
-// Text measuring
-// ------------------------------------------------------------------------------------------
 
 /// Replaces control characters and the non-characters U+FFFE/U+FFFF (which XML cannot
 /// carry) by spaces and trims.
