@@ -2,6 +2,7 @@
 //! (never `@tauri-apps/*`), so the engine's commands, argument names and error shape live
 //! in one file. Every rejection is normalised to `KithError`, whose `dto` is an `ErrorReport`.
 //! Engine events (import progress) are subscribed to here too.
+import type { Command } from './bindings/Command';
 import { call, subscribe } from './transport';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupList } from './bindings/BackupList';
@@ -204,7 +205,8 @@ export function toErrorDto(error: unknown): ErrorReport {
   return { code: 'internal', message, issues: [] };
 }
 
-async function request<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Calls one of the shell's commands (`Command` is generated from its handler list). */
+async function request<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await call<T>(command, args);
   } catch (error) {

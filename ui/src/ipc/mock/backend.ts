@@ -15,6 +15,7 @@
 import type { BatchSummary } from '../bindings/BatchSummary';
 import type { Change } from '../bindings/Change';
 import type { ColumnMap } from '../bindings/ColumnMap';
+import type { Command } from '../bindings/Command';
 import type { Counts } from '../bindings/Counts';
 import type { DateColumn } from '../bindings/DateColumn';
 import type { DuplicateGroup } from '../bindings/DuplicateGroup';
@@ -2350,7 +2351,9 @@ export class MockBackend {
         : {};
     this.calls.push({ command, args });
     await sleep(this.options.latencyMs ?? 0);
-    switch (command) {
+    // Typed as the shell's commands, so a case for a command the shell does not have fails
+    // the type check.
+    switch (command as Command) {
       case 'schema':
         return structuredClone(this.schemas);
       case 'workspace_info':
