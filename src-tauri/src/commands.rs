@@ -85,7 +85,7 @@ pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
 }
 
 #[tauri::command(async)]
-pub fn choose_workspace(
+pub fn workspace_choose(
     state: State<'_, AppState>,
     choice: WorkspaceChoice,
 ) -> Reply<WorkspaceInfo> {
@@ -93,22 +93,22 @@ pub fn choose_workspace(
 }
 
 #[tauri::command(async)]
-pub fn list_records(state: State<'_, AppState>, kind: Kind, query: ListQuery) -> Reply<Page> {
+pub fn record_list(state: State<'_, AppState>, kind: Kind, query: ListQuery) -> Reply<Page> {
     with_store(&state, |s| s.list_records(kind, &query))
 }
 
 #[tauri::command(async)]
-pub fn get_record(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<EntityRecord> {
+pub fn record_get(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<EntityRecord> {
     with_store(&state, |s| s.get_record(kind, &id))
 }
 
 #[tauri::command(async)]
-pub fn create_record(state: State<'_, AppState>, kind: Kind, input: Input) -> Reply<EntityRecord> {
+pub fn record_create(state: State<'_, AppState>, kind: Kind, input: Input) -> Reply<EntityRecord> {
     with_store(&state, |s| s.create_record(kind, &input))
 }
 
 #[tauri::command(async)]
-pub fn update_record(
+pub fn record_update(
     state: State<'_, AppState>,
     kind: Kind,
     id: String,
@@ -118,7 +118,7 @@ pub fn update_record(
 }
 
 #[tauri::command(async)]
-pub fn delete_record(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<()> {
+pub fn record_delete(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<()> {
     with_store(&state, |s| s.delete_record(kind, &id))
 }
 
@@ -143,7 +143,7 @@ pub fn timeline(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<Vec
 }
 
 #[tauri::command(async)]
-pub fn tag_record(
+pub fn record_tag(
     state: State<'_, AppState>,
     kind: Kind,
     id: String,
@@ -153,7 +153,7 @@ pub fn tag_record(
 }
 
 #[tauri::command(async)]
-pub fn untag_record(
+pub fn record_untag(
     state: State<'_, AppState>,
     kind: Kind,
     id: String,
@@ -167,7 +167,7 @@ pub fn untag_record(
 /// Shows a native "open file" dialog for spreadsheets; `None` when the user cancels. The file
 /// chosen is the only kind of path `import_preview` and `import_run` accept.
 #[tauri::command]
-pub async fn pick_import_file(app: tauri::AppHandle) -> Reply<Option<String>> {
+pub async fn dialog_open(app: tauri::AppHandle) -> Reply<Option<String>> {
     dialog(app, Purpose::Read, |d| {
         d.add_filter(
             "Spreadsheets and contacts",
@@ -182,7 +182,7 @@ pub async fn pick_import_file(app: tauri::AppHandle) -> Reply<Option<String>> {
 /// Shows a native "save as" dialog; `None` when the user cancels. The file chosen is the only
 /// kind of path the commands that write a file accept.
 #[tauri::command]
-pub async fn pick_save_file(
+pub async fn dialog_save(
     app: tauri::AppHandle,
     name: String,
     extension: String,
@@ -278,7 +278,7 @@ pub fn import_cancel(state: State<'_, AppState>) {
 }
 
 #[tauri::command(async)]
-pub fn import_batches(state: State<'_, AppState>) -> Reply<Vec<BatchSummary>> {
+pub fn import_list(state: State<'_, AppState>) -> Reply<Vec<BatchSummary>> {
     with_store(&state, |s| s.import_batches())
 }
 
@@ -295,7 +295,7 @@ pub fn import_save_rows(state: State<'_, AppState>, batch: String, path: String)
 }
 
 #[tauri::command(async)]
-pub fn save_mapping(
+pub fn mapping_save(
     state: State<'_, AppState>,
     kind: Kind,
     name: String,
@@ -311,19 +311,23 @@ pub fn save_mapping(
 /// Values imports kept as written for review (of one kind, or all): the first `limit`, and
 /// the totals.
 #[tauri::command(async)]
-pub fn flagged(state: State<'_, AppState>, kind: Option<Kind>, limit: usize) -> Reply<FlaggedPage> {
+pub fn review_list(
+    state: State<'_, AppState>,
+    kind: Option<Kind>,
+    limit: usize,
+) -> Reply<FlaggedPage> {
     with_store(&state, |s| s.flagged(kind, limit))
 }
 
 /// The values kept for review of one record.
 #[tauri::command(async)]
-pub fn record_flags(state: State<'_, AppState>, id: String) -> Reply<Vec<ReviewValue>> {
+pub fn review_record(state: State<'_, AppState>, id: String) -> Reply<Vec<ReviewValue>> {
     with_store(&state, |s| s.record_flags(&id))
 }
 
 /// Cleans the kept values again with a default country and date order; writes what cleans.
 #[tauri::command(async)]
-pub fn reclean(
+pub fn review_reclean(
     state: State<'_, AppState>,
     kind: Option<Kind>,
     options: RecleanOptions,
@@ -332,21 +336,17 @@ pub fn reclean(
 }
 
 #[tauri::command(async)]
-pub fn find_duplicates(state: State<'_, AppState>, kind: Kind) -> Reply<Vec<DuplicateGroup>> {
+pub fn duplicates_find(state: State<'_, AppState>, kind: Kind) -> Reply<Vec<DuplicateGroup>> {
     with_store(&state, |s| s.find_duplicates(kind))
 }
 
 #[tauri::command(async)]
-pub fn merge_records(
-    state: State<'_, AppState>,
-    kind: Kind,
-    ids: Vec<String>,
-) -> Reply<MergeReport> {
+pub fn merge(state: State<'_, AppState>, kind: Kind, ids: Vec<String>) -> Reply<MergeReport> {
     with_own_store(&state, |s| s.merge_records(kind, &ids))
 }
 
 #[tauri::command(async)]
-pub fn export_records(
+pub fn export(
     state: State<'_, AppState>,
     kind: Kind,
     path: String,
@@ -362,22 +362,22 @@ pub fn export_records(
 
 /// The dashboard's charts: (name, title), in the order the dashboard shows them.
 #[tauri::command(async)]
-pub fn charts() -> Vec<(&'static str, &'static str)> {
+pub fn dashboard_charts() -> Vec<(&'static str, &'static str)> {
     dashboard::CHARTS.to_vec()
 }
 
 #[tauri::command(async)]
-pub fn analytics_kpis(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Kpis> {
+pub fn dashboard_kpis(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Kpis> {
     with_store(&state, |s| dashboard::kpis(s, as_of))
 }
 
 #[tauri::command(async)]
-pub fn rfm_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<RfmView> {
+pub fn analyze_rfm(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<RfmView> {
     with_store(&state, |s| kith::analytics::rfm_scores(s, as_of))
 }
 
 #[tauri::command(async)]
-pub fn customer_segments(
+pub fn analyze_segments(
     state: State<'_, AppState>,
     as_of: Option<NaiveDate>,
     k: Option<usize>,
@@ -386,7 +386,7 @@ pub fn customer_segments(
 }
 
 #[tauri::command(async)]
-pub fn customer_value(
+pub fn analyze_clv(
     state: State<'_, AppState>,
     as_of: Option<NaiveDate>,
     monthly_discount_rate: Option<f64>,
@@ -399,7 +399,7 @@ pub fn customer_value(
 }
 
 #[tauri::command(async)]
-pub fn lead_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<ScoreView> {
+pub fn analyze_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<ScoreView> {
     with_store(&state, |s| kith::analytics::lead_scores(s, as_of))
 }
 
@@ -408,7 +408,7 @@ pub fn lead_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Repl
 /// command (lists, records, the dashboard's stored figures) keeps answering meanwhile; one
 /// refresh runs at a time.
 #[tauri::command(async)]
-pub fn refresh_analytics(
+pub fn analyze_all(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     as_of: Option<NaiveDate>,
@@ -422,19 +422,19 @@ pub fn refresh_analytics(
 
 /// The last stored run of an analysis (`rfm`, `segments`, `clv`, `scores`), without rerunning it.
 #[tauri::command(async)]
-pub fn analytics_report(state: State<'_, AppState>, name: String) -> Reply<Option<StoredRun>> {
+pub fn analyze_report(state: State<'_, AppState>, name: String) -> Reply<Option<StoredRun>> {
     with_store(&state, |s| kith::analytics::stored_report(s, &name))
 }
 
 /// The rule-based lead score's rules with their points.
 #[tauri::command(async)]
-pub fn score_rules(state: State<'_, AppState>) -> Reply<ScoreRules> {
+pub fn analyze_rules(state: State<'_, AppState>) -> Reply<ScoreRules> {
     with_store(&state, |s| kith::analytics::score_rules(s))
 }
 
 /// Sets the points of some rules (rule id → points); all or nothing.
 #[tauri::command(async)]
-pub fn set_rule_points(
+pub fn analyze_rules_set(
     state: State<'_, AppState>,
     points: std::collections::BTreeMap<String, i32>,
 ) -> Reply<ScoreRules> {
@@ -443,23 +443,26 @@ pub fn set_rule_points(
 
 /// Puts every rule back to its default points.
 #[tauri::command(async)]
-pub fn reset_rule_points(state: State<'_, AppState>) -> Reply<ScoreRules> {
+pub fn analyze_rules_reset(state: State<'_, AppState>) -> Reply<ScoreRules> {
     with_store(&state, kith::analytics::reset_rule_points)
 }
 
 /// A deal's stored lead score with its factors.
 #[tauri::command(async)]
-pub fn deal_score(state: State<'_, AppState>, deal_id: String) -> Reply<Option<DealScoreView>> {
+pub fn analyze_deal_score(
+    state: State<'_, AppState>,
+    deal_id: String,
+) -> Reply<Option<DealScoreView>> {
     with_store(&state, |s| kith::analytics::deal_score(s, &deal_id))
 }
 
 #[tauri::command(async)]
-pub fn forecast(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Forecast> {
+pub fn analyze_forecast(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Forecast> {
     with_store(&state, |s| kith::analytics::forecast(s, as_of))
 }
 
 #[tauri::command(async)]
-pub fn satisfaction_report(
+pub fn analyze_satisfaction(
     state: State<'_, AppState>,
     as_of: Option<NaiveDate>,
     recent_days: u32,
@@ -470,7 +473,7 @@ pub fn satisfaction_report(
 }
 
 #[tauri::command(async)]
-pub fn customer_metrics(
+pub fn customer_figures(
     state: State<'_, AppState>,
     contact_id: String,
 ) -> Reply<Option<CustomerFigures>> {
@@ -478,7 +481,7 @@ pub fn customer_metrics(
 }
 
 #[tauri::command(async)]
-pub fn target_campaign(
+pub fn analyze_target(
     state: State<'_, AppState>,
     campaign_id: String,
     column: MetricColumn,
@@ -503,7 +506,7 @@ fn chart_options(
 
 /// The chart `name` as an SVG document.
 #[tauri::command(async)]
-pub fn chart_svg(
+pub fn chart(
     state: State<'_, AppState>,
     name: String,
     from: Option<NaiveDate>,
@@ -515,9 +518,9 @@ pub fn chart_svg(
     with_store(&state, |s| dashboard::chart_svg(s, &name, &opts))
 }
 
-/// Saves the chart `name` to `path` (from `pick_save_file`) as SVG or PNG, by its extension.
+/// Saves the chart `name` to `path` (from `dialog_save`) as SVG or PNG, by its extension.
 #[tauri::command(async)]
-pub fn export_chart(
+pub fn chart_export(
     state: State<'_, AppState>,
     name: String,
     path: String,
@@ -552,7 +555,7 @@ pub fn backup_restore(state: State<'_, AppState>, name: String) -> Reply<Restore
 
 /// Sets how many backups the folder keeps.
 #[tauri::command(async)]
-pub fn set_backup_keep(state: State<'_, AppState>, keep: usize) -> Reply<BackupList> {
+pub fn backup_keep(state: State<'_, AppState>, keep: usize) -> Reply<BackupList> {
     with_store(&state, |s| {
         s.set_backup_keep(keep)?;
         s.backup_list()

@@ -84,7 +84,7 @@ describe('App', () => {
 
   it('opens every customer by RFM from the segments, sorted highest first', async () => {
     const backend = installMockBackend(new MockBackend({ chosen: true }));
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     window.location.hash = '#/dashboard/segments';
     render(App);
     await fireEvent.click(await screen.findByTestId('rfm-all'));
@@ -92,7 +92,7 @@ describe('App', () => {
     await waitFor(() =>
       expect(screen.getByTestId('column-rfm')).toHaveAttribute('aria-sort', 'descending'),
     );
-    const query = backend.calls.filter((call) => call.command === 'list_records').at(-1)?.args
+    const query = backend.calls.filter((call) => call.command === 'record_list').at(-1)?.args
       .query as { sort: string; desc: boolean };
     expect(query).toMatchObject({ sort: 'rfm', desc: true });
   });

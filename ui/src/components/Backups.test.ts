@@ -73,7 +73,7 @@ describe('the backups screen', () => {
     await fireEvent.input(keep, { target: { value: '5' } });
     await fireEvent.click(screen.getByTestId('backup-keep-save'));
     await waitFor(() =>
-      expect(backend.calls.find((call) => call.command === 'set_backup_keep')?.args).toEqual({
+      expect(backend.calls.find((call) => call.command === 'backup_keep')?.args).toEqual({
         keep: 5,
       }),
     );

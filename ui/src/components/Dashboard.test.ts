@@ -35,11 +35,11 @@ function schemaOf(kind: Kind): KindSchema {
 }
 
 async function create(kind: Kind, input: Record<string, string>): Promise<EntityRecord> {
-  return (await backend.handle('create_record', { kind, input })) as EntityRecord;
+  return (await backend.handle('record_create', { kind, input })) as EntityRecord;
 }
 
 async function firstDeal(text: string): Promise<EntityRecord> {
-  const page = (await backend.handle('list_records', {
+  const page = (await backend.handle('record_list', {
     kind: 'deal',
     query: { ...defaultQuery(1), text },
   })) as { rows: EntityRecord[] };
@@ -49,7 +49,7 @@ async function firstDeal(text: string): Promise<EntityRecord> {
 }
 
 async function contactNamed(text: string): Promise<EntityRecord> {
-  const page = (await backend.handle('list_records', {
+  const page = (await backend.handle('record_list', {
     kind: 'contact',
     query: {
       text,
@@ -68,11 +68,11 @@ async function contactNamed(text: string): Promise<EntityRecord> {
 
 /** Runs every stored analysis in the mock, as "Recompute" has the engine do. */
 async function refresh(): Promise<void> {
-  await backend.handle('refresh_analytics', {});
+  await backend.handle('analyze_all', {});
 }
 
 /** The commands that recompute an analysis (the panels must only read what is stored). */
-const COMPUTE = ['rfm_scores', 'customer_segments', 'customer_value', 'lead_scores'];
+const COMPUTE = ['analyze_rfm', 'analyze_segments', 'analyze_clv', 'analyze_scores'];
 function computeCalls(): string[] {
   return backend.calls.map((call) => call.command).filter((command) => COMPUTE.includes(command));
 }
@@ -159,10 +159,10 @@ describe('the dashboard', () => {
     expect(screen.getByTestId('recompute-button')).toBeEnabled();
     expect(screen.queryByRole('progressbar')).toBeNull();
     // One refresh, no analysis computed one by one.
-    expect(backend.calls.filter((call) => call.command === 'refresh_analytics')).toHaveLength(1);
+    expect(backend.calls.filter((call) => call.command === 'analyze_all')).toHaveLength(1);
     expect(computeCalls()).toEqual([]);
     // The headline figures were asked for again after the run.
-    expect(backend.calls.filter((call) => call.command === 'analytics_kpis')).toHaveLength(2);
+    expect(backend.calls.filter((call) => call.command === 'dashboard_kpis')).toHaveLength(2);
   });
 });
 
@@ -179,7 +179,7 @@ describe('a chart card', () => {
     const svg = plot.querySelector('svg');
     expect(svg?.getAttribute('viewBox')).toBe('0 0 640 384');
     expect(plot).toHaveTextContent('杭州');
-    expect(backend.calls.find((call) => call.command === 'chart_svg')?.args).toMatchObject({
+    expect(backend.calls.find((call) => call.command === 'chart')?.args).toMatchObject({
       name: 'places',
       width: 640,
       height: 384,
@@ -208,7 +208,7 @@ describe('segments', () => {
     ).toHaveTextContent('Hibernating');
     expect(await screen.findByTestId('clusters-summary')).toBeInTheDocument();
     expect(screen.queryByTestId('rfm-not-run')).toBeNull();
-    expect(backend.calls.filter((call) => call.command === 'refresh_analytics')).toHaveLength(1);
+    expect(backend.calls.filter((call) => call.command === 'analyze_all')).toHaveLength(1);
   });
 
   it('lists the R×F segments with the engine’s descriptions, its note, and contacts by segment', async () => {
@@ -260,7 +260,7 @@ describe('segments', () => {
     expect(await within(dialog).findByTestId('campaign-result')).toHaveTextContent(
       'Invited 1 contact to “中秋茶礼 2025”.',
     );
-    const call = backend.calls.find((entry) => entry.command === 'target_campaign');
+    const call = backend.calls.find((entry) => entry.command === 'analyze_target');
     expect(call?.args).toMatchObject({ column: 'rfm_segment', value: 'New Customers' });
   });
 });
@@ -378,7 +378,7 @@ describe('record pages', () => {
     expect(await screen.findByTestId('contact-segment')).toHaveTextContent('Hibernating');
     expect(screen.getByTestId('contact-figures')).toHaveTextContent('Few orders, long ago');
     expect(screen.getByTestId('contact-rfm')).toHaveTextContent('R 1 · F 1 · M');
-    const stored = (await backend.handle('customer_metrics', {
+    const stored = (await backend.handle('customer_figures', {
       contactId: liming.id,
     })) as CustomerFigures;
     expect(stored.spend).toBe(18_400);
@@ -411,7 +411,9 @@ describe('record pages', () => {
     expect(screen.getByTestId('deal-score')).toHaveTextContent('Rule-based');
     expect(screen.getByTestId('deal-score')).toHaveTextContent('Scored Nov 20, 2026.');
     // It asks for this deal's stored score; it never scores every deal itself.
-    expect(backend.calls.filter((call) => call.command === 'deal_score').at(-1)?.args).toEqual({
+    expect(
+      backend.calls.filter((call) => call.command === 'analyze_deal_score').at(-1)?.args,
+    ).toEqual({
       dealId: deal,
     });
     expect(computeCalls()).toEqual([]);

@@ -19,7 +19,7 @@ afterEach(() => {
 describe('the duplicate finder', () => {
   it('shows a group side by side, marks what differs, and merges into the chosen record', async () => {
     const original = await firstRecord(backend, 'contact', 'wang.fang@xingchen.example.cn');
-    const copy = (await backend.handle('create_record', {
+    const copy = (await backend.handle('record_create', {
       kind: 'contact',
       input: {
         first_name: '芳',
@@ -53,7 +53,7 @@ describe('the duplicate finder', () => {
     );
     await fireEvent.click(screen.getByTestId('confirm-ok'));
     const result = await screen.findByTestId('merge-result');
-    expect(backend.calls.find((call) => call.command === 'merge_records')?.args).toEqual({
+    expect(backend.calls.find((call) => call.command === 'merge')?.args).toEqual({
       kind: 'contact',
       ids: [copy.id, original.id],
     });
@@ -63,18 +63,18 @@ describe('the duplicate finder', () => {
   });
 
   it('looks for companies when switched', async () => {
-    await backend.handle('create_record', {
+    await backend.handle('record_create', {
       kind: 'company',
       input: { name: '杭州茶叶 Co., Ltd.' },
     });
-    await backend.handle('create_record', { kind: 'company', input: { name: '杭州茶叶' } });
+    await backend.handle('record_create', { kind: 'company', input: { name: '杭州茶叶' } });
     window.location.hash = '#/duplicates/contact';
     render(App);
     expect(await screen.findByText('No duplicate contacts found')).toBeInTheDocument();
     await fireEvent.click(screen.getByTestId('dup-kind-company'));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await waitFor(() => expect(screen.getByTestId('dup-group-0')).toHaveTextContent('Same name'));
-    expect(backend.calls.filter((call) => call.command === 'find_duplicates').at(-1)?.args).toEqual(
+    expect(backend.calls.filter((call) => call.command === 'duplicates_find').at(-1)?.args).toEqual(
       {
         kind: 'company',
       },

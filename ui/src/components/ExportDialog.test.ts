@@ -37,7 +37,7 @@ describe('export from a list', () => {
     const toast = await screen.findByTestId('toast-success');
     const name = exportFileName('Contacts', 'csv', new Date());
     expect(toast).toHaveTextContent(`Wrote 1 contact to /home/you/Documents/${name}`);
-    const call = backend.calls.find((entry) => entry.command === 'export_records');
+    const call = backend.calls.find((entry) => entry.command === 'export');
     const options = call?.args.options as ExportOptions;
     expect(call?.args.path).toBe(`/home/you/Documents/${name}`);
     expect(options).toMatchObject({
@@ -64,7 +64,7 @@ describe('export from a list', () => {
     await fireEvent.click(await screen.findByTestId('export-format-xlsx'));
     await fireEvent.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
-    const options = backend.calls.find((entry) => entry.command === 'export_records')?.args
+    const options = backend.calls.find((entry) => entry.command === 'export')?.args
       .options as ExportOptions;
     expect(options).toMatchObject({ format: 'xlsx', bom: false, query: { text: null } });
   });

@@ -147,7 +147,7 @@ describe('the import wizard', () => {
     });
     await fireEvent.click(screen.getByTestId('mapping-save-confirm'));
     await screen.findByTestId('mapping-saved');
-    const call = backend.calls.find((entry) => entry.command === 'save_mapping');
+    const call = backend.calls.find((entry) => entry.command === 'mapping_save');
     expect(call?.args).toMatchObject({ kind: 'contact', name: 'WPS 客户' });
     expect((call?.args.mapping as Array<{ target: string }>)[6]?.target).toBe('ignore');
 
@@ -299,6 +299,6 @@ describe('the import wizard', () => {
     expect(backend.calls.some((call) => call.command === 'import_cancel')).toBe(true);
     const info = (await backend.handle('workspace_info')) as { counts: Record<string, number> };
     expect(info.counts.contact).toBe(7);
-    expect(await backend.handle('import_batches')).toEqual([]);
+    expect(await backend.handle('import_list')).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ function contactSchema(): KindSchema {
 
 function listQueries(): ListQuery[] {
   return backend.calls
-    .filter((call) => call.command === 'list_records')
+    .filter((call) => call.command === 'record_list')
     .map((call) => call.args.query as ListQuery);
 }
 
@@ -139,7 +139,7 @@ describe('the contacts list’s analytics figures', () => {
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
     await screen.findByText('li.ming@hztea.example.cn');
     await waitFor(() =>
-      expect(backend.calls.filter((call) => call.command === 'analytics_report')).toHaveLength(4),
+      expect(backend.calls.filter((call) => call.command === 'analyze_report')).toHaveLength(4),
     );
     expect(figureHeaders()).toEqual([]);
     expect(screen.getByTestId('column-email')).toBeInTheDocument();
@@ -150,22 +150,22 @@ describe('the contacts list’s analytics figures', () => {
   it('keeps them hidden when the analyses ran but found nothing to score', async () => {
     uninstallMockBackend();
     backend = installMockBackend(new MockBackend({ chosen: true, seeded: false }));
-    await backend.handle('create_record', {
+    await backend.handle('record_create', {
       kind: 'contact',
       input: { first_name: '明', last_name: '李', email: 'ming@example.cn' },
     });
     // No orders and no deals: every run is stored, with no one in it.
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
     await screen.findByText('ming@example.cn');
     await waitFor(() =>
-      expect(backend.calls.filter((call) => call.command === 'analytics_report')).toHaveLength(4),
+      expect(backend.calls.filter((call) => call.command === 'analyze_report')).toHaveLength(4),
     );
     expect(figureHeaders()).toEqual([]);
   });
 
   it('shows each contact’s stored figures once they ran, an en dash where there is none', async () => {
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
     await screen.findByText('li.ming@hztea.example.cn');
     await waitFor(() => expect(figureHeaders()).toEqual(FIGURES));
@@ -189,7 +189,7 @@ describe('the contacts list’s analytics figures', () => {
     for (const name of ['王芳', '张伟', '陈静', 'Anna', 'John', 'María']) {
       const contact = await firstRecord(backend, 'contact', name);
       for (const [n, day] of ['2025-01-10', '2025-06-10'].entries()) {
-        await backend.handle('create_record', {
+        await backend.handle('record_create', {
           kind: 'order',
           input: {
             number: `V-${name}-${n}`,
@@ -202,7 +202,7 @@ describe('the contacts list’s analytics figures', () => {
         });
       }
     }
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
     await screen.findByText('chen.jing@example.cn');
     await waitFor(() =>
@@ -213,7 +213,7 @@ describe('the contacts list’s analytics figures', () => {
   });
 
   it('sorts by lead score, highest first, contacts without one last either way', async () => {
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
     await screen.findByText('li.ming@hztea.example.cn');
     await fireEvent.click(await screen.findByTestId('sort-lead_score'));
@@ -242,7 +242,7 @@ describe('the contacts list’s analytics figures', () => {
   });
 
   it('opens sorted as the address says, and tells the address when the order changes', async () => {
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     const onchange = vi.fn();
     render(ListView, {
       schema: contactSchema(),
@@ -261,7 +261,7 @@ describe('the contacts list’s analytics figures', () => {
   });
 
   it('filters by segment and “lead score at least”, each a removable chip', async () => {
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     const onchange = vi.fn();
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn(), onchange });
     await screen.findByText('li.ming@hztea.example.cn');

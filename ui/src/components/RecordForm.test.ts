@@ -56,7 +56,7 @@ describe('RecordForm', () => {
     await fireEvent.change(screen.getByTestId('field-source'), { target: { value: 'referral' } });
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
-    const call = backend.calls.find((entry) => entry.command === 'create_record');
+    const call = backend.calls.find((entry) => entry.command === 'record_create');
     expect(call?.args).toMatchObject({
       kind: 'contact',
       input: {
@@ -78,7 +78,7 @@ describe('RecordForm', () => {
     await fireEvent.click(screen.getByTestId('field-active'));
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
-    const call = backend.calls.find((entry) => entry.command === 'create_record');
+    const call = backend.calls.find((entry) => entry.command === 'record_create');
     expect(call?.args).toMatchObject({
       kind: 'product',
       input: { name: '龙井礼盒', active: 'true', price: '' },
@@ -99,7 +99,7 @@ describe('RecordForm', () => {
     await type('field-city', '北京');
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
-    const call = backend.calls.find((entry) => entry.command === 'update_record');
+    const call = backend.calls.find((entry) => entry.command === 'record_update');
     expect(call?.args).toEqual({ kind: 'contact', id, input: { city: '北京' } });
   });
 
@@ -156,7 +156,7 @@ describe('RecordForm custom fields', () => {
     await type('custom-value-0', '42');
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
-    const call = backend.calls.find((entry) => entry.command === 'update_record');
+    const call = backend.calls.find((entry) => entry.command === 'record_update');
     expect(call?.args.input).toEqual({ 'custom.微信': '', 'custom.Shoe size': '42' });
     expect(onsaved.mock.calls[0]?.[0].custom).toEqual({ 'Shoe size': '42' });
   });

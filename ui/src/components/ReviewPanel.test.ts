@@ -51,7 +51,7 @@ describe('the review panel', () => {
       'clicking a record opens it',
     ).toHaveAttribute('href', `#/contact/${marie?.record_id}`);
     expect(
-      backend.calls.find((call) => call.command === 'flagged')?.args,
+      backend.calls.find((call) => call.command === 'review_list')?.args,
       'only the kind of the address is asked for',
     ).toEqual({ kind: 'contact', limit: 500 });
   });
@@ -67,7 +67,7 @@ describe('the review panel', () => {
 
     const result = await screen.findByTestId('review-result');
     expect(
-      backend.calls.find((call) => call.command === 'reclean')?.args,
+      backend.calls.find((call) => call.command === 'review_reclean')?.args,
       'the country goes to the engine as an ISO code, the date order as chosen',
     ).toEqual({ kind: 'contact', options: { default_country: 'FR', date_order: 'dmy' } });
     expect(
@@ -114,7 +114,7 @@ describe('the needs-review filter of a list', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await waitFor(() =>
       expect(
-        backend.calls.filter((call) => call.command === 'list_records').at(-1)?.args,
+        backend.calls.filter((call) => call.command === 'record_list').at(-1)?.args,
         'the list asks the engine for review=yes',
       ).toMatchObject({ kind: 'contact', query: { filters: { review: 'yes' } } }),
     );

@@ -21,7 +21,7 @@ afterEach(() => {
 
 /** The lead scores tab of the dashboard, after the analyses ran (rule-based in the mock). */
 async function scoresTab(): Promise<void> {
-  await backend.handle('refresh_analytics', {});
+  await backend.handle('analyze_all', {});
   const info = (await backend.handle('workspace_info')) as WorkspaceInfo;
   render(Dashboard, { section: 'scores', info });
   await screen.findByTestId('rule-referral');
@@ -83,13 +83,13 @@ describe('the lead-score rules', () => {
     await fireEvent.click(screen.getByTestId('score-rules-save'));
 
     const done = await screen.findByTestId('score-rules-done');
-    expect(commands('set_rule_points')).toEqual([
+    expect(commands('analyze_rules_set')).toEqual([
       { points: { referral: 30, stage_negotiation: 0 } },
     ]);
     // The stored scores are recomputed with the new points and the table reloads.
     await waitFor(() => expect(analyticsRuns.generation).toBe(before + 1));
     expect(done).toHaveTextContent('Rules saved; scores recomputed.');
-    expect(commands('refresh_analytics')).toHaveLength(2);
+    expect(commands('analyze_all')).toHaveLength(2);
     await waitFor(() => expect(within(liMing()).getByText('90')).toBeInTheDocument());
     expect(liMing()).toHaveTextContent('came by referral +30');
     expect(liMing()).not.toHaveTextContent('at negotiation stage');
@@ -118,9 +118,9 @@ describe('the lead-score rules', () => {
     expect(screen.queryByTestId('rule-issue-email_given')).toBeNull();
     expect(screen.queryByTestId('score-rules-done')).toBeNull();
     // All or nothing: the valid change was not stored either, and nothing was recomputed.
-    const stored = (await backend.handle('score_rules')) as ScoreRules;
+    const stored = (await backend.handle('analyze_rules')) as ScoreRules;
     expect(stored.rules.find((rule) => rule.id === 'email_given')?.points).toBe(5);
-    expect(commands('refresh_analytics')).toHaveLength(1);
+    expect(commands('analyze_all')).toHaveLength(1);
     // What was typed stays, to be corrected; correcting it clears its reason.
     expect(screen.getByTestId('rule-points-email_given')).toHaveValue(20);
     await type('recent_meeting', '100');
@@ -134,18 +134,18 @@ describe('the lead-score rules', () => {
     expect(await screen.findByTestId('rule-issue-recent_call')).toHaveTextContent(
       'a whole number of points from −100 to 100',
     );
-    expect(commands('set_rule_points')).toEqual([]);
+    expect(commands('analyze_rules_set')).toEqual([]);
   });
 
   it('resets every rule to its default, then recomputes', async () => {
-    await backend.handle('set_rule_points', { points: { referral: 30, old_deal: -40 } });
+    await backend.handle('analyze_rules_set', { points: { referral: 30, old_deal: -40 } });
     await scoresTab();
     expect(screen.getByTestId('rule-points-referral')).toHaveValue(30);
     expect(screen.getByTestId('rule-default-old_deal')).toHaveTextContent('default −10');
     const before = analyticsRuns.generation;
     await fireEvent.click(screen.getByTestId('score-rules-reset'));
     const done = await screen.findByTestId('score-rules-done');
-    expect(commands('reset_rule_points')).toHaveLength(1);
+    expect(commands('analyze_rules_reset')).toHaveLength(1);
     expect(screen.getByTestId('rule-points-referral')).toHaveValue(10);
     expect(screen.getByTestId('rule-points-old_deal')).toHaveValue(-10);
     expect(screen.queryByTestId(/^rule-default-/)).toBeNull();
@@ -188,7 +188,7 @@ describe('the lead-score rules', () => {
     await scoresTab();
     const answer = backend.handle;
     backend.handle = (command, payload) =>
-      command === 'refresh_analytics'
+      command === 'analyze_all'
         ? Promise.reject({ code: 'database', message: 'database is locked', issues: [] })
         : answer(command, payload);
     await type('referral', '30');
@@ -199,7 +199,7 @@ describe('the lead-score rules', () => {
         'Rules saved, but the scores could not be recomputed: database is locked',
       ),
     );
-    expect(commands('set_rule_points')).toEqual([{ points: { referral: 30 } }]);
+    expect(commands('analyze_rules_set')).toEqual([{ points: { referral: 30 } }]);
     expect(analyticsRuns.running).toBe(false);
   });
 
@@ -220,7 +220,7 @@ describe('the lead-score rules', () => {
 describe('what people are unhappy about', () => {
   it('lists a complaint made again once, saying how many times', async () => {
     for (const day of ['2026-11-02', '2026-11-05', '2026-11-09']) {
-      await backend.handle('create_record', {
+      await backend.handle('record_create', {
         kind: 'feedback',
         input: { comment: 'The tea came late, again.', received_at: `${day}T09:00:00Z` },
       });

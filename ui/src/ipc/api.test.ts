@@ -47,7 +47,7 @@ describe('api', () => {
     await listRecords('contact', defaultQuery(50));
     await search('李', 10, ['contact']);
     expect(backend.calls).toEqual([
-      { command: 'list_records', args: { kind: 'contact', query: defaultQuery(50) } },
+      { command: 'record_list', args: { kind: 'contact', query: defaultQuery(50) } },
       { command: 'search', args: { query: '李', limit: 10, kinds: ['contact'] } },
     ]);
   });
@@ -70,14 +70,14 @@ describe('api', () => {
     await mergeRecords('contact', ['a', 'b']).catch(() => {});
     expect(backend.calls.map((call) => [call.command, Object.keys(call.args)])).toEqual([
       ['import_preview', ['path', 'kind', 'options']],
-      ['save_mapping', ['kind', 'name', 'mapping']],
+      ['mapping_save', ['kind', 'name', 'mapping']],
       ['import_run', ['path', 'kind', 'options']],
       ['import_save_rows', ['batch', 'path']],
       ['import_undo', ['batch']],
-      ['pick_save_file', ['name', 'extension']],
-      ['export_records', ['kind', 'path', 'options']],
-      ['find_duplicates', ['kind']],
-      ['merge_records', ['kind', 'ids']],
+      ['dialog_save', ['name', 'extension']],
+      ['export', ['kind', 'path', 'options']],
+      ['duplicates_find', ['kind']],
+      ['merge', ['kind', 'ids']],
     ]);
   });
 
@@ -120,10 +120,10 @@ describe('api', () => {
     const id = run?.report.deals[0]?.deal_id ?? '';
     expect((await dealScore(id))?.deal.score).toBe(80);
     expect(backend.calls.map((call) => [call.command, call.args])).toEqual([
-      ['analytics_report', { name: 'clv' }],
-      ['refresh_analytics', { asOf: null }],
-      ['analytics_report', { name: 'scores' }],
-      ['deal_score', { dealId: id }],
+      ['analyze_report', { name: 'clv' }],
+      ['analyze_all', { asOf: null }],
+      ['analyze_report', { name: 'scores' }],
+      ['analyze_deal_score', { dealId: id }],
     ]);
   });
 

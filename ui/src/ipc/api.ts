@@ -224,15 +224,15 @@ export function workspaceInfo(): Promise<WorkspaceInfo> {
 }
 
 export function chooseWorkspace(choice: WorkspaceChoice): Promise<WorkspaceInfo> {
-  return request('choose_workspace', { choice });
+  return request('workspace_choose', { choice });
 }
 
 export function listRecords(kind: Kind, query: ListQuery): Promise<Page> {
-  return request('list_records', { kind, query });
+  return request('record_list', { kind, query });
 }
 
 export function getRecord(kind: Kind, id: string): Promise<EntityRecord> {
-  return request('get_record', { kind, id });
+  return request('record_get', { kind, id });
 }
 
 /** Who hears of record writes (see `onRecordWritten`). */
@@ -256,7 +256,7 @@ function written(kind: Kind): void {
 }
 
 export async function createRecord(kind: Kind, input: RecordInput): Promise<EntityRecord> {
-  const record = await request<EntityRecord>('create_record', { kind, input });
+  const record = await request<EntityRecord>('record_create', { kind, input });
   written(kind);
   return record;
 }
@@ -266,14 +266,14 @@ export async function updateRecord(
   id: string,
   input: RecordInput,
 ): Promise<EntityRecord> {
-  const record = await request<EntityRecord>('update_record', { kind, id, input });
+  const record = await request<EntityRecord>('record_update', { kind, id, input });
   written(kind);
   return record;
 }
 
 /** Soft delete: the record keeps a tombstone and stays in history. */
 export async function deleteRecord(kind: Kind, id: string): Promise<void> {
-  await request<null>('delete_record', { kind, id });
+  await request<null>('record_delete', { kind, id });
   written(kind);
 }
 
@@ -292,23 +292,23 @@ export function timeline(kind: Kind, id: string): Promise<TimelineItem[]> {
 }
 
 export function tagRecord(kind: Kind, id: string, tag: string): Promise<EntityRecord> {
-  return request('tag_record', { kind, id, tag });
+  return request('record_tag', { kind, id, tag });
 }
 
 export function untagRecord(kind: Kind, id: string, tag: string): Promise<EntityRecord> {
-  return request('untag_record', { kind, id, tag });
+  return request('record_untag', { kind, id, tag });
 }
 
 // ---- Import, export, duplicates ----
 
 /** Shows the native "open file" dialog for spreadsheets; null when the user cancels. */
 export function pickImportFile(): Promise<string | null> {
-  return request('pick_import_file');
+  return request('dialog_open');
 }
 
 /** Shows the native "save as" dialog proposing `name`; null when the user cancels. */
 export function pickSaveFile(name: string, extension: string): Promise<string | null> {
-  return request('pick_save_file', { name, extension });
+  return request('dialog_save', { name, extension });
 }
 
 /** How a file reads and how its columns would map; writes nothing. Rejects with `bad_file`. */
@@ -363,12 +363,12 @@ export function backupRestore(name: string): Promise<RestoreReport> {
 
 /** Sets how many backups the folder keeps (older ones go at the next backup). */
 export function setBackupKeep(keep: number): Promise<BackupList> {
-  return request('set_backup_keep', { keep });
+  return request('backup_keep', { keep });
 }
 
 /** Past imports, newest first. */
 export function importBatches(): Promise<BatchSummary[]> {
-  return request('import_batches');
+  return request('import_list');
 }
 
 /**
@@ -388,7 +388,7 @@ export function importSaveRows(batch: string, path: string): Promise<number> {
 
 /** Saves a column mapping under a name, for later files of the same shape. */
 export async function saveMapping(kind: Kind, name: string, mapping: ColumnMap[]): Promise<void> {
-  await request<null>('save_mapping', { kind, name, mapping });
+  await request<null>('mapping_save', { kind, name, mapping });
 }
 
 // ---- Values kept for review ----
@@ -398,12 +398,12 @@ export async function saveMapping(kind: Kind, name: string, mapping: ColumnMap[]
  * `null`): the first `limit`, oldest first, with how many values and records there are in all.
  */
 export function flagged(kind: Kind | null, limit: number): Promise<FlaggedPage> {
-  return request('flagged', { kind, limit });
+  return request('review_list', { kind, limit });
 }
 
 /** The values kept for review of one record (`column` is empty here: the field says it). */
 export function recordFlags(id: string): Promise<ReviewValue[]> {
-  return request('record_flags', { id });
+  return request('review_record', { id });
 }
 
 /**
@@ -412,14 +412,14 @@ export function recordFlags(id: string): Promise<ReviewValue[]> {
  * `onRecordWritten`.
  */
 export async function reclean(kind: Kind | null, options: RecleanOptions): Promise<RecleanReport> {
-  const report = await request<RecleanReport>('reclean', { kind, options });
+  const report = await request<RecleanReport>('review_reclean', { kind, options });
   for (const cleaned of new Set(report.cleaned.map((item) => item.kind))) written(cleaned);
   return report;
 }
 
 /** Groups of records that look like the same contact or company. */
 export function findDuplicates(kind: Kind): Promise<DuplicateGroup[]> {
-  return request('find_duplicates', { kind });
+  return request('duplicates_find', { kind });
 }
 
 /**
@@ -437,7 +437,7 @@ export const MERGE_MOVES: Readonly<Partial<Record<Kind, readonly Kind[]>>> = {
  * (the report does not say of which kinds).
  */
 export async function mergeRecords(kind: Kind, ids: string[]): Promise<MergeReport> {
-  const report = await request<MergeReport>('merge_records', { kind, ids });
+  const report = await request<MergeReport>('merge', { kind, ids });
   written(kind);
   if (report.moved > 0) for (const moved of MERGE_MOVES[kind] ?? []) written(moved);
   return report;
@@ -449,7 +449,7 @@ export function exportRecords(
   path: string,
   options: ExportOptions,
 ): Promise<ExportSummary> {
-  return request('export_records', { kind, path, options });
+  return request('export', { kind, path, options });
 }
 
 // ---- Analytics and the dashboard ----
@@ -471,13 +471,13 @@ export type ChartRequest = {
 
 /** The dashboard's charts, in the order the engine lists them. */
 export async function charts(): Promise<ChartInfo[]> {
-  const pairs = await request<Array<[string, string]>>('charts');
+  const pairs = await request<Array<[string, string]>>('dashboard_charts');
   return pairs.map(([name, title]) => ({ name, title }));
 }
 
 /** The chart `name` drawn by the engine, as an SVG document. */
 export function chartSvg(name: string, options: ChartRequest = {}): Promise<string> {
-  return request('chart_svg', {
+  return request('chart', {
     name,
     from: options.from ?? null,
     to: options.to ?? null,
@@ -492,7 +492,7 @@ export function exportChart(
   path: string,
   options: Pick<ChartRequest, 'from' | 'to'> = {},
 ): Promise<ChartExport> {
-  return request('export_chart', {
+  return request('chart_export', {
     name,
     path,
     from: options.from ?? null,
@@ -502,7 +502,7 @@ export function exportChart(
 
 /** The dashboard's headline figures, as of a day (default today). */
 export function analyticsKpis(asOf: string | null = null): Promise<Kpis> {
-  return request('analytics_kpis', { asOf });
+  return request('dashboard_kpis', { asOf });
 }
 
 /**
@@ -512,7 +512,7 @@ export function analyticsKpis(asOf: string | null = null): Promise<Kpis> {
  * running one.
  */
 export function refreshAnalytics(asOf: string | null = null): Promise<RefreshSummary> {
-  return request('refresh_analytics', { asOf });
+  return request('analyze_all', { asOf });
 }
 
 /** Calls `handler` with each progress report of a running refresh; returns the unsubscriber. */
@@ -543,7 +543,7 @@ export type StoredReport<T> = Omit<StoredRun, 'report'> & { report: T };
 export async function analyticsReport<N extends AnalysisName>(
   name: N,
 ): Promise<StoredReport<StoredReports[N]> | null> {
-  const run = await request<StoredRun | null>('analytics_report', { name });
+  const run = await request<StoredRun | null>('analyze_report', { name });
   if (run === null) return null;
   let report: StoredReports[N];
   try {
@@ -560,12 +560,12 @@ export async function analyticsReport<N extends AnalysisName>(
 
 /** A deal's stored lead score with its factors; null before the scores ran or when not open. */
 export function dealScore(dealId: string): Promise<DealScoreView | null> {
-  return request('deal_score', { dealId });
+  return request('analyze_deal_score', { dealId });
 }
 
 /** The rule-based lead score's rules with their points, and the score every deal starts at. */
 export function scoreRules(): Promise<ScoreRules> {
-  return request('score_rules');
+  return request('analyze_rules');
 }
 
 /**
@@ -574,17 +574,17 @@ export function scoreRules(): Promise<ScoreRules> {
  * Stored scores follow at the next recompute.
  */
 export function setRulePoints(points: Record<string, number>): Promise<ScoreRules> {
-  return request('set_rule_points', { points });
+  return request('analyze_rules_set', { points });
 }
 
 /** Puts every rule back to its default points. */
 export function resetRulePoints(): Promise<ScoreRules> {
-  return request('reset_rule_points');
+  return request('analyze_rules_reset');
 }
 
 /** Weighted pipeline by expected close month against won revenue by month. */
 export function forecast(asOf: string | null = null): Promise<Forecast> {
-  return request('forecast', { asOf });
+  return request('analyze_forecast', { asOf });
 }
 
 /** CSAT, NPS, sentiment and keywords of the last `recentDays`, ticket category suggestions. */
@@ -592,12 +592,12 @@ export function satisfactionReport(
   recentDays: number,
   asOf: string | null = null,
 ): Promise<SatisfactionView> {
-  return request('satisfaction_report', { asOf, recentDays });
+  return request('analyze_satisfaction', { asOf, recentDays });
 }
 
 /** A contact's stored figures (segment, RFM scores, value, lead score); null before any run. */
 export function customerMetrics(contactId: string): Promise<CustomerFigures | null> {
-  return request('customer_metrics', { contactId });
+  return request('customer_figures', { contactId });
 }
 
 /** Invites every contact of a stored segment or cluster to a campaign (once each). */
@@ -606,7 +606,7 @@ export function targetCampaign(
   column: MetricColumn,
   value: string,
 ): Promise<TargetReport> {
-  return request('target_campaign', { campaignId, column, value });
+  return request('analyze_target', { campaignId, column, value });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

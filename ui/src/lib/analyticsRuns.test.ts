@@ -34,7 +34,7 @@ afterEach(() => uninstallMockBackend());
 
 /** The analysis commands the UI sent, in order. */
 function analyses(): string[] {
-  const names = ['refresh_analytics', 'rfm_scores', 'customer_segments', 'customer_value'];
+  const names = ['analyze_all', 'analyze_rfm', 'analyze_segments', 'analyze_clv'];
   return backend.calls.map((call) => call.command).filter((command) => names.includes(command));
 }
 
@@ -49,7 +49,7 @@ describe('recompute', () => {
     const stop = await onAnalyticsProgress(() => seen.push([state.label, state.percent]));
     await done;
     stop();
-    expect(analyses()).toEqual(['refresh_analytics']);
+    expect(analyses()).toEqual(['analyze_all']);
     // Each step starts and ends; the share done only grows, by the engine's step weights.
     expect(seen).toEqual([
       ['RFM scores (1 of 4) — 0 %', 0],
@@ -64,7 +64,7 @@ describe('recompute', () => {
     expect(state).toMatchObject({ running: false, progress: null, generation: 1, error: null });
     expect(state.label).toBe('');
     // What the refresh computed is stored: the panels read it without recomputing.
-    expect(await backend.handle('analytics_report', { name: 'clv' })).toMatchObject({
+    expect(await backend.handle('analyze_report', { name: 'clv' })).toMatchObject({
       name: 'clv',
     });
   });
@@ -75,7 +75,7 @@ describe('recompute', () => {
     await state.recompute();
     expect(state.running).toBe(true);
     await first;
-    expect(analyses()).toEqual(['refresh_analytics', 'refresh_analytics']);
+    expect(analyses()).toEqual(['analyze_all', 'analyze_all']);
     // One generation for the pair: views reload once, after the second.
     expect(state.generation).toBe(1);
     expect(state.running).toBe(false);
@@ -85,7 +85,7 @@ describe('recompute', () => {
     const state = new AnalyticsRuns();
     await state.recompute();
     // A refresh started elsewhere (another window) reports too; this state did not start it.
-    await backend.handle('refresh_analytics', {});
+    await backend.handle('analyze_all', {});
     expect(state.progress).toBeNull();
     expect(state.label).toBe('');
   });
@@ -93,7 +93,7 @@ describe('recompute', () => {
   it('says what failed, and lets views read what the steps before it stored', async () => {
     const answer = backend.handle;
     backend.handle = (command, payload) =>
-      command === 'refresh_analytics'
+      command === 'analyze_all'
         ? Promise.reject({ code: 'database', message: 'database is locked', issues: [] })
         : answer(command, payload);
     const state = new AnalyticsRuns();
@@ -109,8 +109,7 @@ describe('recompute', () => {
 
 describe('recompute after edits', () => {
   /** Refreshes the mock received. */
-  const refreshes = () =>
-    backend.calls.filter((call) => call.command === 'refresh_analytics').length;
+  const refreshes = () => backend.calls.filter((call) => call.command === 'analyze_all').length;
 
   let state: AnalyticsRuns;
   let stop: () => void;
@@ -182,7 +181,7 @@ describe('recompute after edits', () => {
 
   /** A record written straight into the mock: no write is reported, nothing is scheduled. */
   async function stored(kind: Kind, input: RecordInput): Promise<EntityRecord> {
-    return (await backend.handle('create_record', { kind, input })) as EntityRecord;
+    return (await backend.handle('record_create', { kind, input })) as EntityRecord;
   }
 
   it('recomputes once after a merge of contacts, which moves their orders and deals', async () => {

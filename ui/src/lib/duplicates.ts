@@ -1,6 +1,6 @@
 //! Side-by-side comparison of records that look like duplicates: one row per field with each
 //! record's display value and whether the values differ. Display only; the merge itself is
-//! the engine's (`merge_records`).
+//! the engine's (`merge`).
 import type { EntityRecord, KindSchema } from '../ipc/api';
 import { displayValue } from './format';
 

@@ -1,6 +1,6 @@
 //! Candidates for a ref field's picker. The engine's `search` covers contacts, companies,
 //! deals and notes; other kinds (products, orders, campaigns…) are found with a filtered
-//! `list_records` instead.
+//! `record_list` instead.
 import { defaultQuery, listRecords, search, type Kind, type SearchHit } from '../ipc/api';
 
 const SEARCHABLE: ReadonlySet<Kind> = new Set<Kind>(['contact', 'company', 'deal', 'activity']);

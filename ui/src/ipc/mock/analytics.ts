@@ -105,7 +105,7 @@ const DAY = 86_400_000;
 /** Rows of a per-customer (per-deal) list a stored report keeps (`analytics::STORED_ROWS`). */
 export const STORED_ROWS = 100;
 
-/** The stored analyses by the name `analytics_report` takes (`MetricSet::name`). */
+/** The stored analyses by the name `analyze_report` takes (`MetricSet::name`). */
 export const ANALYSES = ['rfm', 'segments', 'clv', 'scores'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
 
@@ -240,7 +240,7 @@ export class MockAnalytics {
   private readonly metrics = new Map<string, CustomerFigures>();
   /** Each analysis' last run with its report as JSON (`analytics_run`). */
   private readonly runs = new Map<AnalysisName, StoredRun>();
-  /** Each open deal's stored score with its factors (`deal_score`), as of the scores' day. */
+  /** Each open deal's stored score with its factors (`analyze_deal_score`), as of the scores' day. */
   private readonly dealScores = new Map<string, { as_of: string; deal: ScoredDeal }>();
   /** The rule points the user changed, by rule id (`meta` `lead_score_points`). */
   private readonly rulePoints = new Map<string, number>();
@@ -257,7 +257,7 @@ export class MockAnalytics {
     });
   }
 
-  /** The rules with the user's points (`score_rules`). */
+  /** The rules with the user's points (`analyze_rules`). */
   scoreRules(): ScoreRules {
     return {
       base: RULE_BASE_SCORE,
@@ -272,7 +272,7 @@ export class MockAnalytics {
   }
 
   /**
-   * Sets the points of some rules (`set_rule_points`): every id must be a rule and every value
+   * Sets the points of some rules (`analyze_rules_set`): every id must be a rule and every value
    * within ±100, else nothing changes and each problem is named. The default is no change.
    */
   setRulePoints(points: Record<string, number>): ScoreRules {
@@ -308,7 +308,7 @@ export class MockAnalytics {
     return this.scoreRules();
   }
 
-  /** Puts every rule back to its default points (`reset_rule_points`). */
+  /** Puts every rule back to its default points (`analyze_rules_reset`). */
   resetRulePoints(): ScoreRules {
     this.rulePoints.clear();
     return this.scoreRules();
@@ -327,7 +327,7 @@ export class MockAnalytics {
     return run ? structuredClone(run) : null;
   }
 
-  /** A deal's stored score with how the scores were made (`deal_score`). */
+  /** A deal's stored score with how the scores were made (`analyze_deal_score`). */
   dealScore(dealId: string): DealScoreView | null {
     const stored = this.dealScores.get(dealId);
     const run = this.runs.get('scores');

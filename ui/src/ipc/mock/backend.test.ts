@@ -45,7 +45,7 @@ async function create(
   kind: Kind,
   input: Record<string, string>,
 ): Promise<EntityRecord> {
-  return (await mock.handle('create_record', { kind, input })) as EntityRecord;
+  return (await mock.handle('record_create', { kind, input })) as EntityRecord;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ErrorReport> {
@@ -58,7 +58,7 @@ async function rejection(promise: Promise<unknown>): Promise<ErrorReport> {
 }
 
 async function titles(mock: MockBackend, kind: Kind): Promise<string[]> {
-  const page = (await mock.handle('list_records', { kind, query: query() })) as Page;
+  const page = (await mock.handle('record_list', { kind, query: query() })) as Page;
   return page.rows.map((row) => row.title);
 }
 
@@ -124,14 +124,14 @@ describe('titles follow the engine’s rules', () => {
       expect.arrayContaining(['manager: 张伟 · 李明', 'employee: 杭州茶叶有限公司 · 李明']),
     );
     expect(await titles(mock, 'campaign_member')).toContain('responded: 中秋茶礼 2025 · 李明');
-    const page = (await mock.handle('list_records', {
+    const page = (await mock.handle('record_list', {
       kind: 'contact',
       query: query('li.ming'),
     })) as Page;
     const id = page.rows[0]?.id;
-    await mock.handle('update_record', { kind: 'contact', id, input: { first_name: '小明' } });
+    await mock.handle('record_update', { kind: 'contact', id, input: { first_name: '小明' } });
     expect(await titles(mock, 'relationship')).toContain('manager: 张伟 · 李小明');
-    const deals = (await mock.handle('list_records', { kind: 'deal', query: query() })) as Page;
+    const deals = (await mock.handle('record_list', { kind: 'deal', query: query() })) as Page;
     expect(deals.rows.find((deal) => deal.title === '秋季龙井批发')?.refs).toMatchObject({
       contact_id: '李小明',
       company_id: '杭州茶叶有限公司',
@@ -153,7 +153,7 @@ describe('writes follow the engine’s rules', () => {
       value: 1200.5,
       currency: 'USD',
     });
-    const won = (await mock.handle('update_record', {
+    const won = (await mock.handle('record_update', {
       kind: 'deal',
       id: deal.id,
       input: { stage: 'won' },
@@ -164,7 +164,7 @@ describe('writes follow the engine’s rules', () => {
   it('reports every issue at once, under the engine’s field names', async () => {
     const mock = backend();
     const error = await rejection(
-      mock.handle('create_record', {
+      mock.handle('record_create', {
         kind: 'feedback',
         input: { rating: '7', contact_id: 'nobody' },
       }),
@@ -176,7 +176,7 @@ describe('writes follow the engine’s rules', () => {
       { field: 'rating', reason: 'feedback needs a rating, an NPS score or a comment' },
     ]);
     const unknown = await rejection(
-      mock.handle('create_record', { kind: 'contact', input: { name: '李明' } }),
+      mock.handle('record_create', { kind: 'contact', input: { name: '李明' } }),
     );
     expect(unknown.issues.map((issue) => issue.field)).toEqual(['name', 'first_name']);
   });
@@ -216,7 +216,7 @@ describe('reads', () => {
 
   it('builds a contact’s timeline from records that link it by contact_id', async () => {
     const mock = backend();
-    const page = (await mock.handle('list_records', {
+    const page = (await mock.handle('record_list', {
       kind: 'contact',
       query: query('li.ming'),
     })) as Page;
@@ -354,7 +354,7 @@ describe('import in the mock', () => {
     const undo = (await mock.handle('import_undo', { batch: report.batch })) as UndoReport;
     expect(undo).toMatchObject({ removed: 4, restored_records: 1, kept: [] });
     expect(await count()).toEqual(before);
-    const batches = (await mock.handle('import_batches')) as BatchSummary[];
+    const batches = (await mock.handle('import_list')) as BatchSummary[];
     expect(batches[0]).toMatchObject({ status: 'undone', counts: report.counts });
   });
 });
@@ -372,7 +372,7 @@ describe('stored analytics in the mock', () => {
   }
 
   async function contacts(mock: MockBackend, extra: Partial<ListQuery>): Promise<Page> {
-    return (await mock.handle('list_records', {
+    return (await mock.handle('record_list', {
       kind: 'contact',
       query: query(null, extra),
     })) as Page;
@@ -380,8 +380,8 @@ describe('stored analytics in the mock', () => {
 
   it('refreshes every analysis in order with progress, then keeps the reports', async () => {
     const { mock, events } = observed();
-    expect(await mock.handle('analytics_report', { name: 'rfm' })).toBeNull();
-    const summary = (await mock.handle('refresh_analytics', {})) as RefreshSummary;
+    expect(await mock.handle('analyze_report', { name: 'rfm' })).toBeNull();
+    const summary = (await mock.handle('analyze_all', {})) as RefreshSummary;
     expect(summary).toMatchObject({ as_of: '2025-09-15', customers: 3, valued: 0, open_deals: 3 });
     expect(summary.took.map((step) => step.step)).toEqual(['rfm', 'segments', 'value', 'scores']);
     expect(events.every(([name]) => name === 'analytics-progress')).toBe(true);
@@ -402,15 +402,15 @@ describe('stored analytics in the mock', () => {
     expect(fractions.at(-1)).toBeCloseTo(1, 9);
 
     for (const name of ['rfm', 'segments', 'clv', 'scores']) {
-      const run = (await mock.handle('analytics_report', { name })) as StoredRun;
+      const run = (await mock.handle('analyze_report', { name })) as StoredRun;
       expect(run).toMatchObject({ name, as_of: '2025-09-15', computed_at: '2025-09-15T08:00:00Z' });
     }
-    const rfm = (await mock.handle('analytics_report', { name: 'rfm' })) as StoredRun;
+    const rfm = (await mock.handle('analyze_report', { name: 'rfm' })) as StoredRun;
     expect(JSON.parse(rfm.report)).toMatchObject({ scored: 3 });
-    const segments = (await mock.handle('analytics_report', { name: 'segments' })) as StoredRun;
+    const segments = (await mock.handle('analyze_report', { name: 'segments' })) as StoredRun;
     // Every customer's cluster is kept with the customer, not in the report.
     expect(JSON.parse(segments.report)).toMatchObject({ k: 2, assignments: [] });
-    const unknown = await rejection(mock.handle('analytics_report', { name: 'churn' }));
+    const unknown = await rejection(mock.handle('analyze_report', { name: 'churn' }));
     expect(unknown.issues).toEqual([
       {
         field: 'analysis',
@@ -422,7 +422,7 @@ describe('stored analytics in the mock', () => {
   it('lists contacts with their figures, and sorts by one with the missing ones last', async () => {
     const { mock } = observed();
     expect((await contacts(mock, {})).figures).toEqual({});
-    await mock.handle('refresh_analytics', {});
+    await mock.handle('analyze_all', {});
     const page = await contacts(mock, {});
     const liming = page.rows.find((row) => row.title === '李明');
     expect(liming && page.figures[liming.id]).toMatchObject({
@@ -444,7 +444,7 @@ describe('stored analytics in the mock', () => {
 
   it('filters by a figure compared with a number, and refuses what is neither', async () => {
     const { mock } = observed();
-    await mock.handle('refresh_analytics', {});
+    await mock.handle('analyze_all', {});
     const total = async (filters: Record<string, string>) =>
       (await contacts(mock, { filters })).total;
     expect(await total({ lead_score: '>=55' })).toBe(2);
@@ -453,7 +453,7 @@ describe('stored analytics in the mock', () => {
     expect(await total({ lead_score: '<=80', rfm_segment: 'Hibernating' })).toBe(1);
     expect(await total({ rfm: '>=100' })).toBe(3);
     const refused = await rejection(
-      mock.handle('list_records', {
+      mock.handle('record_list', {
         kind: 'contact',
         query: query(null, { filters: { clv_365: '>=lots' } }),
       }),
@@ -469,14 +469,14 @@ describe('stored analytics in the mock', () => {
 
   it('keeps each open deal’s score with its factors for the deal page', async () => {
     const { mock } = observed();
-    const deals = (await mock.handle('list_records', {
+    const deals = (await mock.handle('record_list', {
       kind: 'deal',
       query: query('秋季龙井批发'),
     })) as Page;
     const id = deals.rows[0]?.id ?? '';
-    expect(await mock.handle('deal_score', { dealId: id })).toBeNull();
-    await mock.handle('refresh_analytics', {});
-    const view = (await mock.handle('deal_score', { dealId: id })) as DealScoreView;
+    expect(await mock.handle('analyze_deal_score', { dealId: id })).toBeNull();
+    await mock.handle('analyze_all', {});
+    const view = (await mock.handle('analyze_deal_score', { dealId: id })) as DealScoreView;
     expect(view).toMatchObject({ as_of: '2025-09-15', method: { method: 'rule_based' } });
     expect(view.deal).toMatchObject({ deal_id: id, score: 80, stage: 'negotiation' });
     // Equal points keep the rules' order, as the engine's stable sort does.
@@ -485,30 +485,30 @@ describe('stored analytics in the mock', () => {
       'referral',
       'stage_negotiation',
     ]);
-    expect(await mock.handle('deal_score', { dealId: 'no-such-deal' })).toBeNull();
+    expect(await mock.handle('analyze_deal_score', { dealId: 'no-such-deal' })).toBeNull();
   });
 });
 
 describe('lead-score rules in the mock', () => {
   async function rules(mock: MockBackend): Promise<Record<string, number>> {
-    const answer = (await mock.handle('score_rules')) as ScoreRules;
+    const answer = (await mock.handle('analyze_rules')) as ScoreRules;
     return Object.fromEntries(answer.rules.map((rule) => [rule.id, rule.points]));
   }
 
   async function liMingScore(mock: MockBackend): Promise<DealScoreView['deal'] | undefined> {
-    const deals = (await mock.handle('list_records', {
+    const deals = (await mock.handle('record_list', {
       kind: 'deal',
       query: query('秋季龙井批发'),
     })) as Page;
-    await mock.handle('refresh_analytics', {});
-    const view = (await mock.handle('deal_score', {
+    await mock.handle('analyze_all', {});
+    const view = (await mock.handle('analyze_deal_score', {
       dealId: deals.rows[0]?.id ?? '',
     })) as DealScoreView | null;
     return view?.deal;
   }
 
   it('lists the engine’s thirteen rules from a base of 50, with their default points', async () => {
-    const answer = (await backend().handle('score_rules')) as ScoreRules;
+    const answer = (await backend().handle('analyze_rules')) as ScoreRules;
     expect(answer).toMatchObject({ base: 50, max_points: 100 });
     expect(answer.rules).toHaveLength(13);
     expect(answer.rules[0]).toEqual({
@@ -522,7 +522,7 @@ describe('lead-score rules in the mock', () => {
 
   it('stores changed points and scores with them; 0 switches a rule off', async () => {
     const mock = backend();
-    const answer = (await mock.handle('set_rule_points', {
+    const answer = (await mock.handle('analyze_rules_set', {
       points: { referral: 30, stage_negotiation: 0 },
     })) as ScoreRules;
     expect(answer.rules.find((rule) => rule.id === 'referral')).toMatchObject({
@@ -536,7 +536,7 @@ describe('lead-score rules in the mock', () => {
       'came by referral +30',
       'deal value above the median +10',
     ]);
-    const reset = (await mock.handle('reset_rule_points')) as ScoreRules;
+    const reset = (await mock.handle('analyze_rules_reset')) as ScoreRules;
     expect(reset.rules.every((rule) => rule.points === rule.default_points)).toBe(true);
     expect((await liMingScore(mock))?.score).toBe(80);
   });
@@ -545,7 +545,7 @@ describe('lead-score rules in the mock', () => {
     const mock = backend();
     const before = await rules(mock);
     const refused = await rejection(
-      mock.handle('set_rule_points', {
+      mock.handle('analyze_rules_set', {
         points: { referral: 20, recent_meeting: 101, churned: 5, old_deal: -100 },
       }),
     );
@@ -558,7 +558,9 @@ describe('lead-score rules in the mock', () => {
     );
     expect(await rules(mock)).toEqual(before);
     // Whole points only, as Tauri deserialises an i32.
-    const fraction = await rejection(mock.handle('set_rule_points', { points: { referral: 2.5 } }));
+    const fraction = await rejection(
+      mock.handle('analyze_rules_set', { points: { referral: 2.5 } }),
+    );
     expect(fraction.code).toBe('internal');
     expect(await rules(mock)).toEqual(before);
   });
@@ -575,7 +577,7 @@ describe('satisfaction in the mock', () => {
     await say('Late again, and the box was damaged.', '2025-09-04');
     // Long ago: not recent, not counted.
     await say('Late again, and the box was damaged.', '2024-01-04');
-    const view = (await mock.handle('satisfaction_report', {
+    const view = (await mock.handle('analyze_satisfaction', {
       recentDays: 90,
     })) as SatisfactionView;
     const mine = view.most_negative.filter((item) => /late/i.test(item.text));

@@ -97,9 +97,9 @@ export type MockOptions = {
   emit?: (event: string, payload: unknown) => void;
   /** Delay per imported row, to make progress and Cancel visible (and testable). */
   importRowDelayMs?: number;
-  /** Delay per step of `refresh_analytics`, to make its progress visible. */
+  /** Delay per step of `analyze_all`, to make its progress visible. */
   refreshStepDelayMs?: number;
-  /** Awaited as each step of `refresh_analytics` starts, so a test can hold it there. */
+  /** Awaited as each step of `analyze_all` starts, so a test can hold it there. */
   beforeRefreshStep?: (step: RefreshStep) => Promise<void>;
 };
 
@@ -254,7 +254,7 @@ function dayArg(args: Args): string | undefined {
 function pointsArg(args: Args): Record<string, number> {
   const value = args.points;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail('internal', 'invalid args `points` for command `set_rule_points`: expected a map');
+    fail('internal', 'invalid args `points` for command `analyze_rules_set`: expected a map');
   }
   const points: Record<string, number> = {};
   for (const [id, raw] of Object.entries(value)) {
@@ -487,7 +487,8 @@ export class MockBackend {
   /** Files the mock "wrote" (exports, saved rows), by path. */
   readonly files = new Map<string, string>();
   /** Every command received, for tests that check what the UI sent. */
-  readonly calls: Array<{ command: string; args: Args }> = [];
+  /** Every command asked for, with its arguments, in order. */
+  readonly calls: Array<{ command: Command; args: Args }> = [];
 
   constructor(options: MockOptions = {}) {
     this.options = options;
@@ -1259,7 +1260,7 @@ export class MockBackend {
     return { total, offset: query.offset, rows: page, figures };
   }
 
-  /** `refresh_analytics`: every stored analysis in order, with progress events. */
+  /** `analyze_all`: every stored analysis in order, with progress events. */
   private async refreshAnalytics(asOf: string | undefined): Promise<RefreshSummary> {
     const day = asOf ?? this.now().slice(0, 10);
     const summary: RefreshSummary = {
@@ -2344,7 +2345,7 @@ export class MockBackend {
   }
 
   /** Answers one IPC command; rejects with an `ErrorReport` like the engine does. */
-  handle = async (command: string, payload?: unknown): Promise<unknown> => {
+  handle = async (command: Command, payload?: unknown): Promise<unknown> => {
     const args: Args =
       typeof payload === 'object' && payload !== null && !Array.isArray(payload)
         ? (payload as Args)
@@ -2353,12 +2354,12 @@ export class MockBackend {
     await sleep(this.options.latencyMs ?? 0);
     // Typed as the shell's commands, so a case for a command the shell does not have fails
     // the type check.
-    switch (command as Command) {
+    switch (command) {
       case 'schema':
         return structuredClone(this.schemas);
       case 'workspace_info':
         return this.info();
-      case 'choose_workspace': {
+      case 'workspace_choose': {
         const choice = stringArg(args, 'choice');
         if (choice !== 'demo' && choice !== 'empty') fail('internal', `unknown choice ${choice}`);
         if (choice === 'demo') await sleep(this.options.demoDelayMs ?? 0);
@@ -2367,23 +2368,23 @@ export class MockBackend {
         this.chosen = true;
         return this.info();
       }
-      case 'list_records':
+      case 'record_list':
         return this.list(this.schemaOf(stringArg(args, 'kind')).kind, args.query as ListQuery);
-      case 'get_record': {
+      case 'record_get': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         return structuredClone(this.get(kind, stringArg(args, 'id')));
       }
-      case 'create_record': {
+      case 'record_create': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         return structuredClone(this.createWith(kind, inputArg(args), 'app'));
       }
-      case 'update_record': {
+      case 'record_update': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const record = this.live(kind, stringArg(args, 'id'));
         this.updateWith(record, inputArg(args), 'app');
         return structuredClone(record);
       }
-      case 'delete_record': {
+      case 'record_delete': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const record = this.live(kind, stringArg(args, 'id'));
         const at = this.now();
@@ -2410,18 +2411,18 @@ export class MockBackend {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         return this.timeline(kind, stringArg(args, 'id'));
       }
-      case 'tag_record':
-      case 'untag_record': {
+      case 'record_tag':
+      case 'record_untag': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const id = stringArg(args, 'id');
-        return this.tag(kind, id, stringArg(args, 'tag'), command === 'tag_record');
+        return this.tag(kind, id, stringArg(args, 'tag'), command === 'record_tag');
       }
-      case 'pick_import_file': {
+      case 'dialog_open': {
         const picked = this.nextPick ?? MOCK_CONTACTS_PATH;
         this.nextPick = null;
         return picked;
       }
-      case 'pick_save_file':
+      case 'dialog_save':
         return `${MOCK_SAVE_DIR}/${stringArg(args, 'name')}`;
       case 'import_preview': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
@@ -2434,13 +2435,13 @@ export class MockBackend {
       case 'import_cancel':
         this.cancelling = true;
         return null;
-      case 'import_batches':
+      case 'import_list':
         return structuredClone(this.batches.map((batch) => batch.summary).reverse());
       case 'import_undo':
         return this.undo(stringArg(args, 'batch'));
       case 'import_save_rows':
         return this.saveRows(stringArg(args, 'batch'), stringArg(args, 'path'));
-      case 'save_mapping': {
+      case 'mapping_save': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const name = stringArg(args, 'name').trim();
         if (name === '') invalid([{ field: 'name', reason: 'a saved mapping needs a name' }]);
@@ -2459,20 +2460,20 @@ export class MockBackend {
       case 'backup_restore':
         this.backups = structuredClone({ ...BACKUPS_AFTER, keep: this.backups.keep });
         return structuredClone(RESTORED);
-      case 'set_backup_keep':
+      case 'backup_keep':
         this.backups.keep = Number(args.keep);
         return structuredClone(this.backups);
-      case 'flagged': {
+      case 'review_list': {
         const page = this.flaggedPage((args.kind as Kind | null | undefined) ?? null);
         return { ...page, items: page.items.slice(0, Number(args.limit ?? page.items.length)) };
       }
-      case 'record_flags': {
+      case 'review_record': {
         const id = stringArg(args, 'id');
         return this.flaggedPage(null)
           .items.filter((item) => item.record_id === id)
           .map((item) => ({ field: item.field, column: '', raw: item.raw, reason: item.reason }));
       }
-      case 'reclean': {
+      case 'review_reclean': {
         const kind = (args.kind as Kind | null | undefined) ?? null;
         if (this.flaggedPage(kind).total === 0) return { checked: 0, cleaned: [], still: 0 };
         const answer = this.recleaned
@@ -2481,64 +2482,64 @@ export class MockBackend {
         this.recleaned = true;
         return structuredClone(answer);
       }
-      case 'find_duplicates':
+      case 'duplicates_find':
         return this.duplicates(this.schemaOf(stringArg(args, 'kind')).kind);
-      case 'merge_records': {
+      case 'merge': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const ids = Array.isArray(args.ids) ? args.ids.map(String) : [];
         return this.merge(kind, ids);
       }
-      case 'export_records': {
+      case 'export': {
         const kind = this.schemaOf(stringArg(args, 'kind')).kind;
         const options = args.options as ExportOptions;
         return this.exportRecords(kind, stringArg(args, 'path'), options);
       }
-      case 'charts':
+      case 'dashboard_charts':
         return MOCK_CHARTS.map(([name, title]) => [name, title]);
-      case 'chart_svg': {
+      case 'chart': {
         const size = (key: string) => (typeof args[key] === 'number' ? args[key] : undefined);
         return this.analytics.chartSvg(stringArg(args, 'name'), size('width'), size('height'));
       }
-      case 'export_chart':
+      case 'chart_export':
         return this.analytics.exportChart(
           stringArg(args, 'name'),
           stringArg(args, 'path'),
           this.files,
         );
-      case 'analytics_kpis':
+      case 'dashboard_kpis':
         return this.analytics.kpis(dayArg(args));
-      case 'rfm_scores':
+      case 'analyze_rfm':
         return this.analytics.rfmScores(dayArg(args));
-      case 'customer_segments':
+      case 'analyze_segments':
         return this.analytics.customerSegments(
           dayArg(args),
           typeof args.k === 'number' ? args.k : null,
         );
-      case 'customer_value':
+      case 'analyze_clv':
         return this.analytics.customerValue(dayArg(args));
-      case 'lead_scores':
+      case 'analyze_scores':
         return this.analytics.leadScores(dayArg(args));
-      case 'forecast':
+      case 'analyze_forecast':
         return this.analytics.forecast(dayArg(args));
-      case 'satisfaction_report': {
+      case 'analyze_satisfaction': {
         const days = typeof args.recentDays === 'number' ? args.recentDays : 90;
         return this.analytics.satisfaction(days, dayArg(args));
       }
-      case 'customer_metrics':
+      case 'customer_figures':
         return this.analytics.customerMetrics(stringArg(args, 'contactId'));
-      case 'refresh_analytics':
+      case 'analyze_all':
         return this.refreshing(() => this.refreshAnalytics(dayArg(args)));
-      case 'analytics_report':
+      case 'analyze_report':
         return this.analytics.storedReport(stringArg(args, 'name'));
-      case 'deal_score':
+      case 'analyze_deal_score':
         return this.analytics.dealScore(stringArg(args, 'dealId'));
-      case 'score_rules':
+      case 'analyze_rules':
         return this.analytics.scoreRules();
-      case 'set_rule_points':
+      case 'analyze_rules_set':
         return this.analytics.setRulePoints(pointsArg(args));
-      case 'reset_rule_points':
+      case 'analyze_rules_reset':
         return this.analytics.resetRulePoints();
-      case 'target_campaign': {
+      case 'analyze_target': {
         const column = stringArg(args, 'column');
         if (column !== 'rfm_segment' && column !== 'cluster') {
           fail('internal', `unknown variant \`${column}\`, expected rfm_segment or cluster`);

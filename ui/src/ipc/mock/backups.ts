@@ -1,7 +1,7 @@
 //! Backups as the engine answered them (recorded with the `kith` CLI: `backup create --json`,
 //! an import, `backup list --json`, `backup create --json`, `backup restore FILE --json` of the
 //! first backup, `backup list --json`, on a demo database in ~/.local/share/kith). The mock
-//! answers `backup_list`, `backup_create`, `backup_restore` and `set_backup_keep` from these
+//! answers `backup_list`, `backup_create`, `backup_restore` and `backup_keep` from these
 //! alone: the list before, the backup made, and after a restore the list with the backup of
 //! the database as it was. No copying happens here.
 import type { BackupInfo } from '../bindings/BackupInfo';

@@ -13,7 +13,7 @@ import type { Kind } from '../bindings/Kind';
 import type { KindSchema } from '../bindings/KindSchema';
 import type { TargetDef } from '../bindings/TargetDef';
 
-/** The contact list `pick_import_file` returns in the mock. */
+/** The contact list `dialog_open` returns in the mock. */
 export const MOCK_CONTACTS_PATH = '/home/you/Downloads/客户名单.csv';
 /** A workbook with two sheets, for trying the sheet picker. */
 export const MOCK_WORKBOOK_PATH = '/home/you/Downloads/companies.xlsx';

@@ -3,6 +3,7 @@
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend, type MockOptions } from './backend';
+import type { Command } from '../bindings/Command';
 
 export { MockBackend, type MockOptions };
 export { MOCK_CONTACTS_PATH, MOCK_SAVE_DIR, MOCK_WORKBOOK_PATH } from './files';
@@ -12,7 +13,9 @@ export { MOCK_CONTACTS_PATH, MOCK_SAVE_DIR, MOCK_WORKBOOK_PATH } from './files';
  * the app: what the backend emits reaches the UI's `listen` handlers.
  */
 export function installMockBackend(backend: MockBackend): MockBackend {
-  mockIPC((command, payload) => backend.handle(command, payload), { shouldMockEvents: true });
+  mockIPC((command, payload) => backend.handle(command as Command, payload), {
+    shouldMockEvents: true,
+  });
   backend.connect((event, payload) => void emit(event, payload));
   return backend;
 }

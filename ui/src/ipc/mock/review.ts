@@ -1,7 +1,7 @@
 //! Values kept for review, as the engine answered them (recorded with the `kith` CLI's
 //! `review --json` and `review reclean --default-country FR --json` after importing
 //! tests/data/import/exports/google_contacts.csv and a file with a Belgian customer's French
-//! mobile). The mock answers `flagged`, `record_flags` and `reclean` from these alone: before a
+//! mobile). The mock answers `flagged`, `review_record` and `reclean` from these alone: before a
 //! re-clean the first page, after one the second. No cleaning happens here.
 //! `review-import.json` is the engine's report of that Google Contacts import (`import
 //! --json`), for the components that show an import's result.

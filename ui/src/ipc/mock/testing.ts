@@ -9,7 +9,7 @@ export async function firstRecord(
   text: string,
 ): Promise<EntityRecord> {
   const query = { ...defaultQuery(1), text };
-  const page = (await backend.handle('list_records', { kind, query })) as Page;
+  const page = (await backend.handle('record_list', { kind, query })) as Page;
   const record = page.rows[0];
   if (!record) throw new Error(`no ${kind} matches ${text}`);
   return record;
