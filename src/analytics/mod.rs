@@ -13,9 +13,9 @@ pub mod charts;
 pub mod clv;
 pub mod dashboard;
 pub mod lead_score;
-mod pipeline;
 mod refresh;
 pub mod rfm;
+mod sales_and_service;
 pub mod satisfaction;
 mod score_rules;
 pub mod segments;
@@ -23,11 +23,11 @@ pub mod segments;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-pub use pipeline::{
+pub use refresh::{RefreshProgress, RefreshStep, RefreshSummary, refresh, stored_report};
+pub use sales_and_service::{
     DealScoreView, Forecast, ForecastMonth, SatisfactionView, ScoreView, ScoredDeal, TextSentiment,
     TicketSuggestion, deal_score, forecast, lead_scores, satisfaction_report,
 };
-pub use refresh::{RefreshProgress, RefreshStep, RefreshSummary, refresh, stored_report};
 pub use score_rules::{
     RuleView, ScoreRules, reset_rule_points, score_config, score_rules, set_rule_points,
 };
