@@ -39,12 +39,16 @@ pub(super) fn profile<'a>(
     rows: impl Iterator<Item = &'a SourceRow>,
     chosen: Option<DateOrder>,
 ) -> Vec<DateColumn> {
-    let mut profilers: Vec<DateProfiler> =
-        columns.iter().map(|_| DateProfiler::default()).collect();
+    let mut profilers = profilers(columns);
     for row in rows {
         add_row(columns, row, &mut profilers);
     }
     finish(columns, profilers, chosen)
+}
+
+/// A profiler for each column.
+fn profilers(columns: &[(usize, String)]) -> Vec<DateProfiler> {
+    columns.iter().map(|_| DateProfiler::default()).collect()
 }
 
 fn add_row(columns: &[(usize, String)], row: &SourceRow, profilers: &mut [DateProfiler]) {
@@ -202,8 +206,7 @@ fn read_whole(
     width: usize,
     stop: &AtomicBool,
 ) -> Decided {
-    let mut profilers: Vec<DateProfiler> =
-        columns.iter().map(|_| DateProfiler::default()).collect();
+    let mut profilers = profilers(columns);
     let mut failed = None;
     match read::open(path, &opts.read) {
         Ok(rows) => {
