@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::Store;
+use super::records::{Reads, title_for};
 use crate::error::Result;
-use crate::model::{OrderPoint, Segment};
+use crate::model::{Kind, OrderPoint, Segment};
 
 /// Order statuses whose sale stands.
 const PURCHASE_STATUSES: [&str; 4] = ["placed", "paid", "shipped", "delivered"];
@@ -93,14 +94,13 @@ impl Store {
 
     /// Display names of contacts by id (ids that are not live contacts are left out).
     pub fn contact_names(&self, ids: &[&str]) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT entity_id, title FROM search_doc WHERE entity_id = ?1 AND kind = 'contact'",
-        )?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let mut rows = stmt.query(params![id])?;
-            if let Some(r) = rows.next()? {
-                out.push((r.get(0)?, r.get(1)?));
+            if let Some(raw) = self.raw(Kind::Contact, id)?
+                && raw.deleted_at.is_none()
+            {
+                let refs = self.ref_titles(Kind::Contact, &raw.stored)?;
+                out.push((raw.id, title_for(Kind::Contact, &raw.stored, &refs)));
             }
         }
         Ok(out)

@@ -364,11 +364,12 @@ impl Store {
         let version: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version < schema_version() {
-            migrate(&mut self.conn)?;
-        }
         self.generation += 1;
         self.totals.borrow_mut().clear();
+        if version < schema_version() {
+            migrate(&mut self.conn)?;
+            self.rebuild_search_when_asked()?;
+        }
         Ok(RestoreReport { restored, previous })
     }
 }

@@ -54,6 +54,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0006_customer_no.sql"),
     include_str!("migrations/0007_import_speed.sql"),
     include_str!("migrations/0008_compact_tagging.sql"),
+    include_str!("migrations/0009_search_without_doc.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is
@@ -283,7 +284,7 @@ impl Store {
             }
         };
         let last = meta_get(&conn, "clock")?.and_then(|c| Hlc::parse(&c));
-        Ok(Store {
+        let mut store = Store {
             clock: Clock::new(&device, last),
             conn,
             path,
@@ -291,7 +292,11 @@ impl Store {
             origin: "cli".into(),
             generation: 0,
             totals: RefCell::new(HashMap::new()),
-        })
+        };
+        if meta_get(&store.conn, search::REBUILD_KEY)?.is_some() {
+            store.rebuild_search_when_asked()?;
+        }
+        Ok(store)
     }
 
     /// Sets SQLite's page cache for this connection, in MiB (64 by default).
@@ -469,7 +474,7 @@ pub struct Writer<'s> {
     /// write (tags are never removed, only taken off records, so an entry stays true to the
     /// end of the write).
     tag_ids: RefCell<HashMap<String, (String, String)>>,
-    /// Full-text rows (name, email, phone, company, body, short) by `search_doc` rowid, not
+    /// Full-text rows (name, email, phone, company, body, short) by rowid, not
     /// written yet; see `Writer::flush_search`.
     pending_fts: std::collections::BTreeMap<i64, [String; 6]>,
     /// Short grams of the company names written into search documents during this write

@@ -221,6 +221,27 @@ pub(super) trait Reads {
             .optional()?)
     }
 
+    /// The record of `kind` at `rowid` (see `search.rs`).
+    fn raw_at(&self, kind: Kind, rowid: i64) -> Result<Option<RawRecord>> {
+        let def = kind.def();
+        let sql = format!("{} WHERE rowid = ?1", select_sql(def));
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params![rowid], |r| read_raw(def, r))
+            .optional()?)
+    }
+
+    /// The rowid of the record of `kind` with `id`, if there is one.
+    fn rowid_of(&self, kind: Kind, id: &str) -> Result<Option<i64>> {
+        let sql = format!("SELECT rowid FROM {} WHERE id = ?1", kind.def().table);
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params![id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The live record, or `NotFound` / `Deleted`.
     fn live_raw(&self, kind: Kind, id: &str) -> Result<RawRecord> {
         match self.raw(kind, id)? {
@@ -934,11 +955,11 @@ impl Writer<'_> {
             return Err(Error::Validation { issues });
         }
         let id = uuid::Uuid::now_v7().to_string();
-        self.insert(kind, &id, &merged)?;
+        let rowid = self.insert(kind, &id, &merged)?;
         for (name, value) in &parsed.custom {
             self.set_custom(kind, &id, name, value)?;
         }
-        self.index_new(kind, &id, &merged, parsed.search.take())?;
+        self.index_new(kind, rowid, &merged, parsed.search.take())?;
         if kind == Kind::OrderLine
             && let Some(Value::Text(order)) = merged.get("order_id")
         {
@@ -952,7 +973,7 @@ impl Writer<'_> {
         kind: Kind,
         id: &str,
         values: &BTreeMap<&'static str, Value>,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         let def = kind.def();
         let mut args = vec![
             sql_text(id),
@@ -968,10 +989,11 @@ impl Writer<'_> {
         self.tx
             .prepare_cached(insert_sql(kind))?
             .execute(params_from_iter(args))?;
+        let rowid = self.tx.last_insert_rowid();
         // One log entry for the whole creation. The initial values are not repeated in it:
         // they are the row's values before its later changes, and history rebuilds them.
         self.log(kind, id, CREATED, &Value::Null, &Value::Null)?;
-        Ok(())
+        Ok(rowid)
     }
 
     /// Updates the fields named in `input`; returns whether anything changed.
@@ -1061,7 +1083,7 @@ impl Writer<'_> {
             .prepare_cached(&sql)?
             .execute(params![now, self.clock, self.device, id])?;
         self.log(kind, id, "deleted_at", &Value::Null, &Value::Text(now))?;
-        self.unindex(id)?;
+        self.unindex(kind, id)?;
         if kind == Kind::OrderLine
             && let Some(Value::Text(order)) = current.stored.get("order_id")
         {

@@ -10,8 +10,17 @@
 //! prefix, word prefix, title substring, then other fields; contacts before companies, deals
 //! and notes; shorter titles first.
 //!
-//! Invariant: `search_doc` and `search_fts` hold one row per live searchable record, kept in
-//! step by every write in the same transaction ([`Writer::reindex`]).
+//! There is no table of documents beside the index: a full-text row's rowid is the record's
+//! own rowid times four plus its kind's place in [`SEARCHABLE`] ([`fts_rowid`]), so a hit
+//! leads straight to its record, whose title and subtitle are worked out when it is shown.
+//! (A table of titles, keys and ids beside the index cost three B-tree entries per record:
+//! 8% of a large import.) `VACUUM` and `VACUUM INTO` keep the rowids of tables that have an
+//! index, which every searchable table has (`id TEXT PRIMARY KEY`); a test holds SQLite to
+//! that. The `name` column holds the folded title between markers, `\u{E001}\u{E001}title\u{E002}`,
+//! so a title prefix and a whole title are phrase lookups too.
+//!
+//! Invariant: `search_fts` holds one row per live searchable record, kept in step by every
+//! write in the same transaction ([`Writer::reindex`]).
 //!
 //! A write's new full-text rows are held back and written together before it commits
 //! ([`Writer::flush_search`]): FTS5 writes its pending terms out as a new segment whenever a
@@ -19,12 +28,13 @@
 //! foreign keys, an `INSERT … SELECT`), so rows written one by one between such statements made
 //! one tiny segment per imported row, and the merging of those dominated a large import.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rusqlite::{OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::grams::{pad, short_grams, title_and_email_grams};
-use super::records::{Reads, SearchHint};
+use super::records::{Reads, SearchHint, title_for};
 use super::{Store, Writer};
 use crate::error::Result;
 use crate::model::{Kind, SearchHit, Value};
@@ -40,8 +50,47 @@ const COMPANY_GRAMS_KEPT: usize = 4_096;
 /// How many FTS candidates are ranked per query.
 const CANDIDATES: usize = 400;
 
-/// The kinds that have search documents.
+/// How many titles that start with the query (and that are the query) are ranked besides.
+const TITLE_CANDIDATES: usize = 50;
+
+/// The kinds that have search documents; a kind's place here is the low two bits of its
+/// full-text rowids.
 pub const SEARCHABLE: [Kind; 4] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Activity];
+
+/// Written before a title in the `name` column: twice, so that one letter after it is a
+/// whole trigram.
+const TITLE_START: &str = "\u{E001}\u{E001}";
+
+/// The `meta` key a migration sets when the full-text rows must be rebuilt from the records
+/// (`0009_search_without_doc.sql`); the store does it when it opens.
+pub(super) const REBUILD_KEY: &str = "search_rebuild";
+
+/// Written after a title in the `name` column.
+const TITLE_END: char = '\u{E002}';
+
+/// The low bits of a full-text rowid that hold the kind's place in [`SEARCHABLE`]. A fifth
+/// searchable kind needs a third bit, and a migration that asks for a rebuild.
+const SLOT_BITS: u32 = 2;
+const _: () = assert!(SEARCHABLE.len() <= 1 << SLOT_BITS);
+
+/// A kind's place in [`SEARCHABLE`].
+fn slot(kind: Kind) -> Option<i64> {
+    SEARCHABLE
+        .iter()
+        .position(|k| *k == kind)
+        .and_then(|i| i64::try_from(i).ok())
+}
+
+/// The full-text rowid of the searchable record of `kind` at `rowid`.
+fn fts_rowid(kind: Kind, rowid: i64) -> Option<i64> {
+    Some((rowid << SLOT_BITS) | slot(kind)?)
+}
+
+/// The kind and record rowid a full-text rowid stands for.
+fn record_of(fts_rowid: i64) -> Option<(Kind, i64)> {
+    let slot = usize::try_from(fts_rowid & ((1 << SLOT_BITS) - 1)).ok()?;
+    Some((*SEARCHABLE.get(slot)?, fts_rowid >> SLOT_BITS))
+}
 
 /// A searchable record's text, split by column.
 #[derive(Debug, Default)]
@@ -54,11 +103,11 @@ struct Doc {
     body: String,
 }
 
-fn kind_rank(kind: &str) -> u8 {
+fn kind_rank(kind: Kind) -> u8 {
     match kind {
-        "contact" => 0,
-        "company" => 1,
-        "deal" => 2,
+        Kind::Contact => 0,
+        Kind::Company => 1,
+        Kind::Deal => 2,
         _ => 3,
     }
 }
@@ -68,81 +117,75 @@ fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
+/// The search document of a live record with these stored values.
+fn doc_of<R: Reads + ?Sized>(
+    reads: &R,
+    kind: Kind,
+    stored: &BTreeMap<&'static str, Value>,
+) -> Result<Option<Doc>> {
+    let text = |f: &str| stored.get(f).and_then(Value::to_text).unwrap_or_default();
+    if kind == Kind::Activity && text("kind") != "note" {
+        return Ok(None);
+    }
+    let refs = reads.ref_titles(kind, stored)?;
+    let title = title_for(kind, stored, &refs);
+    let reference = |f: &str| refs.get(f).cloned().unwrap_or_default();
+    let join = |parts: &[String]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    // The digits alone too, so "13812" finds "+86 138 1234 5678"; an E.164 number
+    // ("+8613812345678") already is its digits.
+    let phone = |p: String| {
+        let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+        if p.strip_prefix('+') == Some(digits.as_str()) {
+            p
+        } else {
+            format!("{p} {digits}")
+        }
+    };
+    Ok(Some(match kind {
+        Kind::Contact => Doc {
+            subtitle: join(&[reference("company_id"), text("email"), text("city")]),
+            email: text("email"),
+            phone: phone(text("phone")),
+            company: reference("company_id"),
+            body: join(&[text("job_title"), text("city"), text("customer_no")]),
+            title,
+        },
+        Kind::Company => Doc {
+            subtitle: join(&[text("industry"), text("city"), text("country")]),
+            email: text("email"),
+            phone: phone(text("phone")),
+            company: text("domain"),
+            body: text("industry"),
+            title,
+        },
+        Kind::Deal => Doc {
+            subtitle: join(&[
+                text("stage"),
+                reference("company_id"),
+                reference("contact_id"),
+            ]),
+            company: join(&[reference("company_id"), reference("contact_id")]),
+            title,
+            ..Doc::default()
+        },
+        _ => Doc {
+            subtitle: join(&[reference("contact_id"), reference("company_id")]),
+            body: text("body"),
+            company: reference("company_id"),
+            title,
+            ..Doc::default()
+        },
+    }))
+}
+
 impl Writer<'_> {
-    fn doc(&self, kind: Kind, id: &str) -> Result<Option<Doc>> {
-        let Some(raw) = self.raw(kind, id)? else {
-            return Ok(None);
-        };
-        if raw.deleted_at.is_some() {
-            return Ok(None);
-        }
-        self.doc_of(kind, &raw.stored)
-    }
-
-    /// The search document of a live record with these stored values.
-    fn doc_of(&self, kind: Kind, stored: &BTreeMap<&'static str, Value>) -> Result<Option<Doc>> {
-        let text = |f: &str| stored.get(f).and_then(Value::to_text).unwrap_or_default();
-        if kind == Kind::Activity && text("kind") != "note" {
-            return Ok(None);
-        }
-        let refs = self.ref_titles(kind, stored)?;
-        let title = super::records::title_for(kind, stored, &refs);
-        let reference = |f: &str| refs.get(f).cloned().unwrap_or_default();
-        let join = |parts: &[String]| {
-            parts
-                .iter()
-                .filter(|p| !p.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" · ")
-        };
-        // The digits alone too, so "13812" finds "+86 138 1234 5678"; an E.164 number
-        // ("+8613812345678") already is its digits.
-        let phone = |p: String| {
-            let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-            if p.strip_prefix('+') == Some(digits.as_str()) {
-                p
-            } else {
-                format!("{p} {digits}")
-            }
-        };
-        Ok(Some(match kind {
-            Kind::Contact => Doc {
-                subtitle: join(&[reference("company_id"), text("email"), text("city")]),
-                email: text("email"),
-                phone: phone(text("phone")),
-                company: reference("company_id"),
-                body: join(&[text("job_title"), text("city"), text("customer_no")]),
-                title,
-            },
-            Kind::Company => Doc {
-                subtitle: join(&[text("industry"), text("city"), text("country")]),
-                email: text("email"),
-                phone: phone(text("phone")),
-                company: text("domain"),
-                body: text("industry"),
-                title,
-            },
-            Kind::Deal => Doc {
-                subtitle: join(&[
-                    text("stage"),
-                    reference("company_id"),
-                    reference("contact_id"),
-                ]),
-                company: join(&[reference("company_id"), reference("contact_id")]),
-                title,
-                ..Doc::default()
-            },
-            _ => Doc {
-                subtitle: join(&[reference("contact_id"), reference("company_id")]),
-                body: text("body"),
-                company: reference("company_id"),
-                title,
-                ..Doc::default()
-            },
-        }))
-    }
-
     /// Brings the search document of a record (and of records that show its title) up to date.
     pub(super) fn reindex(&mut self, kind: Kind, id: &str) -> Result<()> {
         if !SEARCHABLE.contains(&kind) {
@@ -180,48 +223,53 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Indexes a record just created with `stored` (it has no document and no dependants yet).
+    /// Indexes a record just created at `rowid` with `stored` (it has no full-text row and no
+    /// dependants yet).
     pub(super) fn index_new(
         &mut self,
         kind: Kind,
-        id: &str,
+        rowid: i64,
         stored: &BTreeMap<&'static str, Value>,
         hint: Option<SearchHint>,
     ) -> Result<()> {
-        if !SEARCHABLE.contains(&kind) {
+        let Some(fts) = fts_rowid(kind, rowid) else {
             return Ok(());
+        };
+        if let Some(doc) = doc_of(self, kind, stored)? {
+            let hint = hint.filter(|h| h.title == doc.title && h.email == doc.email);
+            self.write_doc(fts, doc, hint)?;
         }
-        match self.doc_of(kind, stored)? {
-            Some(doc) => {
-                let hint = hint.filter(|h| h.title == doc.title && h.email == doc.email);
-                self.write_doc(kind, id, doc, None, hint)
-            }
+        Ok(())
+    }
+
+    fn index_one(&mut self, kind: Kind, id: &str) -> Result<()> {
+        let Some(fts) = self.fts_rowid_of(kind, id)? else {
+            return Ok(());
+        };
+        self.drop_fts(fts)?;
+        let doc = match self.raw(kind, id)? {
+            Some(raw) if raw.deleted_at.is_none() => doc_of(self, kind, &raw.stored)?,
+            _ => None,
+        };
+        match doc {
+            Some(doc) => self.write_doc(fts, doc, None),
             None => Ok(()),
         }
     }
 
-    fn index_one(&mut self, kind: Kind, id: &str) -> Result<()> {
-        let Some(doc) = self.doc(kind, id)? else {
-            return self.unindex(id);
-        };
-        let existing: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
-            .query_row(params![id], |r| r.get(0))
-            .optional()?;
-        self.write_doc(kind, id, doc, existing, None)
+    /// The full-text rowid of a searchable record, if the record exists.
+    fn fts_rowid_of(&self, kind: Kind, id: &str) -> Result<Option<i64>> {
+        if slot(kind).is_none() {
+            return Ok(None);
+        }
+        Ok(self
+            .rowid_of(kind, id)?
+            .and_then(|rowid| fts_rowid(kind, rowid)))
     }
 
-    /// Writes a document (replacing the one at `existing`, if any); `hint`, when given, was
-    /// made for this document's title and email.
-    fn write_doc(
-        &mut self,
-        kind: Kind,
-        id: &str,
-        doc: Doc,
-        existing: Option<i64>,
-        hint: Option<SearchHint>,
-    ) -> Result<()> {
+    /// Holds back the full-text row `fts` of `doc`; `hint`, when given, was made for this
+    /// document's title and email.
+    fn write_doc(&mut self, fts: i64, doc: Doc, hint: Option<SearchHint>) -> Result<()> {
         let mut grams = match self.company_grams.get(&doc.company) {
             Some(grams) => grams.clone(),
             None => {
@@ -250,43 +298,10 @@ impl Writer<'_> {
         // (which is a letter or two, then padding); a space between them made a third more
         // windows to index for nothing.
         let short: String = grams.iter().map(|g| pad(g)).collect();
-        let rowid = match existing {
-            Some(rowid) => {
-                self.drop_fts(rowid)?;
-                self.tx
-                    .prepare_cached(
-                        "UPDATE search_doc SET title = ?2, subtitle = ?3, name_key = ?4
-                         WHERE rowid = ?1",
-                    )?
-                    .execute(params![rowid, doc.title, doc.subtitle, name_key])?;
-                rowid
-            }
-            None => {
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO search_doc (kind, entity_id, title, subtitle, name_key)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                    )?
-                    .execute(params![
-                        kind.as_str(),
-                        id,
-                        doc.title,
-                        doc.subtitle,
-                        name_key
-                    ])?;
-                self.tx.last_insert_rowid()
-            }
-        };
+        let name = format!("{TITLE_START}{name_key}{TITLE_END}");
         self.pending_fts.insert(
-            rowid,
-            [
-                doc.title,
-                doc.email,
-                doc.phone,
-                doc.company,
-                doc.body,
-                short,
-            ],
+            fts,
+            [name, doc.email, doc.phone, doc.company, doc.body, short],
         );
         if self.pending_fts.len() >= PENDING_FTS_ROWS {
             self.flush_search()?;
@@ -294,12 +309,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Removes the full-text row `rowid`: from the rows not written yet, or from the index.
-    fn drop_fts(&mut self, rowid: i64) -> Result<()> {
-        if self.pending_fts.remove(&rowid).is_none() {
+    /// Removes the full-text row `fts`: from the rows not written yet, or from the index (a
+    /// rowid the index does not hold is left alone there).
+    fn drop_fts(&mut self, fts: i64) -> Result<()> {
+        if self.pending_fts.remove(&fts).is_none() {
             self.tx
                 .prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
-                .execute(params![rowid])?;
+                .execute(params![fts])?;
         }
         Ok(())
     }
@@ -322,20 +338,29 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Removes a record's search document, if it has one.
-    pub(super) fn unindex(&mut self, id: &str) -> Result<()> {
-        let existing: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT rowid FROM search_doc WHERE entity_id = ?1")?
-            .query_row(params![id], |r| r.get(0))
-            .optional()?;
-        if let Some(rowid) = existing {
-            self.drop_fts(rowid)?;
-            self.tx
-                .prepare_cached("DELETE FROM search_doc WHERE rowid = ?1")?
-                .execute(params![rowid])?;
+    /// Removes a record's full-text row, if it has one.
+    pub(super) fn unindex(&mut self, kind: Kind, id: &str) -> Result<()> {
+        match self.fts_rowid_of(kind, id)? {
+            Some(fts) => self.drop_fts(fts),
+            None => Ok(()),
         }
-        Ok(())
+    }
+}
+
+/// Reads for one search: the titles of the companies and contacts that the hits refer to are
+/// read once.
+struct HitReads<'c> {
+    conn: &'c Connection,
+    titles: RefCell<HashMap<(Kind, String), String>>,
+}
+
+impl Reads for HitReads<'_> {
+    fn conn(&self) -> &Connection {
+        self.conn
+    }
+
+    fn title_cache(&self) -> Option<&RefCell<HashMap<(Kind, String), String>>> {
+        Some(&self.titles)
     }
 }
 
@@ -364,97 +389,142 @@ impl Store {
             })
             .collect::<Vec<_>>()
             .join(" AND ");
-        let kind_names: Vec<&str> = kinds
+        let slots: Vec<String> = kinds
             .unwrap_or(&SEARCHABLE)
             .iter()
-            .map(|k| k.as_str())
+            .filter_map(|k| slot(*k))
+            .map(|s| s.to_string())
             .collect();
-        let marks = vec!["?"; kind_names.len()].join(", ");
-        let mut args: Vec<String> = vec![fts_query];
-        args.extend(kind_names.iter().map(|k| k.to_string()));
+        if slots.is_empty() {
+            return Ok(Vec::new());
+        }
         let sql = format!(
-            "SELECT d.rowid, d.kind, d.entity_id, d.title, d.subtitle, d.name_key
-             FROM search_fts f JOIN search_doc d ON d.rowid = f.rowid
-             WHERE search_fts MATCH ? AND d.kind IN ({marks}) LIMIT {CANDIDATES}"
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND (rowid & {}) IN ({})
+             LIMIT ?2",
+            (1 << SLOT_BITS) - 1,
+            slots.join(", ")
         );
-        let mut found: BTreeMap<i64, (String, String, String, String, String)> = BTreeMap::new();
-        let mut collect = |sql: &str, args: &[String]| -> Result<()> {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?),
-                ))
-            })?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut found = BTreeSet::new();
+        // Titles that are the query and that start with it, found by the markers around
+        // titles, so the best matches are there however common the query is in other fields.
+        for (query, limit) in [
+            (
+                format!(
+                    "name : {}",
+                    quote(&format!("{TITLE_START}{folded}{TITLE_END}"))
+                ),
+                TITLE_CANDIDATES,
+            ),
+            (
+                format!("name : {}", quote(&format!("{TITLE_START}{folded}"))),
+                TITLE_CANDIDATES,
+            ),
+            (fts_query, CANDIDATES),
+        ] {
+            let rows = stmt.query_map(params![query, limit as i64], |r| r.get::<_, i64>(0))?;
             for row in rows {
-                let (rowid, doc) = row?;
-                found.insert(rowid, doc);
+                found.insert(row?);
             }
-            Ok(())
-        };
-        collect(&sql, &args)?;
-        // Title prefixes from the B-tree, so the best matches are there however common the
-        // query is among other fields.
-        let prefix_sql = format!(
-            "SELECT rowid, kind, entity_id, title, subtitle, name_key FROM search_doc
-             WHERE name_key >= ? AND name_key < ? AND kind IN ({marks}) LIMIT 50"
-        );
-        let mut prefix_args = vec![folded.clone(), format!("{folded}\u{10FFFF}")];
-        prefix_args.extend(kind_names.iter().map(|k| k.to_string()));
-        collect(&prefix_sql, &prefix_args)?;
+        }
 
+        let reads = HitReads {
+            conn: &self.conn,
+            titles: RefCell::new(HashMap::new()),
+        };
         let first = terms[0];
-        let mut ranked: Vec<((u8, u8, usize, String), SearchHit)> = found
-            .into_values()
-            .filter_map(|(kind, id, title, subtitle, key)| {
-                let class = if key == folded {
-                    0
-                } else if key.starts_with(&folded) {
-                    1
-                } else if key
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.starts_with(first))
-                {
-                    2
-                } else if key.contains(first) {
-                    3
-                } else {
-                    4
-                };
-                let kind_parsed: Kind = kind.parse().ok()?;
-                Some((
-                    (class, kind_rank(&kind), title.chars().count(), key),
-                    SearchHit {
-                        kind: kind_parsed,
-                        id,
-                        title,
-                        subtitle,
-                    },
-                ))
-            })
-            .collect();
+        let mut ranked = Vec::with_capacity(found.len());
+        for fts in found {
+            let Some((kind, rowid)) = record_of(fts) else {
+                continue;
+            };
+            let Some(raw) = reads.raw_at(kind, rowid)? else {
+                continue;
+            };
+            if raw.deleted_at.is_some() {
+                continue;
+            }
+            let Some(doc) = doc_of(&reads, kind, &raw.stored)? else {
+                continue;
+            };
+            let key = fold(&doc.title);
+            let class = if key == folded {
+                0
+            } else if key.starts_with(&folded) {
+                1
+            } else if key
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(first))
+            {
+                2
+            } else if key.contains(first) {
+                3
+            } else {
+                4
+            };
+            ranked.push((
+                (class, kind_rank(kind), doc.title.chars().count(), key),
+                SearchHit {
+                    kind,
+                    id: raw.id,
+                    title: doc.title,
+                    subtitle: doc.subtitle,
+                },
+            ));
+        }
         ranked.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(ranked.into_iter().take(limit).map(|(_, hit)| hit).collect())
     }
 
-    /// Rebuilds every search document from the records (after a bulk load or a repair).
+    /// Rebuilds every full-text row from the records (after a bulk load or a repair).
     pub fn rebuild_search_index(&mut self) -> Result<()> {
+        self.write(|w| w.rebuild_search())
+    }
+
+    /// Rebuilds the full-text rows if a migration asked for it ([`REBUILD_KEY`]) and no other
+    /// connection has done it meanwhile.
+    pub(super) fn rebuild_search_when_asked(&mut self) -> Result<()> {
         self.write(|w| {
-            w.tx.execute_batch("DELETE FROM search_fts; DELETE FROM search_doc;")?;
-            for kind in SEARCHABLE {
-                let sql = format!(
-                    "SELECT id FROM {} WHERE deleted_at IS NULL",
-                    kind.def().table
-                );
-                let ids =
-                    w.tx.prepare(&sql)?
-                        .query_map([], |r| r.get::<_, String>(0))?
-                        .collect::<rusqlite::Result<Vec<_>>>()?;
-                for id in ids {
-                    w.index_one(kind, &id)?;
+            let asked: Option<String> =
+                w.tx.query_row(
+                    "SELECT value FROM meta WHERE key = ?1",
+                    params![REBUILD_KEY],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match asked {
+                Some(_) => w.rebuild_search(),
+                None => Ok(()),
+            }
+        })
+    }
+}
+
+impl Writer<'_> {
+    fn rebuild_search(&mut self) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO search_fts (search_fts) VALUES ('delete-all')",
+            [],
+        )?;
+        self.tx
+            .execute("DELETE FROM meta WHERE key = ?1", params![REBUILD_KEY])?;
+        self.pending_fts.clear();
+        for kind in SEARCHABLE {
+            let sql = format!(
+                "SELECT rowid, id FROM {} WHERE deleted_at IS NULL",
+                kind.def().table
+            );
+            let rows = self
+                .tx
+                .prepare(&sql)?
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for (rowid, id) in rows {
+                if let Some(raw) = self.raw(kind, &id)? {
+                    self.index_new(kind, rowid, &raw.stored, None)?;
                 }
             }
-            Ok(())
-        })
+        }
+        Ok(())
     }
 }

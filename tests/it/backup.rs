@@ -192,15 +192,29 @@ fn a_foreign_damaged_newer_or_missing_file_is_refused_and_nothing_changes() {
         .pragma_update(None, "user_version", kith::store::schema_version() + 1)
         .unwrap();
 
-    // A backup with a page torn out of its middle.
+    // A backup with the first page of its contacts torn (a page picked by its place in the
+    // file can be free space, which no check can tell from data).
     let damaged = dir.join("damaged.db");
     for i in 0..300 {
         add(&mut f.store, &format!("Filler {i}"));
     }
     f.store.backup(Some(&damaged), "manual").unwrap();
+    let (root, page_size): (i64, i64) = {
+        let conn = rusqlite::Connection::open(&damaged).unwrap();
+        (
+            conn.query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'contact'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap(),
+            conn.pragma_query_value(None, "page_size", |r| r.get(0))
+                .unwrap(),
+        )
+    };
     let mut bytes = std::fs::read(&damaged).unwrap();
-    let middle = bytes.len() / 2;
-    bytes[middle..middle + 4096].fill(0xA5);
+    let start = usize::try_from((root - 1) * page_size).unwrap();
+    bytes[start..start + 4096].fill(0xA5);
     std::fs::write(&damaged, bytes).unwrap();
 
     let before = contacts(&f.store);

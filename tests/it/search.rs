@@ -214,3 +214,108 @@ fn held_back_full_text_rows_match_the_records_at_commit() {
     let found = f.store.get_record(Kind::Contact, &ids.1).unwrap();
     assert_eq!(found.title, "Newname Held", "the renamed record is current");
 }
+
+/// Titles that are the query, or start with it, come first even when hundreds of other
+/// records hold the query in another field (more than the full-text candidates ranked).
+#[test]
+fn title_matches_rank_first_however_common_the_query_is_elsewhere() {
+    let mut f = Fixture::new();
+    f.store
+        .write(|w| {
+            for i in 0..600 {
+                w.create(
+                    Kind::Contact,
+                    &input(&[
+                        ("first_name", &format!("Person{i}")),
+                        ("email", &format!("ann.{i}@example.com")),
+                    ]),
+                )?;
+            }
+            w.create(Kind::Contact, &input(&[("first_name", "Ann")]))?;
+            w.create(
+                Kind::Contact,
+                &input(&[("first_name", "Annabel"), ("last_name", "Lee")]),
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let got = titles(&f, "ann");
+    assert_eq!(got[..2], ["Ann", "Annabel Lee"], "{got:?}");
+    let got = titles(&f, "a");
+    assert!(got.contains(&"Ann".to_string()), "{got:?}");
+}
+
+/// A hit leads to its record by rowid, so rowids must survive what copies the database: a
+/// backup restored (`VACUUM INTO`) and `VACUUM`, with gaps left by deleted and pruned rows.
+#[test]
+fn search_finds_the_same_records_after_a_restore_and_a_vacuum() {
+    let mut f = Fixture::new();
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        let r = f
+            .store
+            .create_record(
+                Kind::Contact,
+                &input(&[
+                    ("first_name", &format!("Zed{i:02}")),
+                    ("last_name", "Quill"),
+                ]),
+            )
+            .unwrap();
+        ids.push(r.id);
+    }
+    for id in ids.iter().step_by(3) {
+        f.store.delete_record(Kind::Contact, id).unwrap();
+    }
+    // A call is an activity with no search document; changing it removes no row.
+    let call = f
+        .store
+        .create_record(
+            Kind::Activity,
+            &input(&[("kind", "call"), ("subject", "Quarterly call")]),
+        )
+        .unwrap();
+    f.store
+        .update_record(Kind::Activity, &call.id, &input(&[("subject", "Call")]))
+        .unwrap();
+    let expected: Vec<String> = (0..40)
+        .filter(|i| i % 3 != 0)
+        .map(|i| format!("Zed{i:02} Quill"))
+        .collect();
+    let found = |store: &kith::Store| -> Vec<String> {
+        let mut t: Vec<String> = store
+            .search("quill", 100, None)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.title)
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(found(&f.store), expected);
+    let backup = f.store.backup(None, "manual").unwrap();
+    // Records made after the backup are gone once it is restored.
+    f.store
+        .create_record(
+            Kind::Contact,
+            &input(&[("first_name", "Later"), ("last_name", "Quill")]),
+        )
+        .unwrap();
+    f.store.restore(std::path::Path::new(&backup.path)).unwrap();
+    assert_eq!(found(&f.store), expected, "after a restore");
+    let conn = rusqlite::Connection::open(f.path()).unwrap();
+    conn.execute_batch("VACUUM").unwrap();
+    conn.execute(
+        "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let reopened = kith::Store::open(&f.path()).unwrap();
+    assert_eq!(found(&reopened), expected, "after VACUUM");
+    for (i, id) in ids.iter().enumerate().filter(|(i, _)| i % 3 != 0) {
+        let hits = reopened.search(&format!("zed{i:02}"), 5, None).unwrap();
+        assert_eq!(hits.len(), 1, "zed{i:02}: {hits:?}");
+        assert_eq!(&hits[0].id, id);
+    }
+}

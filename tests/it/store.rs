@@ -136,6 +136,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0006_customer_no.sql"),
         include_str!("../../src/store/migrations/0007_import_speed.sql"),
         include_str!("../../src/store/migrations/0008_compact_tagging.sql"),
+        include_str!("../../src/store/migrations/0009_search_without_doc.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,
@@ -175,19 +176,36 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                  VALUES (1, 'contact', 'c1', 'first_name', NULL, 'Old');"
             };
             conn.execute_batch(log).unwrap();
-            // Taggings as versions before 8 kept them: a new row each time a tag was added
-            // again, beside the removed one's tombstone.
+            // Search as versions before 9 kept it: a document row and a full-text row under
+            // the document's rowid (here with a word the record does not have).
             conn.execute_batch(
-                "INSERT INTO tag (id, created_at, updated_at, updated_by, name) VALUES
-                   ('t1', '2025-01-01', '2025-01-01', 'olddevice0001', 'VIP'),
-                   ('t2', '2025-01-01', '2025-01-01', 'olddevice0001', 'Lapsed');
-                 INSERT INTO tagging (id, created_at, updated_at, updated_by, deleted_at, tag_id,
+                "INSERT INTO search_doc (rowid, kind, entity_id, title, subtitle, name_key)
+                 VALUES (1, 'contact', 'c1', 'Old', '', 'old');
+                 INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
+                 VALUES (1, 'Old Stale', '', '', '', '', '');",
+            )
+            .unwrap();
+            // Taggings as versions before 8 kept them: a new row each time a tag was added
+            // again, beside the removed one's tombstone; from 8 on, one row per pair.
+            let taggings = if version < 8 {
+                "INSERT INTO tagging (id, created_at, updated_at, updated_by, deleted_at, tag_id,
                                       entity_kind, entity_id) VALUES
                    ('g1', '2025-01-01', '2025-01-02', 'olddevice0001', '2025-01-02', 't1', 'contact', 'c1'),
                    ('g2', '2025-01-03', '2025-01-03', 'olddevice0001', NULL, 't1', 'contact', 'c1'),
                    ('g3', '2025-01-01', '2025-01-04', 'olddevice0001', '2025-01-04', 't2', 'contact', 'c1'),
-                   ('g4', '2025-01-05', '2025-01-06', 'olddevice0001', '2025-01-06', 't2', 'contact', 'c1');",
-            )
+                   ('g4', '2025-01-05', '2025-01-06', 'olddevice0001', '2025-01-06', 't2', 'contact', 'c1');"
+            } else {
+                "INSERT INTO tagging (entity_id, tag_id, updated_at, updated_by, deleted_at,
+                                      entity_kind) VALUES
+                   ('c1', 't1', '2025-01-03', 'olddevice0001', NULL, 'contact'),
+                   ('c1', 't2', '2025-01-06', 'olddevice0001', '2025-01-06', 'contact');"
+            };
+            conn.execute_batch(&format!(
+                "INSERT INTO tag (id, created_at, updated_at, updated_by, name) VALUES
+                   ('t1', '2025-01-01', '2025-01-01', 'olddevice0001', 'VIP'),
+                   ('t2', '2025-01-01', '2025-01-01', 'olddevice0001', 'Lapsed');
+                 {taggings}"
+            ))
             .unwrap();
         }
         let store = Store::open(&path).unwrap();
@@ -206,6 +224,20 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
             "rows survive the migration from version {version}"
         );
         assert_eq!(store.device(), "olddevice0001");
+        let titles = |q: &str| -> Vec<String> {
+            store
+                .search(q, 10, None)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.title)
+                .collect()
+        };
+        assert_eq!(titles("old"), ["Old"], "from version {version}");
+        assert_eq!(titles("o"), ["Old"], "from version {version}");
+        assert!(
+            titles("stale").is_empty(),
+            "the old index is rebuilt from the records, from version {version}"
+        );
         assert_eq!(c.tags, ["VIP"], "from version {version}");
         let rows: Vec<(String, String, Option<String>)> = rusqlite::Connection::open(&path)
             .unwrap()
