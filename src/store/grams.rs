@@ -1,6 +1,14 @@
 //! Short grams: what the search index's `short` column holds so that queries of one or two
 //! characters are index lookups too (see `search.rs`): every CJK character and character pair,
-//! and the one- and two-letter prefixes of other words, each padded to exactly one trigram.
+//! and the one- and two-letter prefixes of other words, each found as exactly one trigram.
+//!
+//! A gram is stored as a *block*: the padding twice, then one or two characters. The block
+//! `␣␣ja` (␣ is the padding) holds the trigrams `␣␣j` and `␣ja`, the query trigrams of `j`
+//! and `ja` ([`query_trigram`]), so a word's two prefixes cost one block, and a CJK run's
+//! character and the pair it starts share one. Blocks are written one after another; a
+//! trigram across two blocks either starts with a character or is `␣` then a character then
+//! `␣`, so it is never a query's. (Each gram padded on its own, as before, wrote three
+//! trigrams per gram, two of them of no use.)
 
 use std::collections::BTreeSet;
 
@@ -9,7 +17,7 @@ use crate::values::{fold, is_cjk};
 /// The padding character of short grams (a private-use code point no text contains).
 const PAD: char = '\u{E000}';
 
-/// The short grams of a document's title and of its email's local part.
+/// The blocks of a document's title and of its email's local part.
 pub(super) fn title_and_email_grams(title: &str, email: &str, out: &mut BTreeSet<String>) {
     short_grams(title, out);
     if let Some(local) = email.split('@').next() {
@@ -17,16 +25,17 @@ pub(super) fn title_and_email_grams(title: &str, email: &str, out: &mut BTreeSet
     }
 }
 
-/// The short grams of `text`: CJK characters and pairs, and 1–2 letter word prefixes.
+/// The blocks of `text`: each CJK character with the next one of its run, and the first two
+/// letters of other words (one or two characters each; see the module's note).
 pub(super) fn short_grams(text: &str, out: &mut BTreeSet<String>) {
     let folded = fold(text);
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, out: &mut BTreeSet<String>| {
         for (i, c) in run.iter().enumerate() {
-            out.insert(c.to_string());
-            if let Some(next) = run.get(i + 1) {
-                out.insert([*c, *next].iter().collect());
-            }
+            out.insert(
+                run.get(i + 1)
+                    .map_or_else(|| c.to_string(), |next| [*c, *next].iter().collect()),
+            );
         }
         run.clear();
     };
@@ -41,21 +50,37 @@ pub(super) fn short_grams(text: &str, out: &mut BTreeSet<String>) {
             }
         }
         flush(&mut run, out);
-        let mut chars = latin.chars();
-        if let Some(a) = chars.next() {
-            out.insert(a.to_string());
-            if let Some(b) = chars.next() {
-                out.insert([a, b].iter().collect());
-            }
+        let prefix: String = latin.chars().take(2).collect();
+        if !prefix.is_empty() {
+            out.insert(prefix);
         }
     }
 }
 
-pub(super) fn pad(gram: &str) -> String {
-    let mut s = gram.to_string();
-    for _ in gram.chars().count()..3 {
-        s.push(PAD);
+/// The `short` column's text for these blocks. A one-character block that the next block
+/// starts with adds nothing (`␣␣ja` holds `␣␣j`) and is left out.
+pub(super) fn short_text(blocks: &BTreeSet<String>) -> String {
+    let mut out = String::new();
+    let mut blocks = blocks.iter().peekable();
+    while let Some(block) = blocks.next() {
+        let covered = block.chars().count() == 1
+            && blocks
+                .peek()
+                .is_some_and(|next| next.starts_with(block.as_str()));
+        if !covered {
+            out.push(PAD);
+            out.push(PAD);
+            out.push_str(block);
+        }
     }
+    out
+}
+
+/// The one trigram that finds a query of one or two characters in the `short` column.
+pub(super) fn query_trigram(term: &str) -> String {
+    let mut s: String =
+        std::iter::repeat_n(PAD, 3usize.saturating_sub(term.chars().count())).collect();
+    s.push_str(term);
     s
 }
 
@@ -63,14 +88,33 @@ pub(super) fn pad(gram: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The trigrams the FTS5 tokenizer makes of `text`.
+    fn trigrams(text: &str) -> BTreeSet<String> {
+        let chars: Vec<char> = text.chars().collect();
+        chars.windows(3).map(|w| w.iter().collect()).collect()
+    }
+
     #[test]
-    fn short_grams_cover_cjk_pairs_and_word_prefixes() {
-        let mut grams = BTreeSet::new();
-        short_grams("杭州茶叶有限公司 Tea Co", &mut grams);
-        for want in ["杭", "茶叶", "叶有", "t", "te", "c", "co"] {
-            assert!(grams.contains(want), "missing gram {want}: {grams:?}");
+    fn short_text_holds_the_query_trigram_of_every_short_gram_and_of_no_other() {
+        let mut blocks = BTreeSet::new();
+        short_grams("杭州茶叶有限公司 Tea Co", &mut blocks);
+        title_and_email_grams("J Smith", "jo.x@example.com", &mut blocks);
+        let indexed = trigrams(&short_text(&blocks));
+        for want in [
+            "杭", "州", "司", "茶叶", "叶有", "公司", "t", "te", "c", "co", "j", "s", "sm", "jo",
+        ] {
+            assert!(
+                indexed.contains(&query_trigram(want)),
+                "{want} is not found: {indexed:?}"
+            );
         }
-        // Three-character substrings are the trigram index's job, not the short column's.
-        assert!(!grams.contains("茶叶有"));
+        // Grams that are not a CJK pair or a word's prefix, and three characters (the
+        // trigram columns' job), are not there.
+        for absent in ["ea", "州公", "o", "mi", "q", "e", "ex", "茶叶有"] {
+            assert!(
+                !indexed.contains(&query_trigram(absent)),
+                "{absent} is found: {indexed:?}"
+            );
+        }
     }
 }

@@ -4,8 +4,7 @@
 //! characters. Shorter queries (a Chinese surname 李, a two-character name 李明, 茶叶 inside a
 //! company name, the first letters of a word) are found through the `short` column, which holds
 //! every CJK character and character pair and the one- and two-letter prefixes of other words,
-//! each padded to three characters with U+E000 so that it is exactly one trigram (and written
-//! without separators, see `Writer::write_doc`). Every query
+//! each found as exactly one trigram (see `grams.rs`). Every query
 //! is therefore an index lookup, never a scan. Results are ranked in Rust: exact title, title
 //! prefix, word prefix, title substring, then other fields; contacts before companies, deals
 //! and notes; shorter titles first.
@@ -33,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::grams::{pad, short_grams, title_and_email_grams};
+use super::grams::{query_trigram, short_grams, short_text, title_and_email_grams};
 use super::records::{Reads, SearchHint, title_for};
 use super::{Store, Writer};
 use crate::error::Result;
@@ -292,12 +291,7 @@ impl Writer<'_> {
                 fold(&doc.title)
             }
         };
-        // One after another, no separator: the trigram tokenizer makes a token of every
-        // three characters, and a window across two padded grams either starts with the
-        // padding or ends with the next gram's first letter, so it is never a query's gram
-        // (which is a letter or two, then padding); a space between them made a third more
-        // windows to index for nothing.
-        let short: String = grams.iter().map(|g| pad(g)).collect();
+        let short = short_text(&grams);
         let name = format!("{TITLE_START}{name_key}{TITLE_END}");
         self.pending_fts.insert(
             fts,
@@ -384,7 +378,7 @@ impl Store {
                 if t.chars().count() >= 3 {
                     format!("{{name email phone company body}} : {}", quote(t))
                 } else {
-                    format!("short : {}", quote(&pad(t)))
+                    format!("short : {}", quote(&query_trigram(t)))
                 }
             })
             .collect::<Vec<_>>()
