@@ -221,17 +221,6 @@ pub(super) trait Reads {
             .optional()?)
     }
 
-    /// The record of `kind` at `rowid` (see `search.rs`).
-    fn raw_at(&self, kind: Kind, rowid: i64) -> Result<Option<RawRecord>> {
-        let def = kind.def();
-        let sql = format!("{} WHERE rowid = ?1", select_sql(def));
-        Ok(self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row(params![rowid], |r| read_raw(def, r))
-            .optional()?)
-    }
-
     /// The rowid of the record of `kind` with `id`, if there is one.
     fn rowid_of(&self, kind: Kind, id: &str) -> Result<Option<i64>> {
         let sql = format!("SELECT rowid FROM {} WHERE id = ?1", kind.def().table);

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::grams::{query_trigram, short_grams, short_text, title_and_email_grams};
-use super::records::{Reads, SearchHint, title_for};
+use super::records::{Reads, SearchHint, stored_value, title_for};
 use super::{Store, Writer};
 use crate::error::Result;
 use crate::model::{Kind, SearchHit, Value};
@@ -59,6 +59,9 @@ pub const SEARCHABLE: [Kind; 4] = [Kind::Contact, Kind::Company, Kind::Deal, Kin
 /// Written before a title in the `name` column: twice, so that one letter after it is a
 /// whole trigram.
 const TITLE_START: &str = "\u{E001}\u{E001}";
+
+/// The character [`TITLE_START`] is made of.
+const TITLE_MARK: char = '\u{E001}';
 
 /// The `meta` key a migration sets when the full-text rows must be rebuilt from the records
 /// (`0009_search_without_doc.sql`); the store does it when it opens.
@@ -348,6 +351,50 @@ struct HitReads<'c> {
     titles: RefCell<HashMap<(Kind, String), String>>,
 }
 
+impl HitReads<'_> {
+    /// The id and title of the live record of `kind` at `rowid`, if it has a search document,
+    /// read from the few columns a title is made of (see `title_for`).
+    fn title_at(&self, kind: Kind, rowid: i64) -> Result<Option<(String, String)>> {
+        let mut fields: Vec<&'static str> = kind.def().title.to_vec();
+        let extra: &[&'static str] = match kind {
+            Kind::Contact => &["email", "phone", "customer_no", "company_id"],
+            Kind::Activity => &["kind"],
+            _ => &[],
+        };
+        fields.extend(extra.iter().filter(|f| !kind.def().title.contains(f)));
+        let sql = format!(
+            "SELECT id, deleted_at, {} FROM {} WHERE rowid = ?1",
+            fields.join(", "),
+            kind.def().table
+        );
+        let row = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params![rowid], |r| {
+                let mut stored = BTreeMap::new();
+                for (i, f) in fields.iter().enumerate() {
+                    stored.insert(*f, stored_value(r.get_ref(2 + i)?));
+                }
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    stored,
+                ))
+            })
+            .optional()?;
+        let Some((id, None, stored)) = row else {
+            return Ok(None);
+        };
+        if kind == Kind::Activity
+            && stored.get("kind").and_then(Value::to_text).as_deref() != Some("note")
+        {
+            return Ok(None);
+        }
+        let refs = self.ref_titles(kind, &stored)?;
+        Ok(Some((id, title_for(kind, &stored, &refs))))
+    }
+}
+
 impl Reads for HitReads<'_> {
     fn conn(&self) -> &Connection {
         self.conn
@@ -400,25 +447,32 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut found = BTreeSet::new();
-        // Titles that are the query and that start with it, found by the markers around
-        // titles, so the best matches are there however common the query is in other fields.
-        for (query, limit) in [
-            (
-                format!(
-                    "name : {}",
-                    quote(&format!("{TITLE_START}{folded}{TITLE_END}"))
-                ),
-                TITLE_CANDIDATES,
-            ),
-            (
-                format!("name : {}", quote(&format!("{TITLE_START}{folded}"))),
-                TITLE_CANDIDATES,
-            ),
-            (fts_query, CANDIDATES),
-        ] {
+        let mut run = |query: String, limit: usize| -> Result<usize> {
             let rows = stmt.query_map(params![query, limit as i64], |r| r.get::<_, i64>(0))?;
+            let mut n = 0;
             for row in rows {
                 found.insert(row?);
+                n += 1;
+            }
+            Ok(n)
+        };
+        // The main query's first candidates, in rowid order. When they are all its matches,
+        // every title that starts with the query is among them; otherwise titles that start
+        // with it (and then titles that are it) are looked up by the markers around titles,
+        // so the best matches are there however common the query is in other fields. One
+        // marker before a query of two or more characters: the first trigram of two markers
+        // and a letter is in a large share of all titles, and intersecting it made a query
+        // that no title starts with cost twice as much.
+        if run(fts_query, CANDIDATES)? == CANDIDATES {
+            let start = if folded.chars().count() >= 2 {
+                TITLE_MARK.to_string()
+            } else {
+                TITLE_START.to_string()
+            };
+            let prefix = format!("name : {}", quote(&format!("{start}{folded}")));
+            if run(prefix, TITLE_CANDIDATES)? == TITLE_CANDIDATES {
+                let whole = format!("{start}{folded}{TITLE_END}");
+                run(format!("name : {}", quote(&whole)), TITLE_CANDIDATES)?;
             }
         }
 
@@ -432,16 +486,10 @@ impl Store {
             let Some((kind, rowid)) = record_of(fts) else {
                 continue;
             };
-            let Some(raw) = reads.raw_at(kind, rowid)? else {
+            let Some((id, title)) = reads.title_at(kind, rowid)? else {
                 continue;
             };
-            if raw.deleted_at.is_some() {
-                continue;
-            }
-            let Some(doc) = doc_of(&reads, kind, &raw.stored)? else {
-                continue;
-            };
-            let key = fold(&doc.title);
+            let key = fold(&title);
             let class = if key == folded {
                 0
             } else if key.starts_with(&folded) {
@@ -457,17 +505,26 @@ impl Store {
                 4
             };
             ranked.push((
-                (class, kind_rank(kind), doc.title.chars().count(), key),
-                SearchHit {
-                    kind,
-                    id: raw.id,
-                    title: doc.title,
-                    subtitle: doc.subtitle,
-                },
+                (class, kind_rank(kind), title.chars().count(), key),
+                (kind, id),
             ));
         }
         ranked.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(ranked.into_iter().take(limit).map(|(_, hit)| hit).collect())
+        // Only the hits shown are read whole, for their subtitles.
+        let mut hits = Vec::with_capacity(limit.min(ranked.len()));
+        for (_, (kind, id)) in ranked.into_iter().take(limit) {
+            if let Some(raw) = reads.raw(kind, &id)?
+                && let Some(doc) = doc_of(&reads, kind, &raw.stored)?
+            {
+                hits.push(SearchHit {
+                    kind,
+                    id,
+                    title: doc.title,
+                    subtitle: doc.subtitle,
+                });
+            }
+        }
+        Ok(hits)
     }
 
     /// Rebuilds every full-text row from the records (after a bulk load or a repair).
