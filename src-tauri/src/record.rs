@@ -1,0 +1,492 @@
+//! The UI's recorded answers: the engine's answer to every command the UI's tests and its
+//! browser-only mock ask, written as JSON to `ui/src/ipc/mock/fixtures/` (one file per
+//! command), where the mock transport looks them up. The UI never computes an answer itself,
+//! so what it renders in a test is what the engine says.
+//!
+//! `cargo test` records them again and fails when they differ from the committed files;
+//! `make fixtures` (`KITH_RECORD_FIXTURES=1`) writes them. To be the same on every run and
+//! every day, the workspace is the seeded demo on a fixed day ([`Store::set_today`]), and
+//! what only says when and where it was written is redacted: record ids (UUIDv7, from the
+//! wall clock) become stable aliases in order of first appearance, write times and clock
+//! readings made while recording become one fixed time, the device id a fixed one, and step
+//! durations zero.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kith::{Kind, Store};
+use regex::{Captures, Regex};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::calls;
+
+/// Contacts in the recorded demo workspace: every kind gets a few pages' worth of rows
+/// without the fixtures reaching megabytes.
+const CONTACTS: usize = 60;
+/// The day the workspace is recorded at (the demo's reference day).
+const TODAY: &str = kith::demo::REFERENCE_DATE;
+/// What every write time made while recording reads as.
+const WRITTEN_AT: &str = "2026-11-01T09:30:00";
+const DEVICE: &str = "0000d3m0d3v1";
+/// Rows of a list page the UI asks for (ListView's page).
+const PAGE: usize = 200;
+/// The size the dashboard draws a chart at in a 640 px card (`chartSize` in lib/analytics.ts).
+const CHART_SIZE: (u32, u32) = (640, 384);
+/// Records of each kind opened (their detail, history, timeline and figures).
+const OPENED: usize = 2;
+/// Search results the search box asks for.
+const SEARCH_LIMIT: usize = 20;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/mock/fixtures")
+}
+
+/// One argument by the name the UI sends it under (Tauri's camelCase); a missing one is null,
+/// as Tauri reads it.
+fn arg<T: DeserializeOwned>(args: &Value, name: &str) -> T {
+    let value = args.get(name).cloned().unwrap_or(Value::Null);
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("argument {name} of {args}: {e}"))
+}
+
+fn to_json<T: serde::Serialize>(result: kith::Result<T>) -> Result<Value, Value> {
+    result
+        .map(|v| serde_json::to_value(v).expect("answers serialize"))
+        .map_err(|e| serde_json::to_value(e.report()).expect("errors serialize"))
+}
+
+/// Answers `command` the way its Tauri command does (the same function of `calls`).
+fn answer(s: &mut Store, command: &str, a: &Value) -> Result<Value, Value> {
+    let text = |name| arg::<String>(a, name);
+    match command {
+        "schema" => to_json(Ok(calls::schema())),
+        "workspace_info" => to_json(calls::workspace_info(s)),
+        "workspace_choose" => to_json(calls::workspace_choose(s, arg(a, "choice"))),
+        "record_list" => to_json(calls::record_list(s, arg(a, "kind"), &arg(a, "query"))),
+        "record_get" => to_json(calls::record_get(s, arg(a, "kind"), &text("id"))),
+        "search" => {
+            let kinds: Option<Vec<Kind>> = arg(a, "kinds");
+            to_json(calls::search(
+                s,
+                &text("query"),
+                arg(a, "limit"),
+                kinds.as_deref(),
+            ))
+        }
+        "history" => to_json(calls::history(s, &text("id"))),
+        "timeline" => to_json(calls::timeline(s, arg(a, "kind"), &text("id"))),
+        "import_list" => to_json(calls::import_list(s)),
+        "review_list" => to_json(calls::review_list(s, arg(a, "kind"), arg(a, "limit"))),
+        "review_record" => to_json(calls::review_record(s, &text("id"))),
+        "duplicates_find" => to_json(calls::duplicates_find(s, arg(a, "kind"))),
+        "dashboard_charts" => to_json(Ok(calls::dashboard_charts())),
+        "dashboard_kpis" => to_json(calls::dashboard_kpis(s, arg(a, "asOf"))),
+        "analyze_all" => to_json(calls::analyze_all(s, arg(a, "asOf"), &mut |_| {})),
+        "analyze_report" => to_json(calls::analyze_report(s, &text("name"))),
+        "analyze_rules" => to_json(calls::analyze_rules(s)),
+        "analyze_deal_score" => to_json(calls::analyze_deal_score(s, &text("dealId"))),
+        "analyze_forecast" => to_json(calls::analyze_forecast(s, arg(a, "asOf"))),
+        "analyze_satisfaction" => to_json(calls::analyze_satisfaction(
+            s,
+            arg(a, "asOf"),
+            arg(a, "recentDays"),
+        )),
+        "customer_figures" => to_json(calls::customer_figures(s, &text("contactId"))),
+        "chart" => to_json(calls::chart(
+            s,
+            &text("name"),
+            arg(a, "from"),
+            arg(a, "to"),
+            arg(a, "width"),
+            arg(a, "height"),
+        )),
+        other => panic!("the recorder does not answer {other} yet"),
+    }
+}
+
+/// Takes out of answers what says only when and on which device they were made.
+struct Redactor {
+    uuid: Regex,
+    instant: Regex,
+    aliases: HashMap<String, String>,
+    device: String,
+    /// Write times made while recording fall in this window.
+    since: DateTime<Utc>,
+}
+
+impl Redactor {
+    fn new(device: &str) -> Redactor {
+        Redactor {
+            uuid: Regex::new(
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            )
+            .unwrap(),
+            instant: Regex::new(
+                r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d{1,9})?(Z|[+-]\d\d:\d\d)(-[0-9a-f]{4}-[0-9a-z]+)?",
+            )
+            .unwrap(),
+            aliases: HashMap::new(),
+            device: device.to_string(),
+            since: Utc::now() - chrono::Duration::seconds(1),
+        }
+    }
+
+    /// The alias of a record id: the n-th id seen, as a UUID.
+    fn alias(&mut self, id: &str) -> String {
+        let next = self.aliases.len() + 1;
+        self.aliases
+            .entry(id.to_string())
+            .or_insert_with(|| format!("00000000-0000-7000-8000-{next:012}"))
+            .clone()
+    }
+
+    fn text(&mut self, text: &str) -> String {
+        let until = Utc::now() + chrono::Duration::seconds(1);
+        let (since, device) = (self.since, self.device.clone());
+        let timed = self.instant.replace_all(text, |c: &Captures| {
+            let whole = &c[0];
+            let stamp = format!("{}{}{}", &c[1], c.get(2).map_or("", |m| m.as_str()), &c[3]);
+            let written =
+                DateTime::parse_from_rfc3339(&stamp).is_ok_and(|t| t >= since && t <= until);
+            if !written {
+                return whole.to_string();
+            }
+            let fraction = c.get(2).map_or(String::new(), |m| {
+                format!(".{}", "0".repeat(m.as_str().len() - 1))
+            });
+            let clock = c
+                .get(4)
+                .map_or(String::new(), |_| format!("-0000-{DEVICE}"));
+            format!("{WRITTEN_AT}{fraction}Z{clock}")
+        });
+        let timed = timed.replace(&device, DEVICE);
+        let ids: Vec<String> = self
+            .uuid
+            .find_iter(&timed)
+            .map(|m| m.as_str().to_string())
+            .collect();
+        let mut out = timed;
+        for id in ids {
+            let alias = self.alias(&id);
+            out = out.replace(&id, &alias);
+        }
+        out
+    }
+
+    fn value(&mut self, value: Value) -> Value {
+        match value {
+            Value::String(s) => Value::String(self.text(&s)),
+            Value::Array(items) => Value::Array(items.into_iter().map(|v| self.value(v)).collect()),
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .map(|(k, v)| {
+                        // A step's duration (`RefreshSummary.took`) is the machine's, not the data's.
+                        let v = if k == "ms" && v.is_number() {
+                            json!(0)
+                        } else {
+                            self.value(v)
+                        };
+                        (self.text(&k), v)
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+}
+
+/// Keys an answer by its arguments the way the UI does (`canonical` in mock/fixtures.ts):
+/// object keys sorted, no spaces.
+fn canonical(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let sorted: BTreeMap<_, _> = map.iter().collect();
+            let parts: Vec<String> = sorted
+                .into_iter()
+                .map(|(k, v)| format!("{}:{}", Value::String(k.clone()), canonical(v)))
+                .collect();
+            format!("{{{}}}", parts.join(","))
+        }
+        Value::Array(items) => {
+            format!(
+                "[{}]",
+                items.iter().map(canonical).collect::<Vec<_>>().join(",")
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
+struct Recorder {
+    store: Store,
+    redact: Redactor,
+    /// Per command, its answers by canonical arguments.
+    answers: BTreeMap<String, BTreeMap<String, Value>>,
+}
+
+impl Recorder {
+    fn call(&mut self, command: &str, args: Value) -> Result<Value, Value> {
+        let result = answer(&mut self.store, command, &args);
+        let args = self.redact.value(args);
+        let entry = match &result {
+            Ok(v) => json!({ "args": args, "answer": self.redact.value(v.clone()) }),
+            Err(e) => json!({ "args": args, "error": self.redact.value(e.clone()) }),
+        };
+        self.answers
+            .entry(command.to_string())
+            .or_default()
+            .insert(canonical(&args), entry);
+        result
+    }
+
+    /// The ids of the first records of `kind` the list shows, without recording the list.
+    fn first_ids(&mut self, kind: Kind) -> Vec<String> {
+        let query = kith::ListQuery {
+            text: None,
+            sort: None,
+            desc: false,
+            offset: 0,
+            limit: OPENED as u64,
+            filters: BTreeMap::new(),
+            include_deleted: false,
+        };
+        let page = calls::record_list(&mut self.store, kind, &query).expect("lists answer");
+        page.rows.into_iter().map(|row| row.id).collect()
+    }
+
+    /// The first page of `kind`, as the list asks for it: each row's id and title.
+    fn page(&mut self, kind: Kind) -> Vec<(String, String)> {
+        // `defaultQuery(PAGE)` in api.ts.
+        let query = json!({
+            "text": null, "sort": null, "desc": false, "offset": 0, "limit": PAGE,
+            "filters": {}, "include_deleted": false,
+        });
+        let answer = self
+            .call("record_list", json!({ "kind": kind, "query": query }))
+            .expect("lists answer");
+        let text = |row: &Value, key: &str| {
+            row[key]
+                .as_str()
+                .expect("rows have ids and titles")
+                .to_string()
+        };
+        answer["rows"]
+            .as_array()
+            .expect("a page has rows")
+            .iter()
+            .map(|row| (text(row, "id"), text(row, "title")))
+            .collect()
+    }
+
+    /// Writes the fixtures into `dir` (`write`) or says which of the committed ones differ.
+    fn finish(self, dir: &Path, write: bool) -> Vec<String> {
+        let mut stale = Vec::new();
+        let mut names = Vec::new();
+        for (command, answers) in self.answers {
+            let name = format!("{command}.json");
+            // One call a line: compact, and a changed answer is a changed line.
+            let lines: Vec<String> = answers
+                .values()
+                .map(|entry| serde_json::to_string(entry).expect("fixtures serialize"))
+                .collect();
+            let text = format!("[\n{}\n]\n", lines.join(",\n"));
+            let path = dir.join(&name);
+            if write {
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(&path, &text).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(&text) {
+                stale.push(path.display().to_string());
+            }
+            names.push(name);
+        }
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !names.contains(&name) {
+                if write {
+                    std::fs::remove_file(entry.path()).unwrap();
+                } else {
+                    stale.push(format!("{} (no longer recorded)", entry.path().display()));
+                }
+            }
+        }
+        stale
+    }
+}
+
+/// Fills a workspace and makes its calls.
+type Scenario = fn(&mut Recorder);
+
+/// The workspaces the UI's tests render, each recorded into `fixtures/<name>/`.
+const WORKSPACES: [(&str, Scenario); 3] = [
+    ("demo", record_demo),
+    ("unscored", record_unscored),
+    ("empty", record_empty),
+];
+
+/// The seeded demo data, as the app's demo has it (its analyses not run yet).
+fn fill_demo(r: &mut Recorder) {
+    kith::demo::fill(
+        &mut r.store,
+        &kith::demo::DemoOptions::with_contacts(CONTACTS),
+    )
+    .expect("the demo fills");
+    r.store.set_meta("workspace", "demo").unwrap();
+}
+
+/// The demo workspace after a Recompute: what the app shows once the demo is chosen.
+fn record_demo(r: &mut Recorder) {
+    fill_demo(r);
+    r.call("analyze_all", json!({ "asOf": null })).unwrap();
+    record_reads(r);
+}
+
+/// The demo data before any analysis ran: the screens that offer to compute.
+fn record_unscored(r: &mut Recorder) {
+    fill_demo(r);
+    record_dashboard(r);
+}
+
+/// A workspace started empty: the screens that invite a first import.
+fn record_empty(r: &mut Recorder) {
+    r.call("workspace_choose", json!({ "choice": "empty" }))
+        .unwrap();
+    record_reads(r);
+}
+
+/// The calls the UI makes to show a workspace: its first pages, a few records of each kind
+/// opened, the search box, then the dashboard.
+fn record_reads(r: &mut Recorder) {
+    r.call("import_list", json!({})).unwrap();
+    r.call("review_list", json!({ "kind": null, "limit": 500 }))
+        .unwrap();
+    for kind in Kind::ALL {
+        // ListView marks the rows with values kept for review.
+        r.call("review_list", json!({ "kind": kind, "limit": 1000 }))
+            .unwrap();
+        let rows = r.page(kind);
+        for (id, _) in rows.iter().take(OPENED) {
+            r.call("record_get", json!({ "kind": kind, "id": id }))
+                .unwrap();
+            r.call("history", json!({ "id": id })).unwrap();
+            r.call("review_record", json!({ "id": id })).unwrap();
+            if matches!(kind, Kind::Contact | Kind::Company) {
+                r.call("timeline", json!({ "kind": kind, "id": id }))
+                    .unwrap();
+            }
+        }
+        if kind == Kind::Contact {
+            // The search box, typing the first contact's name.
+            let title = rows.first().map(|(_, t)| t.clone()).unwrap_or_default();
+            let mut typed = String::new();
+            for c in title.chars().take(3) {
+                typed.push(c);
+                r.call(
+                    "search",
+                    json!({ "query": typed, "limit": SEARCH_LIMIT, "kinds": null }),
+                )
+                .unwrap();
+            }
+        }
+    }
+    r.call("duplicates_find", json!({ "kind": "contact" }))
+        .unwrap();
+    record_dashboard(r);
+}
+
+/// The dashboard and the figures a contact's and a deal's page show.
+fn record_dashboard(r: &mut Recorder) {
+    r.call("schema", json!({})).unwrap();
+    r.call("workspace_info", json!({})).unwrap();
+    r.call("dashboard_kpis", json!({ "asOf": null })).unwrap();
+    r.call("analyze_forecast", json!({ "asOf": null })).unwrap();
+    r.call(
+        "analyze_satisfaction",
+        json!({ "asOf": null, "recentDays": 90 }),
+    )
+    .unwrap();
+    r.call("analyze_rules", json!({})).unwrap();
+    for name in ["rfm", "segments", "clv", "scores"] {
+        r.call("analyze_report", json!({ "name": name })).unwrap();
+    }
+    let charts = r.call("dashboard_charts", json!({})).unwrap();
+    for chart in charts.as_array().unwrap() {
+        let (width, height) = CHART_SIZE;
+        r.call(
+            "chart",
+            json!({ "name": chart[0], "from": null, "to": null, "width": width, "height": height }),
+        )
+        .unwrap();
+    }
+    for id in r.first_ids(Kind::Contact) {
+        r.call("customer_figures", json!({ "contactId": id }))
+            .unwrap();
+    }
+    for id in r.first_ids(Kind::Deal) {
+        r.call("analyze_deal_score", json!({ "dealId": id }))
+            .unwrap();
+    }
+}
+
+#[test]
+fn the_uis_recorded_answers_are_the_engines() {
+    let write = std::env::var_os("KITH_RECORD_FIXTURES").is_some_and(|v| v == "1");
+    let root = fixtures_dir();
+    let mut stale = Vec::new();
+    for (name, record) in WORKSPACES {
+        let mut store = Store::open_in_memory().unwrap();
+        store.set_origin("app");
+        store.set_today(Some(TODAY.parse::<NaiveDate>().unwrap()));
+        let redact = Redactor::new(store.device());
+        let mut recorder = Recorder {
+            store,
+            redact,
+            answers: BTreeMap::new(),
+        };
+        record(&mut recorder);
+        stale.extend(recorder.finish(&root.join(name), write));
+    }
+    for entry in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !WORKSPACES.iter().any(|(w, _)| *w == name) {
+            if write {
+                std::fs::remove_dir_all(entry.path()).unwrap();
+            } else {
+                stale.push(format!("{} (no longer recorded)", entry.path().display()));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the UI's recorded answers in ui/src/ipc/mock/fixtures/ are stale (the engine now \
+         answers otherwise): run `make fixtures` and commit them. Stale: {}",
+        stale.join(", ")
+    );
+}
+
+#[test]
+fn redaction_keeps_content_and_aliases_ids_in_order() {
+    let mut r = Redactor::new("abcdef012345");
+    let now = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let id = "019af0e2-3c4d-7e5f-8a9b-0c1d2e3f4a5b";
+    let out = r.value(json!({
+        "id": id,
+        "updated_at": format!("{now}-002a-abcdef012345"),
+        "at": "2025-03-04T10:15:00Z",
+        "figures": { id: 1 },
+        "took": [{ "ms": 812 }],
+        "device": "abcdef012345",
+    }));
+    assert_eq!(
+        out,
+        json!({
+            "id": "00000000-0000-7000-8000-000000000001",
+            "updated_at": format!("{WRITTEN_AT}.000Z-0000-{DEVICE}"),
+            "at": "2025-03-04T10:15:00Z",
+            "figures": { "00000000-0000-7000-8000-000000000001": 1 },
+            "took": [{ "ms": 0 }],
+            "device": DEVICE,
+        }),
+        "a write time made now is fixed, a content date is kept, the same id gets one alias"
+    );
+}

@@ -1,0 +1,33 @@
+//! A transport that answers every command with the engine's recorded answer (fixtures.ts):
+//! what the component tests render and what `vite --mode mock` shows. It keeps nothing and
+//! computes nothing, so it is read-only: a write the recorder did not make fails.
+import type { Command } from '../bindings/Command';
+import { recorded, type Args, type Workspace } from './fixtures';
+
+export type ReplayOptions = {
+  /** Whose answers (default `demo`). */
+  workspace?: Workspace;
+  /** Delay before each answer, as the engine's round trip takes (the dev mode's feel). */
+  latencyMs?: number;
+};
+
+export class ReplayBackend {
+  /** Every call received, in order (tests assert what the UI asked). */
+  readonly calls: Array<{ command: Command; args: Args }> = [];
+
+  constructor(private readonly options: ReplayOptions = {}) {}
+
+  /** Answers one IPC command; rejects with the recorded `ErrorReport` as the engine did. */
+  handle = async (command: Command, payload?: unknown): Promise<unknown> => {
+    const args: Args =
+      typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+        ? (payload as Args)
+        : {};
+    this.calls.push({ command, args });
+    const latency = this.options.latencyMs ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const found = recorded(command, args, this.options.workspace ?? 'demo');
+    if (found.error) throw structuredClone(found.error);
+    return structuredClone(found.answer);
+  };
+}
