@@ -241,13 +241,13 @@ impl Recorder {
     }
 
     /// The ids of the first records of `kind` the list shows, without recording the list.
-    fn first_ids(&mut self, kind: Kind) -> Vec<String> {
+    fn first_ids(&mut self, kind: Kind, limit: usize) -> Vec<String> {
         let query = kith::ListQuery {
             text: None,
             sort: None,
             desc: false,
             offset: 0,
-            limit: OPENED as u64,
+            limit: limit as u64,
             filters: BTreeMap::new(),
             include_deleted: false,
         };
@@ -257,13 +257,11 @@ impl Recorder {
 
     /// The first page of `kind`, as the list asks for it: each row's id and title.
     fn page(&mut self, kind: Kind) -> Vec<(String, String)> {
-        // `defaultQuery(PAGE)` in api.ts.
-        let query = json!({
-            "text": null, "sort": null, "desc": false, "offset": 0, "limit": PAGE,
-            "filters": {}, "include_deleted": false,
-        });
         let answer = self
-            .call("record_list", json!({ "kind": kind, "query": query }))
+            .call(
+                "record_list",
+                list_args(kind, &Value::Null, false, &json!({})),
+            )
             .expect("lists answer");
         let text = |row: &Value, key: &str| {
             row[key]
@@ -339,6 +337,7 @@ fn record_demo(r: &mut Recorder) {
     fill_demo(r);
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
     record_reads(r);
+    record_figure_lists(r);
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.
@@ -394,6 +393,37 @@ fn record_reads(r: &mut Recorder) {
     record_dashboard(r);
 }
 
+/// The contacts lists the dashboard links to: a segment's contacts, every customer by a
+/// figure, highest first.
+fn record_figure_lists(r: &mut Recorder) {
+    for segment in kith::model::Segment::ALL {
+        let filters = json!({ "rfm_segment": segment.label() });
+        r.call(
+            "record_list",
+            list_args(Kind::Contact, &Value::Null, false, &filters),
+        )
+        .unwrap();
+    }
+    for sort in ["rfm", "clv_365", "lead_score"] {
+        r.call(
+            "record_list",
+            list_args(Kind::Contact, &json!(sort), true, &json!({})),
+        )
+        .unwrap();
+    }
+}
+
+/// The arguments of a list's first page (`defaultQuery(PAGE)` in api.ts, sorted and filtered).
+fn list_args(kind: Kind, sort: &Value, desc: bool, filters: &Value) -> Value {
+    json!({
+        "kind": kind,
+        "query": {
+            "text": null, "sort": sort, "desc": desc, "offset": 0, "limit": PAGE,
+            "filters": filters, "include_deleted": false,
+        },
+    })
+}
+
 /// The dashboard and the figures a contact's and a deal's page show.
 fn record_dashboard(r: &mut Recorder) {
     r.call("schema", json!({})).unwrap();
@@ -409,6 +439,16 @@ fn record_dashboard(r: &mut Recorder) {
     for name in ["rfm", "segments", "clv", "scores"] {
         r.call("analyze_report", json!({ "name": name })).unwrap();
     }
+    // Every contact's and deal's figures (small answers): a test opens any of them.
+    for id in r.first_ids(Kind::Contact, PAGE) {
+        r.call("customer_figures", json!({ "contactId": id }))
+            .unwrap();
+    }
+    for id in r.first_ids(Kind::Deal, PAGE) {
+        r.call("analyze_deal_score", json!({ "dealId": id }))
+            .unwrap();
+    }
+    // Last: drawing the segment and value charts stores what those analyses found.
     let charts = r.call("dashboard_charts", json!({})).unwrap();
     for chart in charts.as_array().unwrap() {
         let (width, height) = CHART_SIZE;
@@ -417,14 +457,6 @@ fn record_dashboard(r: &mut Recorder) {
             json!({ "name": chart[0], "from": null, "to": null, "width": width, "height": height }),
         )
         .unwrap();
-    }
-    for id in r.first_ids(Kind::Contact) {
-        r.call("customer_figures", json!({ "contactId": id }))
-            .unwrap();
-    }
-    for id in r.first_ids(Kind::Deal) {
-        r.call("analyze_deal_score", json!({ "dealId": id }))
-            .unwrap();
     }
 }
 
