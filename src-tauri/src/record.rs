@@ -335,6 +335,7 @@ fn fill_demo(r: &mut Recorder) {
 /// The demo workspace after a Recompute: what the app shows once the demo is chosen.
 fn record_demo(r: &mut Recorder) {
     fill_demo(r);
+    r.call("workspace_info", json!({})).unwrap();
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
     record_reads(r);
     record_figure_lists(r);
@@ -343,11 +344,17 @@ fn record_demo(r: &mut Recorder) {
 /// The demo data before any analysis ran: the screens that offer to compute.
 fn record_unscored(r: &mut Recorder) {
     fill_demo(r);
+    r.call("workspace_info", json!({})).unwrap();
+    r.call("review_list", json!({ "kind": "contact", "limit": 1000 }))
+        .unwrap();
+    r.page(Kind::Contact);
     record_dashboard(r);
 }
 
 /// A workspace started empty: the screens that invite a first import.
 fn record_empty(r: &mut Recorder) {
+    // A first start: the welcome screen, then "Start empty".
+    r.call("workspace_info", json!({})).unwrap();
     r.call("workspace_choose", json!({ "choice": "empty" }))
         .unwrap();
     record_reads(r);
@@ -396,21 +403,35 @@ fn record_reads(r: &mut Recorder) {
 /// The contacts lists the dashboard links to: a segment's contacts, every customer by a
 /// figure, highest first.
 fn record_figure_lists(r: &mut Recorder) {
+    let contacts =
+        |sort: Value, desc: bool, filters: Value| list_args(Kind::Contact, &sort, desc, &filters);
     for segment in kith::model::Segment::ALL {
         let filters = json!({ "rfm_segment": segment.label() });
-        r.call(
-            "record_list",
-            list_args(Kind::Contact, &Value::Null, false, &filters),
-        )
-        .unwrap();
+        r.call("record_list", contacts(Value::Null, false, filters))
+            .unwrap();
     }
     for sort in ["rfm", "clv_365", "lead_score"] {
-        r.call(
-            "record_list",
-            list_args(Kind::Contact, &json!(sort), true, &json!({})),
-        )
-        .unwrap();
+        r.call("record_list", contacts(json!(sort), true, json!({})))
+            .unwrap();
     }
+    r.call(
+        "record_list",
+        contacts(json!("lead_score"), false, json!({})),
+    )
+    .unwrap();
+    // The figure filters' popover: a lead score at least, then with a segment too.
+    let at_least = json!({ "lead_score": ">=60" });
+    r.call("record_list", contacts(Value::Null, false, at_least))
+        .unwrap();
+    for segment in kith::model::Segment::ALL {
+        let filters = json!({ "lead_score": ">=60", "rfm_segment": segment.label() });
+        r.call("record_list", contacts(Value::Null, false, filters))
+            .unwrap();
+    }
+    // A filter the engine refuses, with its reason.
+    let refused = json!({ "lead_score": "high" });
+    let answer = r.call("record_list", contacts(Value::Null, false, refused));
+    assert!(answer.is_err(), "{answer:?}");
 }
 
 /// The arguments of a list's first page (`defaultQuery(PAGE)` in api.ts, sorted and filtered).
@@ -427,7 +448,6 @@ fn list_args(kind: Kind, sort: &Value, desc: bool, filters: &Value) -> Value {
 /// The dashboard and the figures a contact's and a deal's page show.
 fn record_dashboard(r: &mut Recorder) {
     r.call("schema", json!({})).unwrap();
-    r.call("workspace_info", json!({})).unwrap();
     r.call("dashboard_kpis", json!({ "asOf": null })).unwrap();
     r.call("analyze_forecast", json!({ "asOf": null })).unwrap();
     r.call(

@@ -10,6 +10,7 @@ import {
   type Workspace,
 } from './fixtures';
 import { ReplayBackend } from './replay';
+import { takeUnrecorded } from './unrecorded';
 
 describe('the recorded answers', () => {
   it('are keyed by their arguments whatever the order of their keys', () => {
@@ -59,6 +60,8 @@ describe('the recorded answers', () => {
     await expect(backend.handle('record_delete', { kind: 'contact', id: 'x' })).rejects.toThrow(
       'No recorded answer for record_delete',
     );
+    // And the test setup would fail this test for it, had it not looked.
+    expect(takeUnrecorded()).toEqual([expect.stringContaining('record_delete')]);
     expect(backend.calls.map((call) => call.command)).toEqual([
       'workspace_info',
       'workspace_info',

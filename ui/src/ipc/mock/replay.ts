@@ -2,7 +2,8 @@
 //! what the component tests render and what `vite --mode mock` shows. It keeps nothing and
 //! computes nothing, so it is read-only: a write the recorder did not make fails.
 import type { Command } from '../bindings/Command';
-import { recorded, type Args, type Workspace } from './fixtures';
+import { recorded, UnrecordedCall, type Args, type Workspace } from './fixtures';
+import { noteUnrecorded } from './unrecorded';
 
 export type ReplayOptions = {
   /** Whose answers (default `demo`). */
@@ -26,7 +27,13 @@ export class ReplayBackend {
     this.calls.push({ command, args });
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const found = recorded(command, args, this.options.workspace ?? 'demo');
+    let found;
+    try {
+      found = recorded(command, args, this.options.workspace ?? 'demo');
+    } catch (error) {
+      if (error instanceof UnrecordedCall) noteUnrecorded(error.message);
+      throw error;
+    }
     if (found.error) throw structuredClone(found.error);
     return structuredClone(found.answer);
   };
