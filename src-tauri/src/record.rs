@@ -56,8 +56,14 @@ fn to_json<T: serde::Serialize>(result: kith::Result<T>) -> Result<Value, Value>
         .map_err(|e| serde_json::to_value(e.report()).expect("errors serialize"))
 }
 
-/// Answers `command` the way its Tauri command does (the same function of `calls`).
-fn answer(s: &mut Store, command: &str, a: &Value) -> Result<Value, Value> {
+/// Answers `command` the way its Tauri command does (the same function of `calls`); the events
+/// the command sends the window as it runs go to `events`.
+fn answer(
+    s: &mut Store,
+    command: &str,
+    a: &Value,
+    events: &mut Vec<Value>,
+) -> Result<Value, Value> {
     let text = |name| arg::<String>(a, name);
     match command {
         "schema" => to_json(Ok(calls::schema())),
@@ -82,7 +88,30 @@ fn answer(s: &mut Store, command: &str, a: &Value) -> Result<Value, Value> {
         "duplicates_find" => to_json(calls::duplicates_find(s, arg(a, "kind"))),
         "dashboard_charts" => to_json(Ok(calls::dashboard_charts())),
         "dashboard_kpis" => to_json(calls::dashboard_kpis(s, arg(a, "asOf"))),
-        "analyze_all" => to_json(calls::analyze_all(s, arg(a, "asOf"), &mut |_| {})),
+        "analyze_all" => to_json(calls::analyze_all(s, arg(a, "asOf"), &mut |p| {
+            events.push(json!({ "event": "analytics-progress", "payload": p }));
+        })),
+        "record_create" => to_json(calls::record_create(s, arg(a, "kind"), &arg(a, "input"))),
+        "record_update" => to_json(calls::record_update(
+            s,
+            arg(a, "kind"),
+            &text("id"),
+            &arg(a, "input"),
+        )),
+        "record_delete" => to_json(calls::record_delete(s, arg(a, "kind"), &text("id"))),
+        "record_tag" => to_json(calls::record_tag(
+            s,
+            arg(a, "kind"),
+            &text("id"),
+            &text("tag"),
+        )),
+        "merge" => to_json(calls::merge(
+            s,
+            arg(a, "kind"),
+            &arg::<Vec<String>>(a, "ids"),
+        )),
+        "analyze_rules_set" => to_json(calls::analyze_rules_set(s, &arg(a, "points"))),
+        "analyze_rules_reset" => to_json(calls::analyze_rules_reset(s)),
         "analyze_report" => to_json(calls::analyze_report(s, &text("name"))),
         "analyze_rules" => to_json(calls::analyze_rules(s)),
         "analyze_deal_score" => to_json(calls::analyze_deal_score(s, &text("dealId"))),
@@ -227,12 +256,16 @@ struct Recorder {
 
 impl Recorder {
     fn call(&mut self, command: &str, args: Value) -> Result<Value, Value> {
-        let result = answer(&mut self.store, command, &args);
+        let mut events = Vec::new();
+        let result = answer(&mut self.store, command, &args, &mut events);
         let args = self.redact.value(args);
-        let entry = match &result {
+        let mut entry = match &result {
             Ok(v) => json!({ "args": args, "answer": self.redact.value(v.clone()) }),
             Err(e) => json!({ "args": args, "error": self.redact.value(e.clone()) }),
         };
+        if !events.is_empty() {
+            entry["events"] = self.redact.value(Value::Array(events));
+        }
         self.answers
             .entry(command.to_string())
             .or_default()
@@ -316,8 +349,9 @@ impl Recorder {
 type Scenario = fn(&mut Recorder);
 
 /// The workspaces the UI's tests render, each recorded into `fixtures/<name>/`.
-const WORKSPACES: [(&str, Scenario); 3] = [
+const WORKSPACES: [(&str, Scenario); 4] = [
     ("demo", record_demo),
+    ("edits", record_edits),
     ("unscored", record_unscored),
     ("empty", record_empty),
 ];
@@ -339,6 +373,111 @@ fn record_demo(r: &mut Recorder) {
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
     record_reads(r);
     record_figure_lists(r);
+    record_rule_edits(r);
+}
+
+/// The lead-score rules edited: a change refused (all or nothing), one saved, then all reset.
+/// Last, as they change the scores.
+fn record_rule_edits(r: &mut Recorder) {
+    let refused = json!({ "points": { "recent_meeting": 150, "email_given": 20 } });
+    assert!(r.call("analyze_rules_set", refused).is_err());
+    for saved in [
+        json!({ "points": { "referral": 30, "stage_negotiation": 0 } }),
+        json!({ "points": { "referral": 30 } }),
+    ] {
+        r.call("analyze_rules_set", saved).unwrap();
+    }
+    r.call("analyze_rules_reset", json!({})).unwrap();
+}
+
+/// Edits on the demo data, each answered as the engine answers it: the writes whose kinds the
+/// analytics follow (lib/analyticsRuns.svelte.ts), those they do not, and writes refused.
+fn record_edits(r: &mut Recorder) {
+    fill_demo(r);
+    r.call("analyze_all", json!({ "asOf": null })).unwrap();
+    let first = |r: &mut Recorder, kind, n| r.first_ids(kind, n);
+    let deal = first(r, Kind::Deal, 1).remove(0);
+    for input in [
+        json!({ "stage": "proposal" }),
+        json!({ "value": "1200" }),
+        json!({ "value": "1300" }),
+        json!({ "value": "1400" }),
+        json!({ "value": "1500" }),
+    ] {
+        r.call(
+            "record_update",
+            json!({ "kind": "deal", "id": deal, "input": input }),
+        )
+        .unwrap();
+    }
+    let order = first(r, Kind::Order, 1).remove(0);
+    let delivered = json!({ "kind": "order", "id": order, "input": { "status": "delivered" } });
+    r.call("record_update", delivered).unwrap();
+    let create = |r: &mut Recorder, kind: Kind, input: Value| {
+        let record = r
+            .call("record_create", json!({ "kind": kind, "input": input }))
+            .unwrap();
+        record["id"].as_str().unwrap().to_string()
+    };
+    let note = create(
+        r,
+        Kind::Activity,
+        json!({ "kind": "note", "subject": "Called back" }),
+    );
+    r.call("record_delete", json!({ "kind": "activity", "id": note }))
+        .unwrap();
+    let campaign = create(r, Kind::Campaign, json!({ "name": "Autumn tasting" }));
+    let channel = json!({ "kind": "campaign", "id": campaign, "input": { "channel": "email" } });
+    r.call("record_update", channel).unwrap();
+    r.call(
+        "record_delete",
+        json!({ "kind": "campaign", "id": campaign }),
+    )
+    .unwrap();
+    create(r, Kind::Product, json!({ "name": "Longjing 250 g" }));
+    create(
+        r,
+        Kind::Contact,
+        json!({ "first_name": "Lei", "last_name": "Li" }),
+    );
+    create(r, Kind::Company, json!({ "name": "Kith Tea Co." }));
+    create(r, Kind::Feedback, json!({ "rating": "4" }));
+    create(r, Kind::Ticket, json!({ "subject": "Box damaged" }));
+    let refused = r.call(
+        "record_create",
+        json!({ "kind": "deal", "input": { "title": "" } }),
+    );
+    assert!(refused.is_err(), "{refused:?}");
+    let contacts = first(r, Kind::Contact, 3);
+    let alone = json!({ "kind": "contact", "ids": [contacts[2]] });
+    assert!(r.call("merge", alone).is_err());
+    let tag = json!({ "kind": "contact", "id": contacts[2], "tag": "vip" });
+    r.call("record_tag", tag).unwrap();
+    r.call("merge", json!({ "kind": "contact", "ids": contacts[..2] }))
+        .unwrap();
+    let companies = first(r, Kind::Company, 2);
+    r.call("merge", json!({ "kind": "company", "ids": companies }))
+        .unwrap();
+    // A complaint made three times is listed once, with its count.
+    for day in ["2026-10-02", "2026-10-05", "2026-10-09"] {
+        let comment = "The tea came late, again.";
+        let input = json!({ "comment": comment, "received_at": format!("{day}T09:00:00Z") });
+        create(r, Kind::Feedback, input);
+    }
+    r.call(
+        "analyze_satisfaction",
+        json!({ "asOf": null, "recentDays": 90 }),
+    )
+    .unwrap();
+    // Rules changed from their defaults, as the scores tab reads them, then reset.
+    let points = json!({ "points": { "referral": 30, "old_deal": -40 } });
+    r.call("analyze_rules_set", points).unwrap();
+    r.call("dashboard_kpis", json!({ "asOf": null })).unwrap();
+    r.call("dashboard_charts", json!({})).unwrap();
+    r.call("analyze_rules", json!({})).unwrap();
+    r.call("analyze_report", json!({ "name": "scores" }))
+        .unwrap();
+    r.call("analyze_rules_reset", json!({})).unwrap();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.
@@ -397,6 +536,9 @@ fn record_reads(r: &mut Recorder) {
     }
     r.call("duplicates_find", json!({ "kind": "contact" }))
         .unwrap();
+    // A record that is not there: the engine's not_found.
+    let missing = json!({ "kind": "contact", "id": "missing" });
+    assert!(r.call("record_get", missing).is_err());
     record_dashboard(r);
 }
 

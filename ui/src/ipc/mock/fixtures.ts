@@ -8,12 +8,24 @@ export type Args = Record<string, unknown>;
 
 /**
  * The recorded workspaces: `demo` (the seeded demo after a Recompute, as the app shows it),
- * `unscored` (the same data before any analysis ran), `empty` (started empty).
+ * `unscored` (the same data before any analysis ran), `empty` (a first start, then Start
+ * empty), `edits` (the demo and the writes the analytics follow, see record.rs).
  */
-export type Workspace = 'demo' | 'unscored' | 'empty';
+export type Workspace = 'demo' | 'unscored' | 'empty' | 'edits';
 
-/** One recorded call: the arguments the UI sends and the engine's answer or error. */
-export type Recorded = { args: Args; answer?: unknown; error?: ErrorReport };
+/** An event the engine sent the window while it answered (`analytics-progress`, …). */
+export type RecordedEvent = { event: string; payload: unknown };
+
+/**
+ * One recorded call: the arguments the UI sends, the engine's answer or error, and the events
+ * it sent meanwhile.
+ */
+export type Recorded = {
+  args: Args;
+  answer?: unknown;
+  error?: ErrorReport;
+  events?: RecordedEvent[];
+};
 
 const files = import.meta.glob<Recorded[]>('./fixtures/*/*.json', {
   eager: true,

@@ -32,6 +32,7 @@ export function installReplayBackend(backend: ReplayBackend = new ReplayBackend(
   mockIPC((command, payload) => backend.handle(command as Command, payload), {
     shouldMockEvents: true,
   });
+  backend.connect((event, payload) => void emit(event, payload));
   return backend;
 }
 
