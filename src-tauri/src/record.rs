@@ -523,6 +523,18 @@ fn record_reads(r: &mut Recorder) {
                     .unwrap();
             }
         }
+        if kind == Kind::Company {
+            // The search box finding a company and what is named after it; and nothing.
+            let title = rows.first().map(|(_, t)| t.clone()).unwrap_or_default();
+            let typed: String = title.chars().take(4).collect();
+            for query in [typed.as_str(), "zzzz"] {
+                r.call(
+                    "search",
+                    json!({ "query": query, "limit": SEARCH_LIMIT, "kinds": null }),
+                )
+                .unwrap();
+            }
+        }
         if kind == Kind::Contact {
             // The search box, typing the first contact's name.
             let title = rows.first().map(|(_, t)| t.clone()).unwrap_or_default();
