@@ -6,6 +6,7 @@
 #   make run        deps + build, then the app on the demo workspace (created on first run)
 #   make test       everything CI checks, in order, with the time of each stage (.ci/run)
 #   make bindings   regenerate the TypeScript bindings in ui/src/ipc/bindings from Rust
+#   make fixtures   record the engine's answers the UI's mock replays (ui/src/ipc/mock/fixtures)
 #   make e2e        the end-to-end test through the real webview (needs make build)
 #   make bench      benchmarks: search at 1M contacts, the 1M-row import against sqlite3,
 #                   analytics (k-means against scikit-learn, lifetime-value fit)
@@ -37,10 +38,10 @@ export CARGO_INCREMENTAL ?= $(if $(filter-out false 0,$(CI)),0,1)
 
 STAGE := scripts/stage.sh run
 
-.PHONY: help deps build ui app cli run test bindings e2e bench package screenshot clean
+.PHONY: help deps build ui app cli run test bindings fixtures e2e bench package screenshot clean
 
 help:
-	@sed -n '3,13s/^# \{0,1\}//p' Makefile
+	@sed -n '3,14s/^# \{0,1\}//p' Makefile
 
 deps:
 	@scripts/deps.sh all
@@ -97,6 +98,11 @@ test:
 bindings:
 	$(CARGO) test --features ts --test it export_typescript_bindings
 	@git status --short -- ui/src/ipc/bindings 2>/dev/null || true
+
+# `cargo test` records them too and fails when they differ from the committed ones.
+fixtures:
+	KITH_RECORD_FIXTURES=1 $(CARGO) test -p kith-desktop --lib record::
+	@git status --short -- ui/src/ipc/mock/fixtures 2>/dev/null || true
 
 e2e:
 	tests/e2e/run.sh

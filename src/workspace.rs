@@ -98,7 +98,7 @@ impl Store {
                     crate::demo::fill(
                         self,
                         &crate::demo::DemoOptions::with_contacts(DEMO_CONTACTS)
-                            .current_at(crate::analytics::today()),
+                            .current_at(self.today()),
                     )?;
                     // The demo opens with its segments, values and scores already there.
                     crate::analytics::refresh(self, None, &mut |_| {})?;

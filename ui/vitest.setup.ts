@@ -1,4 +1,13 @@
 import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { takeUnrecorded } from './src/ipc/mock/unrecorded';
+
+// A call the recorded answers cannot answer fails its test, even when the screen only showed
+// the error: the fixtures must hold every call a test makes (src-tauri/src/record.rs).
+afterEach(() => {
+  const missed = takeUnrecorded();
+  if (missed.length > 0) throw new Error(`Unrecorded calls:\n${missed.join('\n')}`);
+});
 
 // jsdom has no layout and no ResizeObserver (Svelte's bind:clientHeight uses one);
 // sizes stay 0 in tests, and components fall back to their documented defaults.

@@ -1,4 +1,5 @@
-//! Tauri commands: one engine call each, named after it.
+//! Tauri commands: one engine call each, named after it. What a command does on the store is
+//! in `calls.rs`; here are the paths the user chose, the connection and the error mapping.
 
 // Tauri hands commands their arguments and `State` by value; borrowing is not an option.
 #![allow(clippy::needless_pass_by_value)]
@@ -14,10 +15,10 @@ use std::sync::PoisonError;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
-use kith::analytics::dashboard::{self, ChartOptions, Kpis};
+use kith::analytics::dashboard::Kpis;
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
-    ScoreRules, ScoreView, SegmentView, ValueOptions, ValueReport,
+    ScoreRules, ScoreView, SegmentView, ValueReport,
 };
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
@@ -32,6 +33,7 @@ use kith::store::{
 use tauri::{Emitter, Manager, State};
 
 use crate::AppState;
+use crate::calls;
 use crate::chosen::Purpose;
 
 type Reply<T> = Result<T, ErrorReport>;
@@ -76,12 +78,12 @@ fn with_own_store<T>(state: &AppState, f: impl FnOnce(&mut Store) -> kith::Resul
 
 #[tauri::command(async)]
 pub fn schema() -> Vec<KindSchema> {
-    kith::model::schema()
+    calls::schema()
 }
 
 #[tauri::command(async)]
 pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
-    with_store(&state, |s| s.workspace_info())
+    with_store(&state, calls::workspace_info)
 }
 
 #[tauri::command(async)]
@@ -89,22 +91,22 @@ pub fn workspace_choose(
     state: State<'_, AppState>,
     choice: WorkspaceChoice,
 ) -> Reply<WorkspaceInfo> {
-    with_store(&state, |s| s.choose_workspace(choice))
+    with_store(&state, |s| calls::workspace_choose(s, choice))
 }
 
 #[tauri::command(async)]
 pub fn record_list(state: State<'_, AppState>, kind: Kind, query: ListQuery) -> Reply<Page> {
-    with_store(&state, |s| s.list_records(kind, &query))
+    with_store(&state, |s| calls::record_list(s, kind, &query))
 }
 
 #[tauri::command(async)]
 pub fn record_get(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<EntityRecord> {
-    with_store(&state, |s| s.get_record(kind, &id))
+    with_store(&state, |s| calls::record_get(s, kind, &id))
 }
 
 #[tauri::command(async)]
 pub fn record_create(state: State<'_, AppState>, kind: Kind, input: Input) -> Reply<EntityRecord> {
-    with_store(&state, |s| s.create_record(kind, &input))
+    with_store(&state, |s| calls::record_create(s, kind, &input))
 }
 
 #[tauri::command(async)]
@@ -114,12 +116,12 @@ pub fn record_update(
     id: String,
     input: Input,
 ) -> Reply<EntityRecord> {
-    with_store(&state, |s| s.update_record(kind, &id, &input))
+    with_store(&state, |s| calls::record_update(s, kind, &id, &input))
 }
 
 #[tauri::command(async)]
 pub fn record_delete(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<()> {
-    with_store(&state, |s| s.delete_record(kind, &id))
+    with_store(&state, |s| calls::record_delete(s, kind, &id))
 }
 
 #[tauri::command(async)]
@@ -129,17 +131,19 @@ pub fn search(
     limit: usize,
     kinds: Option<Vec<Kind>>,
 ) -> Reply<Vec<SearchHit>> {
-    with_store(&state, |s| s.search(&query, limit, kinds.as_deref()))
+    with_store(&state, |s| {
+        calls::search(s, &query, limit, kinds.as_deref())
+    })
 }
 
 #[tauri::command(async)]
 pub fn history(state: State<'_, AppState>, id: String) -> Reply<Vec<Change>> {
-    with_store(&state, |s| s.history(&id))
+    with_store(&state, |s| calls::history(s, &id))
 }
 
 #[tauri::command(async)]
 pub fn timeline(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<Vec<TimelineItem>> {
-    with_store(&state, |s| s.timeline(kind, &id))
+    with_store(&state, |s| calls::timeline(s, kind, &id))
 }
 
 #[tauri::command(async)]
@@ -149,7 +153,7 @@ pub fn record_tag(
     id: String,
     tag: String,
 ) -> Reply<EntityRecord> {
-    with_store(&state, |s| s.tag_record(kind, &id, &tag))
+    with_store(&state, |s| calls::record_tag(s, kind, &id, &tag))
 }
 
 #[tauri::command(async)]
@@ -159,7 +163,7 @@ pub fn record_untag(
     id: String,
     tag: String,
 ) -> Reply<EntityRecord> {
-    with_store(&state, |s| s.untag_record(kind, &id, &tag))
+    with_store(&state, |s| calls::record_untag(s, kind, &id, &tag))
 }
 
 // ---- Import, export, duplicates ----
@@ -239,7 +243,7 @@ pub fn import_preview(
     options: ImportOptions,
 ) -> Reply<Preview> {
     let path = state.chosen.get(&path, Purpose::Read)?;
-    with_store(&state, |s| kith::import::preview(s, &path, kind, &options))
+    with_store(&state, |s| calls::import_preview(s, &path, kind, &options))
 }
 
 /// Runs an import (or a dry run), sending `import-progress` events; `import_cancel` stops it.
@@ -259,7 +263,7 @@ pub fn import_run(
     }
     state.cancel.store(false, Ordering::Relaxed);
     with_own_store(&state, |s| {
-        kith::import::run(
+        calls::import_run(
             s,
             &path,
             kind,
@@ -279,19 +283,19 @@ pub fn import_cancel(state: State<'_, AppState>) {
 
 #[tauri::command(async)]
 pub fn import_list(state: State<'_, AppState>) -> Reply<Vec<BatchSummary>> {
-    with_store(&state, |s| s.import_batches())
+    with_store(&state, calls::import_list)
 }
 
 #[tauri::command(async)]
 pub fn import_undo(state: State<'_, AppState>, batch: String) -> Reply<UndoReport> {
-    with_own_store(&state, |s| s.undo_import(&batch))
+    with_own_store(&state, |s| calls::import_undo(s, &batch))
 }
 
 /// Saves a batch's skipped and rejected rows (original cells and the reason) as CSV.
 #[tauri::command(async)]
 pub fn import_save_rows(state: State<'_, AppState>, batch: String, path: String) -> Reply<u64> {
     let path = state.chosen.get(&path, Purpose::Write)?;
-    with_store(&state, |s| kith::import::save_batch_rows(s, &batch, &path))
+    with_store(&state, |s| calls::import_save_rows(s, &batch, &path))
 }
 
 #[tauri::command(async)]
@@ -301,9 +305,7 @@ pub fn mapping_save(
     name: String,
     mapping: Vec<ColumnMap>,
 ) -> Reply<()> {
-    with_store(&state, |s| {
-        kith::import::save_mapping(s, kind, &name, &mapping)
-    })
+    with_store(&state, |s| calls::mapping_save(s, kind, &name, &mapping))
 }
 
 // ---- Values kept for review ----
@@ -316,13 +318,13 @@ pub fn review_list(
     kind: Option<Kind>,
     limit: usize,
 ) -> Reply<FlaggedPage> {
-    with_store(&state, |s| s.flagged(kind, limit))
+    with_store(&state, |s| calls::review_list(s, kind, limit))
 }
 
 /// The values kept for review of one record.
 #[tauri::command(async)]
 pub fn review_record(state: State<'_, AppState>, id: String) -> Reply<Vec<ReviewValue>> {
-    with_store(&state, |s| s.record_flags(&id))
+    with_store(&state, |s| calls::review_record(s, &id))
 }
 
 /// Cleans the kept values again with a default country and date order; writes what cleans.
@@ -332,17 +334,17 @@ pub fn review_reclean(
     kind: Option<Kind>,
     options: RecleanOptions,
 ) -> Reply<RecleanReport> {
-    with_store(&state, |s| kith::import::reclean(s, kind, &options))
+    with_store(&state, |s| calls::review_reclean(s, kind, &options))
 }
 
 #[tauri::command(async)]
 pub fn duplicates_find(state: State<'_, AppState>, kind: Kind) -> Reply<Vec<DuplicateGroup>> {
-    with_store(&state, |s| s.find_duplicates(kind))
+    with_store(&state, |s| calls::duplicates_find(s, kind))
 }
 
 #[tauri::command(async)]
 pub fn merge(state: State<'_, AppState>, kind: Kind, ids: Vec<String>) -> Reply<MergeReport> {
-    with_own_store(&state, |s| s.merge_records(kind, &ids))
+    with_own_store(&state, |s| calls::merge(s, kind, &ids))
 }
 
 #[tauri::command(async)]
@@ -353,7 +355,7 @@ pub fn export(
     options: ExportOptions,
 ) -> Reply<ExportSummary> {
     let path = state.chosen.get(&path, Purpose::Write)?;
-    with_store(&state, |s| kith::export::export(s, kind, &path, &options))
+    with_store(&state, |s| calls::export(s, kind, &path, &options))
 }
 
 // ---- Analytics and the dashboard ----
@@ -363,17 +365,17 @@ pub fn export(
 /// The dashboard's charts: (name, title), in the order the dashboard shows them.
 #[tauri::command(async)]
 pub fn dashboard_charts() -> Vec<(&'static str, &'static str)> {
-    dashboard::CHARTS.to_vec()
+    calls::dashboard_charts()
 }
 
 #[tauri::command(async)]
 pub fn dashboard_kpis(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Kpis> {
-    with_store(&state, |s| dashboard::kpis(s, as_of))
+    with_store(&state, |s| calls::dashboard_kpis(s, as_of))
 }
 
 #[tauri::command(async)]
 pub fn analyze_rfm(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<RfmView> {
-    with_store(&state, |s| kith::analytics::rfm_scores(s, as_of))
+    with_store(&state, |s| calls::analyze_rfm(s, as_of))
 }
 
 #[tauri::command(async)]
@@ -382,7 +384,7 @@ pub fn analyze_segments(
     as_of: Option<NaiveDate>,
     k: Option<usize>,
 ) -> Reply<SegmentView> {
-    with_store(&state, |s| kith::analytics::customer_segments(s, as_of, k))
+    with_store(&state, |s| calls::analyze_segments(s, as_of, k))
 }
 
 #[tauri::command(async)]
@@ -391,16 +393,14 @@ pub fn analyze_clv(
     as_of: Option<NaiveDate>,
     monthly_discount_rate: Option<f64>,
 ) -> Reply<ValueReport> {
-    let opts = ValueOptions {
-        as_of,
-        monthly_discount_rate: monthly_discount_rate.unwrap_or(0.0),
-    };
-    with_store(&state, |s| kith::analytics::customer_value(s, &opts))
+    with_store(&state, |s| {
+        calls::analyze_clv(s, as_of, monthly_discount_rate)
+    })
 }
 
 #[tauri::command(async)]
 pub fn analyze_scores(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<ScoreView> {
-    with_store(&state, |s| kith::analytics::lead_scores(s, as_of))
+    with_store(&state, |s| calls::analyze_scores(s, as_of))
 }
 
 /// Reruns every stored analysis (RFM, segments, lifetime value, lead scores), emitting
@@ -417,19 +417,19 @@ pub fn analyze_all(
     let mut emit = |p: &RefreshProgress| {
         let _ = app.emit("analytics-progress", p);
     };
-    with_own_store(&state, |s| kith::analytics::refresh(s, as_of, &mut emit))
+    with_own_store(&state, |s| calls::analyze_all(s, as_of, &mut emit))
 }
 
 /// The last stored run of an analysis (`rfm`, `segments`, `clv`, `scores`), without rerunning it.
 #[tauri::command(async)]
 pub fn analyze_report(state: State<'_, AppState>, name: String) -> Reply<Option<StoredRun>> {
-    with_store(&state, |s| kith::analytics::stored_report(s, &name))
+    with_store(&state, |s| calls::analyze_report(s, &name))
 }
 
 /// The rule-based lead score's rules with their points.
 #[tauri::command(async)]
 pub fn analyze_rules(state: State<'_, AppState>) -> Reply<ScoreRules> {
-    with_store(&state, |s| kith::analytics::score_rules(s))
+    with_store(&state, calls::analyze_rules)
 }
 
 /// Sets the points of some rules (rule id → points); all or nothing.
@@ -438,13 +438,13 @@ pub fn analyze_rules_set(
     state: State<'_, AppState>,
     points: std::collections::BTreeMap<String, i32>,
 ) -> Reply<ScoreRules> {
-    with_store(&state, |s| kith::analytics::set_rule_points(s, &points))
+    with_store(&state, |s| calls::analyze_rules_set(s, &points))
 }
 
 /// Puts every rule back to its default points.
 #[tauri::command(async)]
 pub fn analyze_rules_reset(state: State<'_, AppState>) -> Reply<ScoreRules> {
-    with_store(&state, kith::analytics::reset_rule_points)
+    with_store(&state, calls::analyze_rules_reset)
 }
 
 /// A deal's stored lead score with its factors.
@@ -453,12 +453,12 @@ pub fn analyze_deal_score(
     state: State<'_, AppState>,
     deal_id: String,
 ) -> Reply<Option<DealScoreView>> {
-    with_store(&state, |s| kith::analytics::deal_score(s, &deal_id))
+    with_store(&state, |s| calls::analyze_deal_score(s, &deal_id))
 }
 
 #[tauri::command(async)]
 pub fn analyze_forecast(state: State<'_, AppState>, as_of: Option<NaiveDate>) -> Reply<Forecast> {
-    with_store(&state, |s| kith::analytics::forecast(s, as_of))
+    with_store(&state, |s| calls::analyze_forecast(s, as_of))
 }
 
 #[tauri::command(async)]
@@ -468,7 +468,7 @@ pub fn analyze_satisfaction(
     recent_days: u32,
 ) -> Reply<SatisfactionView> {
     with_store(&state, |s| {
-        kith::analytics::satisfaction_report(s, as_of, recent_days)
+        calls::analyze_satisfaction(s, as_of, recent_days)
     })
 }
 
@@ -477,7 +477,7 @@ pub fn customer_figures(
     state: State<'_, AppState>,
     contact_id: String,
 ) -> Reply<Option<CustomerFigures>> {
-    with_store(&state, |s| s.customer_metrics(&contact_id))
+    with_store(&state, |s| calls::customer_figures(s, &contact_id))
 }
 
 #[tauri::command(async)]
@@ -487,21 +487,9 @@ pub fn analyze_target(
     column: MetricColumn,
     value: String,
 ) -> Reply<TargetReport> {
-    with_store(&state, |s| s.target_campaign(&campaign_id, column, &value))
-}
-
-/// Chart options from the command's arguments: the period and the size in pixels.
-fn chart_options(
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    width: Option<u32>,
-    height: Option<u32>,
-) -> ChartOptions {
-    ChartOptions {
-        from,
-        to,
-        size: width.zip(height),
-    }
+    with_store(&state, |s| {
+        calls::analyze_target(s, &campaign_id, column, &value)
+    })
 }
 
 /// The chart `name` as an SVG document.
@@ -514,8 +502,7 @@ pub fn chart(
     width: Option<u32>,
     height: Option<u32>,
 ) -> Reply<String> {
-    let opts = chart_options(from, to, width, height);
-    with_store(&state, |s| dashboard::chart_svg(s, &name, &opts))
+    with_store(&state, |s| calls::chart(s, &name, from, to, width, height))
 }
 
 /// Saves the chart `name` to `path` (from `dialog_save`) as SVG or PNG, by its extension.
@@ -528,36 +515,30 @@ pub fn chart_export(
     to: Option<NaiveDate>,
 ) -> Reply<ChartExport> {
     let path = state.chosen.get(&path, Purpose::Write)?;
-    let opts = chart_options(from, to, None, None);
-    with_store(&state, |s| {
-        kith::export::export_chart(s, &name, &path, &opts)
-    })
+    with_store(&state, |s| calls::chart_export(s, &name, &path, from, to))
 }
 
 /// The backups folder, its setting and its backups, newest first.
 #[tauri::command(async)]
 pub fn backup_list(state: State<'_, AppState>) -> Reply<BackupList> {
-    with_store(&state, |s| s.backup_list())
+    with_store(&state, calls::backup_list)
 }
 
 /// Backs the database up into the backups folder now.
 #[tauri::command(async)]
 pub fn backup_create(state: State<'_, AppState>) -> Reply<BackupInfo> {
-    with_store(&state, |s| s.backup(None, "manual"))
+    with_store(&state, calls::backup_create)
 }
 
 /// Restores the backup of that file name in the backups folder (the current database is
 /// backed up first).
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, name: String) -> Reply<RestoreReport> {
-    with_store(&state, |s| s.restore_named(&name))
+    with_store(&state, |s| calls::backup_restore(s, &name))
 }
 
 /// Sets how many backups the folder keeps.
 #[tauri::command(async)]
 pub fn backup_keep(state: State<'_, AppState>, keep: usize) -> Reply<BackupList> {
-    with_store(&state, |s| {
-        s.set_backup_keep(keep)?;
-        s.backup_list()
-    })
+    with_store(&state, |s| calls::backup_keep(s, keep))
 }

@@ -2,9 +2,12 @@
 //! function on the open store, and maps the engine's error to `{ code, message, issues }`.
 //! Commands run off the main thread (`async`), so SQLite work never freezes the window.
 
+mod calls;
 mod chosen;
 mod commands;
 mod crashlog;
+#[cfg(test)]
+mod record;
 
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -50,7 +50,7 @@ fn in_period(m: &str, from: &str, to: &str) -> bool {
 
 /// The chart `name` as an SVG document.
 pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<String> {
-    let to = day_of(opts.to);
+    let to = day_of(store, opts.to);
     let from = opts.from.unwrap_or_else(|| {
         to.with_day(1)
             .and_then(|d| d.checked_sub_months(chrono::Months::new(23)))
@@ -221,7 +221,7 @@ pub struct Kpis {
 
 /// The dashboard's KPIs as of a day.
 pub fn kpis(store: &Store, as_of: Option<NaiveDate>) -> Result<Kpis> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let purchases = store.purchases()?;
     let this = month_of(as_of);
     let last = month_of(

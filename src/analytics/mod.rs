@@ -152,7 +152,7 @@ pub fn customer_value_with_progress(
     opts: &ValueOptions,
     progress: &mut dyn FnMut(f64),
 ) -> Result<ValueReport> {
-    let as_of = day_of(opts.as_of);
+    let as_of = day_of(store, opts.as_of);
     let purchases = store.purchases()?;
     let summary = clv::summarize(&purchases.orders, as_of, Period::Days);
     let rfm = summary.rfm();
@@ -408,9 +408,10 @@ pub fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-/// The day an analysis is made at: the given one, else today.
-fn day_of(as_of: Option<NaiveDate>) -> NaiveDate {
-    as_of.unwrap_or_else(today)
+/// The day an analysis is made at: the given one, else the store's today
+/// ([`Store::set_today`]).
+fn day_of(store: &Store, as_of: Option<NaiveDate>) -> NaiveDate {
+    as_of.unwrap_or_else(|| store.today())
 }
 
 /// Per customer: the last purchase on or before `as_of`, the number of orders and total spend.
@@ -475,7 +476,7 @@ fn names_of(store: &Store, ids: &[&str]) -> Result<std::collections::HashMap<Str
 /// Scores recency, frequency and spend 1–5 for every customer and places each in the
 /// standard R×F segment map; stores the scores.
 pub fn rfm_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<RfmView> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let (orders, orders_after) = customer_orders(store, as_of)?;
     let report = rfm::score_rfm(&orders, as_of);
     let ids: Vec<&str> = report.customers.iter().map(|c| c.id.as_str()).collect();
@@ -550,7 +551,7 @@ pub fn customer_segments_with_progress(
     k: Option<usize>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<SegmentView> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let (orders, _) = customer_orders(store, as_of)?;
     let report = rfm::score_rfm(&orders, as_of);
     let values: Vec<segments::CustomerValues> = report

@@ -111,7 +111,7 @@ pub fn refresh(
     as_of: Option<NaiveDate>,
     progress: &mut dyn FnMut(&RefreshProgress),
 ) -> Result<RefreshSummary> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let mut summary = RefreshSummary {
         as_of,
         customers: 0,

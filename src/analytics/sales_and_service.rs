@@ -137,7 +137,7 @@ pub struct ScoreView {
 /// A 0–100 score for every open deal: logistic regression on the closed deals (won vs lost)
 /// when there are enough of them, else the transparent rules; each with its factors.
 pub fn lead_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<ScoreView> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let deals = store.deal_rows()?;
     let activity = store.activity_rows()?;
     let acts = Activities::new(&activity);
@@ -301,7 +301,7 @@ pub struct Forecast {
 
 /// The forecast of open deals by expected close month against won revenue by month.
 pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let first_month = as_of
         .with_day(1)
         .and_then(|d| d.checked_sub_months(chrono::Months::new(24)))
@@ -462,7 +462,7 @@ pub fn satisfaction_report(
     as_of: Option<NaiveDate>,
     recent_days: u32,
 ) -> Result<SatisfactionView> {
-    let as_of = day_of(as_of);
+    let as_of = day_of(store, as_of);
     let since = as_of - chrono::Days::new(u64::from(recent_days));
     let recent = |d: Option<NaiveDate>| d.is_some_and(|d| d > since && d <= as_of);
     let feedback = store.feedback_rows()?;

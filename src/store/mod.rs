@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 use std::time::Duration;
 
-use chrono::{SecondsFormat, Utc};
+use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 use crate::clock::{Clock, Hlc};
@@ -146,6 +146,8 @@ pub struct Store {
     generation: u64,
     /// List totals by query, valid for one (generation, data_version).
     totals: RefCell<HashMap<String, (Stamp, u64)>>,
+    /// The day analyses are made at when not told one; `None`: the wall clock's (UTC).
+    today: Option<NaiveDate>,
 }
 
 impl Store {
@@ -292,6 +294,7 @@ impl Store {
             origin: "cli".into(),
             generation: 0,
             totals: RefCell::new(HashMap::new()),
+            today: None,
         };
         if meta_get(&store.conn, search::REBUILD_KEY)?.is_some() {
             store.rebuild_search_when_asked()?;
@@ -314,7 +317,20 @@ impl Store {
         };
         let mut other = Store::open(path)?;
         other.set_origin(&self.origin);
+        other.today = self.today;
         Ok(Some(other))
+    }
+
+    /// Fixes the day analyses are made at when not told one (`None`: today by the wall
+    /// clock). The UI's recorded answers are made on a fixed day, so they are the same every
+    /// day they are recorded.
+    pub fn set_today(&mut self, day: Option<NaiveDate>) {
+        self.today = day;
+    }
+
+    /// The day analyses are made at when not told one: the fixed day, else today (UTC).
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| Utc::now().date_naive())
     }
 
     /// Where the database lives (`None` in memory).

@@ -20,14 +20,18 @@
 // review → its link opens the review list, which shows the phone as written → a re-clean with
 // France as the country cleans it (+33612345678), and nothing is left to review.
 //
-// The fourth story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
+// The fourth story, on the same database: a second contact is created → edited (its email
+// changed) → tagged, and the tag removed. (The UI's component tests render recorded answers; what changes data is tested
+// here, against the engine.)
+//
+// The fifth story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
 // dashboard is the first screen → the KPI cards show the engine's figures → the revenue and
 // segments charts are drawn as SVG → Recompute shows a progress bar that only moves forward
 // and ends → Segments (read from the stored run) → a segment's "Show contacts" → the contacts
 // list holds exactly that segment's customers, with the filter shown → without the filter the
 // list has a Lead score column, and sorting by it puts the highest scores first.
 //
-// The fifth story, on the same demo workspace: a file of 250,000 new people is dry-run and
+// The sixth story, on the same demo workspace: a file of 250,000 new people is dry-run and
 // imported → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
@@ -210,7 +214,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 5;
+const STORIES = 6;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -447,6 +451,47 @@ async function chartDrawn(name) {
     return marks >= 3 && svg.querySelectorAll('text').length >= 2;
   }, name);
 }
+
+test('a contact is created, edited, tagged and untagged', async (t) => {
+  const first = 'Rosa';
+  const last = 'Tagger';
+  const before = 'rosa@example.com';
+  const after = 'rosa.tagger@example.com';
+  const tag = '年会';
+
+  step = 'a second contact is created';
+  await (await shown('nav-contact')).click();
+  await (await shown('new-button')).click();
+  await type('field-first_name', first);
+  await type('field-last_name', last);
+  await type('field-email', before);
+  await (await shown('save-button')).click();
+  await byTestId('record-form').waitForExist({ reverse: true, timeout: WAIT });
+  await textIs('record-title', `${first} ${last}`);
+
+  step = 'its email is edited';
+  await (await shown('edit-button')).click();
+  await type('field-email', after);
+  await (await shown('save-button')).click();
+  await byTestId('record-form').waitForExist({ reverse: true, timeout: WAIT });
+  await textIs('value-email', after);
+  t.diagnostic(`email changed to ${after}`);
+
+  step = 'it is tagged, and the tag removed';
+  const input = await type('tag-input', tag);
+  await browser.keys('Enter');
+  await shown(`tag-${tag}`);
+  await (await shown(`tag-remove-${tag}`)).click();
+  await byTestId(`tag-${tag}`).waitForExist({
+    reverse: true,
+    timeout: WAIT,
+    timeoutMsg: `the tag ${tag} is still shown after removing it (step: ${step})`,
+  });
+  assert.ok(input, 'the tag input was there');
+  t.diagnostic(`tagged ${tag}, then untagged`);
+
+  passed += 1;
+});
 
 test('the dashboard of a demo workspace: figures, charts, and a segment’s contacts', async (t) => {
   step = 'make a demo workspace with the CLI and open the app on it';

@@ -869,3 +869,33 @@ fn odd_data_gives_results_or_reasons_never_nan() {
         "all deals won: the rule-based score says why: {method}"
     );
 }
+
+#[test]
+fn a_store_with_a_fixed_day_makes_its_analyses_on_that_day_not_today() {
+    // The UI's recorded answers rely on it: recorded on any day, they read the same.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("kith.db")).unwrap();
+    demo::fill(&mut store, &DemoOptions::with_contacts(30)).unwrap();
+    let day: NaiveDate = REFERENCE_DATE.parse().unwrap();
+    store.set_today(Some(day));
+    assert_eq!(store.today(), day);
+    let kpis = analytics::dashboard::kpis(&store, None).unwrap();
+    assert_eq!(
+        kpis.as_of, day,
+        "an analysis without a day is made on the store's"
+    );
+    let forecast = |s: &Store, as_of| serde_json::to_value(analytics::forecast(s, as_of).unwrap());
+    assert_eq!(
+        forecast(&store, None).unwrap(),
+        forecast(&store, Some(day)).unwrap()
+    );
+    // The app runs long writes on a second connection: it keeps the day.
+    let other = store.reopen().unwrap().expect("a file store reopens");
+    assert_eq!(other.today(), day);
+    store.set_today(None);
+    assert_eq!(
+        store.today(),
+        analytics::today(),
+        "without a fixed day, today is the wall's"
+    );
+}

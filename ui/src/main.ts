@@ -1,4 +1,4 @@
-//! Entry point: in mock mode, route IPC to the in-memory backend first; then mount the app.
+//! Entry point: in mock mode, route IPC to the engine's recorded answers first; then mount the app.
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
@@ -7,7 +7,7 @@ async function start(): Promise<void> {
   if (import.meta.env.VITE_KITH_MOCK === '1') {
     // Behind a build-time constant: production builds drop this import and the mock chunk.
     const { installDevMock } = await import('./ipc/mock/install');
-    installDevMock(window.location.search);
+    installDevMock();
   }
   const target = document.getElementById('app');
   if (!target) throw new Error('missing #app element');

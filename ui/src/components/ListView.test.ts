@@ -1,15 +1,23 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KindSchema, ListQuery } from '../ipc/api';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
-import { firstRecord } from '../ipc/mock/testing';
+import type { EntityRecord, KindSchema, ListQuery, Page, RfmView } from '../ipc/api';
+import type { StoredRun } from '../ipc/bindings/StoredRun';
+import { recordedAnswer, type Workspace } from '../ipc/mock/fixtures';
+import {
+  installMockBackend,
+  installReplayBackend,
+  MockBackend,
+  ReplayBackend,
+  uninstallMockBackend,
+} from '../ipc/mock/install';
 import { MAX_SCROLL_PX } from '../lib/virtual';
 import ListView from './ListView.svelte';
 
-let backend: MockBackend;
+let backend: MockBackend | ReplayBackend;
 
 function contactSchema(): KindSchema {
-  const schema = backend.schemas.find((candidate) => candidate.kind === 'contact');
+  const schemas = recordedAnswer<KindSchema[]>('schema');
+  const schema = schemas.find((candidate) => candidate.kind === 'contact');
   if (!schema) throw new Error('mock has no contact schema');
   return schema;
 }
@@ -89,10 +97,41 @@ describe('ListView at a million rows', () => {
   });
 });
 
+/** The recorded contacts list's first page, sorted and filtered as asked. */
+function contactsPage(workspace: Workspace, query: Partial<ListQuery> = {}): Page {
+  return recordedAnswer<Page>(
+    'record_list',
+    {
+      kind: 'contact',
+      query: {
+        text: null,
+        sort: null,
+        desc: false,
+        offset: 0,
+        limit: 200,
+        filters: {},
+        include_deleted: false,
+        ...query,
+      },
+    },
+    workspace,
+  );
+}
+
+function replay(workspace: Workspace): void {
+  uninstallMockBackend();
+  backend = installReplayBackend(new ReplayBackend({ workspace }));
+}
+
+function emailOf(record: EntityRecord | undefined): string {
+  const email = record?.values.email;
+  if (typeof email !== 'string') throw new Error(`no email on ${record?.title}`);
+  return email;
+}
+
 describe('ListView when empty', () => {
   it('says what to do and offers New', async () => {
-    uninstallMockBackend();
-    backend = installMockBackend(new MockBackend({ chosen: true, seeded: false }));
+    replay('empty');
     const onnew = vi.fn();
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew });
     expect(await screen.findByText('No contacts yet')).toBeInTheDocument();
@@ -102,11 +141,6 @@ describe('ListView when empty', () => {
 });
 
 describe('the contacts list’s analytics figures', () => {
-  beforeEach(() => {
-    uninstallMockBackend();
-    backend = installMockBackend(new MockBackend({ chosen: true }));
-  });
-
   const FIGURES = ['rfm_segment', 'rfm', 'cluster', 'clv_365', 'lead_score'];
 
   /** The figure columns' headers shown, by key. */
@@ -114,7 +148,7 @@ describe('the contacts list’s analytics figures', () => {
     return FIGURES.filter((key) => screen.queryByTestId(`column-${key}`) !== null);
   }
 
-  /** The row showing `email`, as its cells' texts by column test id. */
+  /** The row showing `email`. */
   function rowOf(email: string): HTMLElement {
     const row = screen.getByText(email).closest<HTMLElement>('[role="row"]');
     if (!row) throw new Error(`no row shows ${email}`);
@@ -135,9 +169,18 @@ describe('the contacts list’s analytics figures', () => {
       );
   }
 
+  /** The emails the engine listed first, as the list shows them (a contact without one: ''). */
+  function recordedEmails(page: Page, n: number): string[] {
+    return page.rows.slice(0, n).map((row) => {
+      const email = row.values.email;
+      return typeof email === 'string' ? email : '';
+    });
+  }
+
   it('hides the figure columns while no analysis has ever run', async () => {
+    replay('unscored');
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
-    await screen.findByText('li.ming@hztea.example.cn');
+    await screen.findByText(emailOf(contactsPage('unscored').rows[0]));
     await waitFor(() =>
       expect(backend.calls.filter((call) => call.command === 'analyze_report')).toHaveLength(4),
     );
@@ -147,102 +190,54 @@ describe('the contacts list’s analytics figures', () => {
     expect(screen.queryByTestId('figure-filters-button')).toBeNull();
   });
 
-  it('keeps them hidden when the analyses ran but found nothing to score', async () => {
-    uninstallMockBackend();
-    backend = installMockBackend(new MockBackend({ chosen: true, seeded: false }));
-    await backend.handle('record_create', {
-      kind: 'contact',
-      input: { first_name: '明', last_name: '李', email: 'ming@example.cn' },
-    });
-    // No orders and no deals: every run is stored, with no one in it.
-    await backend.handle('analyze_all', {});
-    render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
-    await screen.findByText('ming@example.cn');
-    await waitFor(() =>
-      expect(backend.calls.filter((call) => call.command === 'analyze_report')).toHaveLength(4),
-    );
-    expect(figureHeaders()).toEqual([]);
-  });
-
   it('shows each contact’s stored figures once they ran, an en dash where there is none', async () => {
-    await backend.handle('analyze_all', {});
+    replay('demo');
+    const page = contactsPage('demo');
+    const withEmail = page.rows.filter((row) => typeof row.values.email === 'string');
+    const scored = withEmail.find((row) => page.figures[row.id]?.rfm_segment);
+    const unscored = withEmail.find((row) => !page.figures[row.id]);
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
-    await screen.findByText('li.ming@hztea.example.cn');
+    await screen.findByText(emailOf(page.rows[0]));
     await waitFor(() => expect(figureHeaders()).toEqual(FIGURES));
     expect(screen.getByTestId('column-clv_365')).toHaveTextContent('Value (1 y)');
     expect(screen.getByTestId('column-lead_score')).toHaveTextContent('Lead score');
-    const liming = rowOf('li.ming@hztea.example.cn');
-    expect(within(liming).getByTestId('cell-rfm_segment')).toHaveTextContent('Hibernating');
-    expect(within(liming).getByTestId('cell-rfm')).toHaveTextContent(/^1\d\d$/);
-    expect(within(liming).getByTestId('cell-lead_score')).toHaveTextContent('80');
+    if (!scored) throw new Error('the demo has a scored contact with an email');
+    const figures = page.figures[scored.id];
+    const row = rowOf(emailOf(scored));
+    expect(within(row).getByTestId('cell-rfm_segment')).toHaveTextContent(
+      figures?.rfm_segment ?? '',
+    );
+    expect(within(row).getByTestId('cell-rfm')).toHaveTextContent(figures?.rfm ?? '');
     // Long names are cut with an ellipsis: the whole name is the cell's tooltip.
-    const cluster = within(liming).getByTestId('cell-cluster');
+    const cluster = within(row).getByTestId('cell-cluster');
     expect(cluster).toHaveAttribute('title', cluster.textContent?.trim());
-    // No purchase and no open deal: nothing stored for 陈静.
-    const chen = rowOf('chen.jing@example.cn');
-    for (const key of FIGURES) {
-      expect(within(chen).getByTestId(`cell-${key}`)).toHaveTextContent(/^–$/);
-    }
-  });
-
-  it('shows values in the values’ currency once the lifetime value could be fitted', async () => {
-    for (const name of ['王芳', '张伟', '陈静', 'Anna', 'John', 'María']) {
-      const contact = await firstRecord(backend, 'contact', name);
-      for (const [n, day] of ['2025-01-10', '2025-06-10'].entries()) {
-        await backend.handle('record_create', {
-          kind: 'order',
-          input: {
-            number: `V-${name}-${n}`,
-            contact_id: contact.id,
-            ordered_on: day,
-            status: 'paid',
-            total: '100',
-            currency: 'CNY',
-          },
-        });
+    if (unscored) {
+      for (const key of FIGURES) {
+        expect(within(rowOf(emailOf(unscored))).getByTestId(`cell-${key}`)).toHaveTextContent(
+          /^–$/,
+        );
       }
     }
-    await backend.handle('analyze_all', {});
-    render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
-    await screen.findByText('chen.jing@example.cn');
-    await waitFor(() =>
-      expect(within(rowOf('chen.jing@example.cn')).getByTestId('cell-clv_365')).toHaveTextContent(
-        /^CN¥\d[\d,]*\.\d\d$/,
-      ),
-    );
   });
 
-  it('sorts by lead score, highest first, contacts without one last either way', async () => {
-    await backend.handle('analyze_all', {});
+  it('sorts by lead score in the engine’s order, both ways', async () => {
+    replay('demo');
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
-    await screen.findByText('li.ming@hztea.example.cn');
+    await screen.findByText(emailOf(contactsPage('demo').rows[0]));
     await fireEvent.click(await screen.findByTestId('sort-lead_score'));
     await waitFor(() =>
       expect(listQueries().at(-1)).toMatchObject({ sort: 'lead_score', desc: true }),
     );
-    // 李明 80 (negotiation, referral, above the median), John 55, Anna 50; then the rest.
-    await waitFor(() =>
-      expect(emails().slice(0, 3)).toEqual([
-        'li.ming@hztea.example.cn',
-        'john@northwind.example.com',
-        'anna.schmidt@blueharbor.example.de',
-      ]),
-    );
+    const highest = contactsPage('demo', { sort: 'lead_score', desc: true });
+    await waitFor(() => expect(emails().slice(0, 3)).toEqual(recordedEmails(highest, 3)));
     expect(screen.getByTestId('column-lead_score')).toHaveAttribute('aria-sort', 'descending');
     await fireEvent.click(screen.getByTestId('sort-lead_score'));
-    await waitFor(() =>
-      expect(emails().slice(0, 4)).toEqual([
-        'anna.schmidt@blueharbor.example.de',
-        'john@northwind.example.com',
-        'li.ming@hztea.example.cn',
-        // No score: after the scored ones in ascending order too.
-        expect.not.stringMatching(/li\.ming|john@|anna\./),
-      ]),
-    );
+    const lowest = contactsPage('demo', { sort: 'lead_score', desc: false });
+    await waitFor(() => expect(emails().slice(0, 3)).toEqual(recordedEmails(lowest, 3)));
   });
 
   it('opens sorted as the address says, and tells the address when the order changes', async () => {
-    await backend.handle('analyze_all', {});
+    replay('demo');
     const onchange = vi.fn();
     render(ListView, {
       schema: contactSchema(),
@@ -251,7 +246,9 @@ describe('the contacts list’s analytics figures', () => {
       sort: { key: 'lead_score', desc: true },
       onchange,
     });
-    await screen.findByText('li.ming@hztea.example.cn');
+    await screen.findByText(
+      emailOf(contactsPage('demo', { sort: 'lead_score', desc: true }).rows[0]),
+    );
     expect(listQueries()[0]).toMatchObject({ sort: 'lead_score', desc: true });
     await fireEvent.click(await screen.findByTestId('sort-clv_365'));
     expect(onchange).toHaveBeenLastCalledWith({
@@ -261,41 +258,60 @@ describe('the contacts list’s analytics figures', () => {
   });
 
   it('filters by segment and “lead score at least”, each a removable chip', async () => {
-    await backend.handle('analyze_all', {});
+    replay('demo');
+    const run = recordedAnswer<StoredRun | null>('analyze_report', { name: 'rfm' });
+    const rfm = JSON.parse(run?.report ?? 'null') as RfmView;
+    const segment = rfm.segments.find((s) => s.count > 0);
+    if (!segment) throw new Error('no customer in any segment');
     const onchange = vi.fn();
     render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn(), onchange });
-    await screen.findByText('li.ming@hztea.example.cn');
+    await screen.findByText(emailOf(contactsPage('demo').rows[0]));
     await fireEvent.click(screen.getByTestId('figure-filters-button'));
     const popover = await screen.findByTestId('figure-filters');
     // The stored run's ten segments, with their sizes.
-    const segment = within(popover).getByTestId('filter-rfm_segment') as HTMLSelectElement;
-    await waitFor(() => expect(segment.options).toHaveLength(11));
-    expect(segment.options[10]?.textContent).toBe('Hibernating · 1');
+    const select = within(popover).getByTestId('filter-rfm_segment') as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(rfm.segments.length + 1));
+    const last = rfm.segments.at(-1);
+    expect(select.options[rfm.segments.length]?.textContent).toBe(
+      `${last?.label} · ${last?.count}`,
+    );
     const score = within(popover).getByTestId('filter-lead_score');
     await fireEvent.input(score, { target: { value: '60' } });
     await fireEvent.change(score);
     await waitFor(() => expect(listQueries().at(-1)?.filters).toEqual({ lead_score: '>=60' }));
-    await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('1 contact'));
+    const atLeast = contactsPage('demo', { filters: { lead_score: '>=60' } }).total;
+    await waitFor(() =>
+      expect(screen.getByTestId('list-total')).toHaveTextContent(
+        `${atLeast} ${atLeast === 1 ? 'contact' : 'contacts'}`,
+      ),
+    );
     expect(screen.getByTestId('list-filter-lead_score')).toHaveTextContent('Lead score ≥ 60');
     expect(onchange).toHaveBeenLastCalledWith({ filters: { lead_score: '>=60' }, sort: null });
 
-    await fireEvent.change(segment, { target: { value: 'Hibernating' } });
+    await fireEvent.change(select, { target: { value: segment.label } });
     await waitFor(() =>
       expect(listQueries().at(-1)?.filters).toEqual({
         lead_score: '>=60',
-        rfm_segment: 'Hibernating',
+        rfm_segment: segment.label,
       }),
     );
-    expect(screen.getByTestId('list-filter-rfm_segment')).toHaveTextContent('Segment: Hibernating');
+    expect(screen.getByTestId('list-filter-rfm_segment')).toHaveTextContent(
+      `Segment: ${segment.label}`,
+    );
     await fireEvent.click(screen.getByTestId('list-filter-clear-lead_score'));
     await waitFor(() =>
-      expect(listQueries().at(-1)?.filters).toEqual({ rfm_segment: 'Hibernating' }),
+      expect(listQueries().at(-1)?.filters).toEqual({ rfm_segment: segment.label }),
     );
     expect(screen.queryByTestId('list-filter-lead_score')).toBeNull();
-    expect(screen.getByTestId('list-total')).toHaveTextContent('1 contact');
+    await waitFor(() =>
+      expect(screen.getByTestId('list-total')).toHaveTextContent(
+        `${segment.count} ${segment.count === 1 ? 'contact' : 'contacts'}`,
+      ),
+    );
   });
 
   it('says which filter the engine refused, and why', async () => {
+    replay('demo');
     render(ListView, {
       schema: contactSchema(),
       onopen: vi.fn(),

@@ -1,9 +1,13 @@
+// The search box on the engine's recorded answers (the demo workspace: its first contact's
+// name typed a letter at a time, its first company's, and a query nothing matches).
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { defaultQuery, type Kind, type Page, type SearchHit } from '../ipc/api';
+import { recordedAnswer } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import SearchBox from './SearchBox.svelte';
 
-let backend: MockBackend;
+let backend: ReplayBackend;
 
 const labelOf = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 
@@ -13,9 +17,29 @@ function searches(): string[] {
     .map((call) => String(call.args.query));
 }
 
+/** The engine's hits for `query`, as the box asks for them. */
+function hitsFor(query: string): SearchHit[] {
+  return recordedAnswer<SearchHit[]>('search', { query, limit: 20, kinds: null });
+}
+
+/** The title of the first record of `kind`'s list, the first `n` characters of it. */
+function typed(kind: Kind, n: number): string {
+  const page = recordedAnswer<Page>('record_list', { kind, query: defaultQuery(200) });
+  return [...(page.rows[0]?.title ?? '')].slice(0, n).join('');
+}
+
+/** A recorded query with at least two hits. */
+function twoHits(): [string, SearchHit[]] {
+  for (const query of [typed('company', 4), typed('contact', 1), typed('contact', 2)]) {
+    const hits = hitsFor(query);
+    if (hits.length >= 2) return [query, hits];
+  }
+  throw new Error('no recorded query has two hits');
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
-  backend = installMockBackend(new MockBackend({ chosen: true }));
+  backend = installReplayBackend(new ReplayBackend());
 });
 
 afterEach(() => {
@@ -30,43 +54,53 @@ async function type(value: string): Promise<void> {
 describe('SearchBox', () => {
   it('waits 80 ms after the last keystroke, then searches once', async () => {
     render(SearchBox, { labelOf, onopen: vi.fn() });
-    await type('杭');
+    const [one, two] = [typed('contact', 1), typed('contact', 2)];
+    await type(one);
     await vi.advanceTimersByTimeAsync(50);
-    await type('杭州');
+    await type(two);
     await vi.advanceTimersByTimeAsync(79);
     expect(searches()).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(searches()).toEqual(['杭州']);
-    expect(await screen.findByTestId('search-result-0')).toHaveTextContent('杭州茶叶有限公司');
+    expect(searches()).toEqual([two]);
+    expect(await screen.findByTestId('search-result-0')).toHaveTextContent(
+      hitsFor(two)[0]?.title ?? '',
+    );
   });
 
   it('groups hits by kind and labels them', async () => {
     render(SearchBox, { labelOf, onopen: vi.fn() });
-    await type('杭州');
+    const [query, hits] = twoHits();
+    await type(query);
     await vi.advanceTimersByTimeAsync(80);
     const listbox = await screen.findByRole('listbox');
-    expect(listbox).toHaveTextContent('Company');
-    expect(screen.getByTestId('search-result-0')).toHaveTextContent('Food & beverage');
-    expect(screen.getByTestId('search-result-1')).toHaveTextContent('拜访杭州仓库');
+    for (const kind of new Set(hits.map((hit) => hit.kind))) {
+      expect(listbox).toHaveTextContent(labelOf(kind));
+    }
+    expect(screen.getByTestId('search-result-0')).toHaveTextContent(hits[0]?.title ?? '');
+    expect(screen.getByTestId('search-result-1')).toHaveTextContent(hits[1]?.title ?? '');
   });
 
   it('moves with the arrow keys and opens the active hit on Enter', async () => {
     const onopen = vi.fn();
     render(SearchBox, { labelOf, onopen });
     const box = screen.getByTestId('search-box');
-    await type('杭州');
+    const [query, hits] = twoHits();
+    const last = hits.length - 1;
+    await type(query);
     await vi.advanceTimersByTimeAsync(80);
-    await screen.findByTestId('search-result-1');
+    await screen.findByTestId(`search-result-${last}`);
     expect(screen.getByTestId('search-result-0')).toHaveAttribute('aria-selected', 'true');
     await fireEvent.keyDown(box, { key: 'ArrowDown' });
     expect(screen.getByTestId('search-result-1')).toHaveAttribute('aria-selected', 'true');
-    await fireEvent.keyDown(box, { key: 'ArrowDown' }); // stays on the last hit
+    for (let n = 0; n <= last; n += 1) await fireEvent.keyDown(box, { key: 'ArrowDown' });
+    // Stays on the last hit.
+    expect(screen.getByTestId(`search-result-${last}`)).toHaveAttribute('aria-selected', 'true');
     await fireEvent.keyDown(box, { key: 'ArrowUp' });
-    await fireEvent.keyDown(box, { key: 'ArrowDown' });
     await fireEvent.keyDown(box, { key: 'Enter' });
     expect(onopen).toHaveBeenCalledTimes(1);
+    const opened = hits[last - 1];
     expect(onopen).toHaveBeenCalledWith(
-      expect.objectContaining({ kind: 'activity', title: '拜访杭州仓库' }),
+      expect.objectContaining({ kind: opened?.kind, title: opened?.title }),
     );
     // Opening a hit clears the box and closes the results.
     expect(box).toHaveValue('');
@@ -76,50 +110,55 @@ describe('SearchBox', () => {
   it('opens a hit on click', async () => {
     const onopen = vi.fn();
     render(SearchBox, { labelOf, onopen });
-    await type('王芳');
+    const query = typed('contact', 3);
+    await type(query);
     await vi.advanceTimersByTimeAsync(80);
     await fireEvent.click(await screen.findByTestId('search-result-0'));
+    const hit = hitsFor(query)[0];
     expect(onopen).toHaveBeenCalledWith(
-      expect.objectContaining({ kind: 'contact', title: '王芳' }),
+      expect.objectContaining({ kind: hit?.kind, title: hit?.title }),
     );
   });
 
   it('closes on Escape and clears on a second Escape', async () => {
     render(SearchBox, { labelOf, onopen: vi.fn() });
     const box = screen.getByTestId('search-box');
-    await type('王芳');
+    const query = typed('contact', 3);
+    await type(query);
     await vi.advanceTimersByTimeAsync(80);
     await screen.findByRole('listbox');
     await fireEvent.keyDown(box, { key: 'Escape' });
     expect(screen.queryByRole('listbox')).toBeNull();
-    expect(box).toHaveValue('王芳');
+    expect(box).toHaveValue(query);
     await fireEvent.keyDown(box, { key: 'Escape' });
     expect(box).toHaveValue('');
   });
 
   it('drops an answer to an older query', async () => {
     let release: () => void = () => {};
-    const original = backend.handle;
-    backend.handle = async (command, payload) => {
-      const args = payload as { query?: string };
-      if (command === 'search' && args.query === '王') {
-        await new Promise<void>((resolve) => (release = resolve));
-      }
-      return original(command, payload);
-    };
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const [slow, fast] = [typed('contact', 1), typed('company', 4)];
+    uninstallMockBackend();
+    backend = installReplayBackend(
+      new ReplayBackend({
+        hold: (command, args) => (command === 'search' && args.query === slow ? held : undefined),
+      }),
+    );
     render(SearchBox, { labelOf, onopen: vi.fn() });
-    await type('王');
-    await vi.advanceTimersByTimeAsync(80); // slow search for 王 starts
-    await type('John');
-    await vi.advanceTimersByTimeAsync(80); // fast search for John answers
-    expect(await screen.findByTestId('search-result-0')).toHaveTextContent('John Carter');
+    await type(slow);
+    await vi.advanceTimersByTimeAsync(80); // the slow search starts
+    await type(fast);
+    await vi.advanceTimersByTimeAsync(80); // the fast one answers
+    const first = hitsFor(fast)[0]?.title ?? '';
+    expect(await screen.findByTestId('search-result-0')).toHaveTextContent(first);
     release();
     await vi.advanceTimersByTimeAsync(0);
-    expect(screen.getByTestId('search-result-0')).toHaveTextContent('John Carter');
+    expect(screen.getByTestId('search-result-0')).toHaveTextContent(first);
   });
 
   it('says so when nothing matches', async () => {
     render(SearchBox, { labelOf, onopen: vi.fn() });
+    expect(hitsFor('zzzz')).toEqual([]);
     await type('zzzz');
     await vi.advanceTimersByTimeAsync(80);
     expect(await screen.findByTestId('search-no-results')).toHaveTextContent('Nothing matches');

@@ -1,33 +1,26 @@
+// The analytics' recompute and when edits start one, on the engine's recorded answers and
+// events (the `edits` workspace: the demo data and the writes below, each answered as the
+// engine answered it).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createRecord,
-  defaultImportOptions,
   deleteRecord,
-  importRun,
-  importUndo,
   KithError,
   mergeRecords,
   onAnalyticsProgress,
   tagRecord,
   updateRecord,
-  type EntityRecord,
-  type Kind,
-  type RecordInput,
+  type RefreshProgress,
 } from '../ipc/api';
-import {
-  installMockBackend,
-  MOCK_CONTACTS_PATH,
-  MockBackend,
-  uninstallMockBackend,
-} from '../ipc/mock/install';
-import { firstRecord } from '../ipc/mock/testing';
+import { recorded, recordedCalls } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { AnalyticsRuns, RECOMPUTE_DELAY_MS } from './analyticsRuns.svelte';
 import { toasts } from './toast.svelte';
 
-let backend: MockBackend;
+let backend: ReplayBackend;
 
 beforeEach(() => {
-  backend = installMockBackend(new MockBackend({ chosen: true }));
+  backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
 });
 
 afterEach(() => uninstallMockBackend());
@@ -36,6 +29,22 @@ afterEach(() => uninstallMockBackend());
 function analyses(): string[] {
   const names = ['analyze_all', 'analyze_rfm', 'analyze_segments', 'analyze_clv'];
   return backend.calls.map((call) => call.command).filter((command) => names.includes(command));
+}
+
+/** The id the recorder updated a `kind` record by (the first of its list). */
+function updated(kind: string): string {
+  const call = recordedCalls('record_update', 'edits').find((c) => c.args.kind === kind);
+  if (!call) throw new Error(`no ${kind} update recorded`);
+  return String(call.args.id);
+}
+
+/** The ids the recorder merged (`kind`), and the one it asked to merge alone (refused). */
+function merged(kind: string): string[] {
+  const call = recordedCalls('merge', 'edits').find(
+    (c) => c.args.kind === kind && (c.args.ids as string[]).length > 1,
+  );
+  if (!call) throw new Error(`no ${kind} merge recorded`);
+  return call.args.ids as string[];
 }
 
 describe('recompute', () => {
@@ -50,23 +59,22 @@ describe('recompute', () => {
     await done;
     stop();
     expect(analyses()).toEqual(['analyze_all']);
-    // Each step starts and ends; the share done only grows, by the engine's step weights.
-    expect(seen).toEqual([
-      ['RFM scores (1 of 4) — 0 %', 0],
-      ['RFM scores (1 of 4) — 25 %', 25],
-      ['Customer segments (2 of 4) — 25 %', 25],
-      ['Customer segments (2 of 4) — 60 %', 60],
-      ['Lifetime value (3 of 4) — 60 %', 60],
-      ['Lifetime value (3 of 4) — 90 %', 90],
-      ['Lead scores (4 of 4) — 90 %', 90],
-      ['Lead scores (4 of 4) — 100 %', 100],
-    ]);
+    // One label per report the engine sent, in its order; the share done never goes back.
+    const reports = (recorded('analyze_all', { asOf: null }, 'edits').events ?? []).map(
+      (event) => event.payload as RefreshProgress,
+    );
+    expect(reports.length).toBeGreaterThanOrEqual(8);
+    expect(seen).toEqual(
+      reports.map((p) => {
+        const percent = Math.round(p.fraction * 100);
+        return [`${p.label} (${p.index} of ${p.total}) — ${percent} %`, percent];
+      }),
+    );
+    const percents = seen.map(([, percent]) => percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual(['Lead scores (4 of 4) — 100 %', 100]);
     expect(state).toMatchObject({ running: false, progress: null, generation: 1, error: null });
     expect(state.label).toBe('');
-    // What the refresh computed is stored: the panels read it without recomputing.
-    expect(await backend.handle('analyze_report', { name: 'clv' })).toMatchObject({
-      name: 'clv',
-    });
   });
 
   it('runs once more when asked again while running (an import finished meanwhile)', async () => {
@@ -85,7 +93,7 @@ describe('recompute', () => {
     const state = new AnalyticsRuns();
     await state.recompute();
     // A refresh started elsewhere (another window) reports too; this state did not start it.
-    await backend.handle('analyze_all', {});
+    await backend.handle('analyze_all', { asOf: null });
     expect(state.progress).toBeNull();
     expect(state.label).toBe('');
   });
@@ -132,10 +140,6 @@ describe('recompute after edits', () => {
     await vi.waitFor(() => expect(state.running).toBe(false));
   }
 
-  async function first(kind: Kind, text: string): Promise<EntityRecord> {
-    return firstRecord(backend, kind, text);
-  }
-
   /** None until 0.1 s before the delay ends, then exactly one, and no more later. */
   async function recomputesOnceAfterTheDelay(): Promise<void> {
     await wait(RECOMPUTE_DELAY_MS - 100);
@@ -148,11 +152,9 @@ describe('recompute after edits', () => {
   }
 
   it('waits for the edits to stop, then recomputes once', async () => {
-    const deal = await first('deal', '秋季龙井批发');
-    await updateRecord('deal', deal.id, { stage: 'proposal' });
+    await updateRecord('deal', updated('deal'), { stage: 'proposal' });
     await wait(RECOMPUTE_DELAY_MS - 1000);
-    const order = await first('order', '');
-    await updateRecord('order', order.id, { status: 'delivered' });
+    await updateRecord('order', updated('order'), { status: 'delivered' });
     await wait(RECOMPUTE_DELAY_MS - 1000);
     const note = await createRecord('activity', { kind: 'note', subject: 'Called back' });
     await deleteRecord('activity', note.id);
@@ -179,65 +181,26 @@ describe('recompute after edits', () => {
     expect(refreshes()).toBe(4);
   });
 
-  /** A record written straight into the mock: no write is reported, nothing is scheduled. */
-  async function stored(kind: Kind, input: RecordInput): Promise<EntityRecord> {
-    return (await backend.handle('record_create', { kind, input })) as EntityRecord;
-  }
-
   it('recomputes once after a merge of contacts, which moves their orders and deals', async () => {
-    const winner = await stored('contact', { first_name: 'Wei', last_name: 'Zhang' });
-    const loser = await stored('contact', { first_name: 'Wei', last_name: 'Zhang' });
-    await stored('order', {
-      number: 'SO-9001',
-      ordered_on: '2026-10-02',
-      contact_id: loser.id,
-      total: '88',
-    });
-    await stored('deal', { title: 'Spring oolong', stage: 'lead', contact_id: loser.id });
-    await wait(10 * RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(0);
-    const report = await mergeRecords('contact', [winner.id, loser.id]);
-    expect(report.moved).toBe(2);
+    await mergeRecords('contact', merged('contact'));
     await recomputesOnceAfterTheDelay();
   });
 
   it('recomputes once after a merge of companies, which moves their deals and contacts', async () => {
-    const first = await stored('company', { name: 'Kith Tea Co.' });
-    const second = await stored('company', { name: 'Kith Tea Co., Ltd.' });
-    await stored('deal', { title: 'Autumn longjing', stage: 'lead', company_id: second.id });
-    await wait(10 * RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(0);
-    expect((await mergeRecords('company', [first.id, second.id])).moved).toBe(1);
-    await wait(RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(1);
-    await wait(10 * RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(1);
+    await mergeRecords('company', merged('company'));
+    await recomputesOnceAfterTheDelay();
   });
 
   it('does not recompute after a merge the engine refused, nor after tagging', async () => {
-    const contact = await first('contact', '');
-    const refused = await mergeRecords('contact', [contact.id]).catch((error: unknown) => error);
+    const alone = recordedCalls('merge', 'edits').find(
+      (c) => (c.args.ids as string[]).length === 1,
+    );
+    const contact = String((alone?.args.ids as string[] | undefined)?.[0]);
+    const refused = await mergeRecords('contact', [contact]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(KithError);
-    await tagRecord('contact', contact.id, 'vip');
+    await tagRecord('contact', contact, 'vip');
     await wait(10 * RECOMPUTE_DELAY_MS);
     expect(refreshes()).toBe(0);
-  });
-
-  it('recomputes once after an import is undone', async () => {
-    // The import itself is followed by whoever ran it (the app recomputes at once).
-    const options = { ...defaultImportOptions(), date_order: 'dmy' as const };
-    const report = await importRun(MOCK_CONTACTS_PATH, 'contact', options);
-    expect(report.counts.created).toBeGreaterThan(0);
-    await wait(10 * RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(0);
-    const undone = await importUndo(report.batch ?? '', report.kind);
-    expect(undone.removed).toBeGreaterThan(0);
-    await wait(RECOMPUTE_DELAY_MS - 100);
-    expect(refreshes()).toBe(0);
-    await wait(100);
-    expect(refreshes()).toBe(1);
-    await wait(10 * RECOMPUTE_DELAY_MS);
-    expect(refreshes()).toBe(1);
   });
 
   it('does not recompute after a write the engine refused', async () => {
@@ -251,16 +214,16 @@ describe('recompute after edits', () => {
     // The refresh is held at its last step until the edit's recompute was asked for.
     let open = () => {};
     const held = new Promise<void>((resolve) => (open = resolve));
+    let asked = 0;
     uninstallMockBackend();
-    backend = installMockBackend(
-      new MockBackend({
-        chosen: true,
-        beforeRefreshStep: (step) => (step === 'scores' ? held : Promise.resolve()),
+    backend = installReplayBackend(
+      new ReplayBackend({
+        workspace: 'edits',
+        hold: (command) => (command === 'analyze_all' && (asked += 1) === 1 ? held : undefined),
       }),
     );
     const running = state.recompute();
-    const deal = await first('deal', '秋季龙井批发');
-    await updateRecord('deal', deal.id, { value: '1200' });
+    await updateRecord('deal', updated('deal'), { value: '1200' });
     await vi.advanceTimersByTimeAsync(RECOMPUTE_DELAY_MS);
     expect(state.running).toBe(true);
     expect(refreshes()).toBe(1);
@@ -274,14 +237,14 @@ describe('recompute after edits', () => {
   });
 
   it('leaves nothing pending once stopped, and a recompute started meanwhile covers the edits', async () => {
-    const deal = await first('deal', '秋季龙井批发');
-    await updateRecord('deal', deal.id, { value: '1300' });
+    const deal = updated('deal');
+    await updateRecord('deal', deal, { value: '1300' });
     await state.recompute();
     await wait(10 * RECOMPUTE_DELAY_MS);
     expect(refreshes()).toBe(1);
-    await updateRecord('deal', deal.id, { value: '1400' });
+    await updateRecord('deal', deal, { value: '1400' });
     stop();
-    await updateRecord('deal', deal.id, { value: '1500' });
+    await updateRecord('deal', deal, { value: '1500' });
     await wait(10 * RECOMPUTE_DELAY_MS);
     expect(refreshes()).toBe(1);
   });

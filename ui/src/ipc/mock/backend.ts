@@ -1,4 +1,5 @@
-//! An in-memory stand-in for the engine, for `vite --mode mock` and for unit tests.
+//! An in-memory stand-in for the engine, for the component tests not yet moved to the engine's
+//! recorded answers (`replay.ts`, which `vite --mode mock` uses); it goes once they are.
 //! It answers the same commands with the same shapes and error codes as the IPC contract;
 //! it is never part of the production bundle (main.ts imports it behind the mock flag).
 //!
@@ -9,7 +10,9 @@
 //! `backend.test.ts` checks that every field named here exists in the generated schema.
 //!
 //! Import, export, duplicates and merge follow `src/import/`, `src/export.rs` and
-//! `src/store/merge.rs` in small; the analytics and the dashboard are in `analytics.ts`. The mock cannot touch the disk: it imports only the canned
+//! `src/store/merge.rs` in small. It computes no analytics: it answers them as the engine did
+//! for a workspace with nothing to analyse (the recorded `empty` one), and a list sorted or
+//! filtered by a stored figure fails its test. The mock cannot touch the disk: it imports only the canned
 //! files of `files.ts` (other paths are refused with `bad_file`), and keeps the files it
 //! "writes" in `files`.
 import type { BatchSummary } from '../bindings/BatchSummary';
@@ -39,10 +42,6 @@ import type { Outcome } from '../bindings/Outcome';
 import type { Page } from '../bindings/Page';
 import type { Preview } from '../bindings/Preview';
 import type { Progress } from '../bindings/Progress';
-import type { RefreshProgress } from '../bindings/RefreshProgress';
-import type { RefreshStep } from '../bindings/RefreshStep';
-import type { RefreshSummary } from '../bindings/RefreshSummary';
-import type { RowFigures } from '../bindings/RowFigures';
 import type { ReadOptions } from '../bindings/ReadOptions';
 import type { RowOverride } from '../bindings/RowOverride';
 import type { RowReport } from '../bindings/RowReport';
@@ -66,18 +65,12 @@ import {
   profileDates,
   splitRows,
 } from './files';
-import {
-  isFigure,
-  MOCK_CHARTS,
-  MockAnalytics,
-  parseFigureFilter,
-  type FigureFilter,
-  type FigureName,
-} from './analytics';
 import { BACKUP_MADE, BACKUPS_AFTER, BACKUPS_BEFORE, RESTORED } from './backups';
 import type { BackupList } from '../bindings/BackupList';
 import { FLAGGED_AFTER, FLAGGED_BEFORE, RECLEANED } from './review';
 import { mockSchema } from './schema';
+import { noteUnrecorded } from './unrecorded';
+import { recorded, UnrecordedCall } from './fixtures';
 import { seedDemo, type SeedRow } from './seed';
 
 export type MockOptions = {
@@ -97,19 +90,7 @@ export type MockOptions = {
   emit?: (event: string, payload: unknown) => void;
   /** Delay per imported row, to make progress and Cancel visible (and testable). */
   importRowDelayMs?: number;
-  /** Delay per step of `analyze_all`, to make its progress visible. */
-  refreshStepDelayMs?: number;
-  /** Awaited as each step of `analyze_all` starts, so a test can hold it there. */
-  beforeRefreshStep?: (step: RefreshStep) => Promise<void>;
 };
-
-/** The steps of a refresh in order, with their labels and shares of its time (`refresh.rs`). */
-const REFRESH_STEPS: ReadonlyArray<[RefreshStep, string, number]> = [
-  ['rfm', 'RFM scores', 0.25],
-  ['segments', 'Customer segments', 0.35],
-  ['value', 'Lifetime value', 0.3],
-  ['scores', 'Lead scores', 0.1],
-];
 
 /** An import as the mock keeps it, for the history, undo and saving its rows. */
 type MockBatch = {
@@ -227,6 +208,19 @@ function fail(code: ErrorReport['code'], message: string, issues: FieldIssue[] =
   throw dto;
 }
 
+/** The contacts list's stored analysis figures (`RowFigures`): filters and sorts of them. */
+const FIGURES: readonly string[] = ['rfm_segment', 'rfm', 'cluster', 'clv_365', 'lead_score'];
+
+/**
+ * What the simulation leaves to the engine (the stored figures): it fails the call, and the
+ * test that made it (vitest.setup.ts), pointing at the recorded answers.
+ */
+function unsimulated(what: string): never {
+  const message = `MockBackend does not simulate ${what}: render from the engine's recorded answers (ReplayBackend)`;
+  noteUnrecorded(message);
+  throw new Error(message);
+}
+
 function invalid(issues: FieldIssue[]): never {
   return fail(
     'validation',
@@ -243,30 +237,6 @@ function stringArg(args: Args, key: string): string {
   const value = args[key];
   if (typeof value !== 'string') fail('internal', `missing argument \`${key}\``);
   return value;
-}
-
-/** An optional "as of" day argument (`asOf`); undefined for today. */
-function dayArg(args: Args): string | undefined {
-  return typeof args.asOf === 'string' ? args.asOf : undefined;
-}
-
-/** `points`: rule id → whole points, as Tauri deserialises a `BTreeMap<String, i32>`. */
-function pointsArg(args: Args): Record<string, number> {
-  const value = args.points;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail('internal', 'invalid args `points` for command `analyze_rules_set`: expected a map');
-  }
-  const points: Record<string, number> = {};
-  for (const [id, raw] of Object.entries(value)) {
-    if (typeof raw !== 'number' || !Number.isInteger(raw) || Math.abs(raw) > 2 ** 31 - 1) {
-      fail(
-        'internal',
-        `invalid args \`points\` for command \`set_rule_points\`: invalid value ${String(raw)} for ${id}, expected i32`,
-      );
-    }
-    points[id] = raw;
-  }
-  return points;
 }
 
 function inputArg(args: Args): Record<string, string> {
@@ -479,11 +449,7 @@ export class MockBackend {
   nextPick: string | null = null;
   /** The recorded backups answers given so far (see ./backups.ts). */
   private backups: BackupList = structuredClone(BACKUPS_BEFORE);
-  /** The refresh running now: a second one waits for it (`AppState::refreshing`). */
-  private refreshQueue: Promise<unknown> = Promise.resolve();
   private emitEvent: ((event: string, payload: unknown) => void) | undefined;
-  /** The analytics over this store, with the per-contact figures they stored. */
-  private analytics = this.newAnalytics();
   /** Files the mock "wrote" (exports, saved rows), by path. */
   readonly files = new Map<string, string>();
   /** Every command received, for tests that check what the UI sent. */
@@ -516,23 +482,7 @@ export class MockBackend {
     return `${at}-${String(this.writes % 10_000).padStart(4, '0')}-${DEVICE}`;
   }
 
-  private newAnalytics(): MockAnalytics {
-    return new MockAnalytics({
-      rows: (kind) => [...this.table(kind).values()].filter((record) => !record.deleted_at),
-      today: () => this.now().slice(0, 10),
-      now: () => this.now(),
-      invite: (campaignId, contactId) => {
-        this.createWith(
-          'campaign_member',
-          { campaign_id: campaignId, contact_id: contactId, status: 'invited' },
-          'app',
-        );
-      },
-    });
-  }
-
   private reset(withDemo: boolean): void {
-    this.analytics = this.newAnalytics();
     this.store = new Map(this.schemas.map((s) => [s.kind, new Map<string, EntityRecord>()]));
     this.changes = [];
     this.tagNames = new Map();
@@ -1153,8 +1103,6 @@ export class MockBackend {
     const schema = this.schemaOf(kind);
     const issues: FieldIssue[] = [];
     const filters: Array<[string, Value]> = [];
-    /** Contacts by their stored analysis figures (`store/figures.rs` of the engine). */
-    const figureFilters: FigureFilter[] = [];
     /** `review=yes|no`: the records in the recorded review list (see `review.ts`), or not. */
     let review: boolean | null = null;
     for (const [name, raw] of Object.entries(query.filters)) {
@@ -1163,12 +1111,7 @@ export class MockBackend {
         review = raw === 'yes';
         continue;
       }
-      if (kind === 'contact' && isFigure(name)) {
-        const parsed = parseFigureFilter(name, raw);
-        if ('reason' in parsed) issues.push({ field: name, reason: parsed.reason });
-        else figureFilters.push(parsed);
-        continue;
-      }
+      if (kind === 'contact' && FIGURES.includes(name)) unsimulated(`a list filtered by ${name}`);
       const field = schema.fields.find((candidate) => candidate.name === name);
       if (!field) {
         issues.push(this.unknownField(schema, name));
@@ -1179,10 +1122,10 @@ export class MockBackend {
       else filters.push([name, parsed.value]);
     }
     const sortName = query.sort ?? SORT_FIELD[kind];
-    const figureSort: FigureName | null =
-      kind === 'contact' && isFigure(sortName) ? sortName : null;
+    if (kind === 'contact' && FIGURES.includes(sortName))
+      unsimulated(`a list sorted by ${sortName}`);
     const sortField = schema.fields.find((field) => field.name === sortName);
-    if (!sortField && !figureSort) issues.push(this.unknownField(schema, sortName));
+    if (!sortField) issues.push(this.unknownField(schema, sortName));
     if (issues.length > 0) invalid(issues);
 
     // The text filter: the title (as `ListQuery.text` promises) and, like the engine, each
@@ -1194,7 +1137,6 @@ export class MockBackend {
     const stored = [...this.table(kind).values()];
     const rows = stored.filter((record) => {
       if (record.deleted_at && !query.include_deleted) return false;
-      if (figureFilters.some((filter) => !this.analytics.matches(record.id, filter))) return false;
       if (
         review !== null &&
         this.flaggedPage(kind).items.some((item) => item.record_id === record.id) !== review
@@ -1207,24 +1149,10 @@ export class MockBackend {
       const haystack = [record.title, ...columns.map((name) => valueText(record.values[name]))];
       return haystack.some((part) => part.toLowerCase().includes(needle));
     });
-    // ORDER BY the field (NOCASE for text), then first name for contacts, then insertion; a
-    // figure (binary for text) with the contacts that lack it last in both directions.
+    // ORDER BY the field (NOCASE for text), then first name for contacts, then insertion.
     const fold = sortField?.ty === 'text' || sortField?.ty === 'email';
     const position = new Map(stored.map((record, index) => [record.id, index]));
     rows.sort((a, b) => {
-      if (figureSort) {
-        const x = this.analytics.figureValue(a.id, figureSort);
-        const y = this.analytics.figureValue(b.id, figureSort);
-        if (x === null || y === null) {
-          if (x !== y) return x === null ? 1 : -1;
-        } else if (x !== y) {
-          const order =
-            typeof x === 'number' && typeof y === 'number' ? x - y : binary(String(x), String(y));
-          return query.desc ? -order : order;
-        }
-        const order = (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0);
-        return query.desc ? -order : order;
-      }
       let order = compareValues(a.values[sortName], b.values[sortName], fold);
       if (order === 0 && kind === 'contact' && sortName === 'last_name') {
         order = compareValues(a.values.first_name, b.values.first_name, true);
@@ -1234,11 +1162,7 @@ export class MockBackend {
     });
 
     const extra =
-      kind === 'contact' &&
-      !needle &&
-      filters.length === 0 &&
-      figureFilters.length === 0 &&
-      review === null
+      kind === 'contact' && !needle && filters.length === 0 && review === null
         ? this.syntheticCount
         : 0;
     const total = rows.length + extra;
@@ -1250,61 +1174,8 @@ export class MockBackend {
     for (let index = Math.max(query.offset, total - extra); index < end; index += 1) {
       page.push(this.synthetic(index - (total - extra)));
     }
-    const figures: { [id: string]: RowFigures } = {};
-    if (kind === 'contact') {
-      for (const record of page) {
-        const found = this.analytics.rowFigures(record.id);
-        if (found) figures[record.id] = found;
-      }
-    }
-    return { total, offset: query.offset, rows: page, figures };
-  }
-
-  /** `analyze_all`: every stored analysis in order, with progress events. */
-  private async refreshAnalytics(asOf: string | undefined): Promise<RefreshSummary> {
-    const day = asOf ?? this.now().slice(0, 10);
-    const summary: RefreshSummary = {
-      as_of: day,
-      customers: 0,
-      valued: 0,
-      open_deals: 0,
-      took: [],
-    };
-    const emit = (progress: RefreshProgress) =>
-      (this.emitEvent ?? this.options.emit)?.('analytics-progress', progress);
-    let done = 0;
-    for (const [index, [step, label, weight]] of REFRESH_STEPS.entries()) {
-      const started = Date.now();
-      const report = (within: number) =>
-        emit({
-          step,
-          label,
-          index: index + 1,
-          total: REFRESH_STEPS.length,
-          fraction: Math.min(1, done + weight * within),
-        });
-      report(0);
-      await sleep(this.options.refreshStepDelayMs ?? 0);
-      await this.options.beforeRefreshStep?.(step);
-      switch (step) {
-        case 'rfm':
-          summary.customers = this.analytics.rfmScores(day).scored;
-          break;
-        case 'segments':
-          this.analytics.customerSegments(day);
-          break;
-        case 'value':
-          summary.valued = this.analytics.customerValue(day).values.length;
-          break;
-        case 'scores':
-          summary.open_deals = this.analytics.leadScores(day).open_deals;
-          break;
-      }
-      report(1);
-      done += weight;
-      summary.took.push({ step, ms: Date.now() - started });
-    }
-    return summary;
+    // No stored figures: the analytics are the engine's (see the recorded answers).
+    return { total, offset: query.offset, rows: page, figures: {} };
   }
 
   /**
@@ -2337,11 +2208,25 @@ export class MockBackend {
     };
   }
 
-  /** Runs `task` after the refresh before it has finished, as the engine's lock does. */
-  private refreshing<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.refreshQueue.then(task, task);
-    this.refreshQueue = run.catch(() => undefined);
-    return run;
+  /**
+   * The analytics are the engine's: the simulation answers them as the engine answered for a
+   * workspace no analysis found anything in (the recorded `empty` one), events included. A
+   * call it did not record fails, and fails its test.
+   */
+  private async unanalysed(command: Command, args: Args): Promise<unknown> {
+    let found;
+    try {
+      found = recorded(command, args, 'empty');
+    } catch (error) {
+      if (error instanceof UnrecordedCall) noteUnrecorded(error.message);
+      throw error;
+    }
+    for (const { event, payload } of found.events ?? []) {
+      (this.emitEvent ?? this.options.emit)?.(event, structuredClone(payload));
+      await Promise.resolve();
+    }
+    if (found.error) throw structuredClone(found.error);
+    return structuredClone(found.answer);
   }
 
   /** Answers one IPC command; rejects with an `ErrorReport` like the engine does. */
@@ -2495,61 +2380,24 @@ export class MockBackend {
         return this.exportRecords(kind, stringArg(args, 'path'), options);
       }
       case 'dashboard_charts':
-        return MOCK_CHARTS.map(([name, title]) => [name, title]);
-      case 'chart': {
-        const size = (key: string) => (typeof args[key] === 'number' ? args[key] : undefined);
-        return this.analytics.chartSvg(stringArg(args, 'name'), size('width'), size('height'));
-      }
+      case 'chart':
       case 'chart_export':
-        return this.analytics.exportChart(
-          stringArg(args, 'name'),
-          stringArg(args, 'path'),
-          this.files,
-        );
       case 'dashboard_kpis':
-        return this.analytics.kpis(dayArg(args));
       case 'analyze_rfm':
-        return this.analytics.rfmScores(dayArg(args));
       case 'analyze_segments':
-        return this.analytics.customerSegments(
-          dayArg(args),
-          typeof args.k === 'number' ? args.k : null,
-        );
       case 'analyze_clv':
-        return this.analytics.customerValue(dayArg(args));
       case 'analyze_scores':
-        return this.analytics.leadScores(dayArg(args));
       case 'analyze_forecast':
-        return this.analytics.forecast(dayArg(args));
-      case 'analyze_satisfaction': {
-        const days = typeof args.recentDays === 'number' ? args.recentDays : 90;
-        return this.analytics.satisfaction(days, dayArg(args));
-      }
+      case 'analyze_satisfaction':
       case 'customer_figures':
-        return this.analytics.customerMetrics(stringArg(args, 'contactId'));
       case 'analyze_all':
-        return this.refreshing(() => this.refreshAnalytics(dayArg(args)));
       case 'analyze_report':
-        return this.analytics.storedReport(stringArg(args, 'name'));
       case 'analyze_deal_score':
-        return this.analytics.dealScore(stringArg(args, 'dealId'));
       case 'analyze_rules':
-        return this.analytics.scoreRules();
       case 'analyze_rules_set':
-        return this.analytics.setRulePoints(pointsArg(args));
       case 'analyze_rules_reset':
-        return this.analytics.resetRulePoints();
-      case 'analyze_target': {
-        const column = stringArg(args, 'column');
-        if (column !== 'rfm_segment' && column !== 'cluster') {
-          fail('internal', `unknown variant \`${column}\`, expected rfm_segment or cluster`);
-        }
-        return this.analytics.targetCampaign(
-          stringArg(args, 'campaignId'),
-          column,
-          stringArg(args, 'value'),
-        );
-      }
+      case 'analyze_target':
+        return this.unanalysed(command, args);
       default:
         return fail('internal', `command ${command} not found`);
     }

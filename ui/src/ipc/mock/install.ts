@@ -1,11 +1,14 @@
-//! Routes Tauri's `invoke` to an in-memory `MockBackend`, for the browser-only dev mode
-//! and for tests. Imported dynamically behind the mock flag, so it never ships.
+//! Routes Tauri's `invoke` to a backend in the page, for the browser-only dev mode and for
+//! tests: `ReplayBackend` answers with the engine's recorded answers (fixtures.ts);
+//! `MockBackend` is the older in-memory simulation some tests still use. Imported dynamically
+//! behind the mock flag, so it never ships.
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend, type MockOptions } from './backend';
+import { ReplayBackend } from './replay';
 import type { Command } from '../bindings/Command';
 
-export { MockBackend, type MockOptions };
+export { MockBackend, type MockOptions, ReplayBackend };
 export { MOCK_CONTACTS_PATH, MOCK_SAVE_DIR, MOCK_WORKBOOK_PATH } from './files';
 
 /**
@@ -24,23 +27,20 @@ export function uninstallMockBackend(): void {
   clearMocks();
 }
 
+/** Sends every command to the recorded answers of `backend` until `uninstallMockBackend`. */
+export function installReplayBackend(backend: ReplayBackend = new ReplayBackend()): ReplayBackend {
+  mockIPC((command, payload) => backend.handle(command as Command, payload), {
+    shouldMockEvents: true,
+  });
+  backend.connect((event, payload) => void emit(event, payload));
+  return backend;
+}
+
 /**
- * The mock for `vite --mode mock`, configured from the page's query string:
- * `?workspace=demo` skips the welcome screen, `?mockRows=1000000` adds generated contacts.
+ * The mock for `vite --mode mock`: the recorded demo workspace, read-only, answering after a
+ * round trip's delay. A screen that asks what was never recorded shows the error naming the
+ * call; record it in src-tauri/src/record.rs.
  */
-export function installDevMock(search: string): MockBackend {
-  const params = new URLSearchParams(search);
-  const workspace = params.get('workspace');
-  const rows = Number(params.get('mockRows') ?? '0');
-  return installMockBackend(
-    new MockBackend({
-      latencyMs: 60,
-      demoDelayMs: 1500,
-      chosen: workspace === 'demo' || workspace === 'empty',
-      seeded: workspace !== 'empty',
-      syntheticContacts: Number.isFinite(rows) && rows > 0 ? Math.floor(rows) : 0,
-      importRowDelayMs: 300,
-      refreshStepDelayMs: 700,
-    }),
-  );
+export function installDevMock(): ReplayBackend {
+  return installReplayBackend(new ReplayBackend({ latencyMs: 60 }));
 }
