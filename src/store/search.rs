@@ -75,6 +75,29 @@ const TITLE_END: char = '\u{E002}';
 const SLOT_BITS: u32 = 2;
 const _: () = assert!(SEARCHABLE.len() <= 1 << SLOT_BITS);
 
+/// How many companies a word of a query may find the contacts of.
+const COMPANY_TOKENS: usize = 32;
+
+/// The token a contact's `company` column holds for its company (empty without one): three
+/// characters of a private-use plane no text has, from a hash of the company's id, so that
+/// the contact's row costs one trigram for its company instead of its name's (about a fifth
+/// of a contact's full-text tokens), and a rename leaves it as it is. A search finds the
+/// companies whose names hold a word, then their contacts by these tokens. (Two companies
+/// share a token once in about 2^47 pairs: their contacts would be found for each other's
+/// names.)
+fn company_token(company_id: &str) -> String {
+    if company_id.is_empty() {
+        return String::new();
+    }
+    // FNV-1a: stable across builds and platforms, unlike the standard library's hashers.
+    let hash = company_id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (0..3)
+        .filter_map(|i| char::from_u32(0xF_0000 + ((hash >> (16 * i)) & 0xFFFF) as u32 % 0xFFFE))
+        .collect()
+}
+
 /// A kind's place in [`SEARCHABLE`].
 fn slot(kind: Kind) -> Option<i64> {
     SEARCHABLE
@@ -155,7 +178,7 @@ fn doc_of<R: Reads + ?Sized>(
             subtitle: join(&[reference("company_id"), text("email"), text("city")]),
             email: text("email"),
             phone: phone(text("phone")),
-            company: reference("company_id"),
+            company: company_token(&text("company_id")),
             body: join(&[text("job_title"), text("city"), text("customer_no")]),
             title,
         },
@@ -195,16 +218,10 @@ impl Writer<'_> {
         }
         self.index_one(kind, id)?;
         if kind == Kind::Company || kind == Kind::Contact {
-            // Contacts, deals and notes show their company's (or contact's) name.
+            // Deals and notes hold their company's (or contact's) name.
             let mut dependants = Vec::new();
-            for (table, dep_kind) in [
-                ("contact", Kind::Contact),
-                ("deal", Kind::Deal),
-                ("activity", Kind::Activity),
-            ] {
-                if kind == Kind::Contact && dep_kind == Kind::Contact {
-                    continue;
-                }
+            // (A contact's row holds its company's token, not its name: a rename leaves it.)
+            for (table, dep_kind) in [("deal", Kind::Deal), ("activity", Kind::Activity)] {
                 let column = if kind == Kind::Company {
                     "company_id"
                 } else {
@@ -419,17 +436,30 @@ impl Store {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let fts_query = terms
-            .iter()
-            .map(|t| {
-                if t.chars().count() >= 3 {
-                    format!("{{name email phone company body}} : {}", quote(t))
-                } else {
-                    format!("short : {}", quote(&query_trigram(t)))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" AND ");
+        let reads = HitReads {
+            conn: &self.conn,
+            titles: RefCell::new(HashMap::new()),
+        };
+        let mut parts = Vec::with_capacity(terms.len());
+        for t in &terms {
+            let own = if t.chars().count() >= 3 {
+                format!("{{name email phone company body}} : {}", quote(t))
+            } else {
+                format!("short : {}", quote(&query_trigram(t)))
+            };
+            // Or a contact of a company whose name holds the word.
+            let tokens = self.company_tokens(&reads, t)?;
+            if tokens.is_empty() {
+                parts.push(own);
+            } else {
+                let alternatives: Vec<String> = tokens
+                    .iter()
+                    .map(|k| format!("company : {}", quote(k)))
+                    .collect();
+                parts.push(format!("({own} OR {})", alternatives.join(" OR ")));
+            }
+        }
+        let fts_query = parts.join(" AND ");
         let slots: Vec<String> = kinds
             .unwrap_or(&SEARCHABLE)
             .iter()
@@ -476,10 +506,6 @@ impl Store {
             }
         }
 
-        let reads = HitReads {
-            conn: &self.conn,
-            titles: RefCell::new(HashMap::new()),
-        };
         let first = terms[0];
         let mut ranked = Vec::with_capacity(found.len());
         for fts in found {
@@ -525,6 +551,57 @@ impl Store {
             }
         }
         Ok(hits)
+    }
+
+    /// The tokens of the companies (at most [`COMPANY_TOKENS`]) whose name holds `term` as the
+    /// rest of the search finds it: as a substring when it has three characters or more, else
+    /// as a CJK character or pair or a word's first letters.
+    fn company_tokens(&self, reads: &HitReads<'_>, term: &str) -> Result<Vec<String>> {
+        let short = term.chars().count() < 3;
+        let query = if short {
+            format!("short : {}", quote(&query_trigram(term)))
+        } else {
+            format!("name : {}", quote(term))
+        };
+        let Some(company) = slot(Kind::Company) else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND (rowid & {}) = {company}
+             LIMIT ?2",
+            (1 << SLOT_BITS) - 1
+        );
+        let rowids = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![query, (4 * COMPANY_TOKENS) as i64], |r| {
+                r.get::<_, i64>(0)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut tokens = Vec::new();
+        for fts in rowids {
+            let Some((Kind::Company, rowid)) = record_of(fts) else {
+                continue;
+            };
+            let Some((id, title)) = reads.title_at(Kind::Company, rowid)? else {
+                continue;
+            };
+            // The short column holds more than the name's grams (its email's, its domain's).
+            let holds = if short {
+                let mut blocks = BTreeSet::new();
+                short_grams(&title, &mut blocks);
+                blocks.iter().any(|b| b.starts_with(term))
+            } else {
+                fold(&title).contains(term)
+            };
+            if holds {
+                tokens.push(company_token(&id));
+                if tokens.len() == COMPANY_TOKENS {
+                    break;
+                }
+            }
+        }
+        Ok(tokens)
     }
 
     /// Rebuilds every full-text row from the records (after a bulk load or a repair).

@@ -319,3 +319,50 @@ fn search_finds_the_same_records_after_a_restore_and_a_vacuum() {
         assert_eq!(&hits[0].id, id);
     }
 }
+
+/// A contact is found by its company's name, alone or with a word of its own, in any length
+/// of word; not by its company's email or website, and by the new name once it is renamed.
+#[test]
+fn contacts_are_found_by_their_companys_name() {
+    let mut f = seeded();
+    let orbis = f
+        .store
+        .create_record(
+            Kind::Company,
+            &input(&[("name", "Orbis Trading"), ("domain", "zeta.example")]),
+        )
+        .unwrap();
+    f.store
+        .create_record(
+            Kind::Contact,
+            &input(&[
+                ("first_name", "Wilma"),
+                ("last_name", "Stone"),
+                ("company_id", &orbis.id),
+            ]),
+        )
+        .unwrap();
+    let contacts = |f: &Fixture, q: &str| -> Vec<String> {
+        f.store
+            .search(q, 20, Some(&[Kind::Contact]))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.title)
+            .collect()
+    };
+    assert_eq!(contacts(&f, "orbis"), ["Wilma Stone"]);
+    assert_eq!(contacts(&f, "or"), ["Wilma Stone"]);
+    assert_eq!(contacts(&f, "wil trading"), ["Wilma Stone"]);
+    assert_eq!(contacts(&f, "李 茶叶"), ["李明"]);
+    assert!(contacts(&f, "robert 茶叶").is_empty());
+    assert!(
+        contacts(&f, "zeta").is_empty(),
+        "a company's website is not its name"
+    );
+    f.store
+        .update_record(Kind::Company, &orbis.id, &input(&[("name", "Quarry Works")]))
+        .unwrap();
+    assert!(contacts(&f, "orbis").is_empty());
+    assert_eq!(contacts(&f, "quarry"), ["Wilma Stone"]);
+    assert_eq!(contacts(&f, "qu"), ["Wilma Stone"]);
+}
