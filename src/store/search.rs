@@ -18,6 +18,9 @@
 //! that. The `name` column holds the folded title between markers, `\u{E001}\u{E001}title\u{E002}`,
 //! so a title prefix and a whole title are phrase lookups too.
 //!
+//! A contact's row holds its company as a token ([`company_token`]), not as its name: each word
+//! of a query also finds the contacts of the companies whose names hold it.
+//!
 //! Invariant: `search_fts` holds one row per live searchable record, kept in step by every
 //! write in the same transaction ([`Writer::reindex`]).
 //!

@@ -360,7 +360,11 @@ fn contacts_are_found_by_their_companys_name() {
         "a company's website is not its name"
     );
     f.store
-        .update_record(Kind::Company, &orbis.id, &input(&[("name", "Quarry Works")]))
+        .update_record(
+            Kind::Company,
+            &orbis.id,
+            &input(&[("name", "Quarry Works")]),
+        )
         .unwrap();
     assert!(contacts(&f, "orbis").is_empty());
     assert_eq!(contacts(&f, "quarry"), ["Wilma Stone"]);
