@@ -110,6 +110,44 @@ fn answer(
             arg(a, "kind"),
             &arg::<Vec<String>>(a, "ids"),
         )),
+        "import_preview" => to_json(calls::import_preview(
+            s,
+            Path::new(&text("path")),
+            arg(a, "kind"),
+            &arg(a, "options"),
+        )),
+        "import_run" => to_json(calls::import_run(
+            s,
+            Path::new(&text("path")),
+            arg(a, "kind"),
+            &arg(a, "options"),
+            // Its progress says how fast this machine is: not recorded.
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )),
+        "import_undo" => to_json(calls::import_undo(s, &text("batch"))),
+        "import_save_rows" => to_json(calls::import_save_rows(
+            s,
+            &text("batch"),
+            Path::new(&text("path")),
+        )),
+        "mapping_save" => to_json(calls::mapping_save(
+            s,
+            arg(a, "kind"),
+            &text("name"),
+            &arg::<Vec<kith::import::mapping::ColumnMap>>(a, "mapping"),
+        )),
+        "review_reclean" => to_json(calls::review_reclean(s, arg(a, "kind"), &arg(a, "options"))),
+        "export" => to_json(calls::export(
+            s,
+            arg(a, "kind"),
+            Path::new(&text("path")),
+            &arg(a, "options"),
+        )),
+        "backup_list" => to_json(calls::backup_list(s)),
+        "backup_create" => to_json(calls::backup_create(s)),
+        "backup_restore" => to_json(calls::backup_restore(s, &text("name"))),
+        "backup_keep" => to_json(calls::backup_keep(s, arg(a, "keep"))),
         "analyze_rules_set" => to_json(calls::analyze_rules_set(s, &arg(a, "points"))),
         "analyze_rules_reset" => to_json(calls::analyze_rules_reset(s)),
         "analyze_report" => to_json(calls::analyze_report(s, &text("name"))),
@@ -140,6 +178,11 @@ struct Redactor {
     instant: Regex,
     aliases: HashMap<String, String>,
     device: String,
+    /// Folders of this machine (the database's, the canned files') and what they read as.
+    paths: Vec<(String, String)>,
+    /// A backup's name holds the time it was made: the n-th one seen reads as minute n.
+    backup: Regex,
+    backups: HashMap<String, String>,
     /// Write times made while recording fall in this window.
     since: DateTime<Utc>,
 }
@@ -157,6 +200,9 @@ impl Redactor {
             .unwrap(),
             aliases: HashMap::new(),
             device: device.to_string(),
+            paths: Vec::new(),
+            backup: Regex::new(r"kith-\d{8}-\d{6}-\d{3}-").unwrap(),
+            backups: HashMap::new(),
             since: Utc::now() - chrono::Duration::seconds(1),
         }
     }
@@ -170,7 +216,35 @@ impl Redactor {
             .clone()
     }
 
+    /// Writes `folder` as `shown` wherever it appears.
+    fn path(&mut self, folder: &Path, shown: &str) {
+        let folder = folder.display().to_string();
+        self.paths.push((folder, shown.to_string()));
+        // The longest first: a folder inside another is replaced whole.
+        self.paths
+            .sort_by_key(|(folder, _)| std::cmp::Reverse(folder.len()));
+    }
+
     fn text(&mut self, text: &str) -> String {
+        let mut text = text.to_string();
+        for (folder, shown) in &self.paths {
+            text = text.replace(folder.as_str(), shown);
+        }
+        let stamps: Vec<String> = self
+            .backup
+            .find_iter(&text)
+            .map(|m| m.as_str().to_string())
+            .collect();
+        for stamp in stamps {
+            let next = self.backups.len();
+            let fixed = self
+                .backups
+                .entry(stamp.clone())
+                .or_insert_with(|| format!("kith-20261101-09{next:02}00-000-"))
+                .clone();
+            text = text.replace(&stamp, &fixed);
+        }
+        let text = text.as_str();
         let until = Utc::now() + chrono::Duration::seconds(1);
         let (since, device) = (self.since, self.device.clone());
         let timed = self.instant.replace_all(text, |c: &Captures| {
@@ -211,7 +285,9 @@ impl Redactor {
                 map.into_iter()
                     .map(|(k, v)| {
                         // A step's duration (`RefreshSummary.took`) is the machine's, not the data's.
-                        let v = if k == "ms" && v.is_number() {
+                        // So are an import's time and speed.
+                        let timed = matches!(k.as_str(), "ms" | "seconds" | "rows_per_sec");
+                        let v = if timed && v.is_number() {
                             json!(0)
                         } else {
                             self.value(v)
@@ -250,6 +326,8 @@ fn canonical(value: &Value) -> String {
 struct Recorder {
     store: Store,
     redact: Redactor,
+    /// The folder of a workspace kept in a file (removed when recording ends).
+    dir: Option<tempfile::TempDir>,
     /// Per command, its answers by canonical arguments.
     answers: BTreeMap<String, BTreeMap<String, Value>>,
 }
@@ -349,9 +427,11 @@ impl Recorder {
 type Scenario = fn(&mut Recorder);
 
 /// The workspaces the UI's tests render, each recorded into `fixtures/<name>/`.
-const WORKSPACES: [(&str, Scenario); 4] = [
+const WORKSPACES: [(&str, Scenario); 6] = [
     ("demo", record_demo),
     ("edits", record_edits),
+    ("forms", record_forms),
+    ("files", record_files),
     ("unscored", record_unscored),
     ("empty", record_empty),
 ];
@@ -478,6 +558,250 @@ fn record_edits(r: &mut Recorder) {
     r.call("analyze_report", json!({ "name": "scores" }))
         .unwrap();
     r.call("analyze_rules_reset", json!({})).unwrap();
+}
+
+/// Every field of `kind` as the record form sends a new record: empty but for `given`.
+fn form_input(kind: Kind, given: &Value) -> Value {
+    let mut input = serde_json::Map::new();
+    for field in kith::model::KindSchema::from(kind.def()).fields {
+        input.insert(field.name, json!(""));
+    }
+    for (name, value) in given.as_object().expect("given fields are an object") {
+        input.insert(name.clone(), value.clone());
+    }
+    Value::Object(input)
+}
+
+/// The record form and the duplicate finder on the demo data: a new contact refused field by
+/// field, then saved; a product with a ticked box; one field of a contact edited and a custom
+/// field replaced; a company picked by searching its kind; a contact entered twice found,
+/// compared and merged; two spellings of a company found.
+fn record_forms(r: &mut Recorder) {
+    fill_demo(r);
+    r.call("schema", json!({})).unwrap();
+    let create = |r: &mut Recorder, kind: Kind, given: Value| {
+        let args = json!({ "kind": kind, "input": form_input(kind, &given) });
+        r.call("record_create", args)
+    };
+    let bad = create(r, Kind::Contact, json!({ "email": "li.lei-at-example" }));
+    assert!(bad.is_err(), "{bad:?}");
+    let given = json!({
+        "last_name": "李", "first_name": "雷", "email": "li.lei@example.cn", "source": "referral",
+    });
+    create(r, Kind::Contact, given).unwrap();
+    create(
+        r,
+        Kind::Product,
+        json!({ "name": "龙井礼盒", "active": "true" }),
+    )
+    .unwrap();
+
+    // A contact with a custom field (set before the form opens it, so not recorded).
+    let contact = r.first_ids(Kind::Contact, 1).remove(0);
+    let wechat: kith::Input = serde_json::from_value(json!({ "custom.微信": "mei_2024" })).unwrap();
+    calls::record_update(&mut r.store, Kind::Contact, &contact, &wechat).unwrap();
+    let original = r
+        .call("record_get", json!({ "kind": "contact", "id": contact }))
+        .unwrap();
+    let city = json!({ "kind": "contact", "id": contact, "input": { "city": "北京" } });
+    r.call("record_update", city).unwrap();
+    let replaced = json!({ "custom.微信": "", "custom.Shoe size": "42" });
+    let replaced = json!({ "kind": "contact", "id": contact, "input": replaced });
+    r.call("record_update", replaced).unwrap();
+
+    let company = r.page(Kind::Company).remove(0).1;
+    let typed: String = company.chars().take(4).collect();
+    // The reference picker shows a few companies.
+    let search = json!({ "query": typed, "limit": 8, "kinds": ["company"] });
+    r.call("search", search).unwrap();
+
+    // The same person entered again: the email in other case, another city, no phone.
+    let text = |field: &str| original["values"][field].clone();
+    let copy = json!({
+        "first_name": text("first_name"), "last_name": text("last_name"),
+        "email": text("email").as_str().unwrap_or_default().to_uppercase(), "city": "深圳",
+    });
+    let copy = create(r, Kind::Contact, copy).unwrap()["id"].clone();
+    r.call("duplicates_find", json!({ "kind": "contact" }))
+        .unwrap();
+    r.call(
+        "merge",
+        json!({ "kind": "contact", "ids": [copy, contact] }),
+    )
+    .unwrap();
+    create(r, Kind::Company, json!({ "name": "杭州茶叶 Co., Ltd." })).unwrap();
+    create(r, Kind::Company, json!({ "name": "杭州茶叶" })).unwrap();
+    r.call("duplicates_find", json!({ "kind": "company" }))
+        .unwrap();
+}
+
+/// Where the canned files the UI's tests import live, and the folder they are shown in.
+const DOWNLOADS: &str = "/home/you/Downloads";
+/// Where the recorded file workspace's database and backups are shown to live.
+const DATA_DIR: &str = "/home/you/.local/share/kith";
+/// Where files the UI saves (exports, rows not imported) are shown to go.
+const DOCUMENTS: &str = "/home/you/Documents";
+
+/// A canned file by its name: the GBK contact list and the Belgian phone of the e2e suite,
+/// the two-sheet workbook and the Google Contacts export of the engine's import tests.
+fn canned(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let folder = match name {
+        "contacts-gbk.csv" | "contacts-odd-phone.csv" => "tests/e2e/fixtures",
+        "contacts.xls" => "tests/data/import",
+        _ => "tests/data/import/exports",
+    };
+    root.join(folder).join(name)
+}
+
+/// An import's options as the wizard sends them (`defaultImportOptions` in api.ts), changed
+/// by `change`.
+fn import_options(change: Value) -> Value {
+    let mut options = json!({
+        "read": { "encoding": null, "delimiter": null, "sheet": null, "header_row": null },
+        "mapping": null, "mapping_name": null, "default_country": null, "date_order": null,
+        "on_duplicate": "merge", "dry_run": false, "overrides": [], "rejects": null,
+    });
+    merge_into(&mut options, change);
+    options
+}
+
+fn merge_into(target: &mut Value, change: Value) {
+    match (target, change) {
+        (Value::Object(target), Value::Object(change)) => {
+            for (key, value) in change {
+                merge_into(target.entry(key).or_insert(Value::Null), value);
+            }
+        }
+        (target, change) => *target = change,
+    }
+}
+
+/// A workspace in a file, with what reads and writes files: the import wizard's previews of
+/// the canned files (as read, with another delimiter, another sheet, a file that is not
+/// there), imports with values kept for review, their history and an undo, re-cleaning,
+/// exports, and backups made, listed, kept and restored.
+fn record_files(r: &mut Recorder) {
+    let dir = tempfile::tempdir().unwrap();
+    let documents = dir.path().join("documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    let mut store = Store::open(&dir.path().join("kith.db")).unwrap();
+    store.set_origin("app");
+    store.set_today(Some(TODAY.parse::<NaiveDate>().unwrap()));
+    let mut redact = Redactor::new(store.device());
+    redact.path(&documents, DOCUMENTS);
+    redact.path(dir.path(), DATA_DIR);
+    for name in ["contacts-gbk.csv", "contacts.xls", "google_contacts.csv"] {
+        redact.path(canned(name).parent().unwrap(), DOWNLOADS);
+    }
+    r.store = store;
+    r.redact = redact;
+    r.dir = Some(dir);
+    r.call("workspace_choose", json!({ "choice": "empty" }))
+        .unwrap();
+    r.call("workspace_info", json!({})).unwrap();
+    r.call("schema", json!({})).unwrap();
+    r.call("backup_create", json!({})).unwrap();
+
+    let path = |name: &str| json!(canned(name).display().to_string());
+    let preview = |r: &mut Recorder, name: &str, change: Value| {
+        // The wizard previews as a dry run.
+        let mut options = import_options(json!({ "dry_run": true }));
+        merge_into(&mut options, change);
+        let args = json!({ "path": path(name), "kind": "contact", "options": options });
+        r.call("import_preview", args)
+    };
+    preview(r, "contacts-gbk.csv", json!({})).unwrap();
+    preview(
+        r,
+        "contacts-gbk.csv",
+        json!({ "read": { "delimiter": "," } }),
+    )
+    .unwrap();
+    preview(r, "contacts.xls", json!({})).unwrap();
+    // Its empty cover sheet, chosen: as the engine reads it.
+    let _ = preview(r, "contacts.xls", json!({ "read": { "sheet": "Cover" } }));
+    preview(r, "missing.csv", json!({})).unwrap_err();
+
+    // Google Contacts: three values kept for review, one row rejected; then a Belgian
+    // customer's French mobile, kept as written until re-cleaned in France.
+    let run = |r: &mut Recorder, name: &str| {
+        let args =
+            json!({ "path": path(name), "kind": "contact", "options": import_options(json!({})) });
+        r.call("import_run", args).unwrap()
+    };
+    let google = run(r, "google_contacts.csv");
+    let batch = google["batch"].clone();
+    let rows = documents.join("google_contacts-not-imported.csv");
+    let save = json!({ "batch": batch, "path": rows.display().to_string() });
+    r.call("import_save_rows", save).unwrap();
+    run(r, "contacts-odd-phone.csv");
+    r.call("review_list", json!({ "kind": "contact", "limit": 500 }))
+        .unwrap();
+    r.call("review_list", json!({ "kind": "contact", "limit": 1000 }))
+        .unwrap();
+    r.call("review_list", json!({ "kind": "company", "limit": 500 }))
+        .unwrap();
+    r.call("review_list", json!({ "kind": null, "limit": 500 }))
+        .unwrap();
+    for kind in [Kind::Contact, Kind::Company] {
+        r.call("review_list", json!({ "kind": kind, "limit": 1000 }))
+            .unwrap();
+        r.page(kind);
+    }
+    // The contacts list with values to review only.
+    let review = json!({ "review": "yes" });
+    r.call(
+        "record_list",
+        list_args(Kind::Contact, &Value::Null, false, &review),
+    )
+    .unwrap();
+    // The figure columns ask whether an analysis ever ran (none has).
+    for name in ["rfm", "segments", "clv", "scores"] {
+        r.call("analyze_report", json!({ "name": name })).unwrap();
+    }
+
+    // The contacts exported, all of them as CSV for Excel, and those a filter finds as XLSX.
+    let query = |text: Value| {
+        json!({
+            "text": text, "sort": null, "desc": false, "offset": 0, "limit": PAGE,
+            "filters": {}, "include_deleted": false,
+        })
+    };
+    let file = |name: &str| json!(documents.join(name).display().to_string());
+    let smith = json!({ "kind": "contact", "query": query(json!("smith")) });
+    r.call("record_list", smith).unwrap();
+    let csv = json!({ "format": "csv", "bom": true, "query": query(json!("smith")) });
+    let export = json!({ "kind": "contact", "path": file("Contacts.csv"), "options": csv });
+    r.call("export", export).unwrap();
+    let xlsx = json!({ "format": "xlsx", "bom": false, "query": query(Value::Null) });
+    let export = json!({ "kind": "contact", "path": file("Contacts.xlsx"), "options": xlsx });
+    r.call("export", export).unwrap();
+    r.call(
+        "record_list",
+        list_args(Kind::Contact, &Value::Null, false, &json!({})),
+    )
+    .unwrap();
+
+    let reclean = json!({ "default_country": "FR", "date_order": "dmy" });
+    r.call(
+        "review_reclean",
+        json!({ "kind": "contact", "options": reclean }),
+    )
+    .unwrap();
+    r.call("import_list", json!({})).unwrap();
+    r.call("import_undo", json!({ "batch": batch })).unwrap();
+
+    // Backups: the list (the manual one and those made before each import and the undo), a
+    // restore of the first, how many to keep.
+    let list = r.call("backup_list", json!({})).unwrap();
+    let first = list["backups"].as_array().unwrap().last().unwrap()["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let name = Path::new(&first).file_name().unwrap().to_string_lossy();
+    r.call("backup_restore", json!({ "name": name })).unwrap();
+    r.call("backup_keep", json!({ "keep": 5 })).unwrap();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.
@@ -650,6 +974,7 @@ fn the_uis_recorded_answers_are_the_engines() {
         let mut recorder = Recorder {
             store,
             redact,
+            dir: None,
             answers: BTreeMap::new(),
         };
         record(&mut recorder);

@@ -21,17 +21,22 @@
 // France as the country cleans it (+33612345678), and nothing is left to review.
 //
 // The fourth story, on the same database: a second contact is created → edited (its email
-// changed) → tagged, and the tag removed. (The UI's component tests render recorded answers; what changes data is tested
-// here, against the engine.)
+// changed) → tagged, and the tag removed → its History tab lists the edit and the tag →
+// it is deleted after confirming, with a notice, and leaves the list. (The UI's component
+// tests render recorded answers; what changes data is tested here, against the engine.)
 //
-// The fifth story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
+// The fifth, on the same database: a contact entered twice (the second in capitals, with a
+// phone) → the duplicate finder groups them → the oldest is kept, the other merged into it →
+// no duplicates are left, and the one contact has the phone.
+//
+// The sixth story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
 // dashboard is the first screen → the KPI cards show the engine's figures → the revenue and
 // segments charts are drawn as SVG → Recompute shows a progress bar that only moves forward
 // and ends → Segments (read from the stored run) → a segment's "Show contacts" → the contacts
 // list holds exactly that segment's customers, with the filter shown → without the filter the
 // list has a Lead score column, and sorting by it puts the highest scores first.
 //
-// The sixth story, on the same demo workspace: a file of 250,000 new people is dry-run and
+// The seventh story, on the same demo workspace: a file of 250,000 new people is dry-run and
 // imported → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
@@ -214,7 +219,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 6;
+const STORIES = 7;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -489,6 +494,100 @@ test('a contact is created, edited, tagged and untagged', async (t) => {
   });
   assert.ok(input, 'the tag input was there');
   t.diagnostic(`tagged ${tag}, then untagged`);
+
+  step = 'its history lists the edit and the tag, newest first';
+  await (await shown('tab-history')).click();
+  await browser
+    .waitUntil(async () => (await browser.$$('[data-testid="history-row"]')).length >= 3, {
+      timeout: WAIT,
+    })
+    .catch(async () =>
+      assert.fail(
+        `the history shows "${await (await shown('history')).getText()}" (step: ${step})`,
+      ),
+    );
+  const rows = await browser.$$('[data-testid="history-row"]');
+  const texts = [];
+  for (const row of rows) texts.push((await row.getText()).replace(/\s+/g, ' '));
+  assert.ok(
+    texts.some((text) => text.includes(before) && text.includes(after)),
+    `a row shows the email's change ${before} → ${after}: ${texts.join(' | ')}`,
+  );
+  assert.ok(
+    texts.some((text) => text.includes(tag)),
+    `a row shows the tag added or removed: ${texts.join(' | ')}`,
+  );
+  t.diagnostic(`${rows.length} history rows`);
+
+  step = 'it is deleted after confirming, and says so';
+  await dismissToasts();
+  await (await shown('delete-button')).click();
+  await (await shown('confirm-delete')).click();
+  await contentIs('toast-success', `Deleted “${first} ${last}”.`);
+  await byTestId('confirm-dialog').waitForExist({ reverse: true, timeout: WAIT });
+  await (await shown('nav-contact')).click();
+  await shown('list-total');
+  assert.equal(await mainShows(after), false, `the list no longer shows ${after}`);
+  t.diagnostic('deleted, with its toast');
+
+  passed += 1;
+});
+
+test('a contact entered twice is found and merged into the one kept', async (t) => {
+  const email = 'kai.berg@example.com';
+  step = 'the same person is entered twice, the second time in capitals and with a phone';
+  await dismissToasts();
+  for (const [address, phone] of [
+    [email, ''],
+    [email.toUpperCase(), '+4930123456'],
+  ]) {
+    await (await shown('nav-contact')).click();
+    await (await shown('new-button')).click();
+    await type('field-first_name', 'Kai');
+    await type('field-last_name', 'Berg');
+    await type('field-email', address);
+    if (phone) await type('field-phone', phone);
+    await (await shown('save-button')).click();
+    await byTestId('record-form').waitForExist({ reverse: true, timeout: WAIT });
+    await textIs('record-title', 'Kai Berg');
+  }
+
+  step = 'the duplicate finder shows them as one group, side by side';
+  await (await shown('nav-duplicates')).click();
+  const group = await shown('dup-group-0');
+  // textContent: WebKitWebDriver reads text that may be cut with an ellipsis as "".
+  assert.match(String(await group.getProperty('textContent')), /Same email/i, 'they share an email');
+  await group.click();
+  await shown('merge-row-phone');
+  assert.match(
+    String(await (await byTestId('merge-row-phone')).getAttribute('class')),
+    /fills/,
+    'the phone only one of them has fills the other',
+  );
+
+  step = 'the oldest is kept and the other merged into it';
+  await (await shown('merge-keep-0')).click();
+  await (await shown('confirm-ok')).click();
+  const result = await shown('merge-result');
+  assert.match(await result.getText(), /Merged 1 record into Kai Berg/);
+  const none = await browser.$('//main//*[contains(normalize-space(.), "No duplicate contacts found")]');
+  await none.waitForDisplayed({
+    timeout: WAIT,
+    timeoutMsg: `the merged pair is still listed as duplicates (step: ${step})`,
+  });
+
+  step = 'one Kai Berg is left, with the phone';
+  await type('search-box', 'Kai Berg');
+  await (await shown('search-result-0')).click();
+  await textIs('record-title', 'Kai Berg');
+  const phone = await filledText('value-phone');
+  assert.equal(phone.replace(/[^\d+]/g, ''), '+4930123456', `the phone kept: ${phone}`);
+  assert.equal(
+    await (await byTestId('search-result-1')).isExisting(),
+    false,
+    'the search finds one Kai Berg',
+  );
+  t.diagnostic('merged; one record left, with the phone filled in');
 
   passed += 1;
 });

@@ -1,20 +1,27 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import App from '../App.svelte';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
-import { BACKUPS_AFTER, BACKUPS_BEFORE, RESTORED } from '../ipc/mock/backups';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackupInfo, BackupList, RestoreReport } from '../ipc/api';
+import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { basename } from '../lib/importing';
+import { toasts } from '../lib/toast.svelte';
+import Backups from './Backups.svelte';
+import Toasts from './Toasts.svelte';
 
-// The mock answers the backup commands with what the engine answered (see ipc/mock/backups.ts).
-let backend: MockBackend;
+// The backups the engine made and listed in a workspace kept in a file (`files` in
+// src-tauri/src/record.rs): one by hand, one before each import and before an undo.
+let backend: ReplayBackend;
 
 beforeEach(() => {
-  backend = installMockBackend(new MockBackend({ chosen: true }));
+  backend = installReplayBackend(new ReplayBackend({ workspace: 'files' }));
 });
 
 afterEach(() => {
   uninstallMockBackend();
-  window.location.hash = '';
+  toasts.items = [];
 });
+
+const listed = () => recordedAnswer<BackupList>('backup_list', {}, 'files');
 
 function rows(): string[] {
   return within(screen.getByTestId('backup-list'))
@@ -24,51 +31,57 @@ function rows(): string[] {
 
 describe('the backups screen', () => {
   it('lists the backups newest first with why each was made, and the last one', async () => {
-    window.location.hash = '#/backups';
-    render(App);
+    render(Backups, { onchanged: vi.fn() });
     expect(await screen.findByTestId('backup-list')).toBeInTheDocument();
-    expect(rows()).toEqual([
-      expect.stringContaining('Before an import'),
-      expect.stringContaining('Backed up by you'),
-    ]);
-    expect(screen.getByTestId('backup-summary')).toHaveTextContent(BACKUPS_BEFORE.folder);
+    const list = listed();
+    expect(rows(), "one row per backup, in the engine's order").toHaveLength(list.backups.length);
+    expect(rows()[0], 'the newest: before the undo').toContain('Before undoing an import');
+    expect(rows().at(-1), 'the oldest: made by hand').toContain('Backed up by you');
+    expect(rows().filter((row) => row.includes('Before an import'))).toHaveLength(2);
+    expect(screen.getByTestId('backup-summary')).toHaveTextContent(list.folder);
     expect(screen.getByTestId('backup-last')).not.toHaveTextContent('None yet');
-    expect(screen.getByTestId('nav-backups')).toHaveAttribute('aria-current', 'page');
   });
 
-  it('backs up now and shows the new backup first', async () => {
-    window.location.hash = '#/backups';
-    render(App);
+  it('backs up now, says where, and lists the backups again', async () => {
+    render(Backups, { onchanged: vi.fn() });
+    render(Toasts);
     await screen.findByTestId('backup-list');
     await fireEvent.click(screen.getByTestId('backup-now'));
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    expect(rows()[0]).toContain('Backed up by you');
-    expect(backend.calls.filter((call) => call.command === 'backup_create')).toHaveLength(1);
+    const made = recordedAnswer<BackupInfo>('backup_create', {}, 'files');
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(
+      `Backed up to ${basename(made.path)}`,
+    );
+    await waitFor(() =>
+      expect(backend.calls.filter((call) => call.command === 'backup_list')).toHaveLength(2),
+    );
   });
 
   it('restores a backup by its name after asking, and says where the database as it was went', async () => {
-    window.location.hash = '#/backups';
-    render(App);
+    const [call] = recordedCalls('backup_restore', 'files');
+    const name = String(call?.args.name);
+    const report = call?.answer as RestoreReport;
+    const onchanged = vi.fn();
+    render(Backups, { onchanged });
+    render(Toasts);
     await screen.findByTestId('backup-list');
-    const name = RESTORED.restored.path.split('/').pop() ?? '';
     await fireEvent.click(screen.getByTestId(`backup-restore-${name}`));
-    expect(backend.calls.some((call) => call.command === 'backup_restore')).toBe(false);
+    expect(backend.calls.some((entry) => entry.command === 'backup_restore')).toBe(false);
     await fireEvent.click(await screen.findByTestId('confirm-ok'));
-    await waitFor(() => expect(rows()).toHaveLength(BACKUPS_AFTER.backups.length));
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(
+      basename(report.previous.path),
+    );
     expect(
-      backend.calls.find((call) => call.command === 'backup_restore')?.args,
+      backend.calls.find((entry) => entry.command === 'backup_restore')?.args,
       'the app names the backup, never a path',
     ).toEqual({ name });
-    expect(rows()[0]).toContain('Before a restore');
-    expect(document.body).toHaveTextContent(RESTORED.previous.path.split('/').pop() ?? '');
+    expect(onchanged, 'the rest of the app reads the restored data again').toHaveBeenCalled();
   });
 
   it('changes how many backups the folder keeps', async () => {
-    window.location.hash = '#/backups';
-    render(App);
+    render(Backups, { onchanged: vi.fn() });
     await screen.findByTestId('backup-list');
     const keep = screen.getByTestId('backup-keep');
-    expect(keep).toHaveValue(10);
+    expect(keep).toHaveValue(listed().keep);
     expect(screen.getByTestId('backup-keep-save')).toBeDisabled();
     await fireEvent.input(keep, { target: { value: '5' } });
     await fireEvent.click(screen.getByTestId('backup-keep-save'));
@@ -78,5 +91,6 @@ describe('the backups screen', () => {
       }),
     );
     await waitFor(() => expect(screen.getByTestId('backup-keep-save')).toBeDisabled());
+    expect(keep).toHaveValue(5);
   });
 });

@@ -1,31 +1,42 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExportOptions, Kind, KindSchema } from '../ipc/api';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExportOptions, ExportSummary, Kind, KindSchema } from '../ipc/api';
+import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { exportFileName } from '../lib/importing';
+import { toasts } from '../lib/toast.svelte';
 import ListView from './ListView.svelte';
 import Toasts from './Toasts.svelte';
 
-let backend: MockBackend;
+// Exports of the contacts imported into a workspace kept in a file, as the engine wrote them
+// (`files` in src-tauri/src/record.rs). The save dialog answers the paths they were written to.
+const CSV = '/home/you/Documents/Contacts.csv';
+const XLSX = '/home/you/Documents/Contacts.xlsx';
 
 function schemaOf(kind: Kind): KindSchema {
-  const schema = backend.schemas.find((candidate) => candidate.kind === kind);
-  if (!schema) throw new Error(`mock has no ${kind} schema`);
+  const schema = recordedAnswer<KindSchema[]>('schema', {}, 'files').find((s) => s.kind === kind);
+  if (!schema) throw new Error(`no ${kind} schema recorded`);
   return schema;
 }
 
-beforeEach(() => {
-  backend = installMockBackend(new MockBackend({ chosen: true }));
-});
+function start(save: string): ReplayBackend {
+  return installReplayBackend(new ReplayBackend({ workspace: 'files', dialogs: { save: [save] } }));
+}
 
-afterEach(() => uninstallMockBackend());
+afterEach(() => {
+  uninstallMockBackend();
+  toasts.items = [];
+});
 
 describe('export from a list', () => {
   it('exports only the filtered records as CSV for Excel, and says where', async () => {
+    const backend = start(CSV);
+    const written = recordedCalls('export', 'files').find((call) => call.args.path === CSV)
+      ?.answer as ExportSummary;
     render(ListView, { schema: schemaOf('contact'), onopen: vi.fn(), onnew: vi.fn() });
     render(Toasts);
-    await screen.findByText('li.ming@hztea.example.cn');
-    await fireEvent.input(screen.getByTestId('filter-box'), { target: { value: 'wang' } });
+    await screen.findAllByTestId(/^row-/);
+    await fireEvent.input(screen.getByTestId('filter-box'), { target: { value: 'smith' } });
     await waitFor(() => expect(screen.getByTestId('list-total')).toHaveTextContent('1 contact'));
 
     await fireEvent.click(screen.getByTestId('export-button'));
@@ -35,23 +46,21 @@ describe('export from a list', () => {
     await fireEvent.click(screen.getByTestId('export-save'));
 
     const toast = await screen.findByTestId('toast-success');
-    const name = exportFileName('Contacts', 'csv', new Date());
-    expect(toast).toHaveTextContent(`Wrote 1 contact to /home/you/Documents/${name}`);
-    const call = backend.calls.find((entry) => entry.command === 'export');
-    const options = call?.args.options as ExportOptions;
-    expect(call?.args.path).toBe(`/home/you/Documents/${name}`);
-    expect(options).toMatchObject({
-      format: 'csv',
-      bom: true,
-      query: { text: 'wang', filters: {} },
-    });
-    expect(backend.files.get(`/home/you/Documents/${name}`)?.startsWith('\ufeffid,')).toBe(true);
+    expect(toast).toHaveTextContent(`Wrote ${written.records} contact to ${CSV}`);
+    expect(
+      backend.calls.find((call) => call.command === 'dialog_save')?.args,
+      'the dialog suggests a dated name',
+    ).toEqual({ name: exportFileName('Contacts', 'csv', new Date()), extension: 'csv' });
+    const options = backend.calls.find((call) => call.command === 'export')?.args
+      .options as ExportOptions;
+    expect(options).toMatchObject({ format: 'csv', bom: true, query: { text: 'smith' } });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
   });
 
   it('exports everything when asked, offers vCard for contacts only, and closes on Escape', async () => {
+    const backend = start(XLSX);
     render(ListView, { schema: schemaOf('company'), onopen: vi.fn(), onnew: vi.fn() });
-    await screen.findByText('杭州茶叶有限公司');
+    await screen.findByTestId('list-total');
     await fireEvent.click(screen.getByTestId('export-button'));
     expect(await screen.findByTestId('export-scope-all')).toBeChecked();
     // Without a filter there is nothing narrower to export.
@@ -59,12 +68,18 @@ describe('export from a list', () => {
     expect(screen.queryByTestId('export-format-vcf')).toBeNull();
     await fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByTestId('export-dialog')).toBeNull();
+    expect(backend.calls.some((call) => call.command === 'export')).toBe(false);
+  });
 
+  it('exports every contact as XLSX', async () => {
+    const backend = start(XLSX);
+    render(ListView, { schema: schemaOf('contact'), onopen: vi.fn(), onnew: vi.fn() });
+    await screen.findAllByTestId(/^row-/);
     await fireEvent.click(screen.getByTestId('export-button'));
     await fireEvent.click(await screen.findByTestId('export-format-xlsx'));
     await fireEvent.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
-    const options = backend.calls.find((entry) => entry.command === 'export')?.args
+    const options = backend.calls.find((call) => call.command === 'export')?.args
       .options as ExportOptions;
     expect(options).toMatchObject({ format: 'xlsx', bom: false, query: { text: null } });
   });

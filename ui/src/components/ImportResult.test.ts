@@ -1,14 +1,20 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
-import { IMPORT_WITH_REVIEW } from '../ipc/mock/review';
+import type { ImportReport } from '../ipc/api';
+import { recordedCalls } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { ImportSession } from '../lib/importSession.svelte';
 import ImportResult from './ImportResult.svelte';
 
-// The result of importing google_contacts.csv, as the engine reported it: 13 created (3 of them
-// with a value kept for review), 1 rejected, and four notes on how the file was read.
+// The result of importing google_contacts.csv, as the engine reported it (`files` in
+// src-tauri/src/record.rs): 13 created (3 of them with a value kept for review), 1 rejected,
+// and notes on how the file was read.
+const IMPORT_WITH_REVIEW = recordedCalls('import_run', 'files').find((call) =>
+  String(call.args.path).endsWith('google_contacts.csv'),
+)?.answer as ImportReport;
+
 beforeEach(() => {
-  installMockBackend(new MockBackend({ chosen: true }));
+  installReplayBackend(new ReplayBackend({ workspace: 'files' }));
 });
 
 afterEach(() => {

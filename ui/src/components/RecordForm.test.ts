@@ -1,22 +1,30 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ErrorReport, Kind, KindSchema } from '../ipc/api';
-import { installMockBackend, MockBackend, uninstallMockBackend } from '../ipc/mock/install';
-import { firstRecord } from '../ipc/mock/testing';
+import type { EntityRecord, ErrorReport, Kind, KindSchema } from '../ipc/api';
+import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import RecordForm from './RecordForm.svelte';
 
-let backend: MockBackend;
+// The engine's answers to what the form sends, recorded on the demo data (`forms` in
+// src-tauri/src/record.rs).
+let backend: ReplayBackend;
 
 function schemaOf(kind: Kind): KindSchema {
-  const schema = backend.schemas.find((candidate) => candidate.kind === kind);
-  if (!schema) throw new Error(`mock has no ${kind} schema`);
+  const schema = recordedAnswer<KindSchema[]>('schema', {}, 'forms').find((s) => s.kind === kind);
+  if (!schema) throw new Error(`no ${kind} schema recorded`);
   return schema;
+}
+
+/** The contact the form edits, as the engine answered `record_get` before any edit. */
+function edited(): EntityRecord {
+  const [call] = recordedCalls('record_get', 'forms');
+  return call?.answer as EntityRecord;
 }
 
 const kindLabel = (kind: Kind) => kind;
 
 beforeEach(() => {
-  backend = installMockBackend(new MockBackend({ chosen: true }));
+  backend = installReplayBackend(new ReplayBackend({ workspace: 'forms' }));
 });
 
 afterEach(() => uninstallMockBackend());
@@ -32,14 +40,18 @@ describe('RecordForm', () => {
     await type('field-email', 'li.lei-at-example');
     await fireEvent.click(screen.getByTestId('save-button'));
 
-    // The engine rejected two fields: the bad email, and the first name because a contact
-    // then has neither a name nor an email or phone.
+    // The engine refused two fields: the bad email, and the first name because a contact
+    // then has nothing to identify anyone by. Each reason is shown as the engine gave it.
+    const refused = recordedCalls('record_create', 'forms').find((call) => call.error)?.error;
+    const reason = (field: string) =>
+      refused?.issues.find((issue) => issue.field === field)?.reason ?? `no issue for ${field}`;
     const email = await screen.findByTestId('issue-email');
-    expect(email).toHaveTextContent('not a valid email address');
+    expect(email).toHaveTextContent(reason('email'));
+    expect(reason('email')).toContain('not a valid email address');
     expect(within(screen.getByTestId('form-field-email')).getByTestId('issue-email')).toBe(email);
     expect(
       within(screen.getByTestId('form-field-first_name')).getByTestId('issue-first_name'),
-    ).toHaveTextContent('a contact needs a name, an email or a phone');
+    ).toHaveTextContent(reason('first_name'));
     expect(screen.queryByTestId('issue-last_name')).toBeNull();
     expect(screen.queryByTestId('issue-phone')).toBeNull();
     expect(screen.getByTestId('field-email')).toHaveAttribute('aria-invalid', 'true');
@@ -90,17 +102,28 @@ describe('RecordForm', () => {
   });
 
   it('sends only the changed fields when editing', async () => {
-    const { id } = await firstRecord(backend, 'contact', 'wang.fang');
+    const record = edited();
     const onsaved = vi.fn();
-    render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
-    await waitFor(() => expect(screen.getByTestId('field-first_name')).toHaveValue('芳'));
-    expect(screen.getByTestId('field-last_name')).toHaveValue('王');
-    expect(screen.getByTestId('field-company_id')).toHaveValue('上海星辰科技');
+    render(RecordForm, {
+      schema: schemaOf('contact'),
+      id: record.id,
+      kindLabel,
+      onsaved,
+      oncancel: vi.fn(),
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('field-first_name')).toHaveValue(String(record.values.first_name)),
+    );
+    expect(screen.getByTestId('field-last_name')).toHaveValue(String(record.values.last_name));
+    expect(screen.getByTestId('field-company_id')).toHaveValue(record.refs.company_id);
     await type('field-city', '北京');
     await fireEvent.click(screen.getByTestId('save-button'));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
     const call = backend.calls.find((entry) => entry.command === 'record_update');
-    expect(call?.args).toEqual({ kind: 'contact', id, input: { city: '北京' } });
+    expect(call?.args).toEqual({ kind: 'contact', id: record.id, input: { city: '北京' } });
+    expect(onsaved.mock.calls[0]?.[0].values.city, 'the record as the engine saved it').toBe(
+      '北京',
+    );
   });
 
   it('shows other engine errors in a banner', async () => {
@@ -126,6 +149,9 @@ describe('RecordForm', () => {
   });
 
   it('picks a ref by searching its kind', async () => {
+    const [call] = recordedCalls('search', 'forms');
+    const query = String(call?.args.query);
+    const [hit] = call?.answer as Array<{ title: string }>;
     render(RecordForm, {
       schema: schemaOf('deal'),
       kindLabel,
@@ -133,22 +159,28 @@ describe('RecordForm', () => {
       oncancel: vi.fn(),
     });
     await fireEvent.focus(screen.getByTestId('field-company_id'));
-    await type('field-company_id', '杭州');
+    await type('field-company_id', query);
     const option = await screen.findByTestId('field-company_id-option-0');
-    expect(option).toHaveTextContent('杭州茶叶有限公司');
+    expect(option).toHaveTextContent(hit?.title ?? '');
     const search = backend.calls.filter((entry) => entry.command === 'search').at(-1);
-    expect(search?.args).toMatchObject({ query: '杭州', kinds: ['company'] });
+    expect(search?.args).toMatchObject({ query, kinds: ['company'] });
     await fireEvent.click(option);
-    expect(screen.getByTestId('field-company_id')).toHaveValue('杭州茶叶有限公司');
+    expect(screen.getByTestId('field-company_id')).toHaveValue(hit?.title);
   });
 });
 
 describe('RecordForm custom fields', () => {
   it('sends custom fields as custom.NAME keys and clears removed ones', async () => {
-    const { id } = await firstRecord(backend, 'contact', 'li.ming');
+    const record = edited();
     const onsaved = vi.fn();
-    render(RecordForm, { schema: schemaOf('contact'), id, kindLabel, onsaved, oncancel: vi.fn() });
-    // The seeded 微信 custom field is shown for editing.
+    render(RecordForm, {
+      schema: schemaOf('contact'),
+      id: record.id,
+      kindLabel,
+      onsaved,
+      oncancel: vi.fn(),
+    });
+    // The record's 微信 custom field is shown for editing.
     await waitFor(() => expect(screen.getByTestId('custom-name-0')).toHaveValue('微信'));
     await fireEvent.click(screen.getByTestId('custom-remove-0'));
     await fireEvent.click(screen.getByTestId('custom-add'));
@@ -158,6 +190,7 @@ describe('RecordForm custom fields', () => {
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
     const call = backend.calls.find((entry) => entry.command === 'record_update');
     expect(call?.args.input).toEqual({ 'custom.微信': '', 'custom.Shoe size': '42' });
-    expect(onsaved.mock.calls[0]?.[0].custom).toEqual({ 'Shoe size': '42' });
+    expect(onsaved.mock.calls[0]?.[0].custom).toMatchObject({ 'Shoe size': '42' });
+    expect(onsaved.mock.calls[0]?.[0].custom['微信']).toBeUndefined();
   });
 });

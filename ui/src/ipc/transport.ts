@@ -1,6 +1,6 @@
 //! The one place that calls Tauri's `invoke` and `listen`. Everything above it is typed (see
-//! api.ts). In the browser-only mock mode, `installMockBackend` (mock/install.ts) replaces the
-//! Tauri internals, so this same code path runs against the in-memory backend.
+//! api.ts). In the browser-only mock mode, `installDevMock` (mock/install.ts) replaces the
+//! Tauri internals, so this same code path runs against the engine's recorded answers.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 

@@ -9,9 +9,11 @@ export type Args = Record<string, unknown>;
 /**
  * The recorded workspaces: `demo` (the seeded demo after a Recompute, as the app shows it),
  * `unscored` (the same data before any analysis ran), `empty` (a first start, then Start
- * empty), `edits` (the demo and the writes the analytics follow, see record.rs).
+ * empty), `edits` (the demo and the writes the analytics follow), `forms` (the demo and what
+ * the record form and the duplicate finder send), `files` (a workspace in a file: imports of
+ * canned files, review, exports, backups); see record.rs.
  */
-export type Workspace = 'demo' | 'unscored' | 'empty' | 'edits';
+export type Workspace = 'demo' | 'unscored' | 'empty' | 'edits' | 'forms' | 'files';
 
 /** An event the engine sent the window while it answered (`analytics-progress`, …). */
 export type RecordedEvent = { event: string; payload: unknown };

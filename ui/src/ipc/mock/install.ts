@@ -1,21 +1,15 @@
-//! Routes Tauri's `invoke` to a backend in the page, for the browser-only dev mode and for
-//! tests: `ReplayBackend` answers with the engine's recorded answers (fixtures.ts);
-//! `MockBackend` is the older in-memory simulation some tests still use. Imported dynamically
-//! behind the mock flag, so it never ships.
+//! Routes Tauri's `invoke` to the engine's recorded answers (`ReplayBackend`, fixtures.ts), for
+//! the browser-only dev mode and for tests. Imported dynamically behind the mock flag, so it
+//! never ships.
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { MockBackend, type MockOptions } from './backend';
 import { ReplayBackend } from './replay';
 import type { Command } from '../bindings/Command';
 
-export { MockBackend, type MockOptions, ReplayBackend };
-export { MOCK_CONTACTS_PATH, MOCK_SAVE_DIR, MOCK_WORKBOOK_PATH } from './files';
+export { ReplayBackend };
 
-/**
- * Sends every command to `backend` until `uninstallMockBackend` is called. Events work as in
- * the app: what the backend emits reaches the UI's `listen` handlers.
- */
-export function installMockBackend(backend: MockBackend): MockBackend {
+/** Sends every command to the recorded answers of `backend` until `uninstallMockBackend`. */
+export function installReplayBackend(backend: ReplayBackend = new ReplayBackend()): ReplayBackend {
   mockIPC((command, payload) => backend.handle(command as Command, payload), {
     shouldMockEvents: true,
   });
@@ -25,15 +19,6 @@ export function installMockBackend(backend: MockBackend): MockBackend {
 
 export function uninstallMockBackend(): void {
   clearMocks();
-}
-
-/** Sends every command to the recorded answers of `backend` until `uninstallMockBackend`. */
-export function installReplayBackend(backend: ReplayBackend = new ReplayBackend()): ReplayBackend {
-  mockIPC((command, payload) => backend.handle(command as Command, payload), {
-    shouldMockEvents: true,
-  });
-  backend.connect((event, payload) => void emit(event, payload));
-  return backend;
 }
 
 /**

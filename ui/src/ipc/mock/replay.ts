@@ -15,6 +15,11 @@ export type ReplayOptions = {
    * work in flight.
    */
   hold?: (command: Command, args: Args) => Promise<void> | undefined;
+  /**
+   * What the native file dialogs answer, in turn (the user's choice, not the engine's): the
+   * files `dialog_open` picks and the paths `dialog_save` is given; then none (cancelled).
+   */
+  dialogs?: { open?: string[]; save?: string[] };
 };
 
 export class ReplayBackend {
@@ -37,6 +42,9 @@ export class ReplayBackend {
         ? (payload as Args)
         : {};
     this.calls.push({ command, args });
+    const dialogs = this.options.dialogs;
+    if (command === 'dialog_open' && dialogs) return dialogs.open?.shift() ?? null;
+    if (command === 'dialog_save' && dialogs) return dialogs.save?.shift() ?? null;
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     let found;
