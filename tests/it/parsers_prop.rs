@@ -338,3 +338,29 @@ proptest! {
         prop_assert_eq!(counts.rows, rows.len() as u64, "one outcome per row");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A search query is user text too: any string at all (quotes, FTS5 operators, the index's
+    /// own private-use markers, CJK) answers without a panic or an error.
+    #[test]
+    fn a_search_of_any_text_never_panics_or_fails(
+        query in prop_oneof![
+            "\\PC{0,12}",
+            "[\"*^:()a-z李明茶叶 \u{E000}-\u{E004}\u{F0000}-\u{F0002}-]{0,10}",
+        ],
+    ) {
+        let mut store = kith::Store::open_in_memory().unwrap();
+        let company = store
+            .create_record(Kind::Company, &crate::input(&[("name", "杭州茶叶有限公司")]))
+            .unwrap();
+        store
+            .create_record(
+                Kind::Contact,
+                &crate::input(&[("first_name", "明"), ("last_name", "李"), ("company_id", &company.id)]),
+            )
+            .unwrap();
+        prop_assert!(store.search(&query, 20, None).is_ok());
+    }
+}
