@@ -29,17 +29,32 @@
 // phone) → the duplicate finder groups them → the oldest is kept, the other merged into it →
 // no duplicates are left, and the one contact has the phone.
 //
-// The sixth story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
+// The sixth, on the same database: a file whose columns need editing
+// (fixtures/contacts-mapping.csv) → a second email column sent into the email field is refused,
+// naming both columns → it goes back to a custom field, renamed "Private email" → the internal
+// id is not imported → the mapping is saved under a name → 3 people imported, the row naming
+// no one rejected → the rejected row is saved to a CSV with its line and reason → a contact has
+// the renamed field and not the ignored one → the contacts are exported as CSV for Excel (a
+// byte-order mark, the custom field a column) → the same file read again maps by guess, and
+// the saved mapping, chosen, maps it as edited.
+//
+// The seventh story, on a demo workspace made by the CLI (E2E_CLI) and opened with --db: the
 // dashboard is the first screen → the KPI cards show the engine's figures → the revenue and
 // segments charts are drawn as SVG → Recompute shows a progress bar that only moves forward
 // and ends → Segments (read from the stored run) → a segment's "Show contacts" → the contacts
 // list holds exactly that segment's customers, with the filter shown → without the filter the
 // list has a Lead score column, and sorting by it puts the highest scores first.
 //
-// The seventh story, on the same demo workspace: a file of 250,000 new people is dry-run and
-// imported → while the import runs (on a connection of its own), the contacts list opens and
+// The eighth story, on the same demo workspace: a file of 250,000 new people is dry-run →
+// an import started and cancelled leaves the contacts as they were → started again from the
+// dry run → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
+//
+// The ninth, on a workspace made by the CLI with two open deals and no closed ones (so the
+// lead scores come from rules): the scores panel shows 80 and 55 → the referral rule is set to
+// 0 points and saved → the scores are recomputed: the referral deal drops to 70, the other
+// stays at 55, and the engine has stored the rule's new points.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -73,6 +88,12 @@ const ODD_PHONE_FIXTURE = path.join(
   'fixtures',
   'contacts-odd-phone.csv',
 );
+/** Columns to edit: one matches no field, one is an internal id, one a second email. */
+const MAPPING_FIXTURE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'fixtures',
+  'contacts-mapping.csv',
+);
 /** The emails of the fixture's people as Kith stores them (the bad one as fixed). */
 const IMPORTED = ['zhang.weiming@example.cn', 'liu.yang@example.cn', 'chen.jingyi@example.cn'];
 
@@ -80,6 +101,8 @@ const IMPORTED = ['zhang.weiming@example.cn', 'liu.yang@example.cn', 'chen.jingy
 let browser;
 /** The demo workspace of the dashboard story (removed at the end). */
 let demoDir;
+/** Where the files the app saves go (removed at the end). */
+let filesDir;
 let step = 'start the app';
 
 const byTestId = (id) => browser.$(`[data-testid="${id}"]`);
@@ -94,15 +117,18 @@ async function shown(id, timeout = WAIT) {
   return el;
 }
 
-/** Types text into an input and checks the input holds exactly that text. */
-/** Chooses `file` in the app's next file dialog (run.sh makes the dialogs answer from a file). */
-async function choose(file) {
+/**
+ * Answers the app's next file dialog with `file` (run.sh makes the dialogs answer from a
+ * file), then clicks `button`, which opens it.
+ */
+async function choose(file, button = 'import-choose') {
   const answers = process.env.KITH_TEST_DIALOG_ANSWERS;
   assert.ok(answers, 'KITH_TEST_DIALOG_ANSWERS must be set (run this through run.sh)');
   fs.writeFileSync(answers, `${file}\n`);
-  await (await shown('import-choose')).click();
+  await (await shown(button)).click();
 }
 
+/** Types text into an input and checks the input holds exactly that text. */
 async function type(id, text) {
   const el = await shown(id);
   await el.click();
@@ -150,11 +176,15 @@ async function contentIs(id, text, timeout = WAIT) {
   const el = await shown(id, timeout);
   let last = '';
   const read = async () =>
-    (last = String(await el.getProperty('textContent')).replace(/\s+/g, ' ').trim());
+    (last = String(await el.getProperty('textContent'))
+      .replace(/\s+/g, ' ')
+      .trim());
   await browser
     .waitUntil(async () => (await read()) === text, { timeout })
     .catch(() =>
-      assert.fail(`[data-testid="${id}"] is "${last}", not "${text}" after ${timeout} ms (step: ${step})`),
+      assert.fail(
+        `[data-testid="${id}"] is "${last}", not "${text}" after ${timeout} ms (step: ${step})`,
+      ),
     );
   return el;
 }
@@ -219,12 +249,14 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 7;
+const STORIES = 9;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
   await browser?.deleteSession().catch(() => {});
-  if (demoDir) fs.rmSync(demoDir, { recursive: true, force: true });
+  for (const dir of [demoDir, filesDir]) {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a new contact is validated, saved, found by 李 and opened', async (t) => {
@@ -556,7 +588,11 @@ test('a contact entered twice is found and merged into the one kept', async (t) 
   await (await shown('nav-duplicates')).click();
   const group = await shown('dup-group-0');
   // textContent: WebKitWebDriver reads text that may be cut with an ellipsis as "".
-  assert.match(String(await group.getProperty('textContent')), /Same email/i, 'they share an email');
+  assert.match(
+    String(await group.getProperty('textContent')),
+    /Same email/i,
+    'they share an email',
+  );
   await group.click();
   await shown('merge-row-phone');
   assert.match(
@@ -570,7 +606,9 @@ test('a contact entered twice is found and merged into the one kept', async (t) 
   await (await shown('confirm-ok')).click();
   const result = await shown('merge-result');
   assert.match(await result.getText(), /Merged 1 record into Kai Berg/);
-  const none = await browser.$('//main//*[contains(normalize-space(.), "No duplicate contacts found")]');
+  const none = await browser.$(
+    '//main//*[contains(normalize-space(.), "No duplicate contacts found")]',
+  );
   await none.waitForDisplayed({
     timeout: WAIT,
     timeoutMsg: `the merged pair is still listed as duplicates (step: ${step})`,
@@ -592,11 +630,201 @@ test('a contact entered twice is found and merged into the one kept', async (t) 
   passed += 1;
 });
 
+/** Selects the option `value` of the select `id` and waits until the select holds it. */
+async function select(id, value) {
+  const el = await shown(id);
+  await el.selectByAttribute('value', value);
+  await browser
+    .waitUntil(async () => (await el.getValue()) === value, { timeout: WAIT })
+    .catch(() => assert.fail(`[data-testid="${id}"] does not hold "${value}" (step: ${step})`));
+  return el;
+}
+
+/** Waits until the test id's element has (or, with `has` false, lacks) the class `name`. */
+async function hasClass(id, name, has = true) {
+  await browser
+    .waitUntil(
+      async () =>
+        String(await (await byTestId(id)).getAttribute('class'))
+          .split(/\s+/)
+          .includes(name) === has,
+      { timeout: WAIT },
+    )
+    .catch(() =>
+      assert.fail(
+        `[data-testid="${id}"] ${has ? 'lacks' : 'still has'} class ${name} (step: ${step})`,
+      ),
+    );
+}
+
+test('an import’s columns are edited, the mapping saved and reused, rejected rows saved, and an Excel CSV exported', async (t) => {
+  const saved = 'Trade fair list';
+  filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-files-'));
+
+  step = 'the file is read and its columns mapped';
+  await dismissToasts();
+  await (await shown('nav-import')).click();
+  await choose(MAPPING_FIXTURE);
+  await shown('sample-table');
+  await (await shown('import-next')).click();
+  // Private Mail, Met at and Internal ID match no field: each becomes a custom field.
+  for (const [column, name] of [
+    [3, 'Private Mail'],
+    [4, 'Met at'],
+    [5, 'Internal ID'],
+  ]) {
+    assert.equal(await (await shown(`mapping-target-${column}`)).getValue(), 'custom');
+    assert.equal(await (await shown(`mapping-custom-${column}`)).getValue(), name);
+  }
+
+  step = 'two columns sent into one field are refused, naming both';
+  await select('mapping-target-3', 'email');
+  await (await shown('import-dry-run')).click();
+  const refused = await filledText('import-error');
+  assert.match(refused, /Private Mail/, `the message names the second column: ${refused}`);
+  assert.match(refused, /already filled from 'E-mail Address'/, refused);
+  await hasClass('mapping-row-3', 'flagged');
+  await screenshots('mapping-1-two-into-one');
+
+  step = 'the column goes back to a custom field, renamed';
+  await select('mapping-target-3', 'custom');
+  await byTestId('import-error').waitForExist({ reverse: true, timeout: WAIT });
+  await type('mapping-custom-3', 'Private email');
+  await browser.keys('Tab');
+  await textIs('mapping-source-3', 'Your choice');
+  await hasClass('mapping-row-3', 'flagged', false);
+
+  step = 'the internal id is not imported';
+  await select('mapping-target-5', 'ignore');
+  await hasClass('mapping-row-5', 'ignored');
+
+  step = 'the mapping is saved under a name';
+  await (await shown('mapping-save')).click();
+  await type('mapping-save-name', saved);
+  await (await shown('mapping-save-confirm')).click();
+  await contentIs('toast-success', `Saved the mapping ${saved}.`);
+  await shown('mapping-saved');
+  // Saving re-reads the file with the mapping as edited, not as first guessed.
+  assert.equal(await (await shown('mapping-custom-3')).getValue(), 'Private email');
+  assert.equal(await (await shown('mapping-target-5')).getValue(), 'ignore');
+  await screenshots('mapping-2-edited-and-saved');
+
+  step = 'the dry run and the import: three people, and the row naming no one rejected';
+  await (await shown('import-dry-run')).click();
+  await shown('dry-run-count-created');
+  assert.deepEqual(await counts('dry-run'), {
+    created: 3,
+    updated: 0,
+    merged: 0,
+    skipped: 0,
+    rejected: 1,
+  });
+  await (await shown('import-start')).click();
+  await shown('import-result-count-created', 30_000);
+  assert.deepEqual(await counts('import-result'), {
+    created: 3,
+    updated: 0,
+    merged: 0,
+    skipped: 0,
+    rejected: 1,
+  });
+
+  step = 'the rejected row is saved to a file, as written, with its line and reason';
+  await dismissToasts();
+  const rejects = path.join(filesDir, 'not-imported.csv');
+  await choose(rejects, 'import-save-rows');
+  await contentIs('toast-success', `Saved 1 row to ${rejects}`);
+  const rows = fs.readFileSync(rejects, 'utf8').trimEnd().split(/\r?\n/);
+  assert.equal(rows.length, 2, `a header and the one rejected row: ${rows.join(' | ')}`);
+  assert.equal(
+    rows[0],
+    'First Name,Last Name,E-mail Address,Private Mail,Met at,Internal ID,kith_line,kith_reason',
+    'the file’s own headers, then the line and the reason',
+  );
+  assert.ok(
+    rows[1].startsWith(',,,,Trade fair,A-1003,4,') && rows[1].includes('nothing identifies anyone'),
+    `line 4 as written, with why it was rejected: ${rows[1]}`,
+  );
+  t.diagnostic(`rejected row saved: ${rows[1]}`);
+
+  step = 'a contact has the renamed custom field and not the ignored column';
+  await type('search-box', 'Jonas Weber');
+  await (await shown('search-result-0')).click();
+  await textIs('record-title', 'Jonas Weber');
+  const custom = await filledText('custom-fields');
+  assert.match(custom, /Private email/, custom);
+  assert.match(custom, /jonas@weber\.example/, custom);
+  assert.match(custom, /Trade fair/, custom);
+  assert.doesNotMatch(custom, /A-1001|Internal ID/, `the ignored column is not stored: ${custom}`);
+
+  step = 'the contacts are exported as CSV for Excel, with a byte-order mark';
+  await dismissToasts();
+  await (await shown('nav-contact')).click();
+  await shown('list-total');
+  await (await shown('export-button')).click();
+  await (await shown('export-format-csv-bom')).click();
+  const exported = path.join(filesDir, 'contacts.csv');
+  await choose(exported, 'export-save');
+  await shown('toast-success');
+  await byTestId('export-dialog').waitForExist({ reverse: true, timeout: WAIT });
+  const bytes = fs.readFileSync(exported);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the file starts with a BOM');
+  const lines = bytes.subarray(3).toString('utf8').trimEnd().split(/\r?\n/);
+  const header = lines[0].split(',');
+  assert.equal(header[0], 'id', `the header follows the BOM: ${lines[0]}`);
+  assert.ok(header.includes('custom.Private email'), `the custom field is a column: ${lines[0]}`);
+  assert.ok(!header.includes('custom.Internal ID'), `the ignored column is not: ${lines[0]}`);
+  for (const email of [
+    'jonas.weber@example.de',
+    'lena.koch@example.de',
+    'mehmet.yilmaz@example.de',
+  ]) {
+    assert.ok(
+      lines.some((line) => line.includes(email)),
+      `the export has ${email}`,
+    );
+  }
+  t.diagnostic(`exported ${lines.length - 1} contacts with a BOM`);
+
+  step = 'the saved mapping is reused for the next file';
+  await (await shown('nav-import')).click();
+  await choose(MAPPING_FIXTURE);
+  await shown('sample-table');
+  await (await shown('import-next')).click();
+  // Freshly read, the file is mapped by guess again: Private Mail is its own custom field.
+  assert.equal(await (await shown('mapping-custom-3')).getValue(), 'Private Mail');
+  await select('mapping-saved', saved);
+  await browser
+    .waitUntil(async () => (await (await byTestId('mapping-target-5')).getValue()) === 'ignore', {
+      timeout: WAIT,
+    })
+    .catch(() => assert.fail(`the saved mapping does not ignore Internal ID (step: ${step})`));
+  assert.equal(await (await shown('mapping-custom-3')).getValue(), 'Private email');
+  assert.equal(await (await shown('mapping-source-3')).getText(), 'Saved mapping');
+  await (await shown('import-dry-run')).click();
+  await shown('dry-run-count-created');
+  // The same people again, mapped the same way: each matches the one imported, by email,
+  // and would change nothing.
+  assert.deepEqual(await counts('dry-run'), {
+    created: 0,
+    updated: 0,
+    merged: 0,
+    skipped: 3,
+    rejected: 1,
+  });
+  await screenshots('mapping-3-reused');
+  t.diagnostic(`the saved mapping "${saved}" maps the file as edited`);
+  passed += 1;
+});
+
 test('the dashboard of a demo workspace: figures, charts, and a segment’s contacts', async (t) => {
   step = 'make a demo workspace with the CLI and open the app on it';
   demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-demo-'));
   const demo = path.join(demoDir, 'demo.db');
-  execFileSync(cli, ['--db', demo, 'demo', '--contacts', '400'], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(cli, ['--db', demo, 'demo', '--contacts', '400'], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   await browser?.deleteSession().catch(() => {});
   browser = await openApp(['--db', demo]);
 
@@ -639,8 +867,7 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   const recompute = await shown('recompute-button');
   await recompute.click();
   await browser.waitUntil(
-    async () =>
-      (await recompute.isEnabled()) && !(await byTestId('recompute-bar').isExisting()),
+    async () => (await recompute.isEnabled()) && !(await byTestId('recompute-bar').isExisting()),
     { timeout: 120_000, timeoutMsg: `the recompute did not finish (step: ${step})` },
   );
   const progress = (await browser.execute(() => window.__kithProgress)).map(Number);
@@ -650,18 +877,25 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
     [...progress].sort((a, b) => a - b),
     `the bar only moves forward: ${progress}`,
   );
-  assert.ok(progress.every((n) => n >= 0 && n <= 100), `the bar stays within 0–100: ${progress}`);
+  assert.ok(
+    progress.every((n) => n >= 0 && n <= 100),
+    `the bar stays within 0–100: ${progress}`,
+  );
   t.diagnostic(`recompute progress: ${progress.join(' → ')} %`);
 
   step = 'Segments lists the R×F segments; "Show contacts" opens the filtered contacts list';
   await (await shown('dashboard-tab-segments')).click();
   await shown('rfm-segments', 60_000);
   const link = await browser.$('[data-testid^="segment-"][data-testid$="-contacts"]');
-  await link.waitForDisplayed({ timeout: 60_000, timeoutMsg: `no segment to show (step: ${step})` });
+  await link.waitForDisplayed({
+    timeout: 60_000,
+    timeoutMsg: `no segment to show (step: ${step})`,
+  });
   const segment = (await link.getAttribute('data-testid')).replace(/^segment-|-contacts$/g, '');
   const count = Number((await filledText(`segment-${segment}-count`)).replace(/\D/g, ''));
   const label = await browser.execute(
-    (id) => document.querySelector(`[data-testid="segment-${id}"] .name`)?.textContent?.trim() ?? '',
+    (id) =>
+      document.querySelector(`[data-testid="segment-${id}"] .name`)?.textContent?.trim() ?? '',
     segment,
   );
   assert.ok(count > 0, `segment ${segment} has customers`);
@@ -669,7 +903,10 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   await link.click();
   // A chip's label is cut with an ellipsis when long: read its content.
   await contentIs('list-filter-rfm_segment', `Segment: ${label}`);
-  await textIs('list-total', count === 1 ? '1 contact' : `${count.toLocaleString('en-US')} contacts`);
+  await textIs(
+    'list-total',
+    count === 1 ? '1 contact' : `${count.toLocaleString('en-US')} contacts`,
+  );
   t.diagnostic(`"${label}": ${count} customers, and the contacts list shows exactly them`);
   await screenshots('dashboard-segment-contacts');
 
@@ -701,7 +938,11 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
     { timeout: WAIT, timeoutMsg: `the first row has no lead score (step: ${step})` },
   );
   const numbers = shownScores.filter((text) => /^\d+$/.test(text)).map(Number);
-  assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a), `highest first: ${numbers}`);
+  assert.deepEqual(
+    numbers,
+    [...numbers].sort((a, b) => b - a),
+    `highest first: ${numbers}`,
+  );
   // Contacts without an open deal (an en dash) come after every scored one.
   const firstDash = shownScores.indexOf('–');
   assert.ok(
@@ -722,8 +963,12 @@ test('a large import leaves the window answering: a contact opens while it runs'
   for (let i = 0; i < ROWS; i += 1) lines.push(`Person${i},Many,person${i}@many.example`);
   fs.writeFileSync(big, `${lines.join('\n')}\n`);
 
-  step = 'the file is read, mapped and dry-run';
+  step = 'the contacts before the import';
   await dismissToasts();
+  await (await shown('nav-contact')).click();
+  const before = (await filledText('list-total')).replace(/\s+/g, ' ');
+
+  step = 'the file is read, mapped and dry-run';
   await (await shown('nav-import')).click();
   await choose(big);
   await shown('source-encoding');
@@ -732,7 +977,18 @@ test('a large import leaves the window answering: a contact opens while it runs'
   await shown('dry-run-count-created', 300_000);
   assert.equal((await counts('dry-run')).created, ROWS);
 
-  step = 'the import starts';
+  step = 'an import started and cancelled changes nothing';
+  await (await shown('import-start')).click();
+  await (await shown('import-cancel')).click();
+  await shown('import-cancelled', 120_000);
+  await screenshots('import-cancelled');
+  await (await shown('nav-contact')).click();
+  await contentIs('list-total', before);
+  t.diagnostic(`cancelled: the list still shows ${before}`);
+
+  step = 'back in the wizard, the import starts again from the dry run';
+  await (await shown('nav-import')).click();
+  await (await shown('import-back-to-dry-run')).click();
   await (await shown('import-start')).click();
   await shown('import-progress');
 
@@ -755,4 +1011,92 @@ test('a large import leaves the window answering: a contact opens while it runs'
   assert.equal((await counts('import-result')).created, ROWS);
   await screenshots('import-large-result');
   passed += 1;
+});
+
+test('saving a lead-score rule changes the scores', async (t) => {
+  step = 'a workspace with two open deals, too few closed ones to learn from, scored by rules';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-scores-'));
+  const db = path.join(dir, 'scores.db');
+  const kith = (...args) =>
+    execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8', timeout: 60_000 });
+  try {
+    const contact = JSON.parse(
+      kith(
+        '--json',
+        'contact',
+        'add',
+        '--first-name',
+        'Ada',
+        '--last-name',
+        'Score',
+        '--email',
+        'ada@score.example',
+      ),
+    ).id;
+    for (const [title, stage, value, source] of [
+      ['Referral deal', 'proposal', '5000', 'referral'],
+      ['Cold deal', 'lead', '100', 'outbound'],
+    ]) {
+      kith(
+        'deal',
+        'add',
+        '--title',
+        title,
+        '--contact-id',
+        contact,
+        '--stage',
+        stage,
+        '--value',
+        value,
+        '--source',
+        source,
+      );
+    }
+    kith('analyze', 'all');
+    await browser?.deleteSession().catch(() => {});
+    browser = await openApp(['--db', db]);
+
+    step = 'the scores say they come from rules; the referral deal has 80';
+    await shown('dashboard', 60_000);
+    await (await shown('dashboard-tab-scores')).click();
+    assert.match(await filledText('score-method'), /^Rule-based\s+The scores come from rules/);
+    /** The score of each deal shown, by title. */
+    const scores = async () =>
+      Object.fromEntries(
+        await browser.execute(() =>
+          [...document.querySelectorAll('[data-testid="score-row"]')].map((row) => [
+            row.querySelector('.title')?.textContent?.trim() ?? '',
+            Number(row.querySelector('.score strong')?.textContent ?? 'NaN'),
+          ]),
+        ),
+      );
+    await browser.waitUntil(async () => Object.keys(await scores()).length === 2, {
+      timeout: WAIT,
+      timeoutMsg: `the two open deals are not listed (step: ${step})`,
+    });
+    // 50 + value above the median 10 + referral 10 + email given 5 + at proposal 5.
+    assert.deepEqual(await scores(), { 'Referral deal': 80, 'Cold deal': 55 });
+
+    step = 'the referral rule is switched off (0 points) and saved';
+    await type('rule-points-referral', '0');
+    await shown('rule-default-referral');
+    await (await shown('score-rules-save')).click();
+    await contentIs('score-rules-done', 'Rules saved; scores recomputed.', 120_000);
+
+    step = 'the referral deal loses the rule’s 10 points; the other keeps its score';
+    let now = {};
+    await browser
+      .waitUntil(async () => (now = await scores())['Referral deal'] === 70, { timeout: 60_000 })
+      .catch(() => assert.fail(`the scores are ${JSON.stringify(now)} (step: ${step})`));
+    assert.equal(now['Cold deal'], 55);
+    const stored = JSON.parse(kith('--json', 'analyze', 'rules')).rules.find(
+      (rule) => rule.id === 'referral',
+    );
+    assert.equal(stored?.points, 0, 'the engine stores the rule’s new points');
+    await screenshots('scores-rule-saved');
+    t.diagnostic('referral rule 10 → 0: Referral deal 80 → 70, Cold deal stays 55');
+    passed += 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
