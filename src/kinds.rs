@@ -106,6 +106,9 @@ pub fn stage_probability(stage: &str) -> Option<i64> {
         .map(|(_, p)| *p)
 }
 
+/// How urgent a task is, least first (no priority is `normal`).
+pub const TASK_PRIORITIES: [&str; 3] = ["low", "normal", "high"];
+
 /// The statuses an order moves through.
 pub const ORDER_STATUSES: [&str; 7] = [
     "draft",
@@ -279,6 +282,8 @@ static ACTIVITY: KindDef = KindDef {
         reference("ticket_id", "Ticket", Kind::Ticket),
         listed(field("occurred_at", "When", FieldType::Datetime)),
         listed(date("due_on", "Due")),
+        field("due_time", "Due time", FieldType::Time),
+        listed(choice("priority", "Priority", &TASK_PRIORITIES)),
         listed(field("done", "Done", FieldType::Bool)),
     ],
     title: &["subject"],

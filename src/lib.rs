@@ -18,6 +18,7 @@ pub mod kinds;
 pub mod model;
 pub mod rng;
 pub mod store;
+pub mod today;
 pub mod values;
 pub mod workspace;
 

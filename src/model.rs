@@ -105,6 +105,8 @@ pub enum FieldType {
     Date,
     /// An instant, stored as RFC 3339 UTC.
     Datetime,
+    /// A time of day on the wall clock, stored `HH:MM` (24-hour): when a task is due.
+    Time,
     /// A whole number within the field's bounds.
     Integer,
     /// A money amount, stored in hundredths (integer), shown in major units.

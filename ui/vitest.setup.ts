@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
+import { setClock } from './src/lib/clock';
+import { RECORDED_NOW } from './src/ipc/mock/now';
 import { takeUnrecorded } from './src/ipc/mock/unrecorded';
+
+// The recorded answers were made at one wall time: the UI asks at it (a local time).
+beforeEach(() => setClock(() => new Date(RECORDED_NOW)));
 
 // A call the recorded answers cannot answer fails its test, even when the screen only showed
 // the error: the fixtures must hold every call a test makes (src-tauri/src/record.rs).

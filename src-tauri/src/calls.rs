@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use kith::analytics::dashboard::{self, ChartOptions, Kpis};
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
@@ -23,6 +23,7 @@ use kith::store::{
     BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
     MetricColumn, RestoreReport, StoredRun, TargetReport,
 };
+use kith::today::{Today, TodayOptions};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{
     Change, EntityRecord, Input, Kind, ListQuery, Page, Result, SearchHit, Store, TimelineItem,
@@ -293,4 +294,20 @@ pub fn backup_restore(s: &mut Store, name: &str) -> Result<RestoreReport> {
 pub fn backup_keep(s: &mut Store, keep: usize) -> Result<BackupList> {
     s.set_backup_keep(keep)?;
     s.backup_list()
+}
+
+pub fn today(s: &mut Store, now: NaiveDateTime, upcoming_days: Option<u32>) -> Result<Today> {
+    let opts = TodayOptions {
+        upcoming_days: upcoming_days.unwrap_or(TodayOptions::default().upcoming_days),
+        ..TodayOptions::default()
+    };
+    kith::today::today(s, now, &opts)
+}
+
+pub fn task_done(s: &mut Store, id: &str) -> Result<EntityRecord> {
+    kith::today::complete_task(s, id, Utc::now())
+}
+
+pub fn task_follow_up(s: &mut Store, id: &str, days: u32, day: NaiveDate) -> Result<EntityRecord> {
+    kith::today::follow_up_task(s, id, days, day, Utc::now())
 }

@@ -30,6 +30,7 @@ use kith::store::{
     BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
     MetricColumn, RestoreReport, StoredRun, TargetReport,
 };
+use kith::today::Today;
 use tauri::{Emitter, Manager, State};
 
 use crate::AppState;
@@ -541,4 +542,32 @@ pub fn backup_restore(state: State<'_, AppState>, name: String) -> Reply<Restore
 #[tauri::command(async)]
 pub fn backup_keep(state: State<'_, AppState>, keep: usize) -> Reply<BackupList> {
     with_store(&state, |s| calls::backup_keep(s, keep))
+}
+
+/// The day's work at the user's wall time `now`: open tasks by when they fall due, and
+/// suggestions with their reasons.
+#[tauri::command(async)]
+pub fn today(
+    state: State<'_, AppState>,
+    now: chrono::NaiveDateTime,
+    upcoming_days: Option<u32>,
+) -> Reply<Today> {
+    with_store(&state, |s| calls::today(s, now, upcoming_days))
+}
+
+/// Marks a task done.
+#[tauri::command(async)]
+pub fn task_done(state: State<'_, AppState>, id: String) -> Reply<EntityRecord> {
+    with_store(&state, |s| calls::task_done(s, &id))
+}
+
+/// Marks a task done and adds its follow-up, due `days` after the user's `day`.
+#[tauri::command(async)]
+pub fn task_follow_up(
+    state: State<'_, AppState>,
+    id: String,
+    days: u32,
+    day: NaiveDate,
+) -> Reply<EntityRecord> {
+    with_store(&state, |s| calls::task_follow_up(s, &id, days, day))
 }

@@ -126,6 +126,9 @@ pub fn run() {
             commands::backup_create,
             commands::backup_restore,
             commands::backup_keep,
+            commands::today,
+            commands::task_done,
+            commands::task_follow_up,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -27,6 +27,8 @@ use crate::calls;
 const CONTACTS: usize = 60;
 /// The day the workspace is recorded at (the demo's reference day).
 const TODAY: &str = kith::demo::REFERENCE_DATE;
+/// The user's wall time the Today page is recorded at (the UI's tests set their clock to it).
+const NOW: &str = "2026-11-01T09:30:00";
 /// What every write time made while recording reads as.
 const WRITTEN_AT: &str = "2026-11-01T09:30:00";
 const DEVICE: &str = "0000d3m0d3v1";
@@ -167,6 +169,14 @@ fn answer(
             arg(a, "to"),
             arg(a, "width"),
             arg(a, "height"),
+        )),
+        "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"))),
+        "task_done" => to_json(calls::task_done(s, &text("id"))),
+        "task_follow_up" => to_json(calls::task_follow_up(
+            s,
+            &text("id"),
+            arg(a, "days"),
+            arg(a, "day"),
         )),
         other => panic!("the recorder does not answer {other} yet"),
     }
@@ -453,7 +463,22 @@ fn record_demo(r: &mut Recorder) {
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
     record_reads(r);
     record_figure_lists(r);
+    record_today(r);
     record_rule_edits(r);
+}
+
+/// A task as the Today page's quick add sends it (lib/tasks.ts `quickTask`).
+static QUICK_TASK: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+    json!({
+        "kind": "task", "subject": "Call Li Ming about the renewal", "due_on": TODAY,
+        "due_time": "15:00", "priority": "high", "done": "false",
+    })
+});
+
+/// The Today page as the UI asks for it (at [`NOW`]).
+fn record_today(r: &mut Recorder) -> Value {
+    r.call("today", json!({ "now": NOW, "upcomingDays": null }))
+        .unwrap()
 }
 
 /// The lead-score rules edited: a change refused (all or nothing), one saved, then all reset.
@@ -475,6 +500,20 @@ fn record_rule_edits(r: &mut Recorder) {
 fn record_edits(r: &mut Recorder) {
     fill_demo(r);
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
+    // Today's overdue task done; a task added on the Today page (as its quick add sends it),
+    // then followed up in 3 days.
+    let today = record_today(r);
+    let overdue = today["overdue"][0]["id"].clone();
+    assert!(overdue.is_string(), "the demo has an overdue task: {today}");
+    r.call("task_done", json!({ "id": overdue })).unwrap();
+    let added = r
+        .call(
+            "record_create",
+            json!({ "kind": "activity", "input": QUICK_TASK.clone() }),
+        )
+        .unwrap();
+    let follow = json!({ "id": added["id"], "days": 3, "day": TODAY });
+    r.call("task_follow_up", follow).unwrap();
     let first = |r: &mut Recorder, kind, n| r.first_ids(kind, n);
     let deal = first(r, Kind::Deal, 1).remove(0);
     for input in [
@@ -821,6 +860,7 @@ fn record_empty(r: &mut Recorder) {
     r.call("workspace_choose", json!({ "choice": "empty" }))
         .unwrap();
     record_reads(r);
+    record_today(r);
     // Last: a Recompute that finds nothing (the in-memory simulation of the UI's older tests
     // answers every analytics call from this workspace).
     r.call("analyze_all", json!({ "asOf": null })).unwrap();

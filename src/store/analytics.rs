@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::model::{Kind, OrderPoint, Segment};
 
 /// Order statuses whose sale stands.
-const PURCHASE_STATUSES: [&str; 4] = ["placed", "paid", "shipped", "delivered"];
+pub(super) const PURCHASE_STATUSES: [&str; 4] = ["placed", "paid", "shipped", "delivered"];
 
 /// The purchases of every customer, with what was left out and why.
 #[derive(Debug, Clone, Default)]
@@ -557,7 +557,7 @@ pub struct ActivityRow {
 }
 
 /// The calendar day a stored date or instant (`YYYY-MM-DD…`) falls on.
-fn day_of(text: Option<String>) -> Option<NaiveDate> {
+pub(super) fn day_of(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok())
 }
 

@@ -17,6 +17,7 @@ mod records;
 mod review;
 mod search;
 mod tags;
+mod work;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -43,6 +44,7 @@ pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
 pub use review::{Flagged, FlaggedPage, ReviewValue};
 pub use tags::check_tag;
+pub use work::{DealTouch, OpenTicket, ValuedCustomer};
 
 /// The schema migrations, in order. Released ones are append-only.
 const MIGRATION_SQL: &[&str] = &[
@@ -55,6 +57,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0007_import_speed.sql"),
     include_str!("migrations/0008_compact_tagging.sql"),
     include_str!("migrations/0009_search_without_doc.sql"),
+    include_str!("migrations/0010_task_time_priority.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

@@ -5,6 +5,7 @@
 
 mod number;
 mod phone;
+mod time;
 
 use std::borrow::Cow;
 
@@ -17,6 +18,7 @@ use crate::model::{FieldDef, FieldType, Value};
 pub(crate) use number::currency_of;
 pub use number::{clean_bool, clean_money, clean_number};
 pub use phone::{clean_phone, has_country_code, phone_parts};
+pub use time::parse_time;
 
 /// `raw` in Unicode normal form KC (full-width digits and letters as ASCII, say); ASCII is
 /// already in it.
@@ -60,6 +62,7 @@ pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
         FieldType::Datetime => {
             parse_datetime(text).map(|t| Value::Text(t.to_rfc3339_opts(SecondsFormat::Secs, true)))
         }
+        FieldType::Time => parse_time(text).map(Value::Text),
         FieldType::Integer => {
             let n: i64 = text
                 .replace(['_', ' '], "")

@@ -45,13 +45,18 @@
 // list holds exactly that segment's customers, with the filter shown → without the filter the
 // list has a Lead score column, and sorting by it puts the highest scores first.
 //
-// The eighth story, on the same demo workspace: a file of 250,000 new people is dry-run →
+// The eighth, on the same demo workspace: Today lists the tasks and the suggestions → the
+// first suggestion is planned as a task due today → a task is added for tomorrow at 10:00,
+// high priority → the 3 key on it marks it done and adds "Follow up: …" three days on → the
+// planned task is done with its button → the CLI reads both done and the follow-up open.
+//
+// The ninth story, on the same demo workspace: a file of 250,000 new people is dry-run →
 // an import started and cancelled leaves the contacts as they were → started again from the
 // dry run → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
 //
-// The ninth, on a workspace made by the CLI with two open deals and no closed ones (so the
+// The tenth, on a workspace made by the CLI with two open deals and no closed ones (so the
 // lead scores come from rules): the scores panel shows 80 and 55 → the referral rule is set to
 // 0 points and saved → the scores are recomputed: the referral deal drops to 70, the other
 // stays at 55, and the engine has stored the rule's new points.
@@ -249,7 +254,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 9;
+const STORIES = 10;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -951,6 +956,97 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   );
   t.diagnostic(`lead scores, top rows: ${shownScores.slice(0, 8).join(', ')}`);
   await screenshots('contacts-by-lead-score');
+  passed += 1;
+});
+
+/** The id of the Today page's task titled `title` in section `part`, once it is listed. */
+async function taskIn(part, title) {
+  const row = await browser.$(
+    `//*[@data-testid="today-${part}"]//li[.//a[normalize-space(.)="${title}"]]`,
+  );
+  await row.waitForDisplayed({
+    timeout: WAIT,
+    timeoutMsg: `no task "${title}" under today-${part} (step: ${step})`,
+  });
+  return row.getAttribute('data-task-id');
+}
+
+test('a day’s work on the Today page: a suggestion planned, a task added, followed up and done', async (t) => {
+  assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
+  const demo = path.join(demoDir, 'demo.db');
+  const subject = 'Call Jonas about the fair';
+
+  step = 'Today lists the tasks and what the records point to';
+  await dismissToasts();
+  await (await shown('nav-today')).click();
+  await shown('today');
+  const suggestion = await filledText('suggestion-0');
+  t.diagnostic(`first suggestion: ${suggestion.replace(/\s+/g, ' ')}`);
+  await screenshots('today');
+
+  step = 'a suggestion becomes a task due today';
+  await (await shown('suggestion-plan-0')).click();
+  const planned = (await filledText('toast-success')).match(/Added “(.+)” for today\./)?.[1];
+  assert.ok(planned, 'the toast names the planned task');
+  const plannedId = await taskIn('today', planned);
+
+  step = 'a task is added for tomorrow at 10:00, high priority';
+  await dismissToasts();
+  await type('today-new-subject', subject);
+  await select('today-new-due', 'tomorrow');
+  const time = await shown('today-new-time');
+  await time.click();
+  await browser.execute(() => {
+    const input = document.querySelector('[data-testid="today-new-time"]');
+    input.value = '10:00';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await select('today-new-priority', 'high');
+  await (await shown('today-new-add')).click();
+  await contentIs('toast-success', `Added “${subject}”.`);
+  const id = await taskIn('upcoming', subject);
+  const due = await browser.$(`[data-testid="task-${id}"] [data-testid="task-due"]`);
+  assert.equal((await due.getText()).trim(), 'Tomorrow 10:00');
+
+  step = 'the 3 key on it marks it done and adds its follow-up in 3 days';
+  await dismissToasts();
+  // Focused as the Tab key or the arrows leave it (a click would open the task).
+  await browser.execute(
+    (row) =>
+      document.querySelector(`[data-testid="task-${row}"] [data-testid="task-title"]`).focus(),
+    id,
+  );
+  await browser.keys('3');
+  await contentIs('toast-success', `Done; “Follow up: ${subject}” is due in 3 days.`);
+  await byTestId(`task-${id}`).waitForExist({ reverse: true, timeout: WAIT });
+  const next = await taskIn('upcoming', `Follow up: ${subject}`);
+
+  step = 'the planned task is done with its button';
+  await dismissToasts();
+  await (await shown(`task-done-${plannedId}`)).click();
+  await contentIs('toast-success', `Done: ${planned}`);
+  await byTestId(`task-${plannedId}`).waitForExist({ reverse: true, timeout: WAIT });
+  await screenshots('today-after');
+
+  step = 'the engine holds it all: both done, the follow-up open three days on, high, at 10:00';
+  const listed = JSON.parse(
+    execFileSync(cli, ['--db', demo, '--json', 'task', 'list', '--all', '--limit', '1000'], {
+      encoding: 'utf8',
+    }),
+  ).rows;
+  const byId = new Map(listed.map((row) => [row.id, row.values]));
+  assert.equal(byId.get(id)?.done, true, 'the task followed up is done');
+  assert.equal(byId.get(plannedId)?.done, true, 'the planned task is done');
+  const follow = byId.get(next);
+  const inThree = new Date();
+  inThree.setDate(inThree.getDate() + 3);
+  const local = (d) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  assert.deepEqual(
+    [follow?.done, follow?.due_on, follow?.due_time, follow?.priority],
+    [false, local(inThree), '10:00', 'high'],
+  );
+  t.diagnostic(`followed up to ${follow?.due_on}; "${planned}" done`);
   passed += 1;
 });
 

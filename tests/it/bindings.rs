@@ -20,6 +20,7 @@ use kith::store::{
     BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn,
     RestoreReport, ReviewValue, StoredRun, TargetReport,
 };
+use kith::today::Today;
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
 use ts_rs::{Config, TS};
@@ -82,6 +83,8 @@ fn export_typescript_bindings() {
     StoredRun::export_all(&cfg).expect("export StoredRun");
     DealScoreView::export_all(&cfg).expect("export DealScoreView");
     ScoreRules::export_all(&cfg).expect("export ScoreRules");
+    // A day's work.
+    Today::export_all(&cfg).expect("export Today");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

@@ -13,7 +13,7 @@ const LADDER: &[&[&str]] = &[
     &["values"],
     &["store"],
     &["analytics", "demo"],
-    &["export", "workspace"],
+    &["export", "workspace", "today"],
     &["import"],
 ];
 

@@ -29,6 +29,7 @@ mod score_rules;
 mod search;
 mod segments;
 mod store;
+mod today;
 
 use kith::{Input, Store};
 

@@ -84,6 +84,24 @@ proptest! {
     }
 
     #[test]
+    fn times_never_panic_and_read_back(
+        raw in cellish(),
+        hour in 0u32..24,
+        minute in 0u32..60,
+        pm in any::<bool>(),
+    ) {
+        if let Ok(time) = values::parse_time(&raw) {
+            prop_assert_eq!(values::parse_time(&time), Ok(time.clone()), "{} is canonical", time);
+        }
+        let plain = format!("{hour}:{minute:02}");
+        prop_assert_eq!(values::parse_time(&plain), Ok(format!("{hour:02}:{minute:02}")));
+        let twelve = if hour % 12 == 0 { 12 } else { hour % 12 };
+        let said = format!("{twelve}:{minute:02} {}", if pm { "pm" } else { "am" });
+        let want = (twelve % 12) + if pm { 12 } else { 0 };
+        prop_assert_eq!(values::parse_time(&said), Ok(format!("{want:02}:{minute:02}")));
+    }
+
+    #[test]
     fn numbers_and_money_never_panic_and_read_back(raw in cellish()) {
         if let Ok((cents, _)) = clean_money(&raw) {
             let text = format!(
@@ -147,8 +165,8 @@ proptest! {
             );
             let typed = matches!(
                 def.ty,
-                FieldType::Date | FieldType::Datetime | FieldType::Money | FieldType::Decimal
-                    | FieldType::Bool | FieldType::Email
+                FieldType::Date | FieldType::Datetime | FieldType::Time | FieldType::Money
+                    | FieldType::Decimal | FieldType::Bool | FieldType::Email
             );
             if typed {
                 prop_assert!(

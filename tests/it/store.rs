@@ -137,6 +137,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0007_import_speed.sql"),
         include_str!("../../src/store/migrations/0008_compact_tagging.sql"),
         include_str!("../../src/store/migrations/0009_search_without_doc.sql"),
+        include_str!("../../src/store/migrations/0010_task_time_priority.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,
@@ -177,14 +178,21 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
             };
             conn.execute_batch(log).unwrap();
             // Search as versions before 9 kept it: a document row and a full-text row under
-            // the document's rowid (here with a word the record does not have).
-            conn.execute_batch(
+            // the document's rowid (here with a word the record does not have). From 9 on, a
+            // full-text row under the record's rowid, left stale with the rebuild the
+            // migration to 9 asks for still to come.
+            let search = if version < 9 {
                 "INSERT INTO search_doc (rowid, kind, entity_id, title, subtitle, name_key)
                  VALUES (1, 'contact', 'c1', 'Old', '', 'old');
                  INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
-                 VALUES (1, 'Old Stale', '', '', '', '', '');",
-            )
-            .unwrap();
+                 VALUES (1, 'Old Stale', '', '', '', '', '');"
+            } else {
+                "INSERT INTO search_fts (rowid, name, email, phone, company, body, short)
+                 VALUES ((SELECT rowid FROM contact WHERE id = 'c1') << 2, 'Old Stale', '', '',
+                         '', '', '');
+                 INSERT OR REPLACE INTO meta (key, value) VALUES ('search_rebuild', '1');"
+            };
+            conn.execute_batch(search).unwrap();
             // Taggings as versions before 8 kept them: a new row each time a tag was added
             // again, beside the removed one's tombstone; from 8 on, one row per pair.
             let taggings = if version < 8 {

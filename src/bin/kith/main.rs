@@ -11,6 +11,7 @@
 mod analyze;
 mod backup;
 mod transfer;
+mod work;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -53,6 +54,7 @@ fn field_args(def: &KindDef, required_marked: bool) -> Vec<Arg> {
                 .long(flag(f.name))
                 .value_name(match f.ty {
                     FieldType::Date => "YYYY-MM-DD",
+                    FieldType::Time => "HH:MM",
                     FieldType::Ref => "ID",
                     _ => "VALUE",
                 })
@@ -266,6 +268,8 @@ fn cli() -> Command {
         .subcommand(backup::backup_command())
         .subcommand(analyze::analyze_command())
         .subcommand(analyze::chart_command())
+        .subcommand(work::today_command())
+        .subcommand(work::task_command())
         .subcommand(transfer::import_command())
         .subcommands(transfer::other_commands());
     for kind in Kind::ALL {
@@ -637,6 +641,8 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             Output::new(&tags, text)
         }
         Some(("backup", m)) => backup::run_backup(&mut store, m),
+        Some(("today", m)) => work::run_today(&store, m),
+        Some(("task", m)) => work::run_task(&mut store, m),
         Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
         Some(("chart", m)) => analyze::run_chart(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),

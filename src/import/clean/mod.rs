@@ -343,6 +343,7 @@ pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<
         FieldType::Date if def.year_optional => clean_anniversary(text, ctx.date_order),
         FieldType::Date => clean_date(text, ctx.date_order),
         FieldType::Datetime => clean_datetime(text, ctx.date_order),
+        FieldType::Time => values::parse_time(text),
         FieldType::Integer => {
             let n = clean_number(text)?;
             if n.fract() != 0.0 || n.abs() > 9.0e15 {

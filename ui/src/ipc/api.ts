@@ -50,10 +50,12 @@ import type { RecleanReport } from './bindings/RecleanReport';
 import type { ReviewValue } from './bindings/ReviewValue';
 import type { SearchHit } from './bindings/SearchHit';
 import type { TimelineItem } from './bindings/TimelineItem';
+import type { Today } from './bindings/Today';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { errorMessage } from './errors';
+import { now as clockNow } from '../lib/clock';
 
 export type {
   BackupInfo,
@@ -101,6 +103,7 @@ export type {
   ReviewValue,
   SearchHit,
   TimelineItem,
+  Today,
   UndoReport,
   WorkspaceChoice,
   WorkspaceInfo,
@@ -119,6 +122,8 @@ export type { ScoreMethod } from './bindings/ScoreMethod';
 export type { SegmentCount } from './bindings/SegmentCount';
 export type { TextSentiment } from './bindings/TextSentiment';
 export type { TicketSuggestion } from './bindings/TicketSuggestion';
+export type { Suggestion } from './bindings/Suggestion';
+export type { SuggestionKind } from './bindings/SuggestionKind';
 export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
 export type { ExportFormat } from './bindings/ExportFormat';
@@ -607,6 +612,47 @@ export function targetCampaign(
   value: string,
 ): Promise<TargetReport> {
   return request('analyze_target', { campaignId, column, value });
+}
+
+/** The wall time of this computer as the engine reads it: `YYYY-MM-DDTHH:MM:SS`, local. */
+export function localNow(date: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+/**
+ * The day's work at the user's wall time: overdue tasks, tasks due today and in the next
+ * days, and suggestions with their reasons. Seconds are dropped, so a minute asks once.
+ */
+export function today(now: Date = clockNow()): Promise<Today> {
+  const minute = new Date(now);
+  minute.setSeconds(0, 0);
+  return request('today', { now: localNow(minute), upcomingDays: null });
+}
+
+/** Marks a task done (stamped with when it happened). */
+export async function taskDone(id: string): Promise<EntityRecord> {
+  const record = await request<EntityRecord>('task_done', { id });
+  written('activity');
+  return record;
+}
+
+/** Marks a task done and adds "Follow up: …" due `days` after the user's today. */
+export async function taskFollowUp(
+  id: string,
+  days: number,
+  now: Date = clockNow(),
+): Promise<EntityRecord> {
+  const record = await request<EntityRecord>('task_follow_up', {
+    id,
+    days,
+    day: localNow(now).slice(0, 10),
+  });
+  written('activity');
+  return record;
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

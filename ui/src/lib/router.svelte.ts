@@ -36,6 +36,7 @@ export type ListSort = { key: string; desc: boolean };
 
 export type Route =
   | { name: 'home' }
+  | { name: 'today' }
   | { name: 'dashboard'; section: Exclude<DashboardSection, 'overview'> }
   | { name: 'overview' }
   | { name: 'import'; kind: Kind | null }
@@ -96,6 +97,7 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
   if (kind === 'dashboard')
     return isSection(id) ? { name: 'dashboard', section: id } : { name: 'home' };
   if (kind === 'overview') return { name: 'overview' };
+  if (kind === 'today') return { name: 'today' };
   if (kind === 'import') {
     if (id === 'history') return { name: 'imports' };
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
@@ -129,6 +131,8 @@ export function routeHref(route: Route): string {
       return `#/dashboard/${route.section}`;
     case 'overview':
       return '#/overview';
+    case 'today':
+      return '#/today';
     case 'import':
       return route.kind ? `#/import/${route.kind}` : '#/import';
     case 'imports':

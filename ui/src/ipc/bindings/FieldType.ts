@@ -3,4 +3,4 @@
 /**
  * How a field's text input is parsed, validated and stored.
  */
-export type FieldType = "text" | "long_text" | "email" | "phone" | "url" | "date" | "datetime" | "integer" | "money" | "decimal" | "bool" | "choice" | "ref";
+export type FieldType = "text" | "long_text" | "email" | "phone" | "url" | "date" | "datetime" | "time" | "integer" | "money" | "decimal" | "bool" | "choice" | "ref";

@@ -5,6 +5,8 @@ import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ReplayBackend } from './replay';
 import type { Command } from '../bindings/Command';
+import { setClock } from '../../lib/clock';
+import { RECORDED_NOW } from './now';
 
 export { ReplayBackend };
 
@@ -27,5 +29,6 @@ export function uninstallMockBackend(): void {
  * call; record it in src-tauri/src/record.rs.
  */
 export function installDevMock(): ReplayBackend {
+  setClock(() => new Date(RECORDED_NOW));
   return installReplayBackend(new ReplayBackend({ latencyMs: 60 }));
 }

@@ -1,0 +1,48 @@
+//! While the app is open: how many tasks are overdue or due today (the sidebar's count beside
+//! Today), and a reminder when a task's due time comes. Asks the engine once a minute and
+//! after every write of an activity; a failed ask keeps the last count.
+import { onRecordWritten, today } from '../ipc/api';
+import { fallingDue } from './tasks';
+import { toasts } from './toast.svelte';
+
+/** How often the clock is checked for tasks falling due (ms). */
+const EVERY = 60_000;
+
+class DueTasks {
+  /** Tasks overdue or due today. */
+  count = $state(0);
+  /** The day and minute of the last look: tasks due after it and by now are reminded of. */
+  private last: { day: string; time: string } | null = null;
+
+  /** Starts watching; returns the function that stops it. */
+  start(): () => void {
+    void this.check();
+    const timer = setInterval(() => void this.check(), EVERY);
+    const stop = onRecordWritten((kind) => {
+      if (kind === 'activity') void this.check();
+    });
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
+  }
+
+  async check(): Promise<void> {
+    let day;
+    try {
+      day = await today();
+    } catch {
+      return;
+    }
+    this.count = day.overdue_total + day.due_today_total;
+    const last = this.last;
+    this.last = { day: day.day, time: day.time };
+    // The first look reminds of nothing: what was already due is in the count.
+    if (!last || last.day !== day.day) return;
+    for (const task of fallingDue(day.due_today, day.day, last.time, day.time)) {
+      toasts.show('info', `Due now: ${task.title}`, 10_000);
+    }
+  }
+}
+
+export const dueTasks = new DueTasks();
