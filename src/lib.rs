@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod analytics;
+pub mod board;
 pub mod clock;
 pub mod demo;
 mod error;

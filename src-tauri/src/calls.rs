@@ -12,6 +12,7 @@ use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
     ScoreRules, ScoreView, SegmentView, ValueOptions, ValueReport,
 };
+use kith::board::{BoardOptions, DealBoard};
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
 use kith::import::{
@@ -310,4 +311,8 @@ pub fn task_done(s: &mut Store, id: &str) -> Result<EntityRecord> {
 
 pub fn task_follow_up(s: &mut Store, id: &str, days: u32, day: NaiveDate) -> Result<EntityRecord> {
     kith::today::follow_up_task(s, id, days, day, Utc::now())
+}
+
+pub fn deal_board(s: &mut Store, day: NaiveDate) -> Result<DealBoard> {
+    kith::board::deal_board(s, day, &BoardOptions::default())
 }

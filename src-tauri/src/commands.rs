@@ -20,6 +20,7 @@ use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
     ScoreRules, ScoreView, SegmentView, ValueReport,
 };
+use kith::board::DealBoard;
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
 use kith::import::{
@@ -570,4 +571,11 @@ pub fn task_follow_up(
     day: NaiveDate,
 ) -> Reply<EntityRecord> {
     with_store(&state, |s| calls::task_follow_up(s, &id, days, day))
+}
+
+/// The deal board on the user's `day`: a column per stage with its figures and cards, and the
+/// weighted pipeline.
+#[tauri::command(async)]
+pub fn deal_board(state: State<'_, AppState>, day: NaiveDate) -> Reply<DealBoard> {
+    with_store(&state, |s| calls::deal_board(s, day))
 }

@@ -129,6 +129,7 @@ pub fn run() {
             commands::today,
             commands::task_done,
             commands::task_follow_up,
+            commands::deal_board,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");

@@ -171,6 +171,7 @@ fn answer(
             arg(a, "height"),
         )),
         "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"))),
+        "deal_board" => to_json(calls::deal_board(s, arg(a, "day"))),
         "task_done" => to_json(calls::task_done(s, &text("id"))),
         "task_follow_up" => to_json(calls::task_follow_up(
             s,
@@ -464,6 +465,7 @@ fn record_demo(r: &mut Recorder) {
     record_reads(r);
     record_figure_lists(r);
     record_today(r);
+    record_board(r);
     record_rule_edits(r);
 }
 
@@ -479,6 +481,11 @@ static QUICK_TASK: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
 fn record_today(r: &mut Recorder) -> Value {
     r.call("today", json!({ "now": NOW, "upcomingDays": null }))
         .unwrap()
+}
+
+/// The deal board as the UI asks for it (on the day of [`NOW`]).
+fn record_board(r: &mut Recorder) -> Value {
+    r.call("deal_board", json!({ "day": &NOW[..10] })).unwrap()
 }
 
 /// The lead-score rules edited: a change refused (all or nothing), one saved, then all reset.
@@ -597,6 +604,19 @@ fn record_edits(r: &mut Recorder) {
     r.call("analyze_report", json!({ "name": "scores" }))
         .unwrap();
     r.call("analyze_rules_reset", json!({})).unwrap();
+    // Last (the tests take the first deal edit above as theirs): the board, its first lead
+    // moved to qualified (as a drop sends it), its first proposal lost with a reason.
+    let board = record_board(r);
+    let first = |stage: usize| board["columns"][stage]["cards"][0]["deal"]["id"].clone();
+    let moves = [
+        (first(0), json!({ "stage": "qualified" })),
+        (first(2), json!({ "stage": "lost", "lost_reason": "Price" })),
+    ];
+    for (id, input) in moves {
+        assert!(id.is_string(), "the demo's board has the deal: {board}");
+        let args = json!({ "kind": "deal", "id": id, "input": input });
+        r.call("record_update", args).unwrap();
+    }
 }
 
 /// Every field of `kind` as the record form sends a new record: empty but for `given`.
@@ -861,6 +881,7 @@ fn record_empty(r: &mut Recorder) {
         .unwrap();
     record_reads(r);
     record_today(r);
+    record_board(r);
     // Last: a Recompute that finds nothing (the in-memory simulation of the UI's older tests
     // answers every analytics call from this workspace).
     r.call("analyze_all", json!({ "asOf": null })).unwrap();

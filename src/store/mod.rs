@@ -44,7 +44,7 @@ pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
 pub use review::{Flagged, FlaggedPage, ReviewValue};
 pub use tags::check_tag;
-pub use work::{DealTouch, OpenTicket, ValuedCustomer};
+pub use work::{DealTouch, OpenTicket, StageDeals, ValuedCustomer};
 
 /// The schema migrations, in order. Released ones are append-only.
 const MIGRATION_SQL: &[&str] = &[

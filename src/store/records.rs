@@ -836,6 +836,16 @@ impl Writer<'_> {
                 {
                     merged.insert("closed_on", Value::Text(self.now()[..10].to_string()));
                 }
+                // A deal moved back into the pipeline is open again: no closing day; a deal
+                // not lost has no reason it was lost (unless the edit gives them).
+                if let Some(Value::Text(stage)) = given.get("stage") {
+                    let open = stage != "won" && stage != "lost";
+                    for (field, clear) in [("closed_on", open), ("lost_reason", stage != "lost")] {
+                        if clear && !given.contains_key(field) && set(merged, field) {
+                            merged.insert(field, Value::Null);
+                        }
+                    }
+                }
             }
             Kind::Activity => {
                 let is_task = matches!(merged.get("kind"), Some(Value::Text(k)) if k == "task");

@@ -1,9 +1,12 @@
 //! The rows a day's work is made of: open tasks by due day, open deals with the day of their
-//! last activity, tickets still waiting, and the purchases of a few customers. Reads only;
-//! `today` (above the store) decides what they mean.
+//! last activity, tickets still waiting, the purchases of a few customers, and each deal
+//! stage's deals for the board. Reads only; `today` and `board` (above the store) decide what
+//! they mean.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::analytics::{PURCHASE_STATUSES, day_of};
@@ -201,6 +204,81 @@ impl Store {
                     date,
                     amount: r.get::<_, i64>(1)? as f64 / 100.0,
                 });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// One stage's deals as the board shows them.
+#[derive(Debug, Clone, Default)]
+pub struct StageDeals {
+    /// The first deals (most valuable first), by id.
+    pub ids: Vec<String>,
+    /// All the stage's deals (closed ones since the day asked for).
+    pub count: u64,
+    /// Their value in hundredths.
+    pub value: i64,
+    /// Their value weighted by each deal's probability (its stage's when unset), in hundredths.
+    pub weighted: f64,
+}
+
+impl Store {
+    /// The live deals at `stage` (won and lost ones closed on or after `closed_since`, when
+    /// given), the `limit` most valuable first, with the stage's count and sums. `default_p` is
+    /// the stage's probability, for deals without their own.
+    pub fn stage_deals(
+        &self,
+        stage: &str,
+        closed_since: Option<NaiveDate>,
+        default_p: i64,
+        limit: usize,
+    ) -> Result<StageDeals> {
+        let since = closed_since.map(|d| d.to_string());
+        let live = "deleted_at IS NULL AND stage = ?1
+                    AND (?2 IS NULL OR coalesce(closed_on, substr(updated_at, 1, 10)) >= ?2)";
+        let (count, value, weighted) = self.conn.query_row(
+            &format!(
+                "SELECT count(*), coalesce(sum(value), 0),
+                        coalesce(sum(value * coalesce(probability, ?3) / 100.0), 0)
+                 FROM deal WHERE {live}"
+            ),
+            params![stage, since, default_p],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, f64>(2)?,
+                ))
+            },
+        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM deal WHERE {live}
+             ORDER BY value IS NULL, value DESC, expected_close, rowid LIMIT ?3"
+        ))?;
+        let ids = stmt
+            .query_map(params![stage, since, limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(StageDeals {
+            ids,
+            count: count.max(0) as u64,
+            value,
+            weighted,
+        })
+    }
+
+    /// The stored lead scores of these deals (those the last run scored).
+    pub fn deal_scores(&self, ids: &[String]) -> Result<HashMap<String, i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT score FROM deal_score WHERE deal_id = ?1")?;
+        let mut out = HashMap::new();
+        for id in ids {
+            if let Some(score) = stmt
+                .query_row(params![id], |r| r.get::<_, i64>(0))
+                .optional()?
+            {
+                out.insert(id.clone(), score);
             }
         }
         Ok(out)

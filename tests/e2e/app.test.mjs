@@ -50,13 +50,18 @@
 // high priority → the 3 key on it marks it done and adds "Follow up: …" three days on → the
 // planned task is done with its button → the CLI reads both done and the follow-up open.
 //
-// The ninth story, on the same demo workspace: a file of 250,000 new people is dry-run →
+// The ninth, on the same demo workspace: Deals opens the board, a column per stage → a lead
+// dragged onto Qualified moves there (the counts follow; the engine has the stage and its
+// probability) → Shift+→ moves it on to Proposal → L asks why it was lost, and with a reason
+// it is (stage, reason, probability 0 and a closing day, read back with the CLI).
+//
+// The tenth story, on the same demo workspace: a file of 250,000 new people is dry-run →
 // an import started and cancelled leaves the contacts as they were → started again from the
 // dry run → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
 //
-// The tenth, on a workspace made by the CLI with two open deals and no closed ones (so the
+// The eleventh, on a workspace made by the CLI with two open deals and no closed ones (so the
 // lead scores come from rules): the scores panel shows 80 and 55 → the referral rule is set to
 // 0 points and saved → the scores are recomputed: the referral deal drops to 70, the other
 // stays at 55, and the engine has stored the rule's new points.
@@ -254,7 +259,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 10;
+const STORIES = 11;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -1047,6 +1052,97 @@ test('a day’s work on the Today page: a suggestion planned, a task added, foll
     [false, local(inThree), '10:00', 'high'],
   );
   t.diagnostic(`followed up to ${follow?.due_on}; "${planned}" done`);
+  passed += 1;
+});
+
+test('the deal board: a card dragged, moved with the keyboard, and lost with a reason', async (t) => {
+  assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
+  const demo = path.join(demoDir, 'demo.db');
+  /** The ids of a column's cards, top to bottom. */
+  const cards = (stage) =>
+    browser.execute(
+      (id) =>
+        [...document.querySelectorAll(`[data-testid="board-column-${id}"] [data-card-id]`)].map(
+          (card) => card.dataset.cardId,
+        ),
+      stage,
+    );
+  const count = async (stage) =>
+    Number((await filledText(`board-count-${stage}`)).replace(/\D/g, ''));
+  const show = (id) =>
+    JSON.parse(
+      execFileSync(cli, ['--db', demo, '--json', 'deal', 'show', id], { encoding: 'utf8' }),
+    );
+
+  step = 'Deals opens the board: a column per stage';
+  await dismissToasts();
+  await (await shown('nav-deal')).click();
+  await shown('board-columns');
+  for (const stage of ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost']) {
+    await shown(`board-column-${stage}`);
+  }
+  await screenshots('board');
+  const [lead] = await cards('lead');
+  assert.ok(lead, 'the demo has a lead');
+  const before = { lead: await count('lead'), qualified: await count('qualified') };
+
+  step = 'a lead dragged onto Qualified moves there';
+  await browser.execute((id) => {
+    const card = document.querySelector(`[data-card-id="${id}"]`);
+    const column = document.querySelector('[data-testid="board-column-qualified"]');
+    const data = new DataTransfer();
+    card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+    column.dispatchEvent(
+      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+    );
+    column.dispatchEvent(
+      new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }),
+    );
+  }, lead);
+  await browser.waitUntil(async () => (await cards('qualified')).includes(lead), {
+    timeout: WAIT,
+    timeoutMsg: `the dragged lead is not under Qualified (step: ${step})`,
+  });
+  assert.equal(await count('lead'), before.lead - 1);
+  assert.equal(await count('qualified'), before.qualified + 1);
+  assert.equal(show(lead).values.stage, 'qualified');
+  assert.equal(show(lead).values.probability, 25, 'the stage’s probability');
+
+  step = 'Shift+→ on the card moves it on to Proposal';
+  await browser.execute(
+    (id) => document.querySelector(`[data-card-id="${id}"] .title`).focus(),
+    lead,
+  );
+  await browser.keys(['Shift', 'ArrowRight']);
+  await browser.waitUntil(async () => (await cards('proposal')).includes(lead), {
+    timeout: WAIT,
+    timeoutMsg: `Shift+→ did not move the card to Proposal (step: ${step})`,
+  });
+  assert.equal(show(lead).values.stage, 'proposal');
+
+  step = 'L asks why it was lost; with a reason it is';
+  await browser.execute(
+    (id) => document.querySelector(`[data-card-id="${id}"] .title`).focus(),
+    lead,
+  );
+  await browser.keys('l');
+  await shown('lost-dialog');
+  await type('lost-reason', 'Chose a competitor');
+  await (await shown('lost-confirm')).click();
+  await browser.waitUntil(async () => (await cards('lost')).includes(lead), {
+    timeout: WAIT,
+    timeoutMsg: `the lost deal is not under Lost (step: ${step})`,
+  });
+  const lost = show(lead).values;
+  assert.deepEqual(
+    [lost.stage, lost.lost_reason, lost.probability],
+    ['lost', 'Chose a competitor', 0],
+  );
+  assert.match(String(lost.closed_on), /^\d{4}-\d\d-\d\d$/, 'a closing day is set');
+  await screenshots('board-after');
+  t.diagnostic(
+    `deal ${lead}: lead → qualified (drag) → proposal (Shift+→) → lost (L, with a reason)`,
+  );
   passed += 1;
 });
 

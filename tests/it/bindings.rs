@@ -10,6 +10,7 @@ use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
     ScoreRules, ScoreView, SegmentView, ValueReport,
 };
+use kith::board::DealBoard;
 use kith::export::{ChartExport, ChartFormat, ExportOptions, ExportSummary};
 use kith::import::{
     BatchSummary, ImportOptions, ImportReport, Preview, Progress, RecleanOptions, RecleanReport,
@@ -85,6 +86,7 @@ fn export_typescript_bindings() {
     ScoreRules::export_all(&cfg).expect("export ScoreRules");
     // A day's work.
     Today::export_all(&cfg).expect("export Today");
+    DealBoard::export_all(&cfg).expect("export DealBoard");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

@@ -4,6 +4,7 @@ mod analytics;
 mod backup;
 #[cfg(feature = "ts")]
 mod bindings;
+mod board;
 mod chart_export;
 mod charts;
 mod cli;

@@ -51,6 +51,7 @@ import type { ReviewValue } from './bindings/ReviewValue';
 import type { SearchHit } from './bindings/SearchHit';
 import type { TimelineItem } from './bindings/TimelineItem';
 import type { Today } from './bindings/Today';
+import type { DealBoard } from './bindings/DealBoard';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -104,6 +105,7 @@ export type {
   SearchHit,
   TimelineItem,
   Today,
+  DealBoard,
   UndoReport,
   WorkspaceChoice,
   WorkspaceInfo,
@@ -123,6 +125,8 @@ export type { SegmentCount } from './bindings/SegmentCount';
 export type { TextSentiment } from './bindings/TextSentiment';
 export type { TicketSuggestion } from './bindings/TicketSuggestion';
 export type { Suggestion } from './bindings/Suggestion';
+export type { BoardCard } from './bindings/BoardCard';
+export type { BoardColumn } from './bindings/BoardColumn';
 export type { SuggestionKind } from './bindings/SuggestionKind';
 export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
@@ -653,6 +657,11 @@ export async function taskFollowUp(
   });
   written('activity');
   return record;
+}
+
+/** The deal board on the user's today: a column per stage with its figures and cards. */
+export function dealBoard(now: Date = clockNow()): Promise<DealBoard> {
+  return request('deal_board', { day: localNow(now).slice(0, 10) });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

@@ -37,6 +37,7 @@ export type ListSort = { key: string; desc: boolean };
 export type Route =
   | { name: 'home' }
   | { name: 'today' }
+  | { name: 'board' }
   | { name: 'dashboard'; section: Exclude<DashboardSection, 'overview'> }
   | { name: 'overview' }
   | { name: 'import'; kind: Kind | null }
@@ -98,6 +99,7 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
     return isSection(id) ? { name: 'dashboard', section: id } : { name: 'home' };
   if (kind === 'overview') return { name: 'overview' };
   if (kind === 'today') return { name: 'today' };
+  if (kind === 'board') return { name: 'board' };
   if (kind === 'import') {
     if (id === 'history') return { name: 'imports' };
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
@@ -133,6 +135,8 @@ export function routeHref(route: Route): string {
       return '#/overview';
     case 'today':
       return '#/today';
+    case 'board':
+      return '#/board';
     case 'import':
       return route.kind ? `#/import/${route.kind}` : '#/import';
     case 'imports':

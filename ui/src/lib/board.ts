@@ -1,0 +1,45 @@
+//! The deal board's words and moves: a stage's name, the stage a card moves to with the
+//! keyboard, the edit a drop sends, and the reasons offered when a deal is lost.
+import type { BoardColumn, RecordInput } from '../ipc/api';
+
+/** Reasons a deal is lost, offered when it is moved to Lost (any other can be typed). */
+export const LOST_REASONS = [
+  'Price',
+  'Timing',
+  'Chose a competitor',
+  'No budget',
+  'No response',
+  'Needs changed',
+] as const;
+
+/** A stage key as a name: `negotiation` → "Negotiation". */
+export function stageLabel(stage: string): string {
+  const words = stage.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The stage `step` columns from `stage` (−1 the previous, +1 the next), if there is one. */
+export function stageBeside(
+  columns: readonly BoardColumn[],
+  stage: string,
+  step: number,
+): string | null {
+  const at = columns.findIndex((column) => column.stage === stage);
+  if (at < 0) return null;
+  return columns[at + step]?.stage ?? null;
+}
+
+/** What moving a deal to `stage` sends: the stage, and the reason when it is lost. */
+export function moveInput(stage: string, lostReason = ''): RecordInput {
+  return stage === 'lost' && lostReason.trim() !== ''
+    ? { stage, lost_reason: lostReason.trim() }
+    : { stage };
+}
+
+/** The currency the column's cards are in when they share one (for its totals). */
+export function columnCurrency(column: BoardColumn): string | null {
+  const codes = new Set(
+    column.cards.map((card) => card.deal.values.currency).filter((c) => typeof c === 'string'),
+  );
+  return codes.size === 1 ? ([...codes][0] as string) : null;
+}
