@@ -542,3 +542,14 @@ pub fn backup_restore(state: State<'_, AppState>, name: String) -> Reply<Restore
 pub fn backup_keep(state: State<'_, AppState>, keep: usize) -> Reply<BackupList> {
     with_store(&state, |s| calls::backup_keep(s, keep))
 }
+
+/// The UI's first screen is drawn and takes input (`ui/src/lib/startup.ts`). Prints
+/// `kith-ready MS` on stdout the first time, when `KITH_REPORT_READY` asked for it (the startup
+/// benchmark, the package test); does nothing otherwise. No engine call: only the shell knows
+/// when the window started.
+#[tauri::command(async)]
+pub fn startup_report(state: State<'_, AppState>) {
+    if let Some(line) = state.startup.ready_line() {
+        println!("{line}");
+    }
+}
