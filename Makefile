@@ -11,6 +11,7 @@
 #   make bench      benchmarks: search at 1M contacts, the 1M-row import against sqlite3,
 #                   analytics (k-means against scikit-learn, lifetime-value fit)
 #   make package    a release .deb under target/release/bundle/deb/
+#   make package-test  install that .deb here (apt-get), start the installed app, remove it
 #   make screenshot assets/screenshot.png: the app on the demo workspace under Xvfb
 #   make clean      remove build output (target/, ui/dist, demo database left alone)
 
@@ -38,10 +39,11 @@ export CARGO_INCREMENTAL ?= $(if $(filter-out false 0,$(CI)),0,1)
 
 STAGE := scripts/stage.sh run
 
-.PHONY: help deps build ui app cli run test bindings fixtures e2e bench package screenshot clean
+.PHONY: help deps build ui app cli run test bindings fixtures e2e bench package package-test \
+  screenshot clean
 
 help:
-	@sed -n '3,14s/^# \{0,1\}//p' Makefile
+	@sed -n '3,16s/^# \{0,1\}//p' Makefile
 
 deps:
 	@scripts/deps.sh all
@@ -92,6 +94,7 @@ test:
 	@$(STAGE) ui-test $(NPM) --prefix ui test
 	@$(STAGE) build $(MAKE) --no-print-directory build
 	@$(STAGE) e2e tests/e2e/run.sh
+	@$(STAGE) package-test $(MAKE) --no-print-directory package-test
 	@scripts/stage.sh summary
 	@echo "make test: all passed"
 
@@ -121,6 +124,11 @@ package: deps
 	TAURI_FRONTEND_PATH="$(CURDIR)/ui" ./ui/node_modules/.bin/tauri build --bundles deb \
 	  --config '{"build":{"beforeBuildCommand":null}}' $(TAURI_BUILD_FLAGS)
 	@ls -l target/release/bundle/deb/*.deb
+
+# Installs the .deb on this machine (root or sudo), starts the installed app under Xvfb and
+# removes the package again (PACKAGE_TEST_KEEP=1 keeps it).
+package-test: package
+	scripts/package-test.sh
 
 # The README's screenshot: the built app on the demo workspace, under its own Xvfb, with
 # the global search showing the results for 李.
