@@ -8,8 +8,10 @@
 #   make bindings   regenerate the TypeScript bindings in ui/src/ipc/bindings from Rust
 #   make fixtures   record the engine's answers the UI's mock replays (ui/src/ipc/mock/fixtures)
 #   make e2e        the end-to-end test through the real webview (needs make build)
-#   make bench      benchmarks: search at 1M contacts, the 1M-row import against sqlite3,
-#                   analytics (k-means against scikit-learn, lifetime-value fit)
+#   make bench      benchmarks: the release app's cold start, idle memory and size; search at
+#                   1M contacts, the 1M-row import against sqlite3, analytics (k-means
+#                   against scikit-learn, lifetime-value fit)
+#   make bench-start   the first of those alone (needs no 1M-contact data)
 #   make package    a release .deb under target/release/bundle/deb/
 #   make package-test  install that .deb here (apt-get), start the installed app, remove it
 #   make screenshot assets/screenshot.png: the app on the demo workspace under Xvfb
@@ -39,11 +41,11 @@ export CARGO_INCREMENTAL ?= $(if $(filter-out false 0,$(CI)),0,1)
 
 STAGE := scripts/stage.sh run
 
-.PHONY: help deps build ui app cli run test bindings fixtures e2e bench package package-test \
-  screenshot clean
+.PHONY: help deps build ui app cli run test bindings fixtures e2e bench bench-start package \
+  package-test screenshot clean
 
 help:
-	@sed -n '3,16s/^# \{0,1\}//p' Makefile
+	@sed -n '3,18s/^# \{0,1\}//p' Makefile
 
 deps:
 	@scripts/deps.sh all
@@ -110,7 +112,7 @@ fixtures:
 e2e:
 	tests/e2e/run.sh
 
-bench: deps
+bench: deps bench-start
 	$(CARGO) bench --bench search
 	$(CARGO) bench --bench import
 	$(CARGO) bench --bench analytics
@@ -129,6 +131,11 @@ package: deps
 # removes the package again (PACKAGE_TEST_KEEP=1 keeps it).
 package-test: package
 	scripts/package-test.sh
+
+# The release app's cold start on the demo workspace (made with the debug CLI), its idle
+# memory and the sizes of the binary and the .deb.
+bench-start: package cli
+	scripts/bench-start.sh
 
 # The README's screenshot: the built app on the demo workspace, under its own Xvfb, with
 # the global search showing the results for 李.
