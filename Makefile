@@ -50,8 +50,15 @@ help:
 deps:
 	@scripts/deps.sh all
 
-ui:
+# The UI is built again only when its sources changed: a new ui/dist (new mtimes, the same
+# bytes) makes cargo rebuild the app that embeds it, which takes minutes in release.
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html \
+  ui/package.json ui/package-lock.json ui/vite.config.ts ui/svelte.config.js ui/tsconfig.json
+ui/dist/index.html: $(UI_SOURCES)
 	$(NPM) --prefix ui run build
+	@touch $@
+
+ui: ui/dist/index.html
 
 # The custom-protocol feature embeds ui/dist; without it the binary loads the dev server
 # URL and shows a blank page.
@@ -121,8 +128,7 @@ bench: deps bench-start
 # off: the Tauri CLI runs that command in the frontend directory, which it otherwise guesses
 # by looking for a package.json (and can pick tests/e2e/). TAURI_BUILD_FLAGS adds options.
 TAURI_BUILD_FLAGS ?=
-package: deps
-	$(NPM) --prefix ui run build
+package: deps ui
 	TAURI_FRONTEND_PATH="$(CURDIR)/ui" ./ui/node_modules/.bin/tauri build --bundles deb \
 	  --config '{"build":{"beforeBuildCommand":null}}' $(TAURI_BUILD_FLAGS)
 	@ls -l target/release/bundle/deb/*.deb
