@@ -8,9 +8,12 @@
 #   make bindings   regenerate the TypeScript bindings in ui/src/ipc/bindings from Rust
 #   make fixtures   record the engine's answers the UI's mock replays (ui/src/ipc/mock/fixtures)
 #   make e2e        the end-to-end test through the real webview (needs make build)
-#   make bench      benchmarks: search at 1M contacts, the 1M-row import against sqlite3,
-#                   analytics (k-means against scikit-learn, lifetime-value fit)
+#   make bench      benchmarks: the release app's cold start, idle memory and size; search at
+#                   1M contacts, the 1M-row import against sqlite3, analytics (k-means
+#                   against scikit-learn, lifetime-value fit)
+#   make bench-start   the first of those alone (needs no 1M-contact data)
 #   make package    a release .deb under target/release/bundle/deb/
+#   make package-test  install that .deb here (apt-get), start the installed app, remove it
 #   make screenshot assets/screenshot.png: the app on the demo workspace under Xvfb
 #   make clean      remove build output (target/, ui/dist, demo database left alone)
 
@@ -38,16 +41,24 @@ export CARGO_INCREMENTAL ?= $(if $(filter-out false 0,$(CI)),0,1)
 
 STAGE := scripts/stage.sh run
 
-.PHONY: help deps build ui app cli run test bindings fixtures e2e bench package screenshot clean
+.PHONY: help deps build ui app cli run test bindings fixtures e2e bench bench-start package \
+  package-test screenshot clean
 
 help:
-	@sed -n '3,14s/^# \{0,1\}//p' Makefile
+	@sed -n '3,18s/^# \{0,1\}//p' Makefile
 
 deps:
 	@scripts/deps.sh all
 
-ui:
+# The UI is built again only when its sources changed: a new ui/dist (new mtimes, the same
+# bytes) makes cargo rebuild the app that embeds it, which takes minutes in release.
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) ui/index.html \
+  ui/package.json ui/package-lock.json ui/vite.config.ts ui/svelte.config.js ui/tsconfig.json
+ui/dist/index.html: $(UI_SOURCES)
 	$(NPM) --prefix ui run build
+	@touch $@
+
+ui: ui/dist/index.html
 
 # The custom-protocol feature embeds ui/dist; without it the binary loads the dev server
 # URL and shows a blank page.
@@ -92,6 +103,7 @@ test:
 	@$(STAGE) ui-test $(NPM) --prefix ui test
 	@$(STAGE) build $(MAKE) --no-print-directory build
 	@$(STAGE) e2e tests/e2e/run.sh
+	@$(STAGE) package-test $(MAKE) --no-print-directory package-test
 	@scripts/stage.sh summary
 	@echo "make test: all passed"
 
@@ -107,7 +119,7 @@ fixtures:
 e2e:
 	tests/e2e/run.sh
 
-bench: deps
+bench: deps bench-start
 	$(CARGO) bench --bench search
 	$(CARGO) bench --bench import
 	$(CARGO) bench --bench analytics
@@ -116,11 +128,20 @@ bench: deps
 # off: the Tauri CLI runs that command in the frontend directory, which it otherwise guesses
 # by looking for a package.json (and can pick tests/e2e/). TAURI_BUILD_FLAGS adds options.
 TAURI_BUILD_FLAGS ?=
-package: deps
-	$(NPM) --prefix ui run build
+package: deps ui
 	TAURI_FRONTEND_PATH="$(CURDIR)/ui" ./ui/node_modules/.bin/tauri build --bundles deb \
 	  --config '{"build":{"beforeBuildCommand":null}}' $(TAURI_BUILD_FLAGS)
 	@ls -l target/release/bundle/deb/*.deb
+
+# Installs the .deb on this machine (root or sudo), starts the installed app under Xvfb and
+# removes the package again (PACKAGE_TEST_KEEP=1 keeps it).
+package-test: package
+	scripts/package-test.sh
+
+# The release app's cold start on the demo workspace (made with the debug CLI), its idle
+# memory and the sizes of the binary and the .deb.
+bench-start: package cli
+	scripts/bench-start.sh
 
 # The README's screenshot: the built app on the demo workspace, under its own Xvfb, with
 # the global search showing the results for 李.

@@ -11,13 +11,14 @@ cd "$(dirname "$0")/.."
 
 # Build the app (webkit2gtk, gtk, …), run it headless (Xvfb, xauth, dbus), drive it
 # (WebKitWebDriver from webkit2gtk-driver), screenshot it (imagemagick) with CJK text
-# (fonts-noto-cjk), the sqlite3 shell the import benchmark's baseline uses, and python3-venv
-# for the analytics benchmark's scikit-learn baseline.
+# (fonts-noto-cjk), the sqlite3 shell the import benchmark's baseline uses, python3-venv
+# for the analytics benchmark's scikit-learn baseline, and desktop-file-validate (from
+# desktop-file-utils, 90 KB) for the package test's check of the installed desktop entry.
 APT_PACKAGES=(
   build-essential pkg-config curl file git ca-certificates
   libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   xvfb xauth x11-utils webkit2gtk-driver imagemagick xdotool dbus-x11 at-spi2-core
-  fonts-dejavu-core fonts-noto-cjk sqlite3 python3-venv
+  fonts-dejavu-core fonts-noto-cjk sqlite3 python3-venv desktop-file-utils
 )
 
 say() { printf 'deps: %s\n' "$*" >&2; }

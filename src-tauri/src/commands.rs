@@ -579,3 +579,14 @@ pub fn task_follow_up(
 pub fn deal_board(state: State<'_, AppState>, day: NaiveDate) -> Reply<DealBoard> {
     with_store(&state, |s| calls::deal_board(s, day))
 }
+
+/// The UI's first screen is drawn and takes input (`ui/src/lib/startup.ts`). Prints
+/// `kith-ready MS` on stdout the first time, when `KITH_REPORT_READY` asked for it (the startup
+/// benchmark, the package test); does nothing otherwise. No engine call: only the shell knows
+/// when the window started.
+#[tauri::command(async)]
+pub fn startup_report(state: State<'_, AppState>) {
+    if let Some(line) = state.startup.ready_line() {
+        println!("{line}");
+    }
+}

@@ -8,6 +8,7 @@ mod commands;
 mod crashlog;
 #[cfg(test)]
 mod record;
+mod startup;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -25,6 +26,8 @@ pub struct AppState {
     refreshing: Mutex<()>,
     /// The files chosen in this session's dialogs: the only paths commands accept.
     chosen: chosen::Chosen,
+    /// When the app started, for the startup report (`startup_report`).
+    startup: startup::Startup,
 }
 
 /// The database named on the command line (`--db PATH` or `--db=PATH`), as the CLI takes it.
@@ -42,6 +45,7 @@ fn db_argument(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
 
 /// Starts the app on `--db PATH`, else `$KITH_DB`, else the default database.
 pub fn run() {
+    let startup = startup::Startup::from_env();
     let path = resolve_db_path(db_argument(std::env::args().skip(1)));
     let store = Store::open(&path).map(|mut s| {
         s.set_origin("app");
@@ -74,6 +78,7 @@ pub fn run() {
             cancel: AtomicBool::new(false),
             refreshing: Mutex::new(()),
             chosen: chosen::Chosen::default(),
+            startup,
         })
         .invoke_handler(tauri::generate_handler![
             commands::schema,
@@ -130,6 +135,7 @@ pub fn run() {
             commands::task_done,
             commands::task_follow_up,
             commands::deal_board,
+            commands::startup_report,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");
@@ -150,6 +156,7 @@ mod tests {
             cancel: AtomicBool::new(false),
             refreshing: Mutex::new(()),
             chosen: chosen::Chosen::default(),
+            startup: startup::Startup::from_env(),
         };
         let ann = kith::Input::from([("first_name".to_string(), "Ann".to_string())]);
         let failed = commands::with_store(&state, |s| -> kith::Result<()> {

@@ -223,6 +223,14 @@ async function request<T>(command: Command, args?: Record<string, unknown>): Pro
   }
 }
 
+/**
+ * Tells the shell the first screen is drawn and takes input (lib/startup.ts). It prints when,
+ * if the startup benchmark asked; the UI gets nothing back.
+ */
+export async function reportStartup(): Promise<void> {
+  await request<null>('startup_report');
+}
+
 /** Every kind's schema, in navigation order. */
 export function schema(): Promise<KindSchema[]> {
   return request('schema');

@@ -45,6 +45,9 @@ export class ReplayBackend {
     const dialogs = this.options.dialogs;
     if (command === 'dialog_open' && dialogs) return dialogs.open?.shift() ?? null;
     if (command === 'dialog_save' && dialogs) return dialogs.save?.shift() ?? null;
+    // The first screen telling the shell it is up (lib/startup.ts): the shell's, not the
+    // engine's, and it answers nothing.
+    if (command === 'startup_report') return null;
     const latency = this.options.latencyMs ?? 0;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     let found;
