@@ -2,6 +2,7 @@
 // screen, not when the window merely opened.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { RECORDED_NOW } from '../ipc/mock/now';
 
 // A fresh lib/startup.ts for each test (it reports once per page load), with the app and the
 // testing library loaded again beside it, so that they share one Svelte.
@@ -12,10 +13,13 @@ afterEach(() => {
 });
 
 async function freshApp() {
-  const [app, library] = await Promise.all([
+  const [app, library, clock] = await Promise.all([
     import('../App.svelte'),
     import('@testing-library/svelte'),
+    import('./clock'),
   ]);
+  // The fresh clock is the computer's again: the recorded answers were asked at RECORDED_NOW.
+  clock.setClock(() => new Date(RECORDED_NOW));
   return { App: app.default, ...library };
 }
 
