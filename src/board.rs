@@ -1,7 +1,8 @@
 //! The deal board: a column per stage in pipeline order, each with its count, value and value
 //! weighted by probability, and its deals as cards (the most valuable first, with their lead
 //! score); won and lost columns hold the deals closed in the last days asked for. The weighted
-//! pipeline and its months come from the forecast. Moving a card is an edit of the deal's
+//! pipeline and its months come from the forecast. The stages, their names, order and
+//! probabilities are the workspace's own (`Store::deal_stages`). Moving a card is an edit of the deal's
 //! stage (the store sets its probability and closing day).
 
 use chrono::{Duration, NaiveDate};
@@ -9,7 +10,6 @@ use serde::Serialize;
 
 use crate::analytics::{self, Forecast};
 use crate::error::Result;
-use crate::kinds::DEAL_STAGES;
 use crate::model::{EntityRecord, Kind};
 use crate::store::Store;
 
@@ -51,8 +51,13 @@ pub struct DealBoard {
 pub struct BoardColumn {
     /// The stage (`lead`, …, `won`, `lost`).
     pub stage: String,
-    /// The stage's default probability (percent).
+    /// The user's name for the stage (`None`: its default name).
+    pub label: Option<String>,
+    /// The probability (percent) a deal takes on entering the stage.
     pub probability: i64,
+    /// Whether deals can be moved into it; a stage switched off shows only while it still
+    /// holds deals (an import or another device put them there).
+    pub active: bool,
     /// Whether the stage closes a deal (won or lost).
     pub closed: bool,
     /// Deals in the column (all of them, not only the cards).
@@ -79,15 +84,19 @@ pub struct BoardCard {
 /// The board on `day`.
 pub fn deal_board(store: &Store, day: NaiveDate, opts: &BoardOptions) -> Result<DealBoard> {
     let closed_since = day - Duration::days(i64::from(opts.closed_days));
-    let mut columns = Vec::with_capacity(DEAL_STAGES.len());
-    for (stage, probability) in DEAL_STAGES {
-        let closed = matches!(stage, "won" | "lost");
+    let stages = store.deal_stages()?;
+    let mut columns = Vec::with_capacity(stages.len());
+    for stage in stages {
+        let closed = stage.closed;
         let found = store.stage_deals(
-            stage,
+            &stage.key,
             closed.then_some(closed_since),
-            probability,
+            stage.probability,
             opts.cards,
         )?;
+        if !stage.active && found.count == 0 {
+            continue;
+        }
         let scores = store.deal_scores(&found.ids)?;
         let cards = found
             .ids
@@ -100,8 +109,10 @@ pub fn deal_board(store: &Store, day: NaiveDate, opts: &BoardOptions) -> Result<
             })
             .collect::<Result<Vec<_>>>()?;
         columns.push(BoardColumn {
-            stage: stage.to_string(),
-            probability,
+            stage: stage.key,
+            label: stage.label,
+            probability: stage.probability,
+            active: stage.active,
             closed,
             count: found.count,
             value: found.value as f64 / 100.0,

@@ -98,14 +98,6 @@ const STAGE_NAMES: &[&str] = &[
     "lost",
 ];
 
-/// The default probability (percent) of a deal stage.
-pub fn stage_probability(stage: &str) -> Option<i64> {
-    DEAL_STAGES
-        .iter()
-        .find(|(s, _)| *s == stage)
-        .map(|(_, p)| *p)
-}
-
 /// How urgent a task is, least first (no priority is `normal`).
 pub const TASK_PRIORITIES: [&str; 3] = ["low", "normal", "high"];
 

@@ -315,7 +315,7 @@ impl EntityRecord {
 }
 
 /// Which records a list returns, in what order, and which window of them.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ListQuery {
@@ -331,7 +331,8 @@ pub struct ListQuery {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     /// Most rows to return (capped at 1000).
     pub limit: u64,
-    /// Field → exact value (as text) that records must have.
+    /// Field → the value (as text) records must have, or a comparison, range, several values
+    /// or a tag (see `store/filters.rs`).
     pub filters: BTreeMap<String, String>,
     /// Include soft-deleted records.
     pub include_deleted: bool,

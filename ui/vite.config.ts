@@ -29,5 +29,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['./vitest.setup.ts'],
     restoreMocks: true,
+    // A test that loads the whole app (startup.test.ts) takes seconds on a busy two-core
+    // machine; the limit guards against a hang, it is not a speed goal.
+    testTimeout: 20_000,
   },
 });

@@ -21,8 +21,8 @@ use kith::import::{
 };
 use kith::model::KindSchema;
 use kith::store::{
-    BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
-    MetricColumn, RestoreReport, StoredRun, TargetReport,
+    BackupInfo, BackupList, CustomerFigures, DealStage, DuplicateGroup, FlaggedPage, MergeReport,
+    MetricColumn, RestoreReport, SavedView, StoredRun, TargetReport,
 };
 use kith::today::{Today, TodayOptions};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
@@ -315,4 +315,24 @@ pub fn task_follow_up(s: &mut Store, id: &str, days: u32, day: NaiveDate) -> Res
 
 pub fn deal_board(s: &mut Store, day: NaiveDate) -> Result<DealBoard> {
     kith::board::deal_board(s, day, &BoardOptions::default())
+}
+
+pub fn view_list(s: &mut Store) -> Result<Vec<SavedView>> {
+    s.views()
+}
+
+pub fn view_save(s: &mut Store, kind: Kind, name: &str, query: &ListQuery) -> Result<SavedView> {
+    s.save_view(kind, name, query)
+}
+
+pub fn view_delete(s: &mut Store, id: &str) -> Result<()> {
+    s.delete_view(id)
+}
+
+pub fn deal_stages(s: &mut Store) -> Result<Vec<DealStage>> {
+    s.deal_stages()
+}
+
+pub fn deal_stages_set(s: &mut Store, stages: &[DealStage]) -> Result<Vec<DealStage>> {
+    s.set_deal_stages(stages)
 }

@@ -28,8 +28,8 @@ use kith::import::{
     UndoReport,
 };
 use kith::store::{
-    BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
-    MetricColumn, RestoreReport, StoredRun, TargetReport,
+    BackupInfo, BackupList, CustomerFigures, DealStage, DuplicateGroup, FlaggedPage, MergeReport,
+    MetricColumn, RestoreReport, SavedView, StoredRun, TargetReport,
 };
 use kith::today::Today;
 use tauri::{Emitter, Manager, State};
@@ -578,6 +578,46 @@ pub fn task_follow_up(
 #[tauri::command(async)]
 pub fn deal_board(state: State<'_, AppState>, day: NaiveDate) -> Reply<DealBoard> {
     with_store(&state, |s| calls::deal_board(s, day))
+}
+
+/// Every saved view (a list's filters and order under a name), by kind then name.
+#[tauri::command(async)]
+pub fn view_list(state: State<'_, AppState>) -> Reply<Vec<SavedView>> {
+    with_store(&state, calls::view_list)
+}
+
+/// Saves a list's filters and order as the view `name` of `kind` (a view of that name is
+/// replaced); refused when the list would refuse them.
+#[tauri::command(async)]
+pub fn view_save(
+    state: State<'_, AppState>,
+    kind: Kind,
+    name: String,
+    query: ListQuery,
+) -> Reply<SavedView> {
+    with_store(&state, |s| calls::view_save(s, kind, &name, &query))
+}
+
+/// Deletes a saved view.
+#[tauri::command(async)]
+pub fn view_delete(state: State<'_, AppState>, id: String) -> Reply<()> {
+    with_store(&state, |s| calls::view_delete(s, &id))
+}
+
+/// The deal stages in pipeline order: names, probabilities, whether each is in use.
+#[tauri::command(async)]
+pub fn deal_stages(state: State<'_, AppState>) -> Reply<Vec<DealStage>> {
+    with_store(&state, calls::deal_stages)
+}
+
+/// Sets up the deal stages (every stage, in the new order); answers them as saved. Deals that
+/// had an open stage's old probability take its new one.
+#[tauri::command(async)]
+pub fn deal_stages_set(
+    state: State<'_, AppState>,
+    stages: Vec<DealStage>,
+) -> Reply<Vec<DealStage>> {
+    with_store(&state, |s| calls::deal_stages_set(s, &stages))
 }
 
 /// The UI's first screen is drawn and takes input (`ui/src/lib/startup.ts`). Prints

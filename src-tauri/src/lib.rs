@@ -135,6 +135,11 @@ pub fn run() {
             commands::task_done,
             commands::task_follow_up,
             commands::deal_board,
+            commands::view_list,
+            commands::view_save,
+            commands::view_delete,
+            commands::deal_stages,
+            commands::deal_stages_set,
             commands::startup_report,
         ])
         .run(tauri::generate_context!())

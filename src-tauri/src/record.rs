@@ -172,6 +172,11 @@ fn answer(
         )),
         "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"))),
         "deal_board" => to_json(calls::deal_board(s, arg(a, "day"))),
+        "deal_stages" => to_json(calls::deal_stages(s)),
+        "deal_stages_set" => {
+            let stages: Vec<kith::store::DealStage> = arg(a, "stages");
+            to_json(calls::deal_stages_set(s, &stages))
+        }
         "task_done" => to_json(calls::task_done(s, &text("id"))),
         "task_follow_up" => to_json(calls::task_follow_up(
             s,
@@ -617,6 +622,25 @@ fn record_edits(r: &mut Recorder) {
         let args = json!({ "kind": "deal", "id": id, "input": input });
         r.call("record_update", args).unwrap();
     }
+    record_stage_edits(r);
+}
+
+/// The stages dialog: the stages read, a stage holding deals switched off (refused), then
+/// proposal renamed "Demo given" at 40 % and moved first (as the dialog sends them: every
+/// stage, in the new order).
+fn record_stage_edits(r: &mut Recorder) {
+    let stages = r.call("deal_stages", json!({})).unwrap();
+    let mut off = stages.clone();
+    off[0]["active"] = json!(false);
+    assert!(r.call("deal_stages_set", json!({ "stages": off })).is_err());
+    let mut saved = stages.as_array().unwrap().clone();
+    let mut proposal = saved.remove(2);
+    assert_eq!(proposal["key"], "proposal");
+    proposal["label"] = json!("Demo given");
+    proposal["probability"] = json!(40);
+    saved.insert(0, proposal);
+    r.call("deal_stages_set", json!({ "stages": saved }))
+        .unwrap();
 }
 
 /// Every field of `kind` as the record form sends a new record: empty but for `given`.

@@ -306,6 +306,11 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
         .with_day(1)
         .and_then(|d| d.checked_sub_months(chrono::Months::new(24)))
         .unwrap_or(as_of);
+    let stage_p: BTreeMap<String, i64> = store
+        .deal_stages()?
+        .into_iter()
+        .map(|s| (s.key, s.probability))
+        .collect();
     let mut months: BTreeMap<String, ForecastMonth> = BTreeMap::new();
     let mut undated = 0;
     let mut weighted_total = 0.0;
@@ -323,7 +328,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
                 Some(day) => {
                     let p = d
                         .probability
-                        .or_else(|| crate::kinds::stage_probability(stage))
+                        .or_else(|| stage_p.get(stage).copied())
                         .unwrap_or(0) as f64;
                     let w = value * p / 100.0;
                     weighted_total += w;

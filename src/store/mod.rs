@@ -9,6 +9,7 @@ mod analytics;
 mod backup;
 mod batch;
 mod figures;
+mod filters;
 mod grams;
 mod history;
 mod imports;
@@ -16,7 +17,9 @@ mod merge;
 mod records;
 mod review;
 mod search;
+mod stages;
 mod tags;
+mod views;
 mod work;
 
 use std::cell::RefCell;
@@ -43,7 +46,9 @@ pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
 pub use review::{Flagged, FlaggedPage, ReviewValue};
+pub use stages::{DealStage, check_stages};
 pub use tags::check_tag;
+pub use views::SavedView;
 pub use work::{DealTouch, OpenTicket, StageDeals, ValuedCustomer};
 
 /// The schema migrations, in order. Released ones are append-only.
@@ -58,6 +63,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0008_compact_tagging.sql"),
     include_str!("migrations/0009_search_without_doc.sql"),
     include_str!("migrations/0010_task_time_priority.sql"),
+    include_str!("migrations/0013_deal_stages.sql"),
+    include_str!("migrations/0014_saved_views.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

@@ -12,10 +12,9 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
-use super::figures;
 use super::{Store, Writer};
+use super::{figures, filters};
 use crate::error::{Error, FieldIssue, Result};
-use crate::kinds::stage_probability;
 use crate::model::{
     EntityRecord, FieldDef, FieldType, Input, Kind, KindDef, ListQuery, Page, Value,
 };
@@ -492,19 +491,23 @@ impl Store {
                 }
                 continue;
             }
-            match def.field(name) {
-                Some(f) => match parse_field(f, raw) {
-                    Ok(Value::Null) => clauses.push(format!("{} IS NULL", f.name)),
-                    Ok(v) => {
-                        clauses.push(format!("{} = ?", f.name));
-                        args.push(to_sql(&v));
-                    }
-                    Err(reason) => issues.push(FieldIssue {
-                        field: name.clone(),
-                        reason,
-                    }),
-                },
-                None => issues.push(unknown_field(def, name)),
+            let clause = match (name.as_str(), def.field(name)) {
+                ("tag", None) => filters::tag_clause(def.table, raw),
+                (_, Some(f)) => filters::field_clause(def.table, f, raw),
+                (_, None) => {
+                    issues.push(unknown_field(def, name));
+                    continue;
+                }
+            };
+            match clause {
+                Ok((sql, values)) => {
+                    clauses.push(sql);
+                    args.extend(values);
+                }
+                Err(reason) => issues.push(FieldIssue {
+                    field: name.clone(),
+                    reason,
+                }),
             }
         }
         if let Some(text) = query
@@ -800,7 +803,7 @@ impl Writer<'_> {
         merged: &mut BTreeMap<&'static str, Value>,
         given: &BTreeMap<&'static str, Value>,
         issues: &mut Vec<FieldIssue>,
-    ) {
+    ) -> Result<()> {
         let set = |m: &BTreeMap<&str, Value>, f: &str| m.get(f).is_some_and(|v| !v.is_null());
         let default = |m: &mut BTreeMap<&'static str, Value>, f: &'static str, v: Value| {
             if creating && !set(m, f) {
@@ -823,7 +826,7 @@ impl Writer<'_> {
             Kind::Deal => {
                 if let Some(Value::Text(stage)) = given.get("stage")
                     && !given.contains_key("probability")
-                    && let Some(p) = stage_probability(stage)
+                    && let Some(p) = self.stage_probability(stage)?
                 {
                     merged.insert("probability", Value::Int(p));
                 }
@@ -923,6 +926,7 @@ impl Writer<'_> {
                 });
             }
         }
+        Ok(())
     }
 
     /// Creates a record; returns its id.
@@ -949,7 +953,7 @@ impl Writer<'_> {
         // (a deal stage's probability, an order line's amount) still apply.
         parsed.fields.retain(|_, v| !v.is_null());
         let mut merged = parsed.fields.clone();
-        self.apply_rules(kind, true, &mut merged, &parsed.fields, &mut issues);
+        self.apply_rules(kind, true, &mut merged, &parsed.fields, &mut issues)?;
         if !issues.is_empty() {
             return Err(Error::Validation { issues });
         }
@@ -1001,7 +1005,7 @@ impl Writer<'_> {
         let (parsed, mut issues) = self.parse(kind, input)?;
         let mut merged = current.stored.clone();
         merged.extend(parsed.fields.iter().map(|(k, v)| (*k, v.clone())));
-        self.apply_rules(kind, false, &mut merged, &parsed.fields, &mut issues);
+        self.apply_rules(kind, false, &mut merged, &parsed.fields, &mut issues)?;
         if !issues.is_empty() {
             return Err(Error::Validation { issues });
         }

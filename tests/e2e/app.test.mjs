@@ -1055,7 +1055,7 @@ test('a day’s work on the Today page: a suggestion planned, a task added, foll
   passed += 1;
 });
 
-test('the deal board: a card dragged, moved with the keyboard, and lost with a reason', async (t) => {
+test('the deal board: a card dragged, moved with the keyboard, lost with a reason; stages set up', async (t) => {
   assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
   const demo = path.join(demoDir, 'demo.db');
   /** The ids of a column's cards, top to bottom. */
@@ -1140,8 +1140,43 @@ test('the deal board: a card dragged, moved with the keyboard, and lost with a r
   );
   assert.match(String(lost.closed_on), /^\d{4}-\d\d-\d\d$/, 'a closing day is set');
   await screenshots('board-after');
+
+  step = 'Stages: negotiation renamed, set to 70 % and moved before proposal';
+  await dismissToasts();
+  await (await shown('board-stages')).click();
+  await shown('stages-dialog');
+  await type('stage-name-negotiation', 'Contract sent');
+  await type('stage-probability-negotiation', '70');
+  await (await shown('stage-up-negotiation')).click();
+  await (await shown('stages-save')).click();
+  await browser.waitUntil(
+    async () =>
+      (await browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="board-columns"] [data-stage]')]
+          .map((column) => column.dataset.stage)
+          .join(','),
+      )) === 'lead,qualified,negotiation,proposal,won,lost',
+    { timeout: WAIT, timeoutMsg: `the board's columns are not in the new order (step: ${step})` },
+  );
+  assert.match(await filledText('board-column-negotiation'), /Contract sent/);
+  const stages = JSON.parse(
+    execFileSync(cli, ['--db', demo, '--json', 'stages'], { encoding: 'utf8' }),
+  );
+  assert.deepEqual(
+    stages.map((stage) => [stage.key, stage.label, stage.probability]),
+    [
+      ['lead', null, 10],
+      ['qualified', null, 25],
+      ['negotiation', 'Contract sent', 70],
+      ['proposal', null, 50],
+      ['won', null, 100],
+      ['lost', null, 0],
+    ],
+  );
+  await screenshots('board-stages');
   t.diagnostic(
-    `deal ${lead}: lead → qualified (drag) → proposal (Shift+→) → lost (L, with a reason)`,
+    `deal ${lead}: lead → qualified (drag) → proposal (Shift+→) → lost (L, with a reason); ` +
+      'negotiation renamed and moved',
   );
   passed += 1;
 });

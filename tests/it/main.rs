@@ -21,6 +21,7 @@ mod import_mapping;
 mod import_read;
 mod import_review;
 mod layers;
+mod lists;
 mod parsers_prop;
 mod purchase_log;
 mod real_exports;
@@ -29,6 +30,7 @@ mod safety;
 mod score_rules;
 mod search;
 mod segments;
+mod stages;
 mod store;
 mod today;
 

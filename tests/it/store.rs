@@ -138,6 +138,8 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0008_compact_tagging.sql"),
         include_str!("../../src/store/migrations/0009_search_without_doc.sql"),
         include_str!("../../src/store/migrations/0010_task_time_priority.sql"),
+        include_str!("../../src/store/migrations/0013_deal_stages.sql"),
+        include_str!("../../src/store/migrations/0014_saved_views.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,

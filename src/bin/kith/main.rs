@@ -10,7 +10,9 @@
 
 mod analyze;
 mod backup;
+mod stages;
 mod transfer;
+mod views;
 mod work;
 
 use std::io::{IsTerminal, Write};
@@ -70,8 +72,11 @@ pub(crate) fn where_arg() -> Arg {
         .value_name("FIELD=VALUE")
         .action(ArgAction::Append)
         .help(
-            "Only records whose FIELD equals VALUE (repeatable). Contacts also filter by their \
-             analytics figures: rfm_segment, cluster (names), rfm, clv_365, lead_score \
+            "Only records whose FIELD matches VALUE (repeatable): a value (stage=won), one of \
+             several (stage=lead|qualified), a comparison or a range of dates and figures \
+             (value=>=1000, closed_on=2026-01-01..2026-03-31, due_on=..2026-12-31), empty \
+             (due_on=none), or a tag (tag=VIP). Contacts also filter by their analytics \
+             figures: rfm_segment, cluster (names), rfm, clv_365, lead_score \
              (a number or a comparison: lead_score=>=70)",
         )
 }
@@ -270,6 +275,8 @@ fn cli() -> Command {
         .subcommand(analyze::chart_command())
         .subcommand(work::today_command())
         .subcommand(work::task_command())
+        .subcommand(stages::stages_command())
+        .subcommand(views::view_command())
         .subcommand(transfer::import_command())
         .subcommands(transfer::other_commands());
     for kind in Kind::ALL {
@@ -643,6 +650,8 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
         Some(("backup", m)) => backup::run_backup(&mut store, m),
         Some(("today", m)) => work::run_today(&store, m),
         Some(("task", m)) => work::run_task(&mut store, m),
+        Some(("stages", m)) => stages::run_stages(&mut store, m),
+        Some(("view", m)) => views::run_view(&mut store, m),
         Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
         Some(("chart", m)) => analyze::run_chart(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),

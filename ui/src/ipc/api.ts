@@ -52,6 +52,7 @@ import type { SearchHit } from './bindings/SearchHit';
 import type { TimelineItem } from './bindings/TimelineItem';
 import type { Today } from './bindings/Today';
 import type { DealBoard } from './bindings/DealBoard';
+import type { DealStage } from './bindings/DealStage';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -106,6 +107,7 @@ export type {
   TimelineItem,
   Today,
   DealBoard,
+  DealStage,
   UndoReport,
   WorkspaceChoice,
   WorkspaceInfo,
@@ -670,6 +672,19 @@ export async function taskFollowUp(
 /** The deal board on the user's today: a column per stage with its figures and cards. */
 export function dealBoard(now: Date = clockNow()): Promise<DealBoard> {
   return request('deal_board', { day: localNow(now).slice(0, 10) });
+}
+
+/** The deal stages in pipeline order, switched-off ones included. */
+export function dealStages(): Promise<DealStage[]> {
+  return request('deal_stages', {});
+}
+
+/**
+ * Saves the deal stages (every stage, in the new order); answers them as stored. Refused
+ * field by field (`proposal.label`, `lead.active`, …) with nothing changed.
+ */
+export function dealStagesSet(stages: DealStage[]): Promise<DealStage[]> {
+  return request('deal_stages_set', { stages });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

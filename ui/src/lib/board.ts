@@ -1,6 +1,6 @@
 //! The deal board's words and moves: a stage's name, the stage a card moves to with the
 //! keyboard, the edit a drop sends, and the reasons offered when a deal is lost.
-import type { BoardColumn, RecordInput } from '../ipc/api';
+import type { BoardColumn, DealStage, RecordInput } from '../ipc/api';
 
 /** Reasons a deal is lost, offered when it is moved to Lost (any other can be typed). */
 export const LOST_REASONS = [
@@ -16,6 +16,28 @@ export const LOST_REASONS = [
 export function stageLabel(stage: string): string {
   const words = stage.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A stage's name: the user's own, or its default name. */
+export function stageName(stage: { key?: string; stage?: string; label: string | null }): string {
+  return stage.label ?? stageLabel(stage.key ?? stage.stage ?? '');
+}
+
+/**
+ * The stages with the open stage at `at` moved `step` places (−1 up, +1 down) among the open
+ * stages; won and lost keep their places at the end. Unchanged when it cannot move.
+ */
+export function moveStage<T extends Pick<DealStage, 'closed'>>(
+  stages: readonly T[],
+  at: number,
+  step: number,
+): T[] {
+  const out = [...stages];
+  const [from, to] = [out[at], out[at + step]];
+  if (!from || !to || from.closed || to.closed) return out;
+  out[at] = to;
+  out[at + step] = from;
+  return out;
 }
 
 /** The stage `step` columns from `stage` (−1 the previous, +1 the next), if there is one. */

@@ -4,7 +4,6 @@
 //! engine's; nothing here computes one.
 import type { RowFigures } from '../ipc/api';
 import { formatMoney, formatNumber } from './format';
-import type { ListFilter } from './router.svelte';
 
 /** What an empty figure cell shows. */
 export const NO_FIGURE = '–';
@@ -99,7 +98,8 @@ export function atLeastInput(filter: string | undefined): string {
   return match?.[1]?.trim() ?? '';
 }
 
-const FILTER_NAMES: Record<ListFilter, string> = {
+/** The names of the filters by stored figures (and the review filter). */
+const FILTER_NAMES: Record<string, string> = {
   rfm_segment: 'Segment',
   cluster: 'Cluster',
   rfm: 'RFM',

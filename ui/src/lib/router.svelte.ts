@@ -16,20 +16,16 @@ export const DASHBOARD_SECTIONS = ['segments', 'value', 'scores', 'satisfaction'
 export type DashboardSection = 'overview' | (typeof DASHBOARD_SECTIONS)[number];
 
 /**
- * List filters as `ListQuery.filters` takes them: by a stored analysis figure (segment and
- * cluster names, and for the numbers a value or a comparison, `lead_score=>=70`), and, for
- * any kind, `review=yes`: only records with values an import kept for review.
+ * List filters as `ListQuery.filters` takes them: by a field of the kind (a value, several
+ * `a|b`, a comparison `>=1000` or a range `2026-01-01..2026-03-31`, see the engine's
+ * `store/filters.rs`), by tag (`tag=VIP`), by a stored analysis figure (segment and cluster
+ * names, and for the numbers a value or a comparison, `lead_score=>=70`), and `review=yes`:
+ * only records with values an import kept for review. The engine checks the names.
  */
-export const LIST_FILTERS = [
-  'rfm_segment',
-  'cluster',
-  'rfm',
-  'clv_365',
-  'lead_score',
-  'review',
-] as const;
-export type ListFilter = (typeof LIST_FILTERS)[number];
-export type ListFilters = Partial<Record<ListFilter, string>>;
+export type ListFilters = Partial<Record<string, string>>;
+
+/** The query-string names that are not filters. */
+const NOT_FILTERS = new Set(['sort', 'desc']);
 
 /** A list's order: the field or figure (`ListQuery.sort`) and its direction. */
 export type ListSort = { key: string; desc: boolean };
@@ -67,13 +63,13 @@ function isSection(value: string | undefined): value is (typeof DASHBOARD_SECTIO
   return (DASHBOARD_SECTIONS as readonly string[]).includes(value ?? '');
 }
 
-/** The known list filters of a query string (`rfm_segment=…&cluster=…`); others are ignored. */
+/** The list filters of a query string (`stage=won&tag=VIP`), in a stable order. */
 function parseFilters(search: string): ListFilters | null {
   const params = new URLSearchParams(search);
   const filters: ListFilters = {};
-  for (const name of LIST_FILTERS) {
-    const value = params.get(name);
-    if (value !== null && value !== '') filters[name] = value;
+  for (const [name, value] of [...params.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!NOT_FILTERS.has(name) && /^[a-z][a-z0-9_.]*$/.test(name) && value !== '')
+      filters[name] = value;
   }
   return Object.keys(filters).length > 0 ? filters : null;
 }
@@ -148,10 +144,10 @@ export function routeHref(route: Route): string {
     case 'backups':
       return '#/backups';
     case 'list': {
-      const params = LIST_FILTERS.flatMap((name) => {
-        const value = route.filters?.[name];
-        return value ? [`${name}=${encodeURIComponent(value)}`] : [];
-      });
+      const params = Object.entries(route.filters ?? {})
+        .filter((entry): entry is [string, string] => !!entry[1] && !NOT_FILTERS.has(entry[0]))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
       if (route.sort) {
         params.push(`sort=${encodeURIComponent(route.sort.key)}`);
         if (route.sort.desc) params.push('desc=1');

@@ -46,13 +46,19 @@ describe('routes', () => {
       kind: 'contact',
       filters: { rfm_segment: "Can't Lose" },
     });
-    // A space may come back as "+" (form encoding); unknown parameters are ignored.
-    expect(parseRoute('#/contact?cluster=high+value&color=red', isKind)).toEqual({
+    // A space may come back as "+" (form encoding); any field, tag or figure is a filter
+    // (the engine says which it lacks), and a name no field can have is ignored.
+    expect(parseRoute('#/contact?cluster=high+value&tag=VIP&Bad-Name=1', isKind)).toEqual({
       name: 'list',
       kind: 'contact',
-      filters: { cluster: 'high value' },
+      filters: { cluster: 'high value', tag: 'VIP' },
     });
-    expect(parseRoute('#/contact?color=red', isKind)).toEqual({ name: 'list', kind: 'contact' });
+    expect(parseRoute('#/contact?tag=VIP%7CWholesale&birthday=..2000-12-31', isKind)).toEqual({
+      name: 'list',
+      kind: 'contact',
+      filters: { birthday: '..2000-12-31', tag: 'VIP|Wholesale' },
+    });
+    expect(parseRoute('#/contact?Bad-Name=red', isKind)).toEqual({ name: 'list', kind: 'contact' });
     // Comparisons of the numeric figures, and an order, highest first.
     expect(parseRoute('#/contact?lead_score=%3E%3D70&sort=clv_365&desc=1', isKind)).toEqual({
       name: 'list',

@@ -10,9 +10,18 @@ export type BoardColumn = {
  */
 stage: string, 
 /**
- * The stage's default probability (percent).
+ * The user's name for the stage (`None`: its default name).
+ */
+label: string | null, 
+/**
+ * The probability (percent) a deal takes on entering the stage.
  */
 probability: number, 
+/**
+ * Whether deals can be moved into it; a stage switched off shows only while it still
+ * holds deals (an import or another device put them there).
+ */
+active: boolean, 
 /**
  * Whether the stage closes a deal (won or lost).
  */

@@ -25,7 +25,8 @@ offset: number,
  */
 limit: number, 
 /**
- * Field → exact value (as text) that records must have.
+ * Field → the value (as text) records must have, or a comparison, range, several values
+ * or a tag (see `store/filters.rs`).
  */
 filters: { [key in string]: string }, 
 /**
