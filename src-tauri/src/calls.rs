@@ -24,6 +24,7 @@ use kith::store::{
     BackupInfo, BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport,
     MetricColumn, RestoreReport, StoredRun, TargetReport,
 };
+use kith::tickets::{ClosedTicket, QueueOptions, TicketQueue};
 use kith::today::{Today, TodayOptions};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{
@@ -315,4 +316,17 @@ pub fn task_follow_up(s: &mut Store, id: &str, days: u32, day: NaiveDate) -> Res
 
 pub fn deal_board(s: &mut Store, day: NaiveDate) -> Result<DealBoard> {
     kith::board::deal_board(s, day, &BoardOptions::default())
+}
+
+pub fn ticket_queue(s: &mut Store, now: NaiveDateTime) -> Result<TicketQueue> {
+    kith::tickets::ticket_queue(s, now, &QueueOptions::default())
+}
+
+pub fn ticket_close(
+    s: &mut Store,
+    id: &str,
+    rating: Option<i64>,
+    comment: Option<&str>,
+) -> Result<ClosedTicket> {
+    kith::tickets::ticket_close(s, id, rating, comment)
 }

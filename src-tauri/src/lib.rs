@@ -135,6 +135,8 @@ pub fn run() {
             commands::task_done,
             commands::task_follow_up,
             commands::deal_board,
+            commands::ticket_queue,
+            commands::ticket_close,
             commands::startup_report,
         ])
         .run(tauri::generate_context!())

@@ -44,7 +44,7 @@ pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
 pub use review::{Flagged, FlaggedPage, ReviewValue};
 pub use tags::check_tag;
-pub use work::{DealTouch, OpenTicket, StageDeals, ValuedCustomer};
+pub use work::{DealTouch, OpenTicket, StageDeals, StatusTickets, TicketMoments, ValuedCustomer};
 
 /// The schema migrations, in order. Released ones are append-only.
 const MIGRATION_SQL: &[&str] = &[
@@ -58,6 +58,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0008_compact_tagging.sql"),
     include_str!("migrations/0009_search_without_doc.sql"),
     include_str!("migrations/0010_task_time_priority.sql"),
+    include_str!("migrations/0011_ticket_queue.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

@@ -21,6 +21,7 @@ use kith::store::{
     BackupList, CustomerFigures, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn,
     RestoreReport, ReviewValue, StoredRun, TargetReport,
 };
+use kith::tickets::{ClosedTicket, TicketQueue};
 use kith::today::Today;
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
@@ -87,6 +88,8 @@ fn export_typescript_bindings() {
     // A day's work.
     Today::export_all(&cfg).expect("export Today");
     DealBoard::export_all(&cfg).expect("export DealBoard");
+    TicketQueue::export_all(&cfg).expect("export TicketQueue");
+    ClosedTicket::export_all(&cfg).expect("export ClosedTicket");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

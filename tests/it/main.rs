@@ -30,6 +30,7 @@ mod score_rules;
 mod search;
 mod segments;
 mod store;
+mod tickets;
 mod today;
 
 use kith::{Input, Store};
