@@ -89,6 +89,63 @@ pub const DEAL_STAGES: [(&str, i64); 6] = [
     ("lost", 0),
 ];
 
+/// A ticket's way through the queue, in order: new (nobody has answered yet), in progress,
+/// waiting (on the customer or someone else), resolved, closed.
+pub const TICKET_STATUSES: [&str; 5] = ["new", "in_progress", "waiting", "resolved", "closed"];
+
+/// Whether a ticket at this status is still to be dealt with (new, in progress or waiting).
+pub fn ticket_is_open(status: &str) -> bool {
+    matches!(status, "new" | "in_progress" | "waiting")
+}
+
+/// The service targets of a ticket priority, in hours from its opening: by when someone should
+/// first answer it, and by when it should be resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TicketTarget {
+    /// The priority (`urgent`, `high`, `normal`, `low`).
+    pub priority: &'static str,
+    /// Hours to the first response.
+    pub response_hours: i64,
+    /// Hours to the resolution.
+    pub resolution_hours: i64,
+}
+
+/// The targets by priority, most urgent first: urgent answered in 1 hour and resolved in 4,
+/// high 4 and 24 (a day), normal 8 and 72 (three days), low 24 and 168 (a week).
+pub const TICKET_TARGETS: [TicketTarget; 4] = [
+    TicketTarget {
+        priority: "urgent",
+        response_hours: 1,
+        resolution_hours: 4,
+    },
+    TicketTarget {
+        priority: "high",
+        response_hours: 4,
+        resolution_hours: 24,
+    },
+    TicketTarget {
+        priority: "normal",
+        response_hours: 8,
+        resolution_hours: 72,
+    },
+    TicketTarget {
+        priority: "low",
+        response_hours: 24,
+        resolution_hours: 168,
+    },
+];
+
+/// The targets of a ticket's priority (none set, or one not known, counts as normal).
+pub fn ticket_target(priority: Option<&str>) -> TicketTarget {
+    let wanted = priority.unwrap_or("normal");
+    TICKET_TARGETS
+        .iter()
+        .find(|t| t.priority == wanted)
+        .copied()
+        .unwrap_or(TICKET_TARGETS[2])
+}
+
 const STAGE_NAMES: &[&str] = &[
     "lead",
     "qualified",
@@ -364,11 +421,7 @@ static TICKET: KindDef = KindDef {
         listed(reference("contact_id", "Contact", Kind::Contact)),
         reference("company_id", "Company", Kind::Company),
         reference("order_id", "Order", Kind::Order),
-        required(listed(choice(
-            "status",
-            "Status",
-            &["open", "pending", "resolved", "closed"],
-        ))),
+        required(listed(choice("status", "Status", &TICKET_STATUSES))),
         listed(choice(
             "priority",
             "Priority",
@@ -376,6 +429,7 @@ static TICKET: KindDef = KindDef {
         )),
         listed(text("category", "Category")),
         listed(field("opened_at", "Opened", FieldType::Datetime)),
+        field("first_response_at", "First response", FieldType::Datetime),
         field("resolved_at", "Resolved", FieldType::Datetime),
         listed(date("follow_up_on", "Follow up")),
     ],

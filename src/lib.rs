@@ -19,6 +19,7 @@ pub mod kinds;
 pub mod model;
 pub mod rng;
 pub mod store;
+pub mod tickets;
 pub mod today;
 pub mod values;
 pub mod workspace;

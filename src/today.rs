@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::analytics::clv::{self, BgNbd, Period};
 use crate::error::{Error, Result};
+use crate::kinds::ticket_target;
 use crate::model::{EntityRecord, Input, Kind, Value};
 use crate::store::Store;
 
@@ -39,20 +40,6 @@ impl Default for TodayOptions {
 
 /// Open deals untouched for this many days are suggested.
 pub const IDLE_DEAL_DAYS: i64 = 14;
-
-/// How long a ticket may wait for its resolution, by priority (hours): urgent 4, high one day,
-/// normal three days, low a week.
-pub const TICKET_TARGET_HOURS: [(&str, i64); 4] =
-    [("urgent", 4), ("high", 24), ("normal", 72), ("low", 168)];
-
-/// The resolution target of a ticket's priority (none set counts as normal).
-pub fn ticket_target_hours(priority: Option<&str>) -> i64 {
-    let wanted = priority.unwrap_or("normal");
-    TICKET_TARGET_HOURS
-        .iter()
-        .find(|(p, _)| *p == wanted)
-        .map_or(72, |(_, h)| *h)
-}
 
 /// Among this many of the biggest repeat spenders, Today looks for those slipping away.
 const VALUABLE_CUSTOMERS: usize = 200;
@@ -311,8 +298,9 @@ fn idle_deals(
     Ok(most_pressing(found, limit))
 }
 
-/// Open and pending tickets waiting longer than their priority's target, the furthest past it
-/// (as a share of the target) first.
+/// Tickets still open (new, in progress or waiting) longer than their priority's resolution
+/// target (the one the ticket queue marks overdue by), the furthest past it (as a share of the
+/// target) first.
 fn late_tickets(
     store: &Store,
     now: NaiveDateTime,
@@ -328,15 +316,15 @@ fn late_tickets(
             continue;
         }
         let waited = (now - ticket.opened_at).num_minutes() as f64 / 60.0;
-        let target = ticket_target_hours(ticket.priority.as_deref()) as f64;
+        let target = ticket_target(ticket.priority.as_deref()).resolution_hours as f64;
         if waited <= target {
             continue;
         }
         let priority = ticket.priority.as_deref().unwrap_or("normal");
         let reason = format!(
             "{} for {}; the target for {priority} priority is {}.",
-            if ticket.status == "pending" {
-                "Pending"
+            if ticket.status == "waiting" {
+                "Waiting"
             } else {
                 "Open"
             },
@@ -535,7 +523,8 @@ pub const FOLLOW_UP: &str = "Follow up: ";
 
 #[cfg(test)]
 mod tests {
-    use super::{amount, hours, ticket_target_hours};
+    use super::{amount, hours};
+    use crate::kinds::ticket_target;
 
     #[test]
     fn amounts_and_durations_read_as_people_write_them() {
@@ -547,8 +536,8 @@ mod tests {
         assert_eq!(hours(1.0), "1 hour");
         assert_eq!(hours(48.0), "2 days");
         assert_eq!(hours(29.0), "1 day and 5 hours");
-        assert_eq!(ticket_target_hours(Some("urgent")), 4);
-        assert_eq!(ticket_target_hours(None), 72);
-        assert_eq!(ticket_target_hours(Some("unknown")), 72);
+        assert_eq!(ticket_target(Some("urgent")).resolution_hours, 4);
+        assert_eq!(ticket_target(None).resolution_hours, 72);
+        assert_eq!(ticket_target(Some("unknown")).resolution_hours, 72);
     }
 }

@@ -24,6 +24,7 @@ use kith::store::{
     BackupInfo, BackupList, CustomerFigures, DealStage, DuplicateGroup, FlaggedPage, MergeReport,
     MetricColumn, RestoreReport, SavedView, StoredRun, TargetReport,
 };
+use kith::tickets::{ClosedTicket, QueueOptions, TicketQueue};
 use kith::today::{Today, TodayOptions};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{
@@ -335,4 +336,17 @@ pub fn deal_stages(s: &mut Store) -> Result<Vec<DealStage>> {
 
 pub fn deal_stages_set(s: &mut Store, stages: &[DealStage]) -> Result<Vec<DealStage>> {
     s.set_deal_stages(stages)
+}
+
+pub fn ticket_queue(s: &mut Store, now: NaiveDateTime) -> Result<TicketQueue> {
+    kith::tickets::ticket_queue(s, now, &QueueOptions::default())
+}
+
+pub fn ticket_close(
+    s: &mut Store,
+    id: &str,
+    rating: Option<i64>,
+    comment: Option<&str>,
+) -> Result<ClosedTicket> {
+    kith::tickets::ticket_close(s, id, rating, comment)
 }

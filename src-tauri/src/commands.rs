@@ -31,6 +31,7 @@ use kith::store::{
     BackupInfo, BackupList, CustomerFigures, DealStage, DuplicateGroup, FlaggedPage, MergeReport,
     MetricColumn, RestoreReport, SavedView, StoredRun, TargetReport,
 };
+use kith::tickets::{ClosedTicket, TicketQueue};
 use kith::today::Today;
 use tauri::{Emitter, Manager, State};
 
@@ -618,6 +619,26 @@ pub fn deal_stages_set(
     stages: Vec<DealStage>,
 ) -> Reply<Vec<DealStage>> {
     with_store(&state, |s| calls::deal_stages_set(s, &stages))
+}
+
+/// The ticket queue at the user's wall time `now`: a column per status with its tickets, their
+/// targets and overdue marks, and the service's figures.
+#[tauri::command(async)]
+pub fn ticket_queue(state: State<'_, AppState>, now: chrono::NaiveDateTime) -> Reply<TicketQueue> {
+    with_store(&state, |s| calls::ticket_queue(s, now))
+}
+
+/// Closes a ticket, keeping the customer's `rating` (1–5) and `comment` as survey feedback.
+#[tauri::command(async)]
+pub fn ticket_close(
+    state: State<'_, AppState>,
+    id: String,
+    rating: Option<i64>,
+    comment: Option<String>,
+) -> Reply<ClosedTicket> {
+    with_store(&state, |s| {
+        calls::ticket_close(s, &id, rating, comment.as_deref())
+    })
 }
 
 /// The UI's first screen is drawn and takes input (`ui/src/lib/startup.ts`). Prints

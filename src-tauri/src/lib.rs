@@ -140,6 +140,8 @@ pub fn run() {
             commands::view_delete,
             commands::deal_stages,
             commands::deal_stages_set,
+            commands::ticket_queue,
+            commands::ticket_close,
             commands::startup_report,
         ])
         .run(tauri::generate_context!())

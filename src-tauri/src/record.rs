@@ -177,6 +177,13 @@ fn answer(
             let stages: Vec<kith::store::DealStage> = arg(a, "stages");
             to_json(calls::deal_stages_set(s, &stages))
         }
+        "ticket_queue" => to_json(calls::ticket_queue(s, arg(a, "now"))),
+        "ticket_close" => to_json(calls::ticket_close(
+            s,
+            &text("id"),
+            arg(a, "rating"),
+            arg::<Option<String>>(a, "comment").as_deref(),
+        )),
         "task_done" => to_json(calls::task_done(s, &text("id"))),
         "task_follow_up" => to_json(calls::task_follow_up(
             s,
@@ -471,6 +478,7 @@ fn record_demo(r: &mut Recorder) {
     record_figure_lists(r);
     record_today(r);
     record_board(r);
+    record_queue(r);
     record_rule_edits(r);
 }
 
@@ -491,6 +499,11 @@ fn record_today(r: &mut Recorder) -> Value {
 /// The deal board as the UI asks for it (on the day of [`NOW`]).
 fn record_board(r: &mut Recorder) -> Value {
     r.call("deal_board", json!({ "day": &NOW[..10] })).unwrap()
+}
+
+/// The ticket queue as the UI asks for it (at [`NOW`]).
+fn record_queue(r: &mut Recorder) -> Value {
+    r.call("ticket_queue", json!({ "now": NOW })).unwrap()
 }
 
 /// The lead-score rules edited: a change refused (all or nothing), one saved, then all reset.
@@ -623,6 +636,7 @@ fn record_edits(r: &mut Recorder) {
         r.call("record_update", args).unwrap();
     }
     record_stage_edits(r);
+    record_queue_edits(r);
 }
 
 /// The stages dialog: the stages read, a stage holding deals switched off (refused), then
@@ -641,6 +655,35 @@ fn record_stage_edits(r: &mut Recorder) {
     saved.insert(0, proposal);
     r.call("deal_stages_set", json!({ "stages": saved }))
         .unwrap();
+}
+
+/// The ticket queue: its first new ticket moved to in progress (as a key or a drop sends
+/// it), its first waiting one closed with a rating and a comment. The ticket made above was
+/// opened while recording: it is opened at the recorded time instead (unrecorded), so its due
+/// times do not change with the day the fixtures are recorded.
+fn record_queue_edits(r: &mut Recorder) {
+    let at = format!("{NOW}Z");
+    let queue = calls::ticket_queue(&mut r.store, NOW.parse().unwrap()).unwrap();
+    for card in queue.columns.iter().flat_map(|c| &c.cards) {
+        if card.ticket.text("opened_at").is_some_and(|o| o > at) {
+            let input = kith::Input::from([("opened_at".to_string(), at.clone())]);
+            r.store
+                .update_record(Kind::Ticket, &card.ticket.id, &input)
+                .unwrap();
+        }
+    }
+    let queue = record_queue(r);
+    let first = |status: usize| queue["columns"][status]["cards"][0]["ticket"]["id"].clone();
+    let (new, waiting) = (first(0), first(2));
+    assert!(
+        new.is_string() && waiting.is_string(),
+        "the demo's queue has the tickets: {queue}"
+    );
+    let input = json!({ "status": "in_progress" });
+    let args = json!({ "kind": "ticket", "id": new, "input": input });
+    r.call("record_update", args).unwrap();
+    let close = json!({ "id": waiting, "rating": 4, "comment": "Quick and kind" });
+    r.call("ticket_close", close).unwrap();
 }
 
 /// Every field of `kind` as the record form sends a new record: empty but for `given`.
@@ -906,6 +949,7 @@ fn record_empty(r: &mut Recorder) {
     record_reads(r);
     record_today(r);
     record_board(r);
+    record_queue(r);
     // Last: a Recompute that finds nothing (the in-memory simulation of the UI's older tests
     // answers every analytics call from this workspace).
     r.call("analyze_all", json!({ "asOf": null })).unwrap();

@@ -551,7 +551,7 @@ pub fn satisfaction_report(
                     .iter()
                     .filter(|t| {
                         t.category.as_deref().is_none_or(str::is_empty)
-                            && matches!(t.status.as_str(), "open" | "pending")
+                            && crate::kinds::ticket_is_open(&t.status)
                     })
                     .take(20)
                     .map(|t| TicketSuggestion {

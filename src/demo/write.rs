@@ -515,11 +515,18 @@ impl Generator {
                 priority = "high";
             }
             let status = if t < 4 {
-                ["open", "pending", "resolved", "closed"][t]
+                ["new", "waiting", "resolved", "closed"][t]
             } else if opened >= 14 {
-                ["resolved", "closed", "pending", "open"][rng.weighted(&[55, 40, 3, 2])]
+                ["resolved", "closed", "waiting", "new"][rng.weighted(&[55, 40, 3, 2])]
             } else {
-                ["open", "pending", "resolved", "closed"][rng.weighted(&[45, 30, 20, 5])]
+                ["new", "waiting", "resolved", "closed"][rng.weighted(&[45, 30, 20, 5])]
+            };
+            // Every other new ticket is being worked on (decided by its number, so the random
+            // draws, and with them the rest of the demo, stay as they were).
+            let status = if status == "new" && t % 2 == 1 {
+                "in_progress"
+            } else {
+                status
             };
             let resolved = status == "resolved" || status == "closed";
             let opened_minute = rng.range(0, MINUTES_A_DAY - 1);
@@ -556,13 +563,26 @@ impl Generator {
             put(&mut input, "priority", priority);
             put(&mut input, "category", TICKET_CATEGORIES[category]);
             put(&mut input, "opened_at", self.instant(opened, opened_minute));
+            let opened_at = -opened * MINUTES_A_DAY + opened_minute;
             if resolved {
-                // Resolved within hours or days, never after the reference day.
-                let opened_at = -opened * MINUTES_A_DAY + opened_minute;
+                // Resolved within hours or days, never after the reference day; first answered
+                // a third of the way there.
                 let resolved_at =
                     (opened_at + rng.range(30, 10 * MINUTES_A_DAY)).min(MINUTES_A_DAY - 1);
+                let answered = opened_at + ((resolved_at - opened_at) / 3).max(5);
+                put(
+                    &mut input,
+                    "first_response_at",
+                    self.instant_at(answered.min(resolved_at)),
+                );
                 put(&mut input, "resolved_at", self.instant_at(resolved_at));
             } else {
+                if status != "new" {
+                    // Answered within ten hours of its opening (by its number, as above).
+                    let answered = opened_at + (t as i64 * 97) % 600 + 10;
+                    let answered = answered.min(MINUTES_A_DAY - 1);
+                    put(&mut input, "first_response_at", self.instant_at(answered));
+                }
                 put(&mut input, "follow_up_on", self.day(-rng.range(1, 7)));
             }
             let id = self.create(w, Kind::Ticket, &input)?;

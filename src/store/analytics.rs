@@ -688,7 +688,7 @@ pub struct TicketRow {
     pub description: String,
     /// The user's category.
     pub category: Option<String>,
-    /// open, pending, resolved or closed.
+    /// new, in_progress, waiting, resolved or closed.
     pub status: String,
     /// When it was opened.
     pub opened: Option<NaiveDate>,

@@ -49,7 +49,7 @@ pub use review::{Flagged, FlaggedPage, ReviewValue};
 pub use stages::{DealStage, check_stages};
 pub use tags::check_tag;
 pub use views::SavedView;
-pub use work::{DealTouch, OpenTicket, StageDeals, ValuedCustomer};
+pub use work::{DealTouch, OpenTicket, StageDeals, StatusTickets, TicketMoments, ValuedCustomer};
 
 /// The schema migrations, in order. Released ones are append-only.
 const MIGRATION_SQL: &[&str] = &[
@@ -63,6 +63,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0008_compact_tagging.sql"),
     include_str!("migrations/0009_search_without_doc.sql"),
     include_str!("migrations/0010_task_time_priority.sql"),
+    include_str!("migrations/0011_ticket_queue.sql"),
     include_str!("migrations/0013_deal_stages.sql"),
     include_str!("migrations/0014_saved_views.sql"),
 ];

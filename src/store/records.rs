@@ -875,14 +875,28 @@ impl Writer<'_> {
                 default(merged, "currency", Value::Text("USD".into()));
             }
             Kind::Ticket => {
-                default(merged, "status", Value::Text("open".into()));
+                default(merged, "status", Value::Text("new".into()));
                 default(merged, "priority", Value::Text("normal".into()));
                 default(merged, "opened_at", Value::Text(self.now()));
-                if let Some(Value::Text(s)) = given.get("status")
-                    && (s == "resolved" || s == "closed")
-                    && !set(merged, "resolved_at")
-                {
-                    merged.insert("resolved_at", Value::Text(self.now()));
+                // A move through the queue stamps its moments once: leaving `new` is the
+                // first response (at the resolution, when that is already known and earlier),
+                // resolving or closing is the resolution; reopening takes the resolution back.
+                if let Some(Value::Text(s)) = given.get("status") {
+                    let open = crate::kinds::ticket_is_open(s);
+                    if s != "new" && !set(merged, "first_response_at") {
+                        let now = self.now();
+                        let at = match merged.get("resolved_at") {
+                            Some(Value::Text(r)) if !open && *r < now => r.clone(),
+                            _ => now,
+                        };
+                        merged.insert("first_response_at", Value::Text(at));
+                    }
+                    if !open && !set(merged, "resolved_at") {
+                        merged.insert("resolved_at", Value::Text(self.now()));
+                    }
+                    if open && !given.contains_key("resolved_at") && set(merged, "resolved_at") {
+                        merged.insert("resolved_at", Value::Null);
+                    }
                 }
             }
             Kind::Campaign => default(merged, "status", Value::Text("planned".into())),

@@ -1,6 +1,7 @@
 //! The rows a day's work is made of: open tasks by due day, open deals with the day of their
-//! last activity, tickets still waiting, the purchases of a few customers, and each deal
-//! stage's deals for the board. Reads only; `today` and `board` (above the store) decide what
+//! last activity, tickets still waiting, the purchases of a few customers, each deal stage's
+//! deals for the board, and each ticket status's tickets for the queue with the moments of
+//! recent answers. Reads only; `today`, `board` and `tickets` (above the store) decide what
 //! they mean.
 
 use std::collections::HashMap;
@@ -39,12 +40,14 @@ pub struct OpenTicket {
     pub id: String,
     /// Its subject.
     pub subject: String,
-    /// `open` or `pending`.
+    /// `new`, `in_progress` or `waiting`.
     pub status: String,
     /// Its priority, if set.
     pub priority: Option<String>,
     /// When it was opened (else created).
     pub opened_at: DateTime<Utc>,
+    /// When someone first answered it, if anyone has.
+    pub first_response_at: Option<DateTime<Utc>>,
 }
 
 /// A customer the stored figures call valuable, with those figures.
@@ -136,11 +139,13 @@ impl Store {
         Ok(out)
     }
 
-    /// Every live ticket that is open or pending.
+    /// Every live ticket still open: new, in progress or waiting.
     pub fn open_tickets(&self) -> Result<Vec<OpenTicket>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, subject, status, priority, coalesce(opened_at, created_at) FROM ticket
-             WHERE deleted_at IS NULL AND status IN ('open', 'pending')",
+            "SELECT id, subject, status, priority, coalesce(opened_at, created_at),
+                    first_response_at
+             FROM ticket
+             WHERE deleted_at IS NULL AND status IN ('new', 'in_progress', 'waiting')",
         )?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
@@ -155,6 +160,7 @@ impl Store {
                 status: r.get(2)?,
                 priority: r.get(3)?,
                 opened_at: opened_at.with_timezone(&Utc),
+                first_response_at: instant(r.get::<_, Option<String>>(5)?.as_deref()),
             });
         }
         Ok(out)
@@ -280,6 +286,93 @@ impl Store {
             {
                 out.insert(id.clone(), score);
             }
+        }
+        Ok(out)
+    }
+}
+
+/// One status's tickets as the queue shows them.
+#[derive(Debug, Clone, Default)]
+pub struct StatusTickets {
+    /// The first tickets, by id: open ones most urgent and then oldest first, resolved and
+    /// closed ones most recently resolved first.
+    pub ids: Vec<String>,
+    /// All the status's tickets (resolved and closed ones since the day asked for).
+    pub count: u64,
+}
+
+/// When a ticket was opened, first answered and resolved (the last two when they were).
+#[derive(Debug, Clone)]
+pub struct TicketMoments {
+    /// Opened (else created).
+    pub opened_at: DateTime<Utc>,
+    /// First answered.
+    pub first_response_at: Option<DateTime<Utc>>,
+    /// Resolved.
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+/// An RFC 3339 instant as stored, if it reads as one.
+fn instant(text: Option<&str>) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text?)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Store {
+    /// The live tickets at `status` (resolved and closed ones resolved on or after
+    /// `resolved_since`, when given), the first `limit` in queue order, with the count.
+    pub fn status_tickets(
+        &self,
+        status: &str,
+        resolved_since: Option<NaiveDate>,
+        limit: usize,
+    ) -> Result<StatusTickets> {
+        let since = resolved_since.map(|d| d.to_string());
+        let live = "deleted_at IS NULL AND status = ?1
+                    AND (?2 IS NULL OR coalesce(resolved_at, updated_at) >= ?2)";
+        let count: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM ticket WHERE {live}"),
+            params![status, since],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM ticket WHERE {live}
+             ORDER BY CASE WHEN ?2 IS NULL THEN
+                        CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1
+                                      WHEN 'low' THEN 3 ELSE 2 END
+                      END,
+                      CASE WHEN ?2 IS NULL THEN coalesce(opened_at, created_at) END,
+                      coalesce(resolved_at, updated_at) DESC, rowid
+             LIMIT ?3"
+        ))?;
+        let ids = stmt
+            .query_map(params![status, since, limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(StatusTickets {
+            ids,
+            count: count.max(0) as u64,
+        })
+    }
+
+    /// The live tickets first answered or resolved at or after `since` (an RFC 3339 instant),
+    /// with their moments.
+    pub fn answered_tickets(&self, since: &str) -> Result<Vec<TicketMoments>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(opened_at, created_at), first_response_at, resolved_at FROM ticket
+             WHERE deleted_at IS NULL AND (first_response_at >= ?1 OR resolved_at >= ?1)",
+        )?;
+        let mut rows = stmt.query(params![since])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let Some(opened_at) = instant(r.get::<_, Option<String>>(0)?.as_deref()) else {
+                continue;
+            };
+            out.push(TicketMoments {
+                opened_at,
+                first_response_at: instant(r.get::<_, Option<String>>(1)?.as_deref()),
+                resolved_at: instant(r.get::<_, Option<String>>(2)?.as_deref()),
+            });
         }
         Ok(out)
     }

@@ -55,13 +55,19 @@
 // probability) → Shift+→ moves it on to Proposal → L asks why it was lost, and with a reason
 // it is (stage, reason, probability 0 and a closing day, read back with the CLI).
 //
-// The tenth story, on the same demo workspace: a file of 250,000 new people is dry-run →
+// The tenth, on the same demo workspace: Tickets opens the queue, a column per status → a
+// ticket dragged onto Waiting moves there (the engine stamps its first response) → Shift+←
+// moves it back to In progress → C asks how satisfied the customer was, and with five stars
+// and a comment it is closed (status, resolution, and a survey feedback about the ticket and
+// its contact with the rating and the comment, read back with the CLI).
+//
+// The eleventh story, on the same demo workspace: a file of 250,000 new people is dry-run →
 // an import started and cancelled leaves the contacts as they were → started again from the
 // dry run → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
 //
-// The eleventh, on a workspace made by the CLI with two open deals and no closed ones (so the
+// The twelfth, on a workspace made by the CLI with two open deals and no closed ones (so the
 // lead scores come from rules): the scores panel shows 80 and 55 → the referral rule is set to
 // 0 points and saved → the scores are recomputed: the referral deal drops to 70, the other
 // stays at 55, and the engine has stored the rule's new points.
@@ -259,7 +265,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 11;
+const STORIES = 12;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -1178,6 +1184,101 @@ test('the deal board: a card dragged, moved with the keyboard, lost with a reaso
     `deal ${lead}: lead → qualified (drag) → proposal (Shift+→) → lost (L, with a reason); ` +
       'negotiation renamed and moved',
   );
+  passed += 1;
+});
+
+test('the ticket queue: a ticket dragged, moved with the keyboard, and closed with a rating', async (t) => {
+  assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
+  const demo = path.join(demoDir, 'demo.db');
+  const comment = 'Sorted out the same day';
+  /** The ids of a column's cards, top to bottom. */
+  const cards = (status) =>
+    browser.execute(
+      (id) =>
+        [...document.querySelectorAll(`[data-testid="queue-column-${id}"] [data-card-id]`)].map(
+          (card) => card.dataset.cardId,
+        ),
+      status,
+    );
+  const cliJson = (args) =>
+    JSON.parse(execFileSync(cli, ['--db', demo, '--json', ...args], { encoding: 'utf8' }));
+  const show = (id) => cliJson(['ticket', 'show', id]).values;
+  const focusCard = (id) =>
+    browser.execute(
+      (card) => document.querySelector(`[data-card-id="${card}"] .title`).focus(),
+      id,
+    );
+
+  step = 'Tickets opens the queue: a column per status, the figures above';
+  await dismissToasts();
+  await (await shown('nav-ticket')).click();
+  await shown('queue-columns');
+  for (const status of ['new', 'in_progress', 'waiting', 'resolved', 'closed']) {
+    await shown(`queue-column-${status}`);
+  }
+  const open = Number((await filledText('queue-open')).replace(/\D/g, ''));
+  assert.equal(open, cliJson(['ticket', 'queue']).figures.open, 'the engine’s open count');
+  await screenshots('queue');
+  const [ticket] = [...(await cards('new')), ...(await cards('in_progress'))];
+  assert.ok(ticket, 'the demo has a ticket to work on');
+
+  step = 'a ticket dragged onto Waiting moves there';
+  await browser.execute((id) => {
+    const card = document.querySelector(`[data-card-id="${id}"]`);
+    const column = document.querySelector('[data-testid="queue-column-waiting"]');
+    const data = new DataTransfer();
+    card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+    column.dispatchEvent(
+      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+    );
+    column.dispatchEvent(
+      new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }),
+    );
+  }, ticket);
+  await browser.waitUntil(async () => (await cards('waiting')).includes(ticket), {
+    timeout: WAIT,
+    timeoutMsg: `the dragged ticket is not under Waiting (step: ${step})`,
+  });
+  const waiting = show(ticket);
+  assert.equal(waiting.status, 'waiting');
+  assert.match(String(waiting.first_response_at), /^\d{4}-\d\d-\d\dT/, 'answered: stamped');
+
+  step = 'Shift+← on the card moves it back to In progress';
+  await focusCard(ticket);
+  await browser.keys(['Shift', 'ArrowLeft']);
+  await browser.waitUntil(async () => (await cards('in_progress')).includes(ticket), {
+    timeout: WAIT,
+    timeoutMsg: `Shift+← did not move the ticket to In progress (step: ${step})`,
+  });
+  assert.equal(show(ticket).status, 'in_progress');
+
+  step = 'C asks how satisfied the customer was; closed with five stars and a comment';
+  await dismissToasts();
+  await focusCard(ticket);
+  await browser.keys('c');
+  await shown('close-dialog');
+  await (await shown('close-star-5')).click();
+  await contentIs('close-rating-words', 'Very happy');
+  await type('close-comment', comment);
+  await (await shown('close-confirm')).click();
+  await browser.waitUntil(async () => (await cards('closed')).includes(ticket), {
+    timeout: WAIT,
+    timeoutMsg: `the closed ticket is not under Closed (step: ${step})`,
+  });
+  await screenshots('queue-after');
+
+  step = 'the engine holds it: the ticket closed and resolved, the rating kept as feedback';
+  const closed = show(ticket);
+  assert.equal(closed.status, 'closed');
+  assert.match(String(closed.resolved_at), /^\d{4}-\d\d-\d\dT/, 'a resolution is stamped');
+  const feedback = cliJson(['feedback', 'list', '--where', `ticket_id=${ticket}`]).rows;
+  assert.equal(feedback.length, 1, 'one feedback about the ticket');
+  const [kept] = feedback;
+  assert.deepEqual(
+    [kept.values.rating, kept.values.comment, kept.values.channel, kept.values.contact_id],
+    [5, comment, 'survey', closed.contact_id],
+  );
+  t.diagnostic(`ticket ${ticket}: → waiting (drag) → in progress (Shift+←) → closed (C, 5 stars)`);
   passed += 1;
 });
 

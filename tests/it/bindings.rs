@@ -22,6 +22,7 @@ use kith::store::{
     RestoreReport, ReviewValue, StoredRun, TargetReport,
 };
 use kith::store::{DealStage, SavedView};
+use kith::tickets::{ClosedTicket, TicketQueue};
 use kith::today::Today;
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
@@ -90,6 +91,8 @@ fn export_typescript_bindings() {
     DealBoard::export_all(&cfg).expect("export DealBoard");
     DealStage::export_all(&cfg).expect("export DealStage");
     SavedView::export_all(&cfg).expect("export SavedView");
+    TicketQueue::export_all(&cfg).expect("export TicketQueue");
+    ClosedTicket::export_all(&cfg).expect("export ClosedTicket");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

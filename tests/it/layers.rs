@@ -13,7 +13,7 @@ const LADDER: &[&[&str]] = &[
     &["values"],
     &["store"],
     &["analytics", "demo"],
-    &["export", "workspace", "today", "board"],
+    &["export", "workspace", "today", "board", "tickets"],
     &["import"],
 ];
 

@@ -32,6 +32,7 @@ mod search;
 mod segments;
 mod stages;
 mod store;
+mod tickets;
 mod today;
 
 use kith::{Input, Store};

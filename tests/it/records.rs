@@ -119,7 +119,7 @@ fn every_kind_round_trips_through_create_and_get() {
             &input(&[("subject", "Broken lid"), ("contact_id", &c.id)]),
         )
         .unwrap();
-    assert_eq!(t.text("status").as_deref(), Some("open"));
+    assert_eq!(t.text("status").as_deref(), Some("new"));
     let camp = s
         .create_record(
             Kind::Campaign,

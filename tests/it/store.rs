@@ -138,6 +138,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0008_compact_tagging.sql"),
         include_str!("../../src/store/migrations/0009_search_without_doc.sql"),
         include_str!("../../src/store/migrations/0010_task_time_priority.sql"),
+        include_str!("../../src/store/migrations/0011_ticket_queue.sql"),
         include_str!("../../src/store/migrations/0013_deal_stages.sql"),
         include_str!("../../src/store/migrations/0014_saved_views.sql"),
     ];
@@ -161,6 +162,10 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                  INSERT INTO contact (id, created_at, updated_at, updated_by, first_name)
                  VALUES ('c1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00.000Z-0000-olddevice0001',
                          'olddevice0001', 'Old');
+                 INSERT INTO ticket (id, created_at, updated_at, updated_by, subject, status)
+                 VALUES ('k1', '2025-01-01', '2025-01-01', 'olddevice0001', 'Broken', 'open'),
+                        ('k2', '2025-01-01', '2025-01-01', 'olddevice0001', 'Late', 'pending'),
+                        ('k3', '2025-01-01', '2025-01-01', 'olddevice0001', 'Done', 'resolved');
 ",
             )
             .unwrap();
@@ -268,6 +273,13 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                 ),
             ],
             "one row per record and tag: the live one, else the latest tombstone"
+        );
+        let status =
+            |id: &str| store.get_record(Kind::Ticket, id).unwrap().values["status"].clone();
+        assert_eq!(
+            [status("k1"), status("k2"), status("k3")],
+            ["new", "waiting", "resolved"].map(|s| kith::model::Value::Text(s.into())),
+            "the first queue's open and pending are today's new and waiting, from version {version}"
         );
         let h = store.history("c1").unwrap();
         assert_eq!(

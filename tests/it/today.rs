@@ -265,17 +265,23 @@ fn quiet_deals_and_late_tickets_are_suggested_with_their_reason() {
         s,
         "urgent, 5 hours",
         "urgent",
-        "open",
+        "new",
         "2026-12-07T05:00:00Z",
     );
     ticket(
         s,
         "normal, 2 days",
         "normal",
-        "pending",
+        "waiting",
         "2026-12-05T10:00:00Z",
     );
-    ticket(s, "low, 8 days", "low", "open", "2026-11-29T10:00:00Z");
+    ticket(
+        s,
+        "low, 8 days",
+        "low",
+        "in_progress",
+        "2026-11-29T10:00:00Z",
+    );
     ticket(
         s,
         "resolved, old",
@@ -317,7 +323,7 @@ fn quiet_deals_and_late_tickets_are_suggested_with_their_reason() {
                 "Open for 8 days; the target for low priority is 7 days."
             ),
         ],
-        "furthest past the target (as a share of it) first; the pending normal one is within its 3 days"
+        "furthest past the target (as a share of it) first; the waiting normal one is within its 3 days"
     );
 
     // A task about the quiet deal puts it on the list: it is no longer suggested; done, the

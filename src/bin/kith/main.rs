@@ -280,7 +280,11 @@ fn cli() -> Command {
         .subcommand(transfer::import_command())
         .subcommands(transfer::other_commands());
     for kind in Kind::ALL {
-        cmd = cmd.subcommand(entity_command(kind));
+        let entity = entity_command(kind);
+        cmd = cmd.subcommand(match kind {
+            Kind::Ticket => work::ticket_verbs(entity),
+            _ => entity,
+        });
     }
     cmd
 }
@@ -652,6 +656,7 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
         Some(("task", m)) => work::run_task(&mut store, m),
         Some(("stages", m)) => stages::run_stages(&mut store, m),
         Some(("view", m)) => views::run_view(&mut store, m),
+        Some(("ticket", m)) if work::is_ticket_verb(m) => work::run_ticket(&mut store, m),
         Some(("analyze", m)) => analyze::run_analyze(&mut store, m),
         Some(("chart", m)) => analyze::run_chart(&mut store, m),
         Some(("import", m)) => transfer::run_import(&mut store, m),

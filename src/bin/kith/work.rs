@@ -1,8 +1,10 @@
-//! `kith task add|list|done|follow-up` and `kith today`: the verbs of a day's work.
+//! `kith task add|list|done|follow-up`, `kith today` and `kith ticket queue|move|close`: the
+//! verbs of a day's work.
 
 use chrono::{Duration, Local, NaiveDate, Utc};
 use clap::{Arg, ArgAction, ArgMatches, Command, value_parser};
 use kith::model::{EntityRecord, ListQuery, Value};
+use kith::tickets::{self, QueueOptions, TicketQueue};
 use kith::today::{self, NewTask, Suggestion, SuggestionKind, Today, TodayOptions};
 use kith::{Error, Kind, Store};
 
@@ -277,4 +279,141 @@ fn task_lines(tasks: &[&EntityRecord]) -> String {
         })
         .collect();
     table(&headers, &rows)
+}
+
+/// The queue's verbs, beside the ticket's add, list, show, edit and delete.
+pub fn ticket_verbs(entity: Command) -> Command {
+    entity
+        .about("Tickets: the queue, move one, close one; add, list, show, edit, delete, tag")
+        .subcommand(Command::new("queue").about(
+            "The queue by status (new, in progress, waiting, resolved, closed lately) with \
+                 each ticket's targets, overdue ones marked, and the median times",
+        ))
+        .subcommand(
+            Command::new("move")
+                .about("Move a ticket to a status: new, in_progress, waiting, resolved, closed")
+                .arg(Arg::new("id").required(true).value_name("ID"))
+                .arg(Arg::new("status").required(true).value_name("STATUS")),
+        )
+        .subcommand(
+            Command::new("close")
+                .about("Close a ticket, with the customer's satisfaction (kept as feedback)")
+                .arg(Arg::new("id").required(true).value_name("ID"))
+                .arg(
+                    Arg::new("rating")
+                        .long("rating")
+                        .value_name("N")
+                        .value_parser(value_parser!(i64))
+                        .help("How satisfied the customer was, 1 to 5"),
+                )
+                .arg(
+                    Arg::new("comment")
+                        .long("comment")
+                        .value_name("TEXT")
+                        .help("What the customer said"),
+                ),
+        )
+}
+
+/// Whether `kith ticket …` is one of the queue's verbs (the others are the record verbs).
+pub fn is_ticket_verb(m: &ArgMatches) -> bool {
+    matches!(m.subcommand_name(), Some("queue" | "move" | "close"))
+}
+
+pub fn run_ticket(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
+    let id = |m: &ArgMatches| m.get_one::<String>("id").cloned().unwrap_or_default();
+    match m.subcommand() {
+        Some(("queue", _)) => {
+            let queue =
+                tickets::ticket_queue(store, Local::now().naive_local(), &QueueOptions::default())?;
+            let text = queue_text(&queue);
+            Output::new(&queue, text)
+        }
+        Some(("move", m)) => {
+            let status = m.get_one::<String>("status").map_or("", String::as_str);
+            let moved = tickets::ticket_move(store, &id(m), status)?;
+            let text = format!("{}: {}\n", moved.title, text(&moved, "status"));
+            Output::new(&moved, text)
+        }
+        Some(("close", m)) => {
+            let rating = m.get_one::<i64>("rating").copied();
+            let comment = m.get_one::<String>("comment").map(String::as_str);
+            let closed = tickets::ticket_close(store, &id(m), rating, comment)?;
+            let mut text = format!("Closed: {}\n", closed.ticket.title);
+            if let Some(f) = &closed.feedback {
+                text.push_str(&format!("Feedback {} kept\n", f.id));
+            }
+            Output::new(&closed, text)
+        }
+        _ => unreachable!("is_ticket_verb chose these"),
+    }
+}
+
+fn hours_text(h: f64) -> String {
+    if h < 48.0 {
+        format!("{h:.1} h")
+    } else {
+        format!("{:.1} d", h / 24.0)
+    }
+}
+
+fn queue_text(q: &TicketQueue) -> String {
+    let f = &q.figures;
+    let median = |m: Option<f64>, n: u64| match m {
+        Some(h) => format!("{} (of {n})", hours_text(h)),
+        None => "none yet".to_string(),
+    };
+    let mut out = format!(
+        "Ticket queue, {}\n{} open, {} overdue; median over {} days: first response {}, \
+         resolution {}\n",
+        q.now,
+        f.open,
+        f.overdue,
+        f.days,
+        median(f.median_response_hours, f.responded),
+        median(f.median_resolution_hours, f.resolved),
+    );
+    let headers = ["", "Priority", "Category", "Age", "Due", "Ticket", "Id"].map(String::from);
+    for column in &q.columns {
+        out.push_str(&format!("\n{} ({}", column.status, column.count));
+        if column.overdue > 0 {
+            out.push_str(&format!(", {} overdue", column.overdue));
+        }
+        out.push_str(")\n");
+        let rows: Vec<Vec<String>> = column
+            .cards
+            .iter()
+            .map(|c| {
+                let overdue = c.response_overdue || c.resolution_overdue;
+                let due = c.response_due.as_ref().or(c.resolution_due.as_ref());
+                vec![
+                    if overdue { "!" } else { "" }.to_string(),
+                    c.priority.clone(),
+                    match &c.category {
+                        Some(cat) if c.category_suggested => format!("{cat}?"),
+                        Some(cat) => cat.clone(),
+                        None => String::new(),
+                    },
+                    hours_text(c.age_hours),
+                    due.map(|d| d.replace('T', " ").trim_end_matches('Z').to_string())
+                        .unwrap_or_default(),
+                    c.ticket.title.clone(),
+                    c.ticket.id.clone(),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            out.push_str("  none\n");
+        } else {
+            out.push_str(&table(&headers, &rows));
+            if column.count > rows.len() as u64 {
+                out.push_str(&format!(
+                    "  … and {} more\n",
+                    column.count - rows.len() as u64
+                ));
+            }
+        }
+    }
+    out.push_str("\n! past a target · ? a suggested category\n");
+    out
 }

@@ -101,12 +101,13 @@ pub(super) const CHOICE_SYNONYMS: &[(&str, &str, &[&str])] = &[
         ],
     ),
     // Ticket statuses.
+    // `open` and `pending` are the words of Kith's first queue (before new, in progress and
+    // waiting): an export from then still imports.
     (
         "status",
-        "open",
+        "new",
         &[
-            "new",
-            "in progress",
+            "open",
             "offen",
             "neu",
             "ouvert",
@@ -115,15 +116,28 @@ pub(super) const CHOICE_SYNONYMS: &[(&str, &str, &[&str])] = &[
             "nuevo",
             "打开",
             "待处理",
-            "处理中",
             "新建",
         ],
     ),
     (
         "status",
-        "pending",
+        "in_progress",
         &[
-            "waiting",
+            "working",
+            "assigned",
+            "in bearbeitung",
+            "en cours",
+            "en curso",
+            "en proceso",
+            "处理中",
+            "进行中",
+        ],
+    ),
+    (
+        "status",
+        "waiting",
+        &[
+            "pending",
             "on hold",
             "wartend",
             "en attente",

@@ -53,6 +53,8 @@ import type { TimelineItem } from './bindings/TimelineItem';
 import type { Today } from './bindings/Today';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
+import type { TicketQueue } from './bindings/TicketQueue';
+import type { ClosedTicket } from './bindings/ClosedTicket';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -108,6 +110,8 @@ export type {
   Today,
   DealBoard,
   DealStage,
+  TicketQueue,
+  ClosedTicket,
   UndoReport,
   WorkspaceChoice,
   WorkspaceInfo,
@@ -129,6 +133,10 @@ export type { TicketSuggestion } from './bindings/TicketSuggestion';
 export type { Suggestion } from './bindings/Suggestion';
 export type { BoardCard } from './bindings/BoardCard';
 export type { BoardColumn } from './bindings/BoardColumn';
+export type { QueueCard } from './bindings/QueueCard';
+export type { QueueColumn } from './bindings/QueueColumn';
+export type { QueueFigures } from './bindings/QueueFigures';
+export type { TicketTarget } from './bindings/TicketTarget';
 export type { SuggestionKind } from './bindings/SuggestionKind';
 export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
@@ -685,6 +693,31 @@ export function dealStages(): Promise<DealStage[]> {
  */
 export function dealStagesSet(stages: DealStage[]): Promise<DealStage[]> {
   return request('deal_stages_set', { stages });
+}
+
+/**
+ * The ticket queue at the user's wall time: a column per status, each ticket with its targets
+ * and overdue marks, and the service's figures. Seconds are dropped, so a minute asks once.
+ */
+export function ticketQueue(now: Date = clockNow()): Promise<TicketQueue> {
+  const minute = new Date(now);
+  minute.setSeconds(0, 0);
+  return request('ticket_queue', { now: localNow(minute) });
+}
+
+/**
+ * Closes a ticket; a `rating` (1–5) or a `comment` is kept as the customer's survey feedback
+ * about it.
+ */
+export async function ticketClose(
+  id: string,
+  rating: number | null,
+  comment: string | null,
+): Promise<ClosedTicket> {
+  const closed = await request<ClosedTicket>('ticket_close', { id, rating, comment });
+  written('ticket');
+  if (closed.feedback) written('feedback');
+  return closed;
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

@@ -34,6 +34,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'today' }
   | { name: 'board' }
+  | { name: 'queue' }
   | { name: 'dashboard'; section: Exclude<DashboardSection, 'overview'> }
   | { name: 'overview' }
   | { name: 'import'; kind: Kind | null }
@@ -96,6 +97,7 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
   if (kind === 'overview') return { name: 'overview' };
   if (kind === 'today') return { name: 'today' };
   if (kind === 'board') return { name: 'board' };
+  if (kind === 'queue') return { name: 'queue' };
   if (kind === 'import') {
     if (id === 'history') return { name: 'imports' };
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
@@ -133,6 +135,8 @@ export function routeHref(route: Route): string {
       return '#/today';
     case 'board':
       return '#/board';
+    case 'queue':
+      return '#/queue';
     case 'import':
       return route.kind ? `#/import/${route.kind}` : '#/import';
     case 'imports':

@@ -95,6 +95,8 @@ describe('routes', () => {
       { name: 'duplicates', kind: 'company' },
       { name: 'dashboard', section: 'satisfaction' },
       { name: 'overview' },
+      { name: 'board' },
+      { name: 'queue' },
       { name: 'list', kind: 'contact', filters: { rfm_segment: 'Champions' } },
       {
         name: 'list',

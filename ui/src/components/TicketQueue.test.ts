@@ -1,0 +1,149 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TicketQueue as Queue } from '../ipc/api';
+import { recordedAnswer } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { RECORDED_NOW } from '../ipc/mock/now';
+import { formatNumber } from '../lib/format';
+import { toasts } from '../lib/toast.svelte';
+import TicketQueue from './TicketQueue.svelte';
+import Toasts from './Toasts.svelte';
+
+// The ticket queue renders the engine's columns (the demo, the empty workspace, and the edits
+// workspace, where a new ticket is moved on and a waiting one closed with a rating, as
+// recorded).
+let backend: ReplayBackend;
+
+afterEach(() => {
+  uninstallMockBackend();
+  toasts.items = [];
+});
+
+const recorded = (workspace: 'demo' | 'edits' | 'empty') =>
+  recordedAnswer<Queue>('ticket_queue', { now: RECORDED_NOW }, workspace);
+
+function firstCard(queue: Queue, status: string) {
+  const card = queue.columns.find((column) => column.status === status)?.cards[0];
+  if (!card) throw new Error(`no ${status} ticket recorded`);
+  return card;
+}
+
+describe('the ticket queue', () => {
+  it("shows a column per status with the engine's cards, figures and overdue marks", async () => {
+    backend = installReplayBackend(new ReplayBackend());
+    render(TicketQueue);
+    const queue = recorded('demo');
+    await screen.findByTestId('queue-columns');
+    expect(queue.columns.map((c) => c.status)).toEqual([
+      'new',
+      'in_progress',
+      'waiting',
+      'resolved',
+      'closed',
+    ]);
+    for (const column of queue.columns) {
+      const el = screen.getByTestId(`queue-column-${column.status}`);
+      expect(screen.getByTestId(`queue-count-${column.status}`)).toHaveTextContent(
+        formatNumber(column.count),
+      );
+      expect(within(el).queryAllByTestId(/^queue-card-/)).toHaveLength(column.cards.length);
+    }
+    expect(screen.getByTestId('queue-open')).toHaveTextContent(formatNumber(queue.figures.open));
+    expect(screen.getByTestId('queue-overdue')).toHaveTextContent(
+      formatNumber(queue.figures.overdue),
+    );
+    expect(screen.getByTestId('queue-targets')).toHaveTextContent('urgent 1 h / 4 h');
+
+    // Every card the engine calls overdue is marked, and no other.
+    const cards = queue.columns.flatMap((c) => c.cards);
+    const late = cards.filter((c) => c.response_overdue || c.resolution_overdue);
+    expect(late.length).toBeGreaterThan(0);
+    expect(screen.queryAllByTestId(/^queue-late-/)).toHaveLength(late.length);
+    const first = late[0];
+    if (!first) throw new Error('no overdue ticket recorded');
+    expect(screen.getByTestId(`queue-card-${first.ticket.id}`)).toHaveClass('overdue');
+
+    // A suggested category says it is one.
+    const suggested = cards.find((c) => c.category_suggested);
+    if (suggested) {
+      expect(screen.getByTestId(`queue-category-${suggested.ticket.id}`)).toHaveTextContent(
+        `${suggested.category ?? ''} (suggested)`,
+      );
+    }
+  });
+
+  it('goes from card to card with the arrows', async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    render(TicketQueue);
+    const column = recorded('edits').columns.find((c) => c.cards.length >= 2);
+    if (!column) throw new Error('no column of two tickets recorded');
+    const [first, second] = column.cards.map((c) => c.ticket.id);
+    const title = (id: string | undefined) =>
+      screen.getByTestId(`queue-card-${id ?? ''}`).querySelector<HTMLElement>('.title');
+    await screen.findByTestId(`queue-card-${first ?? ''}`);
+    title(first)?.focus();
+    await fireEvent.keyDown(title(first) as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(title(second));
+    await fireEvent.keyDown(title(second) as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(title(first));
+    expect(backend.calls.some((call) => call.command === 'record_update')).toBe(false);
+  });
+
+  it('shows empty columns in an empty workspace', async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'empty' }));
+    render(TicketQueue);
+    await screen.findByTestId('queue-columns');
+    expect(screen.queryAllByTestId(/^queue-card-/)).toHaveLength(0);
+    expect(screen.getAllByText('No tickets')).toHaveLength(5);
+    expect(screen.getByTestId('queue-median-response')).toHaveTextContent('—');
+  });
+
+  it('moves a card a status on with Shift+→ and says so', async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    render(TicketQueue);
+    render(Toasts);
+    const ticket = firstCard(recorded('edits'), 'new').ticket;
+    const card = await screen.findByTestId(`queue-card-${ticket.id}`);
+    const title = card.querySelector<HTMLElement>('.title') as HTMLElement;
+    title.focus();
+    await fireEvent.keyDown(title, { key: 'ArrowRight', shiftKey: true });
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(
+      `Moved “${ticket.title}” to In progress.`,
+    );
+    const update = backend.calls.find((call) => call.command === 'record_update');
+    expect(update?.args).toEqual({
+      kind: 'ticket',
+      id: ticket.id,
+      input: { status: 'in_progress' },
+    });
+  });
+
+  it('asks how satisfied the customer was before closing, and sends the rating', async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    render(TicketQueue);
+    render(Toasts);
+    const ticket = firstCard(recorded('edits'), 'waiting').ticket;
+    const card = await screen.findByTestId(`queue-card-${ticket.id}`);
+    await fireEvent.keyDown(card.querySelector('.title') as HTMLElement, { key: 'c' });
+    const dialog = await screen.findByTestId('close-dialog');
+    expect(backend.calls.some((call) => call.command === 'ticket_close')).toBe(false);
+    expect(within(dialog).getByTestId('close-confirm')).toHaveTextContent('Close without feedback');
+    await fireEvent.click(within(dialog).getByTestId('close-star-4'));
+    expect(within(dialog).getByTestId('close-star-4')).toHaveAttribute('aria-checked', 'true');
+    expect(within(dialog).getByTestId('close-rating-words')).toHaveTextContent('Happy');
+    await fireEvent.input(within(dialog).getByTestId('close-comment'), {
+      target: { value: 'Quick and kind' },
+    });
+    await fireEvent.click(within(dialog).getByTestId('close-confirm'));
+    await waitFor(() =>
+      expect(backend.calls.find((call) => call.command === 'ticket_close')?.args).toEqual({
+        id: ticket.id,
+        rating: 4,
+        comment: 'Quick and kind',
+      }),
+    );
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(
+      `Closed “${ticket.title}”. Rated 4 of 5.`,
+    );
+  });
+});
