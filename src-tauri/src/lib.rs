@@ -135,6 +135,12 @@ pub fn run() {
             commands::task_done,
             commands::task_follow_up,
             commands::deal_board,
+            commands::campaign_report,
+            commands::campaign_members,
+            commands::member_sources,
+            commands::add_members,
+            commands::record_response,
+            commands::export_members,
             commands::startup_report,
         ])
         .run(tauri::generate_context!())

@@ -8,6 +8,7 @@
 mod analytics;
 mod backup;
 mod batch;
+mod campaigns;
 mod figures;
 mod grams;
 mod history;
@@ -39,6 +40,7 @@ pub use analytics::{
 };
 pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
 pub use batch::{BatchSummary, Counts, MatchBy, Outcome, SavedRow, UndoNote, UndoReport};
+pub use campaigns::{CampaignWindow, MailRow, MemberRow, SaleRow, WonDealRow};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
@@ -58,6 +60,8 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0008_compact_tagging.sql"),
     include_str!("migrations/0009_search_without_doc.sql"),
     include_str!("migrations/0010_task_time_priority.sql"),
+    // 0011 is another branch's; the files keep their numbers when the branches meet.
+    include_str!("migrations/0012_campaign_attribution.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

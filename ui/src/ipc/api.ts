@@ -52,6 +52,12 @@ import type { SearchHit } from './bindings/SearchHit';
 import type { TimelineItem } from './bindings/TimelineItem';
 import type { Today } from './bindings/Today';
 import type { DealBoard } from './bindings/DealBoard';
+import type { AddMembersReport } from './bindings/AddMembersReport';
+import type { CampaignMembers } from './bindings/CampaignMembers';
+import type { CampaignReport } from './bindings/CampaignReport';
+import type { MemberExport } from './bindings/MemberExport';
+import type { MemberSource } from './bindings/MemberSource';
+import type { MemberSources } from './bindings/MemberSources';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -106,6 +112,12 @@ export type {
   TimelineItem,
   Today,
   DealBoard,
+  AddMembersReport,
+  CampaignMembers,
+  CampaignReport,
+  MemberExport,
+  MemberSource,
+  MemberSources,
   UndoReport,
   WorkspaceChoice,
   WorkspaceInfo,
@@ -127,6 +139,9 @@ export type { TicketSuggestion } from './bindings/TicketSuggestion';
 export type { Suggestion } from './bindings/Suggestion';
 export type { BoardCard } from './bindings/BoardCard';
 export type { BoardColumn } from './bindings/BoardColumn';
+export type { CampaignMember } from './bindings/CampaignMember';
+export type { SourceCount } from './bindings/SourceCount';
+export type { StatusCount } from './bindings/StatusCount';
 export type { SuggestionKind } from './bindings/SuggestionKind';
 export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
@@ -670,6 +685,51 @@ export async function taskFollowUp(
 /** The deal board on the user's today: a column per stage with its figures and cards. */
 export function dealBoard(now: Date = clockNow()): Promise<DealBoard> {
   return request('deal_board', { day: localNow(now).slice(0, 10) });
+}
+
+// ---- Campaigns ----
+// Every figure (response rate, conversions, revenue, cost per conversion, ROI) and which
+// orders and deals count for a campaign are the engine's; the page shows them.
+
+/** Members a campaign page shows at once. */
+export const MEMBER_PAGE = 100;
+
+/** What campaign `id` brought, by the engine's attribution rule. */
+export function campaignReport(id: string): Promise<CampaignReport> {
+  return request('campaign_report', { id });
+}
+
+/** Campaign `id`'s first members (responses first, then by name). */
+export function campaignMembers(
+  id: string,
+  offset = 0,
+  limit = MEMBER_PAGE,
+): Promise<CampaignMembers> {
+  return request('campaign_members', { id, offset, limit });
+}
+
+/** The segments, clusters and contact tags members can be added from. */
+export function memberSources(): Promise<MemberSources> {
+  return request('member_sources');
+}
+
+/** Adds the contacts `source` names to campaign `id` (members already in it are skipped). */
+export function addMembers(id: string, source: MemberSource): Promise<AddMembersReport> {
+  return request('add_members', { id, source });
+}
+
+/** Records a member's response: its status, now, and what they said. */
+export function recordResponse(
+  memberId: string,
+  status: string,
+  response: string | null,
+): Promise<EntityRecord> {
+  return request('record_response', { memberId, status, response });
+}
+
+/** Writes campaign `id`'s members as CSV for a mail tool to a file chosen in the save dialog. */
+export function exportMembers(id: string, path: string, bom: boolean): Promise<MemberExport> {
+  return request('export_members', { id, path, bom });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */
