@@ -9,6 +9,7 @@
 
 pub mod analytics;
 pub mod board;
+pub mod campaigns;
 pub mod clock;
 pub mod demo;
 mod error;

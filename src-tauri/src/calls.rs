@@ -13,6 +13,9 @@ use kith::analytics::{
     ScoreRules, ScoreView, SegmentView, ValueOptions, ValueReport,
 };
 use kith::board::{BoardOptions, DealBoard};
+use kith::campaigns::{
+    AddMembersReport, CampaignMembers, CampaignReport, MemberExport, MemberSource, MemberSources,
+};
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
 use kith::import::{
@@ -349,4 +352,38 @@ pub fn ticket_close(
     comment: Option<&str>,
 ) -> Result<ClosedTicket> {
     kith::tickets::ticket_close(s, id, rating, comment)
+}
+
+pub fn campaign_report(s: &mut Store, id: &str) -> Result<CampaignReport> {
+    kith::campaigns::campaign_report(s, id)
+}
+
+pub fn campaign_members(
+    s: &mut Store,
+    id: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<CampaignMembers> {
+    kith::campaigns::campaign_members(s, id, offset, limit)
+}
+
+pub fn member_sources(s: &mut Store) -> Result<MemberSources> {
+    kith::campaigns::member_sources(s)
+}
+
+pub fn add_members(s: &mut Store, id: &str, source: &MemberSource) -> Result<AddMembersReport> {
+    kith::campaigns::add_members(s, id, source)
+}
+
+pub fn record_response(
+    s: &mut Store,
+    member_id: &str,
+    status: &str,
+    response: Option<&str>,
+) -> Result<EntityRecord> {
+    kith::campaigns::record_response(s, member_id, status, None, response, Utc::now())
+}
+
+pub fn export_members(s: &mut Store, id: &str, path: &Path, bom: bool) -> Result<MemberExport> {
+    kith::campaigns::export_members(s, id, path, bom)
 }

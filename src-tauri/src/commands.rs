@@ -21,6 +21,9 @@ use kith::analytics::{
     ScoreRules, ScoreView, SegmentView, ValueReport,
 };
 use kith::board::DealBoard;
+use kith::campaigns::{
+    AddMembersReport, CampaignMembers, CampaignReport, MemberExport, MemberSource, MemberSources,
+};
 use kith::export::{ChartExport, ExportOptions, ExportSummary};
 use kith::import::mapping::ColumnMap;
 use kith::import::{
@@ -650,4 +653,66 @@ pub fn startup_report(state: State<'_, AppState>) {
     if let Some(line) = state.startup.ready_line() {
         println!("{line}");
     }
+}
+
+// ---- Campaigns ----
+
+/// What campaign `id` brought: members, responses, conversions, revenue, cost per conversion
+/// and ROI, by the engine's attribution rule.
+#[tauri::command(async)]
+pub fn campaign_report(state: State<'_, AppState>, id: String) -> Reply<CampaignReport> {
+    with_store(&state, |s| calls::campaign_report(s, &id))
+}
+
+/// A page of campaign `id`'s members, responses first.
+#[tauri::command(async)]
+pub fn campaign_members(
+    state: State<'_, AppState>,
+    id: String,
+    offset: usize,
+    limit: usize,
+) -> Reply<CampaignMembers> {
+    with_store(&state, |s| calls::campaign_members(s, &id, offset, limit))
+}
+
+/// The segments, clusters and contact tags members can be added from.
+#[tauri::command(async)]
+pub fn member_sources(state: State<'_, AppState>) -> Reply<MemberSources> {
+    with_store(&state, calls::member_sources)
+}
+
+/// Adds the contacts a segment, cluster, tag or list names to campaign `id`.
+#[tauri::command(async)]
+pub fn add_members(
+    state: State<'_, AppState>,
+    id: String,
+    source: MemberSource,
+) -> Reply<AddMembersReport> {
+    with_store(&state, |s| calls::add_members(s, &id, &source))
+}
+
+/// Records a member's response (status, now, and what they said).
+#[tauri::command(async)]
+pub fn record_response(
+    state: State<'_, AppState>,
+    member_id: String,
+    status: String,
+    response: Option<String>,
+) -> Reply<EntityRecord> {
+    with_store(&state, |s| {
+        calls::record_response(s, &member_id, &status, response.as_deref())
+    })
+}
+
+/// Writes campaign `id`'s members as CSV for a mail tool to a file the user chose in the save
+/// dialog.
+#[tauri::command(async)]
+pub fn export_members(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+    bom: bool,
+) -> Reply<MemberExport> {
+    let path = state.chosen.get(&path, Purpose::Write)?;
+    with_store(&state, |s| calls::export_members(s, &id, &path, bom))
 }

@@ -142,6 +142,12 @@ pub fn run() {
             commands::deal_stages_set,
             commands::ticket_queue,
             commands::ticket_close,
+            commands::campaign_report,
+            commands::campaign_members,
+            commands::member_sources,
+            commands::add_members,
+            commands::record_response,
+            commands::export_members,
             commands::startup_report,
         ])
         .run(tauri::generate_context!())

@@ -184,6 +184,27 @@ fn answer(
             arg(a, "rating"),
             arg::<Option<String>>(a, "comment").as_deref(),
         )),
+        "campaign_report" => to_json(calls::campaign_report(s, &text("id"))),
+        "campaign_members" => to_json(calls::campaign_members(
+            s,
+            &text("id"),
+            arg(a, "offset"),
+            arg(a, "limit"),
+        )),
+        "member_sources" => to_json(calls::member_sources(s)),
+        "add_members" => to_json(calls::add_members(s, &text("id"), &arg(a, "source"))),
+        "record_response" => to_json(calls::record_response(
+            s,
+            &text("memberId"),
+            &text("status"),
+            arg::<Option<String>>(a, "response").as_deref(),
+        )),
+        "export_members" => to_json(calls::export_members(
+            s,
+            &text("id"),
+            Path::new(&text("path")),
+            arg(a, "bom"),
+        )),
         "task_done" => to_json(calls::task_done(s, &text("id"))),
         "task_follow_up" => to_json(calls::task_follow_up(
             s,
@@ -479,7 +500,33 @@ fn record_demo(r: &mut Recorder) {
     record_today(r);
     record_board(r);
     record_queue(r);
+    record_campaigns(r);
     record_rule_edits(r);
+}
+
+/// Members a campaign page asks for at once (CampaignPanel's page).
+const MEMBER_PAGE: usize = 100;
+
+/// The campaign pages of the campaigns the reads open (the first ones of the list): their
+/// figures and members, and where members can come from. Returns the first one's id.
+fn record_campaigns(r: &mut Recorder) -> Option<String> {
+    r.call("member_sources", json!({})).unwrap();
+    let ids: Vec<String> = r
+        .page(Kind::Campaign)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    for id in ids.iter().take(OPENED) {
+        record_campaign(r, id);
+    }
+    ids.into_iter().next()
+}
+
+/// One campaign's page: its report and first members.
+fn record_campaign(r: &mut Recorder, id: &str) -> (Value, Value) {
+    let report = r.call("campaign_report", json!({ "id": id })).unwrap();
+    let members = json!({ "id": id, "offset": 0, "limit": MEMBER_PAGE });
+    (report, r.call("campaign_members", members).unwrap())
 }
 
 /// A task as the Today page's quick add sends it (lib/tasks.ts `quickTask`).
@@ -637,6 +684,7 @@ fn record_edits(r: &mut Recorder) {
     }
     record_stage_edits(r);
     record_queue_edits(r);
+    record_campaign_edits(r);
 }
 
 /// The stages dialog: the stages read, a stage holding deals switched off (refused), then
@@ -684,6 +732,41 @@ fn record_queue_edits(r: &mut Recorder) {
     r.call("record_update", args).unwrap();
     let close = json!({ "id": waiting, "rating": 4, "comment": "Quick and kind" });
     r.call("ticket_close", close).unwrap();
+}
+
+/// A campaign worked on, after the edits above: members added from the tag tagged above,
+/// a member's response recorded, an order attributed to it, and the members exported; the
+/// page's figures as they stand after all of it.
+fn record_campaign_edits(r: &mut Recorder) {
+    let campaign = record_campaigns(r).expect("the demo has campaigns");
+    let tag = json!({ "id": campaign, "source": { "by": "tag", "value": "VIP" } });
+    let added = r.call("add_members", tag).unwrap();
+    assert!(
+        added["added"].as_u64() > Some(0),
+        "the contacts tagged VIP (one above, as vip) join: {added}"
+    );
+    let empty = json!({ "id": campaign, "source": { "by": "tag", "value": " " } });
+    assert!(r.call("add_members", empty).is_err());
+    let (_, members) = record_campaign(r, &campaign);
+    let rows = members["rows"].as_array().expect("members have rows");
+    let waiting = |m: &&Value| !matches!(m["status"].as_str(), Some("responded" | "converted"));
+    let member = rows.iter().find(waiting).expect("a member yet to respond")["id"].clone();
+    let respond =
+        json!({ "memberId": member, "status": "responded", "response": "Yes, send the catalogue" });
+    r.call("record_response", respond).unwrap();
+    let bad = json!({ "memberId": member, "status": "bounced", "response": null });
+    assert!(r.call("record_response", bad).is_err());
+    let order = r.first_ids(Kind::Order, 2).remove(1);
+    let attribute = json!({ "kind": "order", "id": order, "input": { "campaign_id": campaign } });
+    r.call("record_update", attribute).unwrap();
+    let dir = r.dir.get_or_insert_with(|| tempfile::tempdir().unwrap());
+    let documents = dir.path().join("documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    r.redact.path(&documents, DOCUMENTS);
+    let path = documents.join("Members.csv").display().to_string();
+    let export = json!({ "id": campaign, "path": path, "bom": false });
+    r.call("export_members", export).unwrap();
+    record_campaign(r, &campaign);
 }
 
 /// Every field of `kind` as the record form sends a new record: empty but for `given`.
@@ -950,6 +1033,7 @@ fn record_empty(r: &mut Recorder) {
     record_today(r);
     record_board(r);
     record_queue(r);
+    r.call("member_sources", json!({})).unwrap();
     // Last: a Recompute that finds nothing (the in-memory simulation of the UI's older tests
     // answers every analytics call from this workspace).
     r.call("analyze_all", json!({ "asOf": null })).unwrap();

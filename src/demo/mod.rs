@@ -299,7 +299,31 @@ struct TicketInfo {
 struct CampaignInfo {
     id: u128,
     starts_days_ago: i64,
+    ends_days_ago: i64,
     planned: bool,
+}
+
+impl Generator {
+    /// The campaign an order placed `days_ago` was chosen for, if any: every 12th order
+    /// (`seq`) placed while a campaign ran names the first such campaign, so the demo's
+    /// campaign pages show chosen orders beside members' first purchases. Drawn without the
+    /// random streams, so no other record changes.
+    fn order_campaign(&self, seq: u64, days_ago: i64) -> Option<u128> {
+        if !seq.is_multiple_of(12) {
+            return None;
+        }
+        self.campaigns
+            .iter()
+            .find(|c| !c.planned && c.starts_days_ago >= days_ago && days_ago >= c.ends_days_ago)
+            .map(|c| c.id)
+    }
+
+    /// The campaign a deal from source `campaign` came from: one that has started, picked by
+    /// the deal's place in the plan (no random draw).
+    fn deal_campaign(&self, deal: usize) -> Option<u128> {
+        let started: Vec<&CampaignInfo> = self.campaigns.iter().filter(|c| !c.planned).collect();
+        (!started.is_empty()).then(|| started[deal % started.len()].id)
+    }
 }
 
 struct Progress<'p> {

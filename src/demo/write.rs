@@ -319,6 +319,7 @@ impl Generator {
             self.campaigns.push(CampaignInfo {
                 id: pack(&id)?,
                 starts_days_ago: starts,
+                ends_days_ago: ends,
                 planned: status == "planned",
             });
             Ok(1)
@@ -393,6 +394,9 @@ impl Generator {
                 };
                 put(&mut input, "notes", note);
             }
+            if let Some(campaign) = self.order_campaign(u64::from(seq), days_ago) {
+                put(&mut input, "campaign_id", unpack(campaign));
+            }
             let order_id = self.create(w, Kind::Order, &input)?;
             for _ in 0..lines {
                 let product = if p.wholesale && rng.chance(0.6) {
@@ -449,7 +453,13 @@ impl Generator {
             put(&mut input, "value", money(plan.value * 100));
             put(&mut input, "currency", "USD");
             put(&mut input, "expected_close", self.day(plan.expected_close));
-            put(&mut input, "source", DEAL_SOURCES[plan.source as usize]);
+            let source = DEAL_SOURCES[plan.source as usize];
+            put(&mut input, "source", source);
+            if source == "campaign"
+                && let Some(campaign) = self.deal_campaign(d)
+            {
+                put(&mut input, "campaign_id", unpack(campaign));
+            }
             if let Some(note) = plan.note {
                 put(
                     &mut input,

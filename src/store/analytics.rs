@@ -732,7 +732,7 @@ impl Store {
 }
 
 /// The SQL list of the order statuses whose sale stands (see [`PURCHASE_STATUSES`]).
-const PURCHASE_SQL: &str =
+pub(super) const PURCHASE_SQL: &str =
     "(status IS NULL OR status IN ('placed', 'paid', 'shipped', 'delivered'))";
 
 impl Store {
@@ -903,47 +903,8 @@ impl Store {
         column: MetricColumn,
         value: &str,
     ) -> Result<TargetReport> {
-        use super::records::Reads;
-        let sql = match column {
-            MetricColumn::RfmSegment => {
-                "SELECT m.contact_id FROM customer_metric m JOIN contact c ON c.id = m.contact_id
-                 WHERE c.deleted_at IS NULL AND m.rfm_segment = ?1 ORDER BY m.contact_id"
-            }
-            MetricColumn::Cluster => {
-                "SELECT m.contact_id FROM customer_metric m JOIN contact c ON c.id = m.contact_id
-                 WHERE c.deleted_at IS NULL AND m.cluster = ?1 ORDER BY m.contact_id"
-            }
-        };
-        let members: Vec<String> = self
-            .conn
-            .prepare_cached(sql)?
-            .query_map(params![value], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let existing: std::collections::HashSet<String> = self
-            .conn
-            .prepare_cached(
-                "SELECT contact_id FROM campaign_member
-                 WHERE campaign_id = ?1 AND deleted_at IS NULL",
-            )?
-            .query_map(params![campaign_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let campaign = campaign_id.to_string();
-        let added = self.write(|w| {
-            w.check_live(crate::model::Kind::Campaign, &campaign)?;
-            let mut added = 0;
-            for contact in members.iter().filter(|c| !existing.contains(*c)) {
-                let input: crate::model::Input = [
-                    ("campaign_id".to_string(), campaign.clone()),
-                    ("contact_id".to_string(), contact.clone()),
-                    ("status".to_string(), "invited".to_string()),
-                ]
-                .into_iter()
-                .collect();
-                w.create(crate::model::Kind::CampaignMember, &input)?;
-                added += 1;
-            }
-            Ok(added)
-        })?;
+        let members = self.segment_contacts(column, value)?;
+        let (added, _) = self.write(|w| w.add_campaign_members(campaign_id, &members))?;
         Ok(TargetReport {
             campaign_id: campaign_id.to_string(),
             in_segment: members.len() as u64,

@@ -8,6 +8,7 @@
 mod analytics;
 mod backup;
 mod batch;
+mod campaigns;
 mod figures;
 mod filters;
 mod grams;
@@ -42,6 +43,7 @@ pub use analytics::{
 };
 pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
 pub use batch::{BatchSummary, Counts, MatchBy, Outcome, SavedRow, UndoNote, UndoReport};
+pub use campaigns::{CampaignWindow, MailRow, MemberRow, SaleRow, WonDealRow};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
@@ -64,6 +66,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0009_search_without_doc.sql"),
     include_str!("migrations/0010_task_time_priority.sql"),
     include_str!("migrations/0011_ticket_queue.sql"),
+    include_str!("migrations/0012_campaign_attribution.sql"),
     include_str!("migrations/0013_deal_stages.sql"),
     include_str!("migrations/0014_saved_views.sql"),
 ];

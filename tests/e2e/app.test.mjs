@@ -61,13 +61,20 @@
 // and a comment it is closed (status, resolution, and a survey feedback about the ticket and
 // its contact with the rating and the comment, read back with the CLI).
 //
-// The eleventh story, on the same demo workspace: a file of 250,000 new people is dry-run →
+// The eleventh, on the same demo workspace: a completed campaign's page shows the engine's figures
+// → Add members from a tag adds the contact not yet a member and skips the one who is → a
+// response is recorded for the new member (status, text, time; read back with the CLI) → an
+// order of theirs gets the campaign on the order's form → the page shows one more conversion
+// and the order's total in the revenue, as `kith campaign report` does → Export members
+// writes the list through the save dialog, the same file `kith campaign export-members` writes.
+//
+// The twelfth story, on the same demo workspace: a file of 250,000 new people is dry-run →
 // an import started and cancelled leaves the contacts as they were → started again from the
 // dry run → while the import runs (on a connection of its own), the contacts list opens and
 // a contact's record opens → back in the import, it is still running, then it ends with every
 // row created.
 //
-// The twelfth, on a workspace made by the CLI with two open deals and no closed ones (so the
+// The thirteenth, on a workspace made by the CLI with two open deals and no closed ones (so the
 // lead scores come from rules): the scores panel shows 80 and 55 → the referral rule is set to
 // 0 points and saved → the scores are recomputed: the referral deal drops to 70, the other
 // stays at 55, and the engine has stored the rule's new points.
@@ -265,7 +272,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 12;
+const STORIES = 13;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -1279,6 +1286,162 @@ test('the ticket queue: a ticket dragged, moved with the keyboard, and closed wi
     [5, comment, 'survey', closed.contact_id],
   );
   t.diagnostic(`ticket ${ticket}: → waiting (drag) → in progress (Shift+←) → closed (C, 5 stars)`);
+  passed += 1;
+});
+
+test('a campaign: members added from a tag, a response recorded, an order attributed, members exported', async (t) => {
+  assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
+  assert.ok(filesDir, 'saves into the folder of the export story');
+  const demo = path.join(demoDir, 'demo.db');
+  const kith = (...args) =>
+    execFileSync(cli, ['--db', demo, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const json = (...args) => JSON.parse(kith('--json', ...args));
+  const report = (id) => json('campaign', 'report', id);
+  const membersOf = (id) =>
+    json('campaign-member', 'list', '--limit', '1000', '--where', `campaign_id=${id}`).rows;
+  /** A figure card's number: digits only (the locale groups them; money has cents). */
+  const figure = async (id) =>
+    Number((await filledText(`campaign-kpi-${id}-value`)).replace(/\D/g, ''));
+
+  step = 'a demo campaign with members; a new contact and a member tagged alike';
+  // An ASCII name, typed into the order form's campaign field below.
+  const campaign = json('campaign', 'list', '--limit', '100').rows.find(
+    (c) => c.values.status !== 'planned' && /^[ -~]+$/.test(c.title) && membersOf(c.id).length > 0,
+  );
+  assert.ok(campaign, 'the demo has a campaign under way or done, with members');
+  const inside = new Set(membersOf(campaign.id).map((m) => m.values.contact_id));
+  // New, so no order of theirs counts yet; "Aabel" lists among the first members shown.
+  const outsider = json(
+    'contact',
+    'add',
+    '--first-name',
+    'Ines',
+    '--last-name',
+    'Aabel',
+    '--email',
+    'ines.aabel@example.com',
+  );
+  const [member] = inside;
+  const TAG = 'spring-e2e';
+  kith('contact', 'tag', outsider.id, TAG);
+  kith('contact', 'tag', member, TAG);
+  const before = report(campaign.id);
+
+  step = 'the campaign page shows the engine’s figures';
+  await dismissToasts();
+  await browser.execute((id) => (window.location.hash = `#/campaign/${id}`), campaign.id);
+  await shown('campaign-kpis');
+  assert.equal(await figure('members'), before.members);
+  assert.equal(await figure('conversions'), before.conversions);
+  assert.equal(await figure('revenue'), Math.round(before.revenue * 100));
+  await screenshots('campaign');
+
+  step = 'Add members from the tag: one added, the member already in skipped';
+  await (await shown('campaign-add-members')).click();
+  await select('campaign-source-kind', 'tag');
+  await select('campaign-source-value', TAG);
+  await (await shown('campaign-add-confirm')).click();
+  await contentIs('toast-success', 'Added 1 member (1 already in)');
+  await browser.waitUntil(async () => (await figure('members')) === before.members + 1, {
+    timeout: WAIT,
+    timeoutMsg: `the members card did not grow by one (step: ${step})`,
+  });
+  const joined = membersOf(campaign.id).find((m) => m.values.contact_id === outsider.id);
+  assert.equal(joined?.values.status, 'invited', 'the engine has the new member, invited');
+
+  step = 'a response recorded for the new member';
+  await dismissToasts();
+  await (await shown(`member-respond-${joined.id}`)).click();
+  await select('member-response-status', 'responded');
+  await type('member-response-text', 'Send me the spring catalogue');
+  await (await shown('member-response-save')).click();
+  await shown('toast-success');
+  await textIs(`member-status-${joined.id}`, 'responded');
+  const answered = json('campaign-member', 'show', joined.id).values;
+  assert.deepEqual(
+    [answered.status, answered.response],
+    ['responded', 'Send me the spring catalogue'],
+  );
+  assert.match(String(answered.responded_at), /^\d{4}-\d\d-\d\dT/, 'stamped when');
+  assert.equal(report(campaign.id).responded, before.responded + 1);
+
+  step = 'an order of the new member attributed to the campaign on the order’s form';
+  const order = json(
+    'order',
+    'add',
+    '--number',
+    'E2E-CAMPAIGN-1',
+    '--contact-id',
+    outsider.id,
+    '--ordered-on',
+    '2001-01-15',
+    '--status',
+    'paid',
+    '--total',
+    '123.45',
+    '--currency',
+    before.currency ?? 'USD',
+  );
+  await browser.execute((id) => (window.location.hash = `#/order/${id}/edit`), order.id);
+  const picker = await shown('field-campaign_id');
+  await picker.click();
+  await picker.setValue(campaign.title);
+  await shown('field-campaign_id-option-0');
+  // The option named exactly so ("… 2024" also finds "… 2024 (2)").
+  const options = await browser.$$('[data-testid^="field-campaign_id-option-"]');
+  let picked = false;
+  for (const option of options) {
+    if ((await option.$('span').getText()).trim() === campaign.title) {
+      await option.click();
+      picked = true;
+      break;
+    }
+  }
+  assert.ok(picked, `the campaign field offers ${campaign.title}`);
+  await (await shown('save-button')).click();
+  await browser.waitUntil(
+    async () => json('order', 'show', order.id).values.campaign_id === campaign.id,
+    { timeout: WAIT, timeoutMsg: `the order does not name the campaign (step: ${step})` },
+  );
+
+  step = 'the campaign’s figures follow: one more conversion, the order’s total in the revenue';
+  await browser.execute((id) => (window.location.hash = `#/campaign/${id}`), campaign.id);
+  const after = report(campaign.id);
+  assert.equal(after.conversions, before.conversions + 1, 'the new member converted');
+  assert.equal(after.chosen_orders, before.chosen_orders + 1);
+  assert.equal(Math.round(after.revenue * 100), Math.round(before.revenue * 100) + 12345);
+  await browser.waitUntil(async () => (await figure('conversions')) === after.conversions, {
+    timeout: WAIT,
+    timeoutMsg: `the conversions card does not show the engine’s ${after.conversions} (step: ${step})`,
+  });
+  assert.equal(await figure('revenue'), Math.round(after.revenue * 100));
+  await screenshots('campaign-after');
+
+  step = 'Export members writes the list for a mail tool, as the CLI writes it';
+  await dismissToasts();
+  const file = path.join(filesDir, 'campaign-members.csv');
+  await choose(file, 'campaign-export-members');
+  await shown('toast-success');
+  assert.match(await filledText('toast-success'), /^Wrote \d+ members? to /);
+  const written = fs.readFileSync(file, 'utf8');
+  const lines = written.trim().split('\n');
+  assert.equal(lines[0], 'email,first_name,last_name,company,status');
+  assert.ok(
+    lines.some(
+      (line) => line.startsWith(`${outsider.values.email},`) && line.endsWith(',responded'),
+    ),
+    'the new member is in the list, responded',
+  );
+  const byCli = path.join(filesDir, 'campaign-members-cli.csv');
+  const cliSummary = json('campaign', 'export-members', campaign.id, '--out', byCli);
+  assert.equal(fs.readFileSync(byCli, 'utf8'), written, 'the app and the CLI write the same list');
+  assert.equal(lines.length - 1, cliSummary.written);
+  t.diagnostic(
+    `${campaign.title}: ${before.members} → ${after.members} members, conversions ` +
+      `${before.conversions} → ${after.conversions}, revenue ${before.revenue} → ${after.revenue}; ` +
+      `${cliSummary.written} exported (${cliSummary.no_email} without email, ` +
+      `${cliSummary.unsubscribed} unsubscribed left out)`,
+  );
   passed += 1;
 });
 

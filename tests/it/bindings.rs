@@ -11,6 +11,9 @@ use kith::analytics::{
     ScoreRules, ScoreView, SegmentView, ValueReport,
 };
 use kith::board::DealBoard;
+use kith::campaigns::{
+    AddMembersReport, CampaignMembers, CampaignReport, MemberExport, MemberSource, MemberSources,
+};
 use kith::export::{ChartExport, ChartFormat, ExportOptions, ExportSummary};
 use kith::import::{
     BatchSummary, ImportOptions, ImportReport, Preview, Progress, RecleanOptions, RecleanReport,
@@ -93,6 +96,13 @@ fn export_typescript_bindings() {
     SavedView::export_all(&cfg).expect("export SavedView");
     TicketQueue::export_all(&cfg).expect("export TicketQueue");
     ClosedTicket::export_all(&cfg).expect("export ClosedTicket");
+    // Campaigns.
+    CampaignReport::export_all(&cfg).expect("export CampaignReport");
+    CampaignMembers::export_all(&cfg).expect("export CampaignMembers");
+    MemberSources::export_all(&cfg).expect("export MemberSources");
+    MemberSource::export_all(&cfg).expect("export MemberSource");
+    AddMembersReport::export_all(&cfg).expect("export AddMembersReport");
+    MemberExport::export_all(&cfg).expect("export MemberExport");
     // The schema itself, for the UI's browser-only mock backend and its tests: generated, so
     // the mock can never describe fields the engine does not have.
     let schema = serde_json::to_string_pretty(&kith::model::schema()).expect("schema as JSON");

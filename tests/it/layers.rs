@@ -14,6 +14,7 @@ const LADDER: &[&[&str]] = &[
     &["store"],
     &["analytics", "demo"],
     &["export", "workspace", "today", "board", "tickets"],
+    &["campaigns"],
     &["import"],
 ];
 

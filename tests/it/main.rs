@@ -5,6 +5,7 @@ mod backup;
 #[cfg(feature = "ts")]
 mod bindings;
 mod board;
+mod campaigns;
 mod chart_export;
 mod charts;
 mod cli;

@@ -139,6 +139,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0009_search_without_doc.sql"),
         include_str!("../../src/store/migrations/0010_task_time_priority.sql"),
         include_str!("../../src/store/migrations/0011_ticket_queue.sql"),
+        include_str!("../../src/store/migrations/0012_campaign_attribution.sql"),
         include_str!("../../src/store/migrations/0013_deal_stages.sql"),
         include_str!("../../src/store/migrations/0014_saved_views.sql"),
     ];

@@ -10,6 +10,7 @@
 
 mod analyze;
 mod backup;
+mod campaign;
 mod stages;
 mod transfer;
 mod views;
@@ -193,6 +194,11 @@ fn entity_command(kind: Kind) -> Command {
                 .arg(id_arg())
                 .arg(Arg::new("tag").required(true)),
         )
+        .subcommands(if kind == Kind::Campaign {
+            campaign::subcommands()
+        } else {
+            Vec::new()
+        })
 }
 
 fn cli() -> Command {
@@ -511,6 +517,7 @@ fn run_entity(store: &mut Store, kind: Kind, m: &ArgMatches) -> Result<Output, E
             let text = format!("{}: {}\n", r.title, r.tags.join(", "));
             Output::new(&r, text)
         }
+        Some((verb, m)) if kind == Kind::Campaign => campaign::run(store, verb, m),
         _ => unreachable!("clap requires a subcommand"),
     }
 }

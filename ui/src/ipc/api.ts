@@ -55,6 +55,12 @@ import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { TicketQueue } from './bindings/TicketQueue';
 import type { ClosedTicket } from './bindings/ClosedTicket';
+import type { AddMembersReport } from './bindings/AddMembersReport';
+import type { CampaignMembers } from './bindings/CampaignMembers';
+import type { CampaignReport } from './bindings/CampaignReport';
+import type { MemberExport } from './bindings/MemberExport';
+import type { MemberSource } from './bindings/MemberSource';
+import type { MemberSources } from './bindings/MemberSources';
 import type { UndoReport } from './bindings/UndoReport';
 import type { WorkspaceChoice } from './bindings/WorkspaceChoice';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -112,6 +118,12 @@ export type {
   DealStage,
   TicketQueue,
   ClosedTicket,
+  AddMembersReport,
+  CampaignMembers,
+  CampaignReport,
+  MemberExport,
+  MemberSource,
+  MemberSources,
   UndoReport,
   WorkspaceChoice,
   WorkspaceInfo,
@@ -137,6 +149,9 @@ export type { QueueCard } from './bindings/QueueCard';
 export type { QueueColumn } from './bindings/QueueColumn';
 export type { QueueFigures } from './bindings/QueueFigures';
 export type { TicketTarget } from './bindings/TicketTarget';
+export type { CampaignMember } from './bindings/CampaignMember';
+export type { SourceCount } from './bindings/SourceCount';
+export type { StatusCount } from './bindings/StatusCount';
 export type { SuggestionKind } from './bindings/SuggestionKind';
 export type { DateColumn } from './bindings/DateColumn';
 export type { DateOrder } from './bindings/DateOrder';
@@ -718,6 +733,51 @@ export async function ticketClose(
   written('ticket');
   if (closed.feedback) written('feedback');
   return closed;
+}
+
+// ---- Campaigns ----
+// Every figure (response rate, conversions, revenue, cost per conversion, ROI) and which
+// orders and deals count for a campaign are the engine's; the page shows them.
+
+/** Members a campaign page shows at once. */
+export const MEMBER_PAGE = 100;
+
+/** What campaign `id` brought, by the engine's attribution rule. */
+export function campaignReport(id: string): Promise<CampaignReport> {
+  return request('campaign_report', { id });
+}
+
+/** Campaign `id`'s first members (responses first, then by name). */
+export function campaignMembers(
+  id: string,
+  offset = 0,
+  limit = MEMBER_PAGE,
+): Promise<CampaignMembers> {
+  return request('campaign_members', { id, offset, limit });
+}
+
+/** The segments, clusters and contact tags members can be added from. */
+export function memberSources(): Promise<MemberSources> {
+  return request('member_sources');
+}
+
+/** Adds the contacts `source` names to campaign `id` (members already in it are skipped). */
+export function addMembers(id: string, source: MemberSource): Promise<AddMembersReport> {
+  return request('add_members', { id, source });
+}
+
+/** Records a member's response: its status, now, and what they said. */
+export function recordResponse(
+  memberId: string,
+  status: string,
+  response: string | null,
+): Promise<EntityRecord> {
+  return request('record_response', { memberId, status, response });
+}
+
+/** Writes campaign `id`'s members as CSV for a mail tool to a file chosen in the save dialog. */
+export function exportMembers(id: string, path: string, bom: boolean): Promise<MemberExport> {
+  return request('export_members', { id, path, bom });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */

@@ -1,0 +1,131 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CampaignMembers, CampaignReport } from '../ipc/api';
+import { recordedAnswer, recordedCalls, type Workspace } from '../ipc/mock/fixtures';
+import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { percent } from '../lib/analytics';
+import { formatMoney, formatNumber } from '../lib/format';
+import { toasts } from '../lib/toast.svelte';
+import CampaignPanel from './CampaignPanel.svelte';
+import Toasts from './Toasts.svelte';
+
+// A campaign's page renders the engine's figures and members (the demo workspace), and its
+// actions send what the edits workspace recorded: members added from the tag vip, a member's
+// response, the member list exported.
+let backend: ReplayBackend;
+
+afterEach(() => {
+  uninstallMockBackend();
+  toasts.items = [];
+});
+
+/** The campaign a workspace's recorded calls are about. */
+function campaignOf(command: 'campaign_report' | 'add_members', workspace: Workspace): string {
+  const call = recordedCalls(command, workspace)[0];
+  if (!call) throw new Error(`no ${command} recorded in ${workspace}`);
+  return call.args.id as string;
+}
+
+const report = (id: string, workspace: Workspace) =>
+  recordedAnswer<CampaignReport>('campaign_report', { id }, workspace);
+const members = (id: string, workspace: Workspace) =>
+  recordedAnswer<CampaignMembers>('campaign_members', { id, offset: 0, limit: 100 }, workspace);
+
+describe('the campaign page', () => {
+  it("shows the engine's figures as cards and the members with their status", async () => {
+    backend = installReplayBackend(new ReplayBackend());
+    const id = campaignOf('campaign_report', 'demo');
+    render(CampaignPanel, { campaignId: id });
+    const r = report(id, 'demo');
+    const m = members(id, 'demo');
+    await screen.findByTestId('campaign-kpis');
+    expect(screen.getByTestId('campaign-kpi-members-value')).toHaveTextContent(
+      formatNumber(r.members),
+    );
+    const rate = r.response_rate === null ? '—' : percent(r.response_rate);
+    expect(screen.getByTestId('campaign-kpi-response-rate-value')).toHaveTextContent(rate);
+    expect(screen.getByTestId('campaign-kpi-revenue-value')).toHaveTextContent(
+      formatMoney(r.revenue, r.currency),
+    );
+    const cost = r.cost_per_conversion;
+    expect(screen.getByTestId('campaign-kpi-cost-value')).toHaveTextContent(
+      cost === null ? '—' : formatMoney(cost, r.currency),
+    );
+    const table = screen.getByTestId('campaign-members');
+    expect(within(table).getAllByTestId(/^campaign-member-/)).toHaveLength(m.rows.length);
+    const first = m.rows[0];
+    if (!first) throw new Error('the demo campaign has members');
+    expect(screen.getByTestId(`member-status-${first.id}`)).toHaveTextContent(first.status ?? '—');
+  });
+
+  it('adds the members of a tag and shows the figures the engine then gives', async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    const id = campaignOf('add_members', 'edits');
+    render(CampaignPanel, { campaignId: id });
+    render(Toasts);
+    await fireEvent.click(await screen.findByTestId('campaign-add-members'));
+    const value = await screen.findByTestId('campaign-source-value');
+    await fireEvent.change(value, { target: { value: 'VIP' } });
+    await fireEvent.click(screen.getByTestId('campaign-add-confirm'));
+    const added = recordedAnswer<{ added: number; skipped: number }>(
+      'add_members',
+      { id, source: { by: 'tag', value: 'VIP' } },
+      'edits',
+    );
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(
+      `Added ${formatNumber(added.added)} members (${formatNumber(added.skipped)} already in)`,
+    );
+    expect(backend.calls.filter((c) => c.command === 'campaign_report')).toHaveLength(2);
+    await waitFor(() =>
+      expect(screen.getByTestId('campaign-kpi-members-value')).toHaveTextContent(
+        formatNumber(report(id, 'edits').members),
+      ),
+    );
+  });
+
+  it("records a member's response with its status and text", async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    const call = recordedCalls('record_response', 'edits').find((c) => c.answer);
+    if (!call) throw new Error('a response was recorded');
+    const memberId = call.args.memberId as string;
+    const id = campaignOf('add_members', 'edits');
+    render(CampaignPanel, { campaignId: id });
+    render(Toasts);
+    await fireEvent.click(await screen.findByTestId(`member-respond-${memberId}`));
+    await fireEvent.change(screen.getByTestId('member-response-status'), {
+      target: { value: call.args.status },
+    });
+    await fireEvent.input(screen.getByTestId('member-response-text'), {
+      target: { value: call.args.response },
+    });
+    await fireEvent.click(screen.getByTestId('member-response-save'));
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(/response/);
+    const sent = backend.calls.find((c) => c.command === 'record_response');
+    expect(sent?.args).toEqual(call.args);
+    // The list after it is the engine's: the member now responded, with the text.
+    await waitFor(() =>
+      expect(screen.getByTestId(`member-status-${memberId}`)).toHaveTextContent('responded'),
+    );
+    const row = screen.getByTestId(`campaign-member-${memberId}`);
+    expect(row).toHaveTextContent(call.args.response as string);
+  });
+
+  it('exports the members to the file chosen in the save dialog', async () => {
+    const path = '/home/you/Documents/Members.csv';
+    backend = installReplayBackend(
+      new ReplayBackend({ workspace: 'edits', dialogs: { save: [path] } }),
+    );
+    const id = campaignOf('add_members', 'edits');
+    render(CampaignPanel, { campaignId: id });
+    render(Toasts);
+    await fireEvent.click(await screen.findByTestId('campaign-export-members'));
+    const done = recordedAnswer<{ written: number }>(
+      'export_members',
+      { id, path, bom: false },
+      'edits',
+    );
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(
+      `Wrote ${formatNumber(done.written)} members to ${path}`,
+    );
+  });
+});
