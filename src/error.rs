@@ -8,8 +8,213 @@ use crate::model::Kind;
 pub struct FieldIssue {
     /// The field's name (`email`, `custom.Shoe size`).
     pub field: String,
-    /// Why the value was refused, in words a user understands.
+    /// Why the value was refused, in words a user understands (English, as the CLI says it).
     pub reason: String,
+    /// The same refusal as a stable code with its values, so the window can say it in the
+    /// user's language; none for refusals a user rarely meets (the reason is shown as is).
+    pub code: Option<IssueCode>,
+}
+
+impl FieldIssue {
+    /// A refusal with its reason in words only.
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> FieldIssue {
+        FieldIssue {
+            field: field.into(),
+            reason: reason.into(),
+            code: None,
+        }
+    }
+
+    /// A refusal with its code; the reason is the code's English words.
+    pub fn coded(field: impl Into<String>, code: IssueCode) -> FieldIssue {
+        FieldIssue {
+            field: field.into(),
+            reason: code.to_string(),
+            code: Some(code),
+        }
+    }
+}
+
+/// Why a value was refused, as a code the window translates. `value` is the text as the user
+/// gave it; `reason`, where there is one, the English detail the CLI shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum IssueCode {
+    /// A required field was left empty.
+    Required {
+        /// The field's (English) label.
+        label: String,
+    },
+    /// The text is longer than a field holds.
+    TooLong {
+        /// The most characters a field holds.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// The text holds a control character.
+    ControlCharacter {
+        /// The character as `U+XXXX`.
+        character: String,
+    },
+    /// Not an email address.
+    NotEmail {
+        /// The text given.
+        value: String,
+    },
+    /// Not a phone number.
+    NotPhone {
+        /// The text given.
+        value: String,
+    },
+    /// Not a web address.
+    NotUrl {
+        /// The text given.
+        value: String,
+    },
+    /// Not a date (`YYYY-MM-DD`).
+    NotDate {
+        /// The text given.
+        value: String,
+    },
+    /// Not a month and day (`--MM-DD`).
+    NotMonthDay {
+        /// The text given.
+        value: String,
+        /// The English detail.
+        reason: String,
+    },
+    /// Not a date and time.
+    NotDateTime {
+        /// The text given.
+        value: String,
+    },
+    /// Not a time of day.
+    NotTime {
+        /// The text given.
+        value: String,
+        /// The English detail.
+        reason: String,
+    },
+    /// Not a whole number.
+    NotWholeNumber {
+        /// The text given.
+        value: String,
+    },
+    /// A whole number outside the field's range.
+    OutOfRange {
+        /// The number given.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        value: i64,
+        /// The smallest allowed.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        min: i64,
+        /// The largest allowed.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: i64,
+    },
+    /// Not a number.
+    NotNumber {
+        /// The text given.
+        value: String,
+        /// The English detail.
+        reason: String,
+    },
+    /// Not an amount of money.
+    NotMoney {
+        /// The text given.
+        value: String,
+        /// The English detail.
+        reason: String,
+    },
+    /// Not yes or no.
+    NotYesNo {
+        /// The text given.
+        value: String,
+        /// The English detail.
+        reason: String,
+    },
+    /// Not one of the field's choices.
+    NotChoice {
+        /// The text given.
+        value: String,
+        /// The choices the field takes.
+        choices: Vec<String>,
+    },
+    /// A contact with nothing to identify anyone.
+    ContactIdentity,
+    /// Feedback with neither rating, NPS nor comment.
+    FeedbackContent,
+    /// An imported row with nothing to identify anyone (no name, email, phone, customer
+    /// number or company).
+    NothingIdentifies {
+        /// The row's values kept for review, as "column: reason".
+        kept: Vec<String>,
+    },
+    /// A relationship that links a contact to nothing.
+    RelationshipTarget,
+    /// An end before its start.
+    EndsBeforeStart {
+        /// The start date.
+        start: String,
+        /// The end date.
+        end: String,
+    },
+}
+
+impl std::fmt::Display for IssueCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IssueCode::Required { label } => write!(f, "{label} is required"),
+            IssueCode::TooLong { max } => write!(f, "is longer than {max} characters"),
+            IssueCode::ControlCharacter { character } => {
+                write!(f, "contains a control character ({character})")
+            }
+            IssueCode::NotEmail { value } => write!(f, "'{value}' is not a valid email address"),
+            IssueCode::NotPhone { value } => write!(f, "'{value}' is not a valid phone number"),
+            IssueCode::NotUrl { value } => write!(f, "'{value}' is not a valid web address"),
+            IssueCode::NotDate { value } => {
+                write!(f, "'{value}' is not a valid date (expected YYYY-MM-DD)")
+            }
+            IssueCode::NotDateTime { value } => write!(
+                f,
+                "'{value}' is not a valid date and time (expected YYYY-MM-DD HH:MM or RFC 3339)"
+            ),
+            IssueCode::NotWholeNumber { value } => write!(f, "'{value}' is not a whole number"),
+            IssueCode::OutOfRange { value, min, max } => {
+                write!(f, "{value} is out of range (must be {min} to {max})")
+            }
+            IssueCode::NotMonthDay { reason, .. }
+            | IssueCode::NotTime { reason, .. }
+            | IssueCode::NotNumber { reason, .. }
+            | IssueCode::NotMoney { reason, .. }
+            | IssueCode::NotYesNo { reason, .. } => f.write_str(reason),
+            IssueCode::NotChoice { value, choices } => {
+                write!(f, "'{value}' is not one of: {}", choices.join(", "))
+            }
+            IssueCode::ContactIdentity => f.write_str(
+                "a contact needs a name, an email, a phone, a customer number or a company",
+            ),
+            IssueCode::NothingIdentifies { kept } => {
+                f.write_str(
+                    "nothing identifies anyone: no name, email, phone, customer number or company",
+                )?;
+                if !kept.is_empty() {
+                    write!(f, " ({})", kept.join("; "))?;
+                }
+                Ok(())
+            }
+            IssueCode::FeedbackContent => {
+                f.write_str("feedback needs a rating, an NPS score or a comment")
+            }
+            IssueCode::RelationshipTarget => {
+                f.write_str("a relationship links a contact to another contact or to a company")
+            }
+            IssueCode::EndsBeforeStart { start, end } => {
+                write!(f, "ends ({end}) before it starts ({start})")
+            }
+        }
+    }
 }
 
 /// What kind of failure an error is, for callers to branch on.
@@ -157,10 +362,7 @@ impl Error {
     /// A validation error about one field.
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Error {
         Error::Validation {
-            issues: vec![FieldIssue {
-                field: field.into(),
-                reason: reason.into(),
-            }],
+            issues: vec![FieldIssue::new(field, reason)],
         }
     }
 

@@ -25,7 +25,7 @@ pub mod today;
 pub mod values;
 pub mod workspace;
 
-pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, Result};
+pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, IssueCode, Result};
 pub use model::{
     Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, SearchHit,
     TimelineItem, Value,

@@ -106,6 +106,7 @@ pub fn set_rule_points(store: &mut Store, points: &BTreeMap<String, i32>) -> Res
             issues.push(FieldIssue {
                 field: id.clone(),
                 reason: format!("no rule is called '{id}' (rules: {})", ids.join(", ")),
+                code: None,
             });
         } else if p.abs() > MAX_RULE_POINTS {
             issues.push(FieldIssue {
@@ -114,6 +115,7 @@ pub fn set_rule_points(store: &mut Store, points: &BTreeMap<String, i32>) -> Res
                     "{p} points is out of range: a rule gives between −{MAX_RULE_POINTS} and \
                      {MAX_RULE_POINTS}"
                 ),
+                code: None,
             });
         }
     }

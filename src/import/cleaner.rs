@@ -11,7 +11,7 @@ use super::dates::{self, DatePass};
 use super::mapping::ColumnMap;
 use super::read::{RowStatus, SourceRow};
 use super::{OnDuplicate, Outcome, ReviewValue, RowOverride};
-use crate::error::FieldIssue;
+use crate::error::{FieldIssue, IssueCode};
 use crate::export::unneutralize;
 use crate::model::{FieldDef, FieldType, Input, Kind};
 use crate::store::{CONTACT_IDENTITY, Parsed, check_tag};
@@ -244,6 +244,7 @@ impl Cleaner<'_> {
                         "is {} long, more than the {MAX_TEXT} characters a field holds",
                         human_size(raw.len())
                     ),
+                    code: None,
                 });
                 continue;
             }
@@ -296,8 +297,11 @@ impl Cleaner<'_> {
                     _ => clean::clean_for_field(def, text, ctx),
                 };
                 // What the cleaner gives must also be what a form may store.
-                let checked = cleaned
-                    .and_then(|v| crate::values::parse_field(def, &v).map(|typed| (v, typed)));
+                let checked = cleaned.and_then(|v| {
+                    crate::values::parse_field(def, &v)
+                        .map(|typed| (v, typed))
+                        .map_err(|code| code.to_string())
+                });
                 match checked {
                     Ok((v, _)) if v.is_empty() => None,
                     Ok((v, typed)) => {
@@ -308,6 +312,7 @@ impl Cleaner<'_> {
                         issues.push(FieldIssue {
                             field: c.header.clone(),
                             reason,
+                            code: None,
                         });
                         None
                     }
@@ -354,6 +359,7 @@ impl Cleaner<'_> {
                     None => issues.push(FieldIssue {
                         field: c.header.clone(),
                         reason: format!("'{t}' is not an order line field"),
+                        code: None,
                     }),
                 },
                 t => match def {
@@ -371,6 +377,7 @@ impl Cleaner<'_> {
                     None => issues.push(FieldIssue {
                         field: c.header.clone(),
                         reason: format!("'{t}' is not a field of {}", self.kind),
+                        code: None,
                     }),
                 },
             }
@@ -417,19 +424,10 @@ impl Cleaner<'_> {
                     .iter()
                     .map(|r| format!("{}: {}", r.column, r.reason))
                     .collect();
-                issues.push(FieldIssue {
-                    field: "row".into(),
-                    reason: if kept.is_empty() {
-                        "nothing identifies anyone: no name, email, phone, customer number or company"
-                            .into()
-                    } else {
-                        format!(
-                            "nothing identifies anyone: no name, email, phone, customer number \
-                             or company ({})",
-                            kept.join("; ")
-                        )
-                    },
-                });
+                issues.push(FieldIssue::coded(
+                    "row",
+                    IssueCode::NothingIdentifies { kept },
+                ));
             }
         }
         if issues.is_empty() {

@@ -657,6 +657,7 @@ pub fn apply_saved(
                 plural(saved.kind),
                 plural(kind)
             ),
+            code: None,
         }]);
     }
     let folded: HashMap<String, (&str, &str)> = saved
@@ -688,6 +689,7 @@ pub fn apply_saved(
                     saved.name,
                     plural(kind)
                 ),
+                code: None,
             });
             continue;
         }
@@ -701,6 +703,7 @@ pub fn apply_saved(
                         describe_target(kind, t),
                         column_label(headers, first)
                     ),
+                    code: None,
                 });
                 continue;
             }
@@ -732,7 +735,11 @@ pub fn check_mapping(
     mapping: &[ColumnMap],
 ) -> Result<(), Vec<FieldIssue>> {
     let mut issues = Vec::new();
-    let issue = |field: String, reason: String| FieldIssue { field, reason };
+    let issue = |field: String, reason: String| FieldIssue {
+        field,
+        reason,
+        code: None,
+    };
     let mut seen_columns: HashMap<usize, usize> = HashMap::new();
     let mut filled: HashMap<String, usize> = HashMap::new();
     for (n, m) in mapping.iter().enumerate() {

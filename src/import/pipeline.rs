@@ -98,6 +98,7 @@ fn check(kind: Kind, info: &SourceInfo, mapping: &[ColumnMap]) -> Result<()> {
             .map(|w| FieldIssue {
                 field: "file".into(),
                 reason: w.clone(),
+                code: None,
             })
             .collect();
         all.extend(issues);
@@ -707,6 +708,7 @@ impl Job<'_> {
             .map(|i| FieldIssue {
                 field: self.header_for(&i.field),
                 reason: i.reason,
+                code: None,
             })
             .collect()
     }

@@ -57,6 +57,7 @@ pub(super) fn filter_clause(
     let issue = |reason: String| FieldIssue {
         field: name.to_string(),
         reason,
+        code: None,
     };
     let (op, value) = match cmp {
         Compare::Text => ("=", SqlValue::Text(raw.to_string())),

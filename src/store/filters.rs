@@ -19,7 +19,7 @@ pub(super) fn field_clause(
     let raw = raw.trim();
     let column = format!("{table}.{}", f.name);
     let one = |text: &str| -> std::result::Result<SqlValue, String> {
-        match parse_field(f, text)? {
+        match parse_field(f, text).map_err(|code| code.to_string())? {
             Value::Null => Err(format!("'{raw}' names no {} to compare with", f.label)),
             v => Ok(to_sql(&v)),
         }

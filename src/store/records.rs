@@ -14,7 +14,7 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::{Store, Writer};
 use super::{figures, filters};
-use crate::error::{Error, FieldIssue, Result};
+use crate::error::{Error, FieldIssue, IssueCode, Result};
 use crate::model::{
     EntityRecord, FieldDef, FieldType, Input, Kind, KindDef, ListQuery, Page, Value,
 };
@@ -474,6 +474,7 @@ impl Store {
                     Err(reason) => issues.push(FieldIssue {
                         field: name.clone(),
                         reason,
+                        code: None,
                     }),
                 }
                 continue;
@@ -504,10 +505,7 @@ impl Store {
                     clauses.push(sql);
                     args.extend(values);
                 }
-                Err(reason) => issues.push(FieldIssue {
-                    field: name.clone(),
-                    reason,
-                }),
+                Err(reason) => issues.push(FieldIssue::new(name.clone(), reason)),
             }
         }
         if let Some(text) = query
@@ -630,6 +628,7 @@ fn unknown_field(def: &KindDef, name: &str) -> FieldIssue {
             def.label,
             known.join(", ")
         ),
+        code: None,
     }
 }
 
@@ -725,6 +724,7 @@ impl Parsed {
                     issues.push(FieldIssue {
                         field: key.clone(),
                         reason: "a custom field needs a name of 1 to 100 characters".into(),
+                        code: None,
                     });
                 } else {
                     self.custom.push((name.to_string(), raw.trim().to_string()));
@@ -740,10 +740,7 @@ impl Parsed {
             }
             match parse_field(f, raw) {
                 Ok(v) => self.set(f.name, v),
-                Err(reason) => issues.push(FieldIssue {
-                    field: key.clone(),
-                    reason,
-                }),
+                Err(code) => issues.push(FieldIssue::coded(key.clone(), code)),
             }
         }
         issues
@@ -782,6 +779,7 @@ impl Writer<'_> {
                     issues.push(FieldIssue {
                         field: (*name).to_string(),
                         reason: e.to_string(),
+                        code: None,
                     });
                     refused.push(*name);
                 }
@@ -815,12 +813,7 @@ impl Writer<'_> {
                 // A customer number alone identifies a shop's customer (a purchase log names
                 // its buyers by nothing else); a company alone, the person one deals with there.
                 if !CONTACT_IDENTITY.iter().any(|f| set(merged, f)) {
-                    issues.push(FieldIssue {
-                        field: "first_name".into(),
-                        reason: "a contact needs a name, an email, a phone, a customer number \
-                                 or a company"
-                            .into(),
-                    });
+                    issues.push(FieldIssue::coded("first_name", IssueCode::ContactIdentity));
                 }
             }
             Kind::Deal => {
@@ -904,10 +897,7 @@ impl Writer<'_> {
             Kind::Feedback => {
                 default(merged, "received_at", Value::Text(self.now()));
                 if !set(merged, "rating") && !set(merged, "nps") && !set(merged, "comment") {
-                    issues.push(FieldIssue {
-                        field: "rating".into(),
-                        reason: "feedback needs a rating, an NPS score or a comment".into(),
-                    });
+                    issues.push(FieldIssue::coded("rating", IssueCode::FeedbackContent));
                 }
             }
             Kind::Company | Kind::Relationship => {}
@@ -916,28 +906,33 @@ impl Writer<'_> {
             && !set(merged, "other_contact_id")
             && !set(merged, "company_id")
         {
-            issues.push(FieldIssue {
-                field: "other_contact_id".into(),
-                reason: "a relationship links a contact to another contact or to a company".into(),
-            });
+            issues.push(FieldIssue::coded(
+                "other_contact_id",
+                IssueCode::RelationshipTarget,
+            ));
         }
         for (start, end) in [("started_on", "ended_on"), ("starts_on", "ends_on")] {
             if let (Some(Value::Text(a)), Some(Value::Text(b))) =
                 (merged.get(start), merged.get(end))
                 && b < a
             {
-                issues.push(FieldIssue {
-                    field: end.into(),
-                    reason: format!("ends ({b}) before it starts ({a})"),
-                });
+                issues.push(FieldIssue::coded(
+                    end,
+                    IssueCode::EndsBeforeStart {
+                        start: a.clone(),
+                        end: b.clone(),
+                    },
+                ));
             }
         }
         for f in kind.def().fields.iter().filter(|f| f.required) {
             if !set(merged, f.name) {
-                issues.push(FieldIssue {
-                    field: f.name.into(),
-                    reason: format!("{} is required", f.label),
-                });
+                issues.push(FieldIssue::coded(
+                    f.name,
+                    IssueCode::Required {
+                        label: f.label.to_string(),
+                    },
+                ));
             }
         }
         Ok(())

@@ -57,10 +57,7 @@ fn is_closed(key: &str) -> bool {
 }
 
 fn issue(field: &str, reason: impl Into<String>) -> FieldIssue {
-    FieldIssue {
-        field: field.to_string(),
-        reason: reason.into(),
-    }
+    FieldIssue::new(field, reason)
 }
 
 /// Checks a new setup: every stage key once, open stages first (won, lost last), names of 1 to

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::error::IssueCode;
 use crate::model::{FieldDef, FieldType, Value};
 
 pub(crate) use number::currency_of;
@@ -34,57 +35,103 @@ pub(crate) fn nfkc(raw: &str) -> Cow<'_, str> {
 pub const MAX_TEXT: usize = 100_000;
 
 /// Parses one field's text. Empty (after trimming) means "no value" and gives `Value::Null`.
-/// Money is returned in hundredths as `Value::Int`, the stored form.
-pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, String> {
+/// Money is returned in hundredths as `Value::Int`, the stored form. A refusal is a code the
+/// window translates; its `Display` is the English reason.
+pub fn parse_field(def: &FieldDef, raw: &str) -> Result<Value, IssueCode> {
     let text = raw.trim();
     if text.is_empty() {
         return Ok(Value::Null);
     }
     if text.chars().count() > MAX_TEXT {
-        return Err(format!("is longer than {MAX_TEXT} characters"));
+        return Err(IssueCode::TooLong {
+            max: MAX_TEXT as u64,
+        });
     }
     let multi_line = def.ty == FieldType::LongText;
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && !(multi_line && matches!(c, '\n' | '\r' | '\t')))
     {
-        return Err(format!("contains a control character (U+{:04X})", c as u32));
+        return Err(IssueCode::ControlCharacter {
+            character: format!("U+{:04X}", c as u32),
+        });
     }
+    let value = || text.to_string();
     match def.ty {
         FieldType::Text | FieldType::LongText | FieldType::Ref => Ok(Value::Text(text.into())),
-        FieldType::Email => parse_email(text).map(Value::Text),
-        FieldType::Phone => parse_phone(text).map(Value::Text),
-        FieldType::Url => parse_url(text).map(Value::Text),
-        FieldType::Date if def.year_optional && text.starts_with("--") => {
-            parse_month_day(text).map(|(m, d)| Value::Text(format!("--{m:02}-{d:02}")))
-        }
-        FieldType::Date => parse_date(text).map(|d| Value::Text(d.format("%Y-%m-%d").to_string())),
-        FieldType::Datetime => {
-            parse_datetime(text).map(|t| Value::Text(t.to_rfc3339_opts(SecondsFormat::Secs, true)))
-        }
-        FieldType::Time => parse_time(text).map(Value::Text),
+        FieldType::Email => parse_email(text)
+            .map(Value::Text)
+            .map_err(|_| IssueCode::NotEmail { value: value() }),
+        FieldType::Phone => parse_phone(text)
+            .map(Value::Text)
+            .map_err(|_| IssueCode::NotPhone { value: value() }),
+        FieldType::Url => parse_url(text)
+            .map(Value::Text)
+            .map_err(|_| IssueCode::NotUrl { value: value() }),
+        FieldType::Date if def.year_optional && text.starts_with("--") => parse_month_day(text)
+            .map(|(m, d)| Value::Text(format!("--{m:02}-{d:02}")))
+            .map_err(|reason| IssueCode::NotMonthDay {
+                value: value(),
+                reason,
+            }),
+        FieldType::Date => parse_date(text)
+            .map(|d| Value::Text(d.format("%Y-%m-%d").to_string()))
+            .map_err(|_| IssueCode::NotDate { value: value() }),
+        FieldType::Datetime => parse_datetime(text)
+            .map(|t| Value::Text(t.to_rfc3339_opts(SecondsFormat::Secs, true)))
+            .map_err(|_| IssueCode::NotDateTime { value: value() }),
+        FieldType::Time => parse_time(text)
+            .map(Value::Text)
+            .map_err(|reason| IssueCode::NotTime {
+                value: value(),
+                reason,
+            }),
         FieldType::Integer => {
             let n: i64 = text
                 .replace(['_', ' '], "")
                 .parse()
-                .map_err(|_| format!("'{text}' is not a whole number"))?;
+                .map_err(|_| IssueCode::NotWholeNumber { value: value() })?;
             match def.range {
-                Some((lo, hi)) if n < lo || n > hi => {
-                    Err(format!("{n} is out of range (must be {lo} to {hi})"))
-                }
+                Some((lo, hi)) if n < lo || n > hi => Err(IssueCode::OutOfRange {
+                    value: n,
+                    min: lo,
+                    max: hi,
+                }),
                 _ => Ok(Value::Int(n)),
             }
         }
-        FieldType::Money => parse_money(text).map(Value::Int),
-        FieldType::Decimal => number::clean_number(text).map(Value::Real),
-        FieldType::Bool => parse_yes_no(text).map(Value::Bool),
+        FieldType::Money => {
+            parse_money(text)
+                .map(Value::Int)
+                .map_err(|reason| IssueCode::NotMoney {
+                    value: value(),
+                    reason,
+                })
+        }
+        FieldType::Decimal => number::clean_number(text)
+            .map(Value::Real)
+            .map_err(|reason| IssueCode::NotNumber {
+                value: value(),
+                reason,
+            }),
+        FieldType::Bool => {
+            parse_yes_no(text)
+                .map(Value::Bool)
+                .map_err(|reason| IssueCode::NotYesNo {
+                    value: value(),
+                    reason,
+                })
+        }
         FieldType::Choice => {
             let wanted = text.to_lowercase().replace([' ', '-'], "_");
             def.choices
                 .iter()
                 .find(|c| c.eq_ignore_ascii_case(&wanted))
                 .map(|c| Value::Text(c.to_string()))
-                .ok_or_else(|| format!("'{text}' is not one of: {}", def.choices.join(", ")))
+                .ok_or_else(|| IssueCode::NotChoice {
+                    value: value(),
+                    choices: def.choices.iter().map(|c| c.to_string()).collect(),
+                })
         }
     }
 }

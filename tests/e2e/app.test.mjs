@@ -263,16 +263,27 @@ function openApp(args = []) {
     logLevel: 'error',
     connectionRetryCount: 2,
     connectionRetryTimeout: 60_000,
-    capabilities: { alwaysMatch: { 'tauri:options': { application: app, args } } },
+    capabilities: {
+      alwaysMatch: { 'tauri:options': { application: app, args } },
+    },
   });
 }
 
 before(async () => {
   browser = await openApp();
+  // The window keeps its language between starts (localStorage): the stories read English,
+  // and the 简体中文 story switches and back, so a run that stopped in Chinese must not
+  // carry it into the next one.
+  const was = await browser.execute(() => {
+    const kept = localStorage.getItem('kith.language');
+    localStorage.setItem('kith.language', 'en');
+    return kept;
+  });
+  if (was === 'zh') await browser.refresh();
 });
 
 let passed = 0;
-const STORIES = 13;
+const STORIES = 14;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -579,7 +590,10 @@ test('a contact is created, edited, tagged and untagged', async (t) => {
   await (await shown('delete-button')).click();
   await (await shown('confirm-delete')).click();
   await contentIs('toast-success', `Deleted “${first} ${last}”.`);
-  await byTestId('confirm-dialog').waitForExist({ reverse: true, timeout: WAIT });
+  await byTestId('confirm-dialog').waitForExist({
+    reverse: true,
+    timeout: WAIT,
+  });
   await (await shown('nav-contact')).click();
   await shown('list-total');
   assert.equal(await mainShows(after), false, `the list no longer shows ${after}`);
@@ -603,7 +617,10 @@ test('a contact entered twice is found and merged into the one kept', async (t) 
     await type('field-email', address);
     if (phone) await type('field-phone', phone);
     await (await shown('save-button')).click();
-    await byTestId('record-form').waitForExist({ reverse: true, timeout: WAIT });
+    await byTestId('record-form').waitForExist({
+      reverse: true,
+      timeout: WAIT,
+    });
     await textIs('record-title', 'Kai Berg');
   }
 
@@ -789,7 +806,10 @@ test('an import’s columns are edited, the mapping saved and reused, rejected r
   const exported = path.join(filesDir, 'contacts.csv');
   await choose(exported, 'export-save');
   await shown('toast-success');
-  await byTestId('export-dialog').waitForExist({ reverse: true, timeout: WAIT });
+  await byTestId('export-dialog').waitForExist({
+    reverse: true,
+    timeout: WAIT,
+  });
   const bytes = fs.readFileSync(exported);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the file starts with a BOM');
   const lines = bytes.subarray(3).toString('utf8').trimEnd().split(/\r?\n/);
@@ -891,7 +911,10 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   await recompute.click();
   await browser.waitUntil(
     async () => (await recompute.isEnabled()) && !(await byTestId('recompute-bar').isExisting()),
-    { timeout: 120_000, timeoutMsg: `the recompute did not finish (step: ${step})` },
+    {
+      timeout: 120_000,
+      timeoutMsg: `the recompute did not finish (step: ${step})`,
+    },
   );
   const progress = (await browser.execute(() => window.__kithProgress)).map(Number);
   assert.ok(progress.length > 0, 'a determinate progress bar was shown while it ran');
@@ -943,7 +966,10 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
   await (await shown('sort-lead_score')).click();
   await browser.waitUntil(
     async () => (await byTestId('column-lead_score').getAttribute('aria-sort')) === 'descending',
-    { timeout: WAIT, timeoutMsg: `the Lead score column is not sorted descending (step: ${step})` },
+    {
+      timeout: WAIT,
+      timeoutMsg: `the Lead score column is not sorted descending (step: ${step})`,
+    },
   );
   /** The lead score cells of the rows shown, top to bottom, once the sorted rows are in. */
   const scores = async () =>
@@ -958,7 +984,10 @@ test('the dashboard of a demo workspace: figures, charts, and a segment’s cont
       shownScores = await scores();
       return /^\d+$/.test(shownScores[0] ?? '');
     },
-    { timeout: WAIT, timeoutMsg: `the first row has no lead score (step: ${step})` },
+    {
+      timeout: WAIT,
+      timeoutMsg: `the first row has no lead score (step: ${step})`,
+    },
   );
   const numbers = shownScores.filter((text) => /^\d+$/.test(text)).map(Number);
   assert.deepEqual(
@@ -1043,7 +1072,10 @@ test('a day’s work on the Today page: a suggestion planned, a task added, foll
   await dismissToasts();
   await (await shown(`task-done-${plannedId}`)).click();
   await contentIs('toast-success', `Done: ${planned}`);
-  await byTestId(`task-${plannedId}`).waitForExist({ reverse: true, timeout: WAIT });
+  await byTestId(`task-${plannedId}`).waitForExist({
+    reverse: true,
+    timeout: WAIT,
+  });
   await screenshots('today-after');
 
   step = 'the engine holds it all: both done, the follow-up open three days on, high, at 10:00';
@@ -1084,7 +1116,9 @@ test('the deal board: a card dragged, moved with the keyboard, lost with a reaso
     Number((await filledText(`board-count-${stage}`)).replace(/\D/g, ''));
   const show = (id) =>
     JSON.parse(
-      execFileSync(cli, ['--db', demo, '--json', 'deal', 'show', id], { encoding: 'utf8' }),
+      execFileSync(cli, ['--db', demo, '--json', 'deal', 'show', id], {
+        encoding: 'utf8',
+      }),
     );
 
   step = 'Deals opens the board: a column per stage';
@@ -1097,7 +1131,10 @@ test('the deal board: a card dragged, moved with the keyboard, lost with a reaso
   await screenshots('board');
   const [lead] = await cards('lead');
   assert.ok(lead, 'the demo has a lead');
-  const before = { lead: await count('lead'), qualified: await count('qualified') };
+  const before = {
+    lead: await count('lead'),
+    qualified: await count('qualified'),
+  };
 
   step = 'a lead dragged onto Qualified moves there';
   await browser.execute((id) => {
@@ -1106,10 +1143,18 @@ test('the deal board: a card dragged, moved with the keyboard, lost with a reaso
     const data = new DataTransfer();
     card.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
     column.dispatchEvent(
-      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }),
+      new DragEvent('dragover', {
+        bubbles: true,
+        cancelable: true,
+        dataTransfer: data,
+      }),
     );
     column.dispatchEvent(
-      new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }),
+      new DragEvent('drop', {
+        bubbles: true,
+        cancelable: true,
+        dataTransfer: data,
+      }),
     );
   }, lead);
   await browser.waitUntil(async () => (await cards('qualified')).includes(lead), {
@@ -1445,6 +1490,73 @@ test('a campaign: members added from a tag, a response recorded, an order attrib
   passed += 1;
 });
 
+test('简体中文 in Settings: the sidebar, the engine’s labels and a refusal in Chinese', async (t) => {
+  assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
+  step = 'Settings switches the window to 简体中文 without a reload';
+  await dismissToasts();
+  await (await shown('nav-settings')).click();
+  await (await shown('language-zh')).click();
+  // Read as textContent: the label beside Today's count can be cut with an ellipsis.
+  await browser
+    .waitUntil(
+      async () =>
+        String(await (await shown('nav-today')).getProperty('textContent')).includes('今日'),
+      { timeout: WAIT },
+    )
+    .catch(() => assert.fail(`Today is not 今日 (step: ${step})`));
+  await contentIs('nav-settings', '设置');
+  assert.equal(
+    await browser.execute(() => localStorage.getItem('kith.language')),
+    'zh',
+    'the choice is kept for the next start',
+  );
+
+  step = 'the sidebar names the areas in Chinese';
+  for (const [id, label] of [
+    ['nav-dashboard', '仪表盘'],
+    ['nav-contact', '联系人'],
+    ['nav-company', '公司'],
+    ['nav-deal', '商机'],
+    ['nav-ticket', '工单'],
+    ['nav-campaign', '营销活动'],
+    ['nav-feedback', '反馈'],
+  ]) {
+    const text = String(await (await shown(id)).getProperty('textContent'));
+    assert.ok(text.includes(label), `${id} reads "${text}", not ${label}`);
+  }
+
+  step = 'the contacts list: its column headers are the engine’s fields in Chinese';
+  await (await shown('nav-contact')).click();
+  await contentIs('column-first_name', '名');
+  await contentIs('column-email', '邮箱');
+  await contentIs('column-company_id', '公司');
+  const total = await filledText('list-total');
+  assert.match(total, /^共 [\d,]+ 条联系人$/, `the count reads "${total}"`);
+
+  step = 'an empty new contact is refused in Chinese, under the field the engine named';
+  await (await shown('new-button')).click();
+  await shown('record-form');
+  await (await shown('save-button')).click();
+  const issue = await textIs(
+    'issue-first_name',
+    '联系人至少需要姓名、邮箱、电话、客户编号或公司中的一项',
+  );
+  t.diagnostic(`inline error: ${await issue.getText()}`);
+  await contentIs('form-error', '请修正下方标出的 1 个字段。');
+  await screenshots('chinese-form');
+
+  step = 'back to English: the same screens speak English again';
+  await (await shown('cancel-button')).click();
+  await contentIs('column-email', '邮箱');
+  await (await shown('nav-settings')).click();
+  await (await shown('language-en')).click();
+  await contentIs('nav-settings', 'Settings');
+  await (await shown('nav-contact')).click();
+  await contentIs('column-email', 'Email');
+  t.diagnostic('zh: sidebar, contact columns and the refusal in Chinese; back to English');
+  passed += 1;
+});
+
 test('a large import leaves the window answering: a contact opens while it runs', async (t) => {
   step = 'a file of 250,000 new people';
   assert.ok(demoDir, 'runs after the demo workspace story');
@@ -1509,7 +1621,10 @@ test('saving a lead-score rule changes the scores', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-scores-'));
   const db = path.join(dir, 'scores.db');
   const kith = (...args) =>
-    execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8', timeout: 60_000 });
+    execFileSync(cli, ['--db', db, ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   try {
     const contact = JSON.parse(
       kith(
@@ -1577,7 +1692,9 @@ test('saving a lead-score rule changes the scores', async (t) => {
     step = 'the referral deal loses the rule’s 10 points; the other keeps its score';
     let now = {};
     await browser
-      .waitUntil(async () => (now = await scores())['Referral deal'] === 70, { timeout: 60_000 })
+      .waitUntil(async () => (now = await scores())['Referral deal'] === 70, {
+        timeout: 60_000,
+      })
       .catch(() => assert.fail(`the scores are ${JSON.stringify(now)} (step: ${step})`));
     assert.equal(now['Cold deal'], 55);
     const stored = JSON.parse(kith('--json', 'analyze', 'rules')).rules.find(

@@ -844,7 +844,7 @@ fn unknown_choices_pass_through_for_parse_field_to_refuse() {
         Ok("Someday"),
         "an unknown choice is returned trimmed and unchanged"
     );
-    let err = parse_field(def, "Someday").unwrap_err();
+    let err = parse_field(def, "Someday").unwrap_err().to_string();
     assert!(
         err.contains("lead"),
         "so parse_field names the choices: {err}"

@@ -1,6 +1,6 @@
 //! Records: validation, create/update/delete, history, tags, custom fields, lists.
 
-use kith::{Error, Kind, ListQuery, Value};
+use kith::{Error, IssueCode, Kind, ListQuery, Value};
 
 use crate::{Fixture, input};
 
@@ -161,6 +161,104 @@ fn every_kind_round_trips_through_create_and_get() {
             "timeline shows {kind}: {timeline:?}"
         );
     }
+}
+
+#[test]
+fn validation_issues_carry_codes_the_window_translates() {
+    let mut f = Fixture::new();
+    let err = f
+        .store
+        .create_record(
+            Kind::Deal,
+            &input(&[
+                ("title", ""),
+                ("stage", "maybe"),
+                ("probability", "140"),
+                ("expected_close", "soon"),
+            ]),
+        )
+        .unwrap_err();
+    let codes: Vec<(&str, Option<&IssueCode>)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.field.as_str(), i.code.as_ref()))
+        .collect();
+    let choices: Vec<String> = [
+        "lead",
+        "qualified",
+        "proposal",
+        "negotiation",
+        "won",
+        "lost",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Each refusal a form shows has a code with the values its message needs, so the window
+    // can say it in Chinese; the English reason stays what the CLI prints.
+    assert_eq!(
+        codes,
+        [
+            (
+                "expected_close",
+                Some(&IssueCode::NotDate {
+                    value: "soon".into()
+                })
+            ),
+            (
+                "probability",
+                Some(&IssueCode::OutOfRange {
+                    value: 140,
+                    min: 0,
+                    max: 100
+                })
+            ),
+            (
+                "stage",
+                Some(&IssueCode::NotChoice {
+                    value: "maybe".into(),
+                    choices
+                })
+            ),
+            (
+                "title",
+                Some(&IssueCode::Required {
+                    label: "Title".into()
+                })
+            ),
+            // A refused choice leaves the required stage empty, and that is said too.
+            (
+                "stage",
+                Some(&IssueCode::Required {
+                    label: "Stage".into()
+                })
+            ),
+        ],
+        "{err}"
+    );
+    for issue in err.issues() {
+        let code = issue.code.as_ref().expect("coded");
+        assert_eq!(
+            issue.reason,
+            code.to_string(),
+            "the reason is the code's English"
+        );
+    }
+    assert!(err.to_string().contains("Title is required"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("140 is out of range (must be 0 to 100)"),
+        "{err}"
+    );
+
+    let err = f
+        .store
+        .create_record(Kind::Contact, &input(&[("city", "Paris")]))
+        .unwrap_err();
+    assert_eq!(
+        err.issues()[0].code,
+        Some(IssueCode::ContactIdentity),
+        "{err}"
+    );
 }
 
 #[test]

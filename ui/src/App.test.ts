@@ -8,10 +8,12 @@ import type { StoredRun } from './ipc/bindings/StoredRun';
 import { recordedAnswer } from './ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from './ipc/mock/install';
 import { formatNumber } from './lib/format';
+import { i18n } from './lib/i18n/index.svelte';
 
 afterEach(() => {
   uninstallMockBackend();
   window.location.hash = '';
+  i18n.set('en');
 });
 
 function contacts(total: number): string {
@@ -19,6 +21,23 @@ function contacts(total: number): string {
 }
 
 describe('App', () => {
+  it('switches to 简体中文 in Settings: the sidebar and the engine labels follow at once', async () => {
+    installReplayBackend(new ReplayBackend());
+    window.location.hash = '#/settings';
+    render(App);
+    await fireEvent.click(await screen.findByTestId('language-zh'));
+    // No reload: the same sidebar is now in Chinese, with the kinds' labels from the catalog.
+    expect(await screen.findByRole('heading', { name: '设置' })).toBeInTheDocument();
+    expect(screen.getByTestId('nav-today')).toHaveTextContent('今日');
+    expect(screen.getByTestId('nav-contact')).toHaveTextContent('联系人');
+    expect(screen.getByTestId('nav-ticket')).toHaveTextContent('工单');
+    expect(screen.getByTestId('nav-settings')).toHaveAttribute('aria-current', 'page');
+    expect(localStorage.getItem('kith.language')).toBe('zh');
+    await fireEvent.click(screen.getByTestId('language-en'));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
+    expect(screen.getByTestId('nav-contact')).toHaveTextContent('Contacts');
+  });
+
   it('welcomes a first start, starts empty and navigates by kind', async () => {
     installReplayBackend(new ReplayBackend({ workspace: 'empty' }));
     render(App);

@@ -1,6 +1,7 @@
 //! The engine's refusals of a form, split for display: issues of a field the form shows go
 //! next to that field (several joined with "; "), the others to a banner as "field: reason".
 import type { FieldIssue } from '../ipc/api';
+import { issueText } from '../ipc/errors';
 
 export interface SplitIssues {
   /** Reasons per field shown in the form. */
@@ -17,11 +18,10 @@ export function splitIssues(
   const elsewhere: string[] = [];
   for (const issue of issues) {
     if (shown.has(issue.field)) {
-      byField[issue.field] = byField[issue.field]
-        ? `${byField[issue.field]}; ${issue.reason}`
-        : issue.reason;
+      const text = issueText(issue);
+      byField[issue.field] = byField[issue.field] ? `${byField[issue.field]}; ${text}` : text;
     } else {
-      elsewhere.push(`${issue.field}: ${issue.reason}`);
+      elsewhere.push(`${issue.field}: ${issueText(issue)}`);
     }
   }
   return { byField, elsewhere };

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityRecord, FieldSchema } from '../ipc/api';
 import {
   displayValue,
   formatClock,
+  formatFigure,
   formatDate,
   isMonthDay,
   formatDateTime,
@@ -13,6 +14,7 @@ import {
   inputText,
   toDateTimeLocal,
 } from './format';
+import { i18n } from './i18n/index.svelte';
 
 function field(name: string, ty: FieldSchema['ty']): FieldSchema {
   return {
@@ -162,5 +164,41 @@ describe('form values', () => {
     expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     expect(fromDateTimeLocal(local)).toBe('2025-03-01T14:05:00.000Z');
     expect(fromDateTimeLocal('')).toBe('');
+  });
+});
+
+describe('the window’s language', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('writes money with ¥ and headline figures in 万 and 亿 in Chinese', () => {
+    expect(formatMoney(1234.5, 'CNY', 'zh-CN')).toBe('¥1,234.50');
+    expect(formatMoney(125000, 'CNY', 'zh-CN', true)).toBe('¥12.5万');
+    expect(formatMoney(320_000_000, 'CNY', 'zh-CN', true)).toBe('¥3.2亿');
+    // Below 10,000 a headline figure is whole yuan, not 0.9万.
+    expect(formatMoney(9876, 'CNY', 'zh-CN', true)).toBe('¥9,876');
+    expect(formatFigure(125000, 'zh-CN')).toBe('12.5万');
+    expect(formatFigure(9876, 'zh-CN')).toBe('9,876');
+    // English keeps thousands: no 万, and the yuan is told from the yen.
+    expect(formatMoney(125000, 'CNY', 'en-US', true)).toBe('CN¥125,000');
+    expect(formatFigure(125000, 'en-US')).toBe('125,000');
+  });
+
+  it('writes dates as Chinese readers do', () => {
+    expect(formatDate('2026-11-01', 'zh-CN')).toBe('2026年11月1日');
+    expect(formatDate('--03-05', 'zh-CN')).toBe('3月5日');
+    expect(formatDate('2026-11-01', 'en-US')).toBe('Nov 1, 2026');
+  });
+
+  it('follows the language switched in Settings when no locale is pinned', () => {
+    i18n.set('zh');
+    expect(formatDate('2026-11-01')).toBe('2026年11月1日');
+    expect(formatMoney(125000, 'CNY', undefined, true)).toBe('¥12.5万');
+    const r = record({ stage: 'won', active: true });
+    expect(displayValue(field('stage', 'choice'), { ...r, kind: 'deal' })).toBe('赢单');
+    expect(displayValue(field('active', 'bool'), r)).toBe('是');
+    i18n.set('en');
+    expect(formatDate('2026-11-01')).toBe('Nov 1, 2026');
+    expect(displayValue(field('stage', 'choice'), { ...r, kind: 'deal' })).toBe('won');
+    expect(displayValue(field('active', 'bool'), r)).toBe('Yes');
   });
 });

@@ -1,10 +1,14 @@
 //! Display formatting only: dates, money and field values as text. Nothing here computes
-//! a business result; values are shown as the engine returned them.
+//! a business result; values are shown as the engine returned them. Everything is written in
+//! the window's language (`i18n.locale`): in Chinese, ¥ for yuan, 2026年11月1日, and headline
+//! figures in 万 and 亿 (`formatFigure`, `formatMoney(…, whole)`).
 import type { EntityRecord, FieldSchema, Value } from '../ipc/api';
+import { i18n, t } from './i18n/index.svelte';
+import { choiceLabel } from './i18n/schema';
 
-/** Locale for formatting: the webview's, unless a caller (a test) pins one. */
+/** Locale for formatting: the window's language, unless a caller (a test) pins one. */
 function localeOr(locale: string | undefined): string | undefined {
-  const wanted = locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
+  const wanted = locale ?? i18n.locale;
   // A POSIX locale such as "C" (LANG=C, common on servers and CI) is no BCP 47 tag, and Intl
   // throws a RangeError for it (and the runtime's own default then does not group digits):
   // fall back to English.
@@ -45,9 +49,32 @@ export function formatSignificant(value: number, digits: number, locale?: string
   );
 }
 
+/** Whether figures in `locale` are counted in 万 and 亿 (Chinese) rather than in thousands. */
+function countsInWan(locale: string): boolean {
+  return locale.toLowerCase().startsWith('zh');
+}
+
+/** Where a Chinese headline figure switches to 万: 10,000 and above. */
+const WAN = 10_000;
+
 /**
- * An amount in major units with its ISO 4217 currency, e.g. 1234.5 CNY → "CN¥1,234.50";
- * `whole` rounds to whole units for headline figures ("CN¥1,235").
+ * A headline figure (a KPI, a total): in Chinese, 10,000 and more in 万 or 亿 to one decimal
+ * ("12.5万", "3.2亿"); otherwise the full number, grouped ("125,000").
+ */
+export function formatFigure(value: number, locale?: string): string {
+  const tag = localeOr(locale) ?? 'en-US';
+  if (countsInWan(tag) && Math.abs(value) >= WAN) {
+    return new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }).format(
+      value,
+    );
+  }
+  return formatNumber(value, locale, 0);
+}
+
+/**
+ * An amount in major units with its ISO 4217 currency, e.g. 1234.5 CNY → "CN¥1,234.50" (in
+ * Chinese "¥1,234.50"); `whole` rounds to whole units for headline figures ("CN¥1,235"), and in
+ * Chinese counts 10,000 and more in 万 and 亿 ("¥12.5万").
  */
 export function formatMoney(
   amount: number,
@@ -59,12 +86,13 @@ export function formatMoney(
   const digits = whole
     ? { minimumFractionDigits: 0, maximumFractionDigits: 0 }
     : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  const wan = whole && countsInWan(localeOr(locale) ?? '') && Math.abs(amount) >= WAN;
   if (/^[A-Z]{3}$/.test(code)) {
     try {
       return new Intl.NumberFormat(localeOr(locale), {
         style: 'currency',
         currency: code,
-        ...(whole ? digits : {}),
+        ...(wan ? { notation: 'compact', maximumFractionDigits: 1 } : whole ? digits : {}),
       }).format(unsignedZero(amount));
     } catch {
       // An unknown currency code: fall through to the plain form below.
@@ -174,7 +202,11 @@ export function displayValue(field: FieldSchema, record: EntityRecord, locale?: 
     case 'datetime':
       return typeof value === 'string' ? formatDateTime(value, locale) : String(value);
     case 'bool':
-      return value === true || value === 'true' ? 'Yes' : 'No';
+      return value === true || value === 'true' ? t('common.yes') : t('common.no');
+    case 'choice':
+      return typeof value === 'string'
+        ? choiceLabel(record.kind, field.name, value)
+        : String(value);
     default:
       return String(value);
   }

@@ -5,7 +5,8 @@
 //! `#/contact/new`, `#/contact/<id>`, `#/contact/<id>/edit`; and the tools: `#/import` (or
 //! `#/import/<kind>`), `#/import/history`, `#/duplicates/<contact|company>`, and the values
 //! imports kept for review: `#/review` (or `#/review/<kind>`); any list filtered to the records
-//! with such values is `#/contact?review=yes`; `#/backups` the backups of the database.
+//! with such values is `#/contact?review=yes`; `#/backups` the backups of the database;
+//! `#/settings` the window's settings (its language).
 import type { Kind } from '../ipc/api';
 
 /** The kinds the duplicate finder works on. */
@@ -42,6 +43,7 @@ export type Route =
   | { name: 'duplicates'; kind: DuplicateKind }
   | { name: 'review'; kind: Kind | null }
   | { name: 'backups' }
+  | { name: 'settings' }
   | { name: 'list'; kind: Kind; filters?: ListFilters; sort?: ListSort }
   | { name: 'new'; kind: Kind }
   | { name: 'detail'; kind: Kind; id: string }
@@ -103,6 +105,7 @@ export function parseRoute(hash: string, isKind: (value: string) => value is Kin
     return { name: 'import', kind: id !== undefined && isKind(id) ? id : null };
   }
   if (kind === 'backups') return { name: 'backups' };
+  if (kind === 'settings') return { name: 'settings' };
   if (kind === 'duplicates') return { name: 'duplicates', kind: id === 'company' ? id : 'contact' };
   if (kind === 'review')
     return { name: 'review', kind: id !== undefined && isKind(id) ? id : null };
@@ -147,6 +150,8 @@ export function routeHref(route: Route): string {
       return route.kind ? `#/review/${route.kind}` : '#/review';
     case 'backups':
       return '#/backups';
+    case 'settings':
+      return '#/settings';
     case 'list': {
       const params = Object.entries(route.filters ?? {})
         .filter((entry): entry is [string, string] => !!entry[1] && !NOT_FILTERS.has(entry[0]))

@@ -1,0 +1,55 @@
+//! The engine's refusals in Chinese, by their stable code (`IssueCode`, src/error.rs). English
+//! shows the engine's own reason, the words the CLI prints. Typed by the generated union: a
+//! code the engine adds without a Chinese message here fails the type check.
+import type { IssueCode } from '../../ipc/bindings/IssueCode';
+import type { ErrorCode } from '../../ipc/bindings/ErrorCode';
+
+type Code = IssueCode['code'];
+type Of<C extends Code> = Extract<IssueCode, { code: C }>;
+
+/** A Chinese message for every code, from the code's values. */
+export const ZH_ISSUES: { [C in Code]: (issue: Of<C>) => string } = {
+  required: () => '此项为必填项',
+  too_long: ({ max }) => `超过 ${max.toLocaleString('zh-CN')} 个字符`,
+  control_character: ({ character }) => `包含控制字符（${character}）`,
+  not_email: ({ value }) => `“${value}”不是有效的邮箱地址`,
+  not_phone: ({ value }) => `“${value}”不是有效的电话号码`,
+  not_url: ({ value }) => `“${value}”不是有效的网址`,
+  not_date: ({ value }) => `“${value}”不是有效的日期（格式应为 YYYY-MM-DD）`,
+  not_month_day: ({ value }) => `“${value}”不是有效的月日（格式应为 --MM-DD，例如 --03-05）`,
+  not_date_time: ({ value }) => `“${value}”不是有效的日期时间（格式应为 YYYY-MM-DD HH:MM）`,
+  not_time: ({ value }) => `“${value}”不是有效的时间（格式应为 HH:MM，例如 14:30）`,
+  not_whole_number: ({ value }) => `“${value}”不是整数`,
+  out_of_range: ({ value, min, max }) => `${value} 超出范围（应为 ${min} 到 ${max}）`,
+  not_number: ({ value }) => `“${value}”不是有效的数字`,
+  not_money: ({ value }) => `“${value}”不是有效的金额`,
+  not_yes_no: ({ value }) => `“${value}”不是“是”或“否”`,
+  not_choice: ({ value, choices }) => `“${value}”不是可选值之一：${choices.join('、')}`,
+  contact_identity: () => '联系人至少需要姓名、邮箱、电话、客户编号或公司中的一项',
+  feedback_content: () => '反馈至少需要评分、NPS 或评论中的一项',
+  nothing_identifies: ({ kept }) =>
+    '没有可识别客户的信息：缺少姓名、邮箱、电话、客户编号和公司' +
+    (kept.length > 0 ? `（${kept.join('；')}）` : ''),
+  relationship_target: () => '关系需要关联另一位联系人或一家公司',
+  ends_before_start: ({ start, end }) => `结束日期（${end}）早于开始日期（${start}）`,
+};
+
+/** The Chinese message of a code. */
+export function zhIssue(issue: IssueCode): string {
+  const message = ZH_ISSUES[issue.code] as (issue: IssueCode) => string;
+  return message(issue);
+}
+
+/**
+ * Chinese for the failures whose English message adds nothing a user acts on beyond the
+ * code; the others (database, file and internal errors) keep the engine's message, which
+ * names the file or the cause.
+ */
+export const ZH_ERRORS: Partial<Record<ErrorCode, string>> = {
+  not_found: '找不到该记录（可能已被删除）',
+  deleted: '该记录已被删除',
+  cancelled: '已取消，未做任何更改',
+  busy: '另一个 Kith 正在写入此数据库，请稍后再试',
+  too_new: '此数据库由更新版本的 Kith 创建，请先更新 Kith',
+  not_a_database: '此文件不是 Kith 数据库，未做任何改动',
+};
