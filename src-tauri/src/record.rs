@@ -173,6 +173,14 @@ fn answer(
         "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"))),
         "deal_board" => to_json(calls::deal_board(s, arg(a, "day"))),
         "deal_stages" => to_json(calls::deal_stages(s)),
+        "view_list" => to_json(calls::view_list(s)),
+        "view_save" => to_json(calls::view_save(
+            s,
+            arg(a, "kind"),
+            &text("name"),
+            &arg(a, "query"),
+        )),
+        "view_delete" => to_json(calls::view_delete(s, &text("id"))),
         "deal_stages_set" => {
             let stages: Vec<kith::store::DealStage> = arg(a, "stages");
             to_json(calls::deal_stages_set(s, &stages))
@@ -494,6 +502,7 @@ fn fill_demo(r: &mut Recorder) {
 fn record_demo(r: &mut Recorder) {
     fill_demo(r);
     r.call("workspace_info", json!({})).unwrap();
+    r.call("view_list", json!({})).unwrap();
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
     record_reads(r);
     record_figure_lists(r);
@@ -909,6 +918,7 @@ fn record_files(r: &mut Recorder) {
     r.call("workspace_choose", json!({ "choice": "empty" }))
         .unwrap();
     r.call("workspace_info", json!({})).unwrap();
+    r.call("view_list", json!({})).unwrap();
     r.call("schema", json!({})).unwrap();
     r.call("backup_create", json!({})).unwrap();
 
@@ -1017,6 +1027,7 @@ fn record_files(r: &mut Recorder) {
 fn record_unscored(r: &mut Recorder) {
     fill_demo(r);
     r.call("workspace_info", json!({})).unwrap();
+    r.call("view_list", json!({})).unwrap();
     r.call("review_list", json!({ "kind": "contact", "limit": 1000 }))
         .unwrap();
     r.page(Kind::Contact);
@@ -1027,6 +1038,7 @@ fn record_unscored(r: &mut Recorder) {
 fn record_empty(r: &mut Recorder) {
     // A first start: the welcome screen, then "Start empty".
     r.call("workspace_info", json!({})).unwrap();
+    r.call("view_list", json!({})).unwrap();
     r.call("workspace_choose", json!({ "choice": "empty" }))
         .unwrap();
     record_reads(r);

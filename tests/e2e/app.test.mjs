@@ -1232,9 +1232,44 @@ test('the deal board: a card dragged, moved with the keyboard, lost with a reaso
     ],
   );
   await screenshots('board-stages');
+
+  step = 'the deals list filtered to early stages and saved as a view';
+  await dismissToasts();
+  await (await shown('board-list')).click();
+  await shown('filter-add');
+  await (await shown('filter-add')).click();
+  await shown('filter-dialog');
+  await (await shown('filter-field')).selectByAttribute('value', 'stage');
+  await (await shown('filter-choice-lead')).click();
+  await (await shown('filter-choice-qualified')).click();
+  await (await shown('filter-apply')).click();
+  await shown('list-filter-stage');
+  const early = JSON.parse(
+    execFileSync(
+      cli,
+      ['--db', demo, '--json', 'deal', 'list', '--where', 'stage=lead|qualified', '--limit', '1'],
+      { encoding: 'utf8' },
+    ),
+  ).total;
+  await browser.waitUntil(
+    async () => (await filledText('list-total')).replace(/\D/g, '') === String(early),
+    { timeout: WAIT, timeoutMsg: `the list does not count ${early} early deals (step: ${step})` },
+  );
+  await (await shown('view-save')).click();
+  await type('view-name', 'Early deals');
+  await (await shown('view-save-confirm')).click();
+  await shown('nav-view-Early deals');
+  const views = JSON.parse(
+    execFileSync(cli, ['--db', demo, '--json', 'view', 'list'], { encoding: 'utf8' }),
+  );
+  assert.deepEqual(
+    views.map((view) => [view.kind, view.name, view.query.filters]),
+    [['deal', 'Early deals', { stage: 'lead|qualified' }]],
+  );
+  await screenshots('deals-view-saved');
   t.diagnostic(
     `deal ${lead}: lead → qualified (drag) → proposal (Shift+→) → lost (L, with a reason); ` +
-      'negotiation renamed and moved',
+      `negotiation renamed and moved; ${early} early deals saved as a view`,
   );
   passed += 1;
 });

@@ -158,17 +158,23 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
             }
             conn.pragma_update(None, "user_version", version as i64)
                 .unwrap();
-            conn.execute_batch(
+            // Tickets as each version named their statuses: open and pending before 11.
+            let (open, pending) = if version < 11 {
+                ("open", "pending")
+            } else {
+                ("new", "waiting")
+            };
+            conn.execute_batch(&format!(
                 "INSERT INTO meta (key, value) VALUES ('device_id', 'olddevice0001');
                  INSERT INTO contact (id, created_at, updated_at, updated_by, first_name)
                  VALUES ('c1', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00.000Z-0000-olddevice0001',
                          'olddevice0001', 'Old');
                  INSERT INTO ticket (id, created_at, updated_at, updated_by, subject, status)
-                 VALUES ('k1', '2025-01-01', '2025-01-01', 'olddevice0001', 'Broken', 'open'),
-                        ('k2', '2025-01-01', '2025-01-01', 'olddevice0001', 'Late', 'pending'),
+                 VALUES ('k1', '2025-01-01', '2025-01-01', 'olddevice0001', 'Broken', '{open}'),
+                        ('k2', '2025-01-01', '2025-01-01', 'olddevice0001', 'Late', '{pending}'),
                         ('k3', '2025-01-01', '2025-01-01', 'olddevice0001', 'Done', 'resolved');
 ",
-            )
+            ))
             .unwrap();
             // The change log as each version kept it: the write header on every row before
             // version 3, in `change_set` from then on.

@@ -53,6 +53,7 @@ import type { TimelineItem } from './bindings/TimelineItem';
 import type { Today } from './bindings/Today';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
+import type { SavedView } from './bindings/SavedView';
 import type { TicketQueue } from './bindings/TicketQueue';
 import type { ClosedTicket } from './bindings/ClosedTicket';
 import type { AddMembersReport } from './bindings/AddMembersReport';
@@ -116,6 +117,7 @@ export type {
   Today,
   DealBoard,
   DealStage,
+  SavedView,
   TicketQueue,
   ClosedTicket,
   AddMembersReport,
@@ -695,6 +697,21 @@ export async function taskFollowUp(
 /** The deal board on the user's today: a column per stage with its figures and cards. */
 export function dealBoard(now: Date = clockNow()): Promise<DealBoard> {
   return request('deal_board', { day: localNow(now).slice(0, 10) });
+}
+
+/** Every saved view (a list's filters and order under a name), by kind then name. */
+export function viewList(): Promise<SavedView[]> {
+  return request('view_list', {});
+}
+
+/** Saves a list's filters and order as the view `name` (a view of that name is replaced). */
+export function viewSave(kind: Kind, name: string, query: ListQuery): Promise<SavedView> {
+  return request('view_save', { kind, name, query });
+}
+
+/** Deletes a saved view. */
+export function viewDelete(id: string): Promise<void> {
+  return request('view_delete', { id });
 }
 
 /** The deal stages in pipeline order, switched-off ones included. */
