@@ -367,15 +367,19 @@ pub fn campaign_members(
     kith::campaigns::campaign_members(s, id, offset, limit)
 }
 
-pub fn member_sources(s: &mut Store) -> Result<MemberSources> {
+pub fn campaign_sources(s: &mut Store) -> Result<MemberSources> {
     kith::campaigns::member_sources(s)
 }
 
-pub fn add_members(s: &mut Store, id: &str, source: &MemberSource) -> Result<AddMembersReport> {
+pub fn campaign_add_members(
+    s: &mut Store,
+    id: &str,
+    source: &MemberSource,
+) -> Result<AddMembersReport> {
     kith::campaigns::add_members(s, id, source)
 }
 
-pub fn record_response(
+pub fn campaign_respond(
     s: &mut Store,
     member_id: &str,
     status: &str,
@@ -384,6 +388,11 @@ pub fn record_response(
     kith::campaigns::record_response(s, member_id, status, None, response, Utc::now())
 }
 
-pub fn export_members(s: &mut Store, id: &str, path: &Path, bom: bool) -> Result<MemberExport> {
+pub fn campaign_export_members(
+    s: &mut Store,
+    id: &str,
+    path: &Path,
+    bom: bool,
+) -> Result<MemberExport> {
     kith::campaigns::export_members(s, id, path, bom)
 }

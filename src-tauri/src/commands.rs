@@ -677,42 +677,44 @@ pub fn campaign_members(
 
 /// The segments, clusters and contact tags members can be added from.
 #[tauri::command(async)]
-pub fn member_sources(state: State<'_, AppState>) -> Reply<MemberSources> {
-    with_store(&state, calls::member_sources)
+pub fn campaign_sources(state: State<'_, AppState>) -> Reply<MemberSources> {
+    with_store(&state, calls::campaign_sources)
 }
 
 /// Adds the contacts a segment, cluster, tag or list names to campaign `id`.
 #[tauri::command(async)]
-pub fn add_members(
+pub fn campaign_add_members(
     state: State<'_, AppState>,
     id: String,
     source: MemberSource,
 ) -> Reply<AddMembersReport> {
-    with_store(&state, |s| calls::add_members(s, &id, &source))
+    with_store(&state, |s| calls::campaign_add_members(s, &id, &source))
 }
 
 /// Records a member's response (status, now, and what they said).
 #[tauri::command(async)]
-pub fn record_response(
+pub fn campaign_respond(
     state: State<'_, AppState>,
     member_id: String,
     status: String,
     response: Option<String>,
 ) -> Reply<EntityRecord> {
     with_store(&state, |s| {
-        calls::record_response(s, &member_id, &status, response.as_deref())
+        calls::campaign_respond(s, &member_id, &status, response.as_deref())
     })
 }
 
 /// Writes campaign `id`'s members as CSV for a mail tool to a file the user chose in the save
 /// dialog.
 #[tauri::command(async)]
-pub fn export_members(
+pub fn campaign_export_members(
     state: State<'_, AppState>,
     id: String,
     path: String,
     bom: bool,
 ) -> Reply<MemberExport> {
     let path = state.chosen.get(&path, Purpose::Write)?;
-    with_store(&state, |s| calls::export_members(s, &id, &path, bom))
+    with_store(&state, |s| {
+        calls::campaign_export_members(s, &id, &path, bom)
+    })
 }

@@ -144,10 +144,10 @@ pub fn run() {
             commands::ticket_close,
             commands::campaign_report,
             commands::campaign_members,
-            commands::member_sources,
-            commands::add_members,
-            commands::record_response,
-            commands::export_members,
+            commands::campaign_sources,
+            commands::campaign_add_members,
+            commands::campaign_respond,
+            commands::campaign_export_members,
             commands::startup_report,
         ])
         .run(tauri::generate_context!())

@@ -199,15 +199,19 @@ fn answer(
             arg(a, "offset"),
             arg(a, "limit"),
         )),
-        "member_sources" => to_json(calls::member_sources(s)),
-        "add_members" => to_json(calls::add_members(s, &text("id"), &arg(a, "source"))),
-        "record_response" => to_json(calls::record_response(
+        "campaign_sources" => to_json(calls::campaign_sources(s)),
+        "campaign_add_members" => to_json(calls::campaign_add_members(
+            s,
+            &text("id"),
+            &arg(a, "source"),
+        )),
+        "campaign_respond" => to_json(calls::campaign_respond(
             s,
             &text("memberId"),
             &text("status"),
             arg::<Option<String>>(a, "response").as_deref(),
         )),
-        "export_members" => to_json(calls::export_members(
+        "campaign_export_members" => to_json(calls::campaign_export_members(
             s,
             &text("id"),
             Path::new(&text("path")),
@@ -519,7 +523,7 @@ const MEMBER_PAGE: usize = 100;
 /// The campaign pages of the campaigns the reads open (the first ones of the list): their
 /// figures and members, and where members can come from. Returns the first one's id.
 fn record_campaigns(r: &mut Recorder) -> Option<String> {
-    r.call("member_sources", json!({})).unwrap();
+    r.call("campaign_sources", json!({})).unwrap();
     let ids: Vec<String> = r
         .page(Kind::Campaign)
         .into_iter()
@@ -749,22 +753,22 @@ fn record_queue_edits(r: &mut Recorder) {
 fn record_campaign_edits(r: &mut Recorder) {
     let campaign = record_campaigns(r).expect("the demo has campaigns");
     let tag = json!({ "id": campaign, "source": { "by": "tag", "value": "VIP" } });
-    let added = r.call("add_members", tag).unwrap();
+    let added = r.call("campaign_add_members", tag).unwrap();
     assert!(
         added["added"].as_u64() > Some(0),
         "the contacts tagged VIP (one above, as vip) join: {added}"
     );
     let empty = json!({ "id": campaign, "source": { "by": "tag", "value": " " } });
-    assert!(r.call("add_members", empty).is_err());
+    assert!(r.call("campaign_add_members", empty).is_err());
     let (_, members) = record_campaign(r, &campaign);
     let rows = members["rows"].as_array().expect("members have rows");
     let waiting = |m: &&Value| !matches!(m["status"].as_str(), Some("responded" | "converted"));
     let member = rows.iter().find(waiting).expect("a member yet to respond")["id"].clone();
     let respond =
         json!({ "memberId": member, "status": "responded", "response": "Yes, send the catalogue" });
-    r.call("record_response", respond).unwrap();
+    r.call("campaign_respond", respond).unwrap();
     let bad = json!({ "memberId": member, "status": "bounced", "response": null });
-    assert!(r.call("record_response", bad).is_err());
+    assert!(r.call("campaign_respond", bad).is_err());
     let order = r.first_ids(Kind::Order, 2).remove(1);
     let attribute = json!({ "kind": "order", "id": order, "input": { "campaign_id": campaign } });
     r.call("record_update", attribute).unwrap();
@@ -774,7 +778,7 @@ fn record_campaign_edits(r: &mut Recorder) {
     r.redact.path(&documents, DOCUMENTS);
     let path = documents.join("Members.csv").display().to_string();
     let export = json!({ "id": campaign, "path": path, "bom": false });
-    r.call("export_members", export).unwrap();
+    r.call("campaign_export_members", export).unwrap();
     record_campaign(r, &campaign);
 }
 
@@ -1045,7 +1049,7 @@ fn record_empty(r: &mut Recorder) {
     record_today(r);
     record_board(r);
     record_queue(r);
-    r.call("member_sources", json!({})).unwrap();
+    r.call("campaign_sources", json!({})).unwrap();
     // Last: a Recompute that finds nothing (the in-memory simulation of the UI's older tests
     // answers every analytics call from this workspace).
     r.call("analyze_all", json!({ "asOf": null })).unwrap();

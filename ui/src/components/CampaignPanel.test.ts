@@ -20,7 +20,10 @@ afterEach(() => {
 });
 
 /** The campaign a workspace's recorded calls are about. */
-function campaignOf(command: 'campaign_report' | 'add_members', workspace: Workspace): string {
+function campaignOf(
+  command: 'campaign_report' | 'campaign_add_members',
+  workspace: Workspace,
+): string {
   const call = recordedCalls(command, workspace)[0];
   if (!call) throw new Error(`no ${command} recorded in ${workspace}`);
   return call.args.id as string;
@@ -60,7 +63,7 @@ describe('the campaign page', () => {
 
   it('adds the members of a tag and shows the figures the engine then gives', async () => {
     backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
-    const id = campaignOf('add_members', 'edits');
+    const id = campaignOf('campaign_add_members', 'edits');
     render(CampaignPanel, { campaignId: id });
     render(Toasts);
     await fireEvent.click(await screen.findByTestId('campaign-add-members'));
@@ -68,7 +71,7 @@ describe('the campaign page', () => {
     await fireEvent.change(value, { target: { value: 'VIP' } });
     await fireEvent.click(screen.getByTestId('campaign-add-confirm'));
     const added = recordedAnswer<{ added: number; skipped: number }>(
-      'add_members',
+      'campaign_add_members',
       { id, source: { by: 'tag', value: 'VIP' } },
       'edits',
     );
@@ -85,10 +88,10 @@ describe('the campaign page', () => {
 
   it("records a member's response with its status and text", async () => {
     backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
-    const call = recordedCalls('record_response', 'edits').find((c) => c.answer);
+    const call = recordedCalls('campaign_respond', 'edits').find((c) => c.answer);
     if (!call) throw new Error('a response was recorded');
     const memberId = call.args.memberId as string;
-    const id = campaignOf('add_members', 'edits');
+    const id = campaignOf('campaign_add_members', 'edits');
     render(CampaignPanel, { campaignId: id });
     render(Toasts);
     await fireEvent.click(await screen.findByTestId(`member-respond-${memberId}`));
@@ -100,7 +103,7 @@ describe('the campaign page', () => {
     });
     await fireEvent.click(screen.getByTestId('member-response-save'));
     expect(await screen.findByTestId('toast-success')).toHaveTextContent(/response/);
-    const sent = backend.calls.find((c) => c.command === 'record_response');
+    const sent = backend.calls.find((c) => c.command === 'campaign_respond');
     expect(sent?.args).toEqual(call.args);
     // The list after it is the engine's: the member now responded, with the text.
     await waitFor(() =>
@@ -115,12 +118,12 @@ describe('the campaign page', () => {
     backend = installReplayBackend(
       new ReplayBackend({ workspace: 'edits', dialogs: { save: [path] } }),
     );
-    const id = campaignOf('add_members', 'edits');
+    const id = campaignOf('campaign_add_members', 'edits');
     render(CampaignPanel, { campaignId: id });
     render(Toasts);
     await fireEvent.click(await screen.findByTestId('campaign-export-members'));
     const done = recordedAnswer<{ written: number }>(
-      'export_members',
+      'campaign_export_members',
       { id, path, bom: false },
       'edits',
     );

@@ -774,27 +774,31 @@ export function campaignMembers(
 }
 
 /** The segments, clusters and contact tags members can be added from. */
-export function memberSources(): Promise<MemberSources> {
-  return request('member_sources');
+export function campaignSources(): Promise<MemberSources> {
+  return request('campaign_sources');
 }
 
 /** Adds the contacts `source` names to campaign `id` (members already in it are skipped). */
-export function addMembers(id: string, source: MemberSource): Promise<AddMembersReport> {
-  return request('add_members', { id, source });
+export function campaignAddMembers(id: string, source: MemberSource): Promise<AddMembersReport> {
+  return request('campaign_add_members', { id, source });
 }
 
 /** Records a member's response: its status, now, and what they said. */
-export function recordResponse(
+export function campaignRespond(
   memberId: string,
   status: string,
   response: string | null,
 ): Promise<EntityRecord> {
-  return request('record_response', { memberId, status, response });
+  return request('campaign_respond', { memberId, status, response });
 }
 
 /** Writes campaign `id`'s members as CSV for a mail tool to a file chosen in the save dialog. */
-export function exportMembers(id: string, path: string, bom: boolean): Promise<MemberExport> {
-  return request('export_members', { id, path, bom });
+export function campaignExportMembers(
+  id: string,
+  path: string,
+  bom: boolean,
+): Promise<MemberExport> {
+  return request('campaign_export_members', { id, path, bom });
 }
 
 /** Import options that read the file as detected and map its columns automatically. */
