@@ -507,6 +507,7 @@ fn record_demo(r: &mut Recorder) {
     fill_demo(r);
     r.call("workspace_info", json!({})).unwrap();
     r.call("view_list", json!({})).unwrap();
+    r.call("deal_stages", json!({})).unwrap();
     r.call("analyze_all", json!({ "asOf": null })).unwrap();
     record_reads(r);
     record_figure_lists(r);
@@ -923,6 +924,7 @@ fn record_files(r: &mut Recorder) {
         .unwrap();
     r.call("workspace_info", json!({})).unwrap();
     r.call("view_list", json!({})).unwrap();
+    r.call("deal_stages", json!({})).unwrap();
     r.call("schema", json!({})).unwrap();
     r.call("backup_create", json!({})).unwrap();
 
@@ -1032,6 +1034,7 @@ fn record_unscored(r: &mut Recorder) {
     fill_demo(r);
     r.call("workspace_info", json!({})).unwrap();
     r.call("view_list", json!({})).unwrap();
+    r.call("deal_stages", json!({})).unwrap();
     r.call("review_list", json!({ "kind": "contact", "limit": 1000 }))
         .unwrap();
     r.page(Kind::Contact);
@@ -1043,6 +1046,7 @@ fn record_empty(r: &mut Recorder) {
     // A first start: the welcome screen, then "Start empty".
     r.call("workspace_info", json!({})).unwrap();
     r.call("view_list", json!({})).unwrap();
+    r.call("deal_stages", json!({})).unwrap();
     r.call("workspace_choose", json!({ "choice": "empty" }))
         .unwrap();
     record_reads(r);

@@ -4,6 +4,8 @@ import type { DealStage } from '../ipc/api';
 import { recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { moveStage, stageName } from '../lib/board';
+import { choiceLabel } from '../lib/i18n/schema';
+import { stageNames } from '../lib/stages.svelte';
 import StagesDialog from './StagesDialog.svelte';
 
 // The stages dialog against the engine's recorded answers (the edits workspace): a stage that
@@ -76,5 +78,19 @@ describe('stage helpers', () => {
   it("names a stage by the user's name, else its key", () => {
     expect(stageName({ stage: 'negotiation', label: null })).toBe('Negotiation');
     expect(stageName({ key: 'proposal', label: '方案已发' })).toBe('方案已发');
+  });
+
+  it('shows a renamed stage by its name wherever a deal stage is shown, in either language', () => {
+    stageNames.names = { proposal: 'Demo given' };
+    try {
+      expect(choiceLabel('deal', 'stage', 'proposal', 'en')).toBe('Demo given');
+      expect(choiceLabel('deal', 'stage', 'proposal', 'zh')).toBe('Demo given');
+      expect(choiceLabel('deal', 'stage', 'lead', 'en')).toBe('lead');
+      expect(choiceLabel('deal', 'stage', 'lead', 'zh')).not.toBe('lead');
+      // Another kind's choice of the same value is not renamed.
+      expect(choiceLabel('ticket', 'status', 'proposal', 'en')).toBe('proposal');
+    } finally {
+      stageNames.names = {};
+    }
   });
 });

@@ -1,6 +1,8 @@
 //! The deal board's words and moves: a stage's name, the stage a card moves to with the
 //! keyboard, the edit a drop sends, and the reasons offered when a deal is lost.
 import type { BoardColumn, DealStage, RecordInput } from '../ipc/api';
+import { i18n } from './i18n/index.svelte';
+import { choiceLabel } from './i18n/schema';
 
 /** Reasons a deal is lost, offered when it is moved to Lost (any other can be typed). */
 export const LOST_REASONS = [
@@ -12,8 +14,9 @@ export const LOST_REASONS = [
   'Needs changed',
 ] as const;
 
-/** A stage key as a name: `negotiation` → "Negotiation". */
+/** A stage key as a name: `negotiation` → "Negotiation" (谈判 in Chinese). */
 export function stageLabel(stage: string): string {
+  if (i18n.language === 'zh') return choiceLabel('deal', 'stage', stage, 'zh');
   const words = stage.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -3,6 +3,7 @@
 //! them here by their stable keys (kind, field name, stored choice value). `schema.test.ts`
 //! walks the recorded schema and fails on any kind, field or choice without a Chinese label.
 import type { FieldSchema, Kind, KindSchema } from '../../ipc/api';
+import { stageNames } from '../stages.svelte';
 import { i18n, type Language } from './index.svelte';
 
 type KindLabels = {
@@ -332,8 +333,9 @@ function currencyLabel(code: string, locale: string): string {
 }
 
 /**
- * A stored choice value as the user reads it: English shows the engine's value, Chinese its
- * label; a value the schema does not know is shown as stored.
+ * A stored choice value as the user reads it: a deal stage by the name the user gave it, else
+ * English shows the engine's value, Chinese its label; a value the schema does not know is
+ * shown as stored.
  */
 export function choiceLabel(
   kind: Kind,
@@ -341,6 +343,9 @@ export function choiceLabel(
   value: string,
   language: Language = i18n.language,
 ): string {
+  // A deal stage the user renamed has their name in any language.
+  const named = kind === 'deal' && field === 'stage' ? stageNames.names[value] : undefined;
+  if (named) return named;
   if (language === 'en') return value;
   if (isCurrency(field)) return currencyLabel(value, 'zh-CN');
   return ZH_SCHEMA[kind]?.choices?.[field]?.[value] ?? value;
