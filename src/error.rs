@@ -54,7 +54,7 @@ pub enum IssueCode {
     },
     /// The text holds a control character.
     ControlCharacter {
-        /// The character as `U+XXXX`.
+        /// The character's code point (`U+` and its hex digits, as `U+00A0`).
         character: String,
     },
     /// Not an email address.

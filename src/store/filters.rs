@@ -3,10 +3,8 @@
 //! a comparison of a date, time or figure: `value=>=1000`, `due_on=<2026-12-01`; a range with
 //! either end open: `closed_on=2026-01-01..2026-03-31`, `value=..500`; no value (empty or
 //! `none`): the field is empty; `tag=VIP` (or `VIP|Wholesale`): records carrying the tag.
+//! Each clause comes with its arguments as typed values; the list binds them.
 
-use rusqlite::types::Value as SqlValue;
-
-use super::records::to_sql;
 use crate::model::{FieldDef, FieldType, Value};
 use crate::values::parse_field;
 
@@ -15,13 +13,13 @@ pub(super) fn field_clause(
     table: &str,
     f: &FieldDef,
     raw: &str,
-) -> std::result::Result<(String, Vec<SqlValue>), String> {
+) -> std::result::Result<(String, Vec<Value>), String> {
     let raw = raw.trim();
     let column = format!("{table}.{}", f.name);
-    let one = |text: &str| -> std::result::Result<SqlValue, String> {
+    let one = |text: &str| -> std::result::Result<Value, String> {
         match parse_field(f, text).map_err(|code| code.to_string())? {
             Value::Null => Err(format!("'{raw}' names no {} to compare with", f.label)),
-            v => Ok(to_sql(&v)),
+            v => Ok(v),
         }
     };
     if raw.is_empty() || raw.eq_ignore_ascii_case("none") {
@@ -79,12 +77,12 @@ pub(super) fn field_clause(
 pub(super) fn tag_clause(
     table: &str,
     raw: &str,
-) -> std::result::Result<(String, Vec<SqlValue>), String> {
-    let tags: Vec<SqlValue> = raw
+) -> std::result::Result<(String, Vec<Value>), String> {
+    let tags: Vec<Value> = raw
         .split('|')
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map(|t| SqlValue::Text(t.to_string()))
+        .map(|t| Value::Text(t.to_string()))
         .collect();
     if tags.is_empty() {
         return Err("name a tag (or several: VIP|Wholesale)".into());

@@ -503,7 +503,7 @@ impl Store {
             match clause {
                 Ok((sql, values)) => {
                     clauses.push(sql);
-                    args.extend(values);
+                    args.extend(values.iter().map(to_sql));
                 }
                 Err(reason) => issues.push(FieldIssue::new(name.clone(), reason)),
             }

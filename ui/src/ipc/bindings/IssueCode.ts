@@ -14,7 +14,7 @@ label: string, } | { "code": "too_long",
  */
 max: number, } | { "code": "control_character", 
 /**
- * The character as `U+XXXX`.
+ * The character's code point (`U+` and its hex digits, as `U+00A0`).
  */
 character: string, } | { "code": "not_email", 
 /**
