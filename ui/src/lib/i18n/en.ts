@@ -1,7 +1,13 @@
 //! English: the catalog every other language is checked against. A key names where a text
 //! is shown (`area.what`); `{name}` is filled by `t(key, { name })`; a pair `x.one` and
 //! `x.other` is a count (`tn('x', n)`). Add a key here and in `zh.ts` (the check fails if
-//! `zh.ts` lacks it; `catalog.test.ts` if the two differ in keys or placeholders).
+//! `zh.ts` lacks it; `catalog.test.ts` if the two differ in keys or placeholders). The shell, lists and forms
+//! are here; each larger area has a pair of files under `areas/` (`work.en.ts`, `work.zh.ts`).
+import { dataEn } from './areas/data.en';
+import { keysEn } from './areas/keys.en';
+import { relatedEn } from './areas/related.en';
+import { workEn } from './areas/work.en';
+
 export const en = {
   // The shell
   'app.opening': 'Opening Kith…',
@@ -137,6 +143,12 @@ export const en = {
   'common.dismiss': 'Dismiss',
   'common.records.one': '{count} record',
   'common.records.other': '{count} records',
+
+  // The areas, each in a file of its own under areas/
+  ...workEn,
+  ...dataEn,
+  ...keysEn,
+  ...relatedEn,
 } as const;
 
 /** Every message key. */

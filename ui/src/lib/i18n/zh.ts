@@ -1,5 +1,9 @@
 //! 简体中文. Typed by the English catalog: a missing or unknown key fails the type check.
 import type { Messages } from './en';
+import { dataZh } from './areas/data.zh';
+import { keysZh } from './areas/keys.zh';
+import { relatedZh } from './areas/related.zh';
+import { workZh } from './areas/work.zh';
 
 export const zh: Messages = {
   'app.opening': '正在打开 Kith…',
@@ -128,4 +132,9 @@ export const zh: Messages = {
   'common.dismiss': '关闭',
   'common.records.one': '{count} 条记录',
   'common.records.other': '{count} 条记录',
+
+  ...workZh,
+  ...dataZh,
+  ...keysZh,
+  ...relatedZh,
 };
