@@ -27,7 +27,7 @@ pub mod workspace;
 
 pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, IssueCode, Result};
 pub use model::{
-    Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, SearchHit,
-    TimelineItem, Value,
+    Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, Related,
+    RelatedGroup, RelatedLink, SearchHit, TimelineItem, Value,
 };
 pub use store::Store;

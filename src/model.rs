@@ -426,6 +426,66 @@ pub struct TimelineItem {
     pub detail: String,
 }
 
+/// What a contact's or company's page shows beside its own fields.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Related {
+    /// Its relationships, from its own end first, then those that point at it.
+    pub links: Vec<RelatedLink>,
+    /// Each kind of record that points at it and has any: people, deals, orders, tickets,
+    /// tasks, feedback, campaigns.
+    pub groups: Vec<RelatedGroup>,
+}
+
+/// One relationship as seen from one of its ends.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RelatedLink {
+    /// The relationship (its type, start and end, notes).
+    pub relationship: EntityRecord,
+    /// Whether it points at the page's record from the other end (the other is its
+    /// `contact_id`): "manager" then reads "whose manager this is".
+    pub inverse: bool,
+    /// The kind of the record at the other end.
+    pub other_kind: Kind,
+    /// The other record's id, when the relationship names one.
+    pub other_id: Option<String>,
+    /// The other record's title.
+    pub other_title: Option<String>,
+}
+
+impl RelatedLink {
+    /// The link of `relationship` whose other end is its field `field`, of kind `other_kind`.
+    pub fn new(relationship: EntityRecord, other_kind: Kind, field: &str, inverse: bool) -> Self {
+        let other_id = relationship.text(field);
+        let other_title = relationship.refs.get(field).cloned();
+        RelatedLink {
+            relationship,
+            inverse,
+            other_kind,
+            other_id,
+            other_title,
+        }
+    }
+}
+
+/// The records of one kind that point at a contact or company.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RelatedGroup {
+    /// Which group: `people`, `deals`, `orders`, `tickets`, `tasks`, `feedback`, `campaigns`.
+    pub key: String,
+    /// The kind of its records.
+    pub kind: Kind,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    /// How many there are in all.
+    pub total: u64,
+    /// The list filters that show all of them (`contact_id=…`, `kind=task`).
+    pub filters: BTreeMap<String, String>,
+    /// The first of them, newest first (people by last name).
+    pub rows: Vec<EntityRecord>,
+}
+
 /// One contact's stored figures as a list row shows them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -31,7 +31,8 @@ use kith::tickets::{ClosedTicket, QueueOptions, TicketQueue};
 use kith::today::{Today, TodayOptions};
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{
-    Change, EntityRecord, Input, Kind, ListQuery, Page, Result, SearchHit, Store, TimelineItem,
+    Change, EntityRecord, Input, Kind, ListQuery, Page, Related, Result, SearchHit, Store,
+    TimelineItem,
 };
 
 pub fn schema() -> Vec<KindSchema> {
@@ -81,6 +82,10 @@ pub fn history(s: &mut Store, id: &str) -> Result<Vec<Change>> {
 
 pub fn timeline(s: &mut Store, kind: Kind, id: &str) -> Result<Vec<TimelineItem>> {
     s.timeline(kind, id)
+}
+
+pub fn related(s: &mut Store, kind: Kind, id: &str) -> Result<Related> {
+    s.related(kind, id)
 }
 
 pub fn record_tag(s: &mut Store, kind: Kind, id: &str, tag: &str) -> Result<EntityRecord> {

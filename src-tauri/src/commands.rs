@@ -7,8 +7,8 @@
 use kith::model::KindSchema;
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
 use kith::{
-    Change, EntityRecord, ErrorCode, ErrorReport, Input, Kind, ListQuery, Page, SearchHit, Store,
-    TimelineItem,
+    Change, EntityRecord, ErrorCode, ErrorReport, Input, Kind, ListQuery, Page, Related, SearchHit,
+    Store, TimelineItem,
 };
 use std::panic::AssertUnwindSafe;
 use std::sync::PoisonError;
@@ -150,6 +150,12 @@ pub fn history(state: State<'_, AppState>, id: String) -> Reply<Vec<Change>> {
 #[tauri::command(async)]
 pub fn timeline(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<Vec<TimelineItem>> {
     with_store(&state, |s| calls::timeline(s, kind, &id))
+}
+
+/// The people, companies and records related to a contact or company.
+#[tauri::command(async)]
+pub fn related(state: State<'_, AppState>, kind: Kind, id: String) -> Reply<Related> {
+    with_store(&state, |s| calls::related(s, kind, &id))
 }
 
 #[tauri::command(async)]

@@ -92,6 +92,7 @@ pub fn run() {
             commands::search,
             commands::history,
             commands::timeline,
+            commands::related,
             commands::record_tag,
             commands::record_untag,
             commands::dialog_open,

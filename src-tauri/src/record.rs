@@ -84,6 +84,7 @@ fn answer(
         }
         "history" => to_json(calls::history(s, &text("id"))),
         "timeline" => to_json(calls::timeline(s, arg(a, "kind"), &text("id"))),
+        "related" => to_json(calls::related(s, arg(a, "kind"), &text("id"))),
         "import_list" => to_json(calls::import_list(s)),
         "review_list" => to_json(calls::review_list(s, arg(a, "kind"), arg(a, "limit"))),
         "review_record" => to_json(calls::review_record(s, &text("id"))),
@@ -1078,7 +1079,17 @@ fn record_reads(r: &mut Recorder) {
             if matches!(kind, Kind::Contact | Kind::Company) {
                 r.call("timeline", json!({ "kind": kind, "id": id }))
                     .unwrap();
+                r.call("related", json!({ "kind": kind, "id": id }))
+                    .unwrap();
             }
+        }
+        if kind == Kind::Contact {
+            // A page whose related records cannot be read (a contact no longer there).
+            r.call(
+                "related",
+                json!({ "kind": kind, "id": "00000000-0000-7000-8000-00000000dead" }),
+            )
+            .unwrap_err();
         }
         if kind == Kind::Company {
             // The search box finding a company and what is named after it; and nothing.

@@ -16,6 +16,7 @@ mod history;
 mod imports;
 mod merge;
 mod records;
+mod related;
 mod review;
 mod search;
 mod stages;

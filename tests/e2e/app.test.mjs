@@ -283,7 +283,7 @@ before(async () => {
 });
 
 let passed = 0;
-const STORIES = 14;
+const STORIES = 15;
 
 after(async () => {
   await screenshots(passed === STORIES ? 'passed' : 'failed');
@@ -1522,6 +1522,88 @@ test('a campaign: members added from a tag, a response recorded, an order attrib
       `${cliSummary.written} exported (${cliSummary.no_email} without email, ` +
       `${cliSummary.unsubscribed} unsubscribed left out)`,
   );
+  passed += 1;
+});
+
+test('related records: a relationship seen from both ends, a company’s people and all its orders', async (t) => {
+  assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
+  const demo = path.join(demoDir, 'demo.db');
+  const json = (...args) =>
+    JSON.parse(
+      execFileSync(cli, ['--db', demo, '--json', ...args], { encoding: 'utf8', timeout: 60_000 }),
+    );
+  const open = (kind, id) =>
+    browser.execute((href) => (window.location.hash = href), `#/${kind}/${id}`);
+  /** The related link rows of the page shown, as their text. */
+  const linkTexts = () =>
+    browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="related-link"]')].map((row) =>
+        row.textContent.replace(/\s+/g, ' ').trim(),
+      ),
+    );
+
+  step = 'the CLI relates two contacts: one referred the other, since a date';
+  const [referrer, referred] = json('contact', 'list', '--limit', '2').rows;
+  json(
+    'relationship',
+    'add',
+    '--contact-id',
+    referred.id,
+    '--kind',
+    'referral',
+    '--other-contact-id',
+    referrer.id,
+    '--started-on',
+    '2025-04-01',
+  );
+
+  step = 'the referred contact’s page lists the referrer, with the type and the date';
+  await open('contact', referred.id);
+  await shown('related-links');
+  let rows = [];
+  await browser.waitUntil(
+    async () => (rows = await linkTexts()).some((row) => row.includes(referrer.title)),
+    { timeout: WAIT, timeoutMsg: `no link to ${referrer.title} (step: ${step})` },
+  );
+  const own = rows.find((row) => row.includes(referrer.title));
+  assert.match(own, /referral/, own);
+  assert.match(own, /since .*2025/, own);
+  assert.doesNotMatch(own, /recorded on their side/, own);
+
+  step = 'the referrer’s page shows the same relationship from the other end';
+  await open('contact', referrer.id);
+  await browser.waitUntil(
+    async () => (rows = await linkTexts()).some((row) => row.includes(referred.title)),
+    { timeout: WAIT, timeoutMsg: `no link to ${referred.title} (step: ${step})` },
+  );
+  assert.match(
+    rows.find((row) => row.includes(referred.title)),
+    /referral.*recorded on their side/,
+  );
+  await screenshots('related-contact');
+
+  step = 'a company with people and orders: its page counts them as the lists do';
+  const company = json('company', 'list', '--limit', '100').rows.find((c) => {
+    const groups = Object.fromEntries(json('related', c.id).groups.map((g) => [g.key, g.total]));
+    return groups.people >= 2 && groups.orders >= 2;
+  });
+  assert.ok(company, 'the demo has a company with people and orders');
+  const total = (kind) =>
+    json(kind, 'list', '--limit', '1', '--where', `company_id=${company.id}`).total;
+  const [people, orders] = [total('contact'), total('order')];
+  await open('company', company.id);
+  await browser.waitUntil(
+    async () =>
+      (await byTestId('related-people').isExisting()) &&
+      (await byTestId('related-people').$('h3').getText()).endsWith(String(people)),
+    { timeout: WAIT, timeoutMsg: `the people group does not count ${people} (step: ${step})` },
+  );
+  await screenshots('related-company');
+
+  step = '“Show all” opens the orders list filtered to the company';
+  await (await shown('related-all-orders')).click();
+  await textIs('list-total', orders === 1 ? '1 order' : `${orders.toLocaleString('en-US')} orders`);
+  t.diagnostic(`${company.title}: ${people} people and ${orders} orders, as the lists count them`);
   passed += 1;
 });
 

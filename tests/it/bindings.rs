@@ -28,7 +28,7 @@ use kith::store::{DealStage, SavedView};
 use kith::tickets::{ClosedTicket, TicketQueue};
 use kith::today::Today;
 use kith::workspace::{WorkspaceChoice, WorkspaceInfo};
-use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, SearchHit, TimelineItem};
+use kith::{Change, EntityRecord, ErrorReport, ListQuery, Page, Related, SearchHit, TimelineItem};
 use ts_rs::{Config, TS};
 
 #[test]
@@ -50,6 +50,7 @@ fn export_typescript_bindings() {
     SearchHit::export_all(&cfg).expect("export SearchHit");
     Change::export_all(&cfg).expect("export Change");
     TimelineItem::export_all(&cfg).expect("export TimelineItem");
+    Related::export_all(&cfg).expect("export Related");
     WorkspaceInfo::export_all(&cfg).expect("export WorkspaceInfo");
     WorkspaceChoice::export_all(&cfg).expect("export WorkspaceChoice");
     ErrorReport::export_all(&cfg).expect("export ErrorReport");

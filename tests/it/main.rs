@@ -27,6 +27,7 @@ mod parsers_prop;
 mod purchase_log;
 mod real_exports;
 mod records;
+mod related;
 mod safety;
 mod score_rules;
 mod search;

@@ -274,6 +274,14 @@ fn cli() -> Command {
                 .about("What happened with a contact or company")
                 .arg(id_arg()),
         )
+        .subcommand(
+            Command::new("related")
+                .about(
+                    "The people and companies a contact or company is related to, and its \
+                     deals, orders, tickets, tasks, feedback and campaigns",
+                )
+                .arg(id_arg()),
+        )
         .subcommand(Command::new("schema").about("The fields of every kind"))
         .subcommand(Command::new("tags").about("Every tag with its number of records"))
         .subcommand(backup::backup_command())
@@ -641,6 +649,12 @@ fn run(m: &ArgMatches) -> Result<Output, Error> {
             let text = table(&headers, &rows);
             Output::new(&items, text)
         }
+        Some(("related", m)) => {
+            let id = m.get_one::<String>("id").expect("required");
+            let kind = store.kind_of(id)?;
+            let related = store.related(kind, id)?;
+            Output::new(&related, related_text(&related))
+        }
         Some(("schema", _)) => {
             let schema = kith::model::schema();
             let mut text = String::new();
@@ -711,4 +725,53 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `kith related` as text: the relationships, then each group with its total and first rows.
+fn related_text(related: &kith::Related) -> String {
+    let mut text = String::new();
+    if !related.links.is_empty() {
+        let rows: Vec<Vec<String>> = related
+            .links
+            .iter()
+            .map(|link| {
+                let r = &link.relationship;
+                let kind = r.text("kind").unwrap_or_default();
+                vec![
+                    if link.inverse {
+                        format!("{kind} of")
+                    } else {
+                        kind
+                    },
+                    link.other_title.clone().unwrap_or_default(),
+                    link.other_kind.to_string(),
+                    r.text("started_on").unwrap_or_default(),
+                    r.text("ended_on").unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let headers = ["Relationship", "With", "Kind", "Since", "Until"].map(String::from);
+        text.push_str(&table(&headers, &rows));
+    }
+    for group in &related.groups {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let mut name = group.key.clone();
+        if let Some(first) = name.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        text.push_str(&format!("{name} ({}):\n", group.total));
+        for row in &group.rows {
+            text.push_str(&format!("  {}  {}\n", row.id, row.title));
+        }
+        let shown = group.rows.len() as u64;
+        if group.total > shown {
+            text.push_str(&format!("  … and {} more\n", group.total - shown));
+        }
+    }
+    if text.is_empty() {
+        text.push_str("Nothing is related to it yet\n");
+    }
+    text
 }

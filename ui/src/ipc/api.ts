@@ -50,6 +50,9 @@ import type { RecleanReport } from './bindings/RecleanReport';
 import type { ReviewValue } from './bindings/ReviewValue';
 import type { SearchHit } from './bindings/SearchHit';
 import type { TimelineItem } from './bindings/TimelineItem';
+import type { Related } from './bindings/Related';
+import type { RelatedGroup } from './bindings/RelatedGroup';
+import type { RelatedLink } from './bindings/RelatedLink';
 import type { Today } from './bindings/Today';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
@@ -114,6 +117,9 @@ export type {
   ReviewValue,
   SearchHit,
   TimelineItem,
+  Related,
+  RelatedGroup,
+  RelatedLink,
   Today,
   DealBoard,
   DealStage,
@@ -333,6 +339,11 @@ export function history(id: string): Promise<Change[]> {
 /** What happened around a contact or company, newest first. */
 export function timeline(kind: Kind, id: string): Promise<TimelineItem[]> {
   return request('timeline', { kind, id });
+}
+
+/** The relationships of a contact or company from either end, and the records naming it. */
+export function related(kind: Kind, id: string): Promise<Related> {
+  return request('related', { kind, id });
 }
 
 export function tagRecord(kind: Kind, id: string, tag: string): Promise<EntityRecord> {
