@@ -1603,6 +1603,8 @@ test('related records: a relationship seen from both ends, a company’s people 
   step = '“Show all” opens the orders list filtered to the company';
   await (await shown('related-all-orders')).click();
   await textIs('list-total', orders === 1 ? '1 order' : `${orders.toLocaleString('en-US')} orders`);
+  // The filter's chip names the company, not its id.
+  await contentIs('list-filter-company_id', `Company: ${company.title}`);
   t.diagnostic(`${company.title}: ${people} people and ${orders} orders, as the lists count them`);
   passed += 1;
 });
