@@ -15,6 +15,7 @@
 #   make package    a release .deb under target/release/bundle/deb/
 #   make package-test  install that .deb here (apt-get), start the installed app, remove it
 #   make screenshot assets/screenshot.png: the app on the demo workspace under Xvfb
+#   make screenshots   docs/screenshots/: the main screens in English and 简体中文
 #   make clean      remove build output (target/, ui/dist, demo database left alone)
 
 SHELL := bash
@@ -42,10 +43,10 @@ export CARGO_INCREMENTAL ?= $(if $(filter-out false 0,$(CI)),0,1)
 STAGE := scripts/stage.sh run
 
 .PHONY: help deps build ui app cli run test bindings fixtures e2e bench bench-start package \
-  package-test screenshot clean
+  package-test screenshot screenshots clean
 
 help:
-	@sed -n '3,18s/^# \{0,1\}//p' Makefile
+	@sed -n '3,19s/^# \{0,1\}//p' Makefile
 
 deps:
 	@scripts/deps.sh all
@@ -147,6 +148,10 @@ bench-start: package cli
 # the global search showing the results for 李.
 screenshot: build
 	scripts/screenshot.sh "$(DEMO_DB)" assets/screenshot.png 李
+
+# The README's screens in English and 简体中文 (docs/screenshots/), through the real webview.
+screenshots: build
+	E2E_TEST=tests/e2e/screens.mjs tests/e2e/run.sh
 
 clean:
 	$(CARGO) clean

@@ -65,6 +65,8 @@ pub fn run() {
         });
     }
     tauri::Builder::default()
+        // The system's own notifications: a task falling due while the window is hidden.
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             // A write waiting for another Kith (a CLI import, a second window) says so.
             let handle = app.handle().clone();

@@ -700,6 +700,7 @@ fn record_edits(r: &mut Recorder) {
     record_stage_edits(r);
     record_queue_edits(r);
     record_campaign_edits(r);
+    record_reminder(r);
 }
 
 /// The stages dialog: the stages read, a stage holding deals switched off (refused), then
@@ -724,6 +725,23 @@ fn record_stage_edits(r: &mut Recorder) {
 /// it), its first waiting one closed with a rating and a comment. The ticket made above was
 /// opened while recording: it is opened at the recorded time instead (unrecorded), so its due
 /// times do not change with the day the fixtures are recorded.
+/// A task due at a time today, and Today asked before that time and after it: the reminder
+/// of a task falling due while the app is open.
+fn record_reminder(r: &mut Recorder) {
+    let task = json!({
+        "kind": "task",
+        "subject": "Call Ms Wang back",
+        "due_on": TODAY,
+        "due_time": "09:45",
+    });
+    r.call("record_create", json!({ "kind": "activity", "input": task }))
+        .unwrap();
+    for now in ["2026-11-01T09:40:00", "2026-11-01T10:00:00"] {
+        r.call("today", json!({ "now": now, "upcomingDays": null }))
+            .unwrap();
+    }
+}
+
 fn record_queue_edits(r: &mut Recorder) {
     let at = format!("{NOW}Z");
     let queue = calls::ticket_queue(&mut r.store, NOW.parse().unwrap()).unwrap();

@@ -68,6 +68,13 @@
 // and the order's total in the revenue, as `kith campaign report` does → Export members
 // writes the list through the save dialog, the same file `kith campaign export-members` writes.
 //
+// After the campaign's, on the same demo workspace: the CLI relates two contacts (one referred
+// the other, since a date) → the referred one's page lists the referrer under Related, with the
+// type and the date → the referrer's page shows the same relationship, marked as recorded on
+// the other side → a company's page counts its people as `kith contact list --where` does →
+// its "Show all" opens the orders list filtered to the company, with as many orders and a
+// chip that names the company.
+//
 // The twelfth story, on the same demo workspace: a file of 250,000 new people is dry-run →
 // an import started and cancelled leaves the contacts as they were → started again from the
 // dry run → while the import runs (on a connection of its own), the contacts list opens and

@@ -1,8 +1,8 @@
 //! Property tests of every parser of user data: arbitrary Unicode (digits and separators mixed
 //! with any character, and any string at all) never panics a `clean_*` parser, `split_name`,
-//! `values::parse_field` for any field, or the file reader on arbitrary bytes; and every value
-//! Kith writes reads back as itself (a cleaned value cleaned again is unchanged, and CSV
-//! formula neutralising is undone exactly).
+//! `values::parse_field` for any field, a list filter's value (`--where`, saved views), or the
+//! file reader on arbitrary bytes; and every value Kith writes reads back as itself (a cleaned
+//! value cleaned again is unchanged, and CSV formula neutralising is undone exactly).
 
 use std::io::Write;
 
@@ -380,5 +380,53 @@ proptest! {
             )
             .unwrap();
         prop_assert!(store.search(&query, 20, None).is_ok());
+    }
+}
+
+/// A list filter's value as people type it in `--where` or a saved view: ranges, comparisons,
+/// several choices, `none`, dates in any form, and any text at all.
+fn filter_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "(<=|>=|<|>)?\\PC{0,8}",
+        "\\PC{0,6}\\.\\.\\PC{0,6}",
+        "[a-z_]{0,10}(\\|[a-z_|]{0,10}){0,3}",
+        "[0-9./-]{0,10}(\\.\\.[0-9./-]{0,10})?",
+        "(none|NONE| |\\|\\||\\.\\.|\\.\\.\\.)",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A list filtered by any field of any kind (or a tag, or a name no kind has) with any
+    /// value answers a page or refuses the value naming the field: never a panic, never a
+    /// database error.
+    #[test]
+    fn a_list_filtered_by_any_value_answers_or_names_the_field(
+        kind_index in 0..Kind::ALL.len(),
+        field_index in any::<prop::sample::Index>(),
+        raw in filter_value(),
+    ) {
+        let kind = Kind::ALL[kind_index];
+        let mut names: Vec<&str> = kind.def().fields.iter().map(|f| f.name).collect();
+        names.extend(["tag", "review", "no_such_field"]);
+        let name = names[field_index.index(names.len())];
+        let mut store = kith::Store::open_in_memory().unwrap();
+        store
+            .create_record(Kind::Contact, &crate::input(&[("first_name", "明"), ("last_name", "李")]))
+            .unwrap();
+        let query = kith::ListQuery {
+            filters: [(name.to_string(), raw.clone())].into(),
+            ..Default::default()
+        };
+        match store.list_records(kind, &query) {
+            Ok(page) => prop_assert!(page.total >= page.rows.len() as u64),
+            Err(kith::Error::Validation { issues }) => prop_assert!(
+                issues.iter().any(|issue| issue.field == name),
+                "the refusal of {name}={raw:?} names the field: {issues:?}"
+            ),
+            Err(other) => prop_assert!(false, "{name}={raw:?} on {kind}: {other}"),
+        }
     }
 }

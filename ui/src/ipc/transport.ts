@@ -3,6 +3,11 @@
 //! Tauri internals, so this same code path runs against the engine's recorded answers.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import {
+  isPermissionGranted,
+  requestPermission,
+  sendNotification,
+} from '@tauri-apps/plugin-notification';
 
 export type Args = Record<string, unknown>;
 
@@ -40,4 +45,21 @@ export async function subscribe<T>(
       .then(unlisten)
       .catch(() => {});
   };
+}
+
+/**
+ * A notification of the system's, outside the window (the desktop's notification area),
+ * asking for the permission the first time. Says whether it was shown: not in a plain
+ * browser, nor when the user or the desktop refuses (no notification service).
+ */
+export async function notifyDesktop(title: string, body: string): Promise<boolean> {
+  if (!hasTauri()) return false;
+  try {
+    let granted = await isPermissionGranted();
+    if (!granted) granted = (await requestPermission()) === 'granted';
+    if (granted) sendNotification({ title, body });
+    return granted;
+  } catch {
+    return false;
+  }
 }

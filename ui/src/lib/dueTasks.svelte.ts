@@ -1,7 +1,10 @@
 //! While the app is open: how many tasks are overdue or due today (the sidebar's count beside
-//! Today), and a reminder when a task's due time comes. Asks the engine once a minute and
-//! after every write of an activity; a failed ask keeps the last count.
-import { onRecordWritten, today } from '../ipc/api';
+//! Today), and a reminder when a task's due time comes: in the window and as a notification
+//! of the desktop's, so it is seen while the window is hidden. Asks the engine once a minute
+//! and after every write of an activity; a failed ask keeps the last count.
+import { onRecordWritten, today, type EntityRecord } from '../ipc/api';
+import { notifyDesktop } from '../ipc/transport';
+import { t } from './i18n/index.svelte';
 import { fallingDue } from './tasks';
 import { toasts } from './toast.svelte';
 
@@ -13,6 +16,8 @@ class DueTasks {
   count = $state(0);
   /** The day and minute of the last look: tasks due after it and by now are reminded of. */
   private last: { day: string; time: string } | null = null;
+  /** Shows a desktop notification (tests replace it). */
+  notify: (title: string, body: string) => Promise<boolean> = notifyDesktop;
 
   /** Starts watching; returns the function that stops it. */
   start(): () => void {
@@ -41,8 +46,20 @@ class DueTasks {
     if (!last || last.day !== day.day) return;
     for (const task of fallingDue(day.due_today, day.day, last.time, day.time)) {
       toasts.show('info', `Due now: ${task.title}`, 10_000);
+      void this.notify(t('reminder.title'), reminderBody(task));
     }
   }
+}
+
+/** A reminder's words: the task, its time, and whom it is about. */
+function reminderBody(task: EntityRecord): string {
+  const time = typeof task.values.due_time === 'string' ? task.values.due_time : '';
+  const who = task.refs.contact_id ?? task.refs.company_id;
+  return t(who ? 'reminder.bodyWith' : 'reminder.body', {
+    title: task.title,
+    time,
+    who: who ?? '',
+  });
 }
 
 export const dueTasks = new DueTasks();

@@ -17,6 +17,9 @@ export const en = {
   'app.created': 'Created “{title}”.',
   'app.saved': 'Saved “{title}”.',
   'app.writerWait': 'Another Kith is writing to this database; waiting…',
+  'reminder.title': 'Task due — Kith',
+  'reminder.body': '{title} (due {time})',
+  'reminder.bodyWith': '{title} · {who} (due {time})',
 
   // The sidebar
   'nav.areas': 'Areas',

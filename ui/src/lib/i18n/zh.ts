@@ -13,6 +13,9 @@ export const zh: Messages = {
   'app.created': '已创建“{title}”。',
   'app.saved': '已保存“{title}”。',
   'app.writerWait': '另一个 Kith 正在写入此数据库，请稍候…',
+  'reminder.title': '任务到期 — Kith',
+  'reminder.body': '{title}（{time} 到期）',
+  'reminder.bodyWith': '{title} · {who}（{time} 到期）',
 
   'nav.areas': '导航',
   'nav.today': '今日',
