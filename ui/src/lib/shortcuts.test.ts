@@ -72,6 +72,7 @@ describe('shortcuts', () => {
     expect(press(['mod+s'], dialog)).toBeNull();
     expect(press(['mod+k'], dialog)).toBeNull();
     expect(press(['mod+k'], { ...dialog, palette: true })).toBe('palette');
+    expect(press(['mod+s'], { ...dialog, palette: true })).toBeNull();
   });
 
   it('names key presses: Ctrl and ⌘ alike, shifted symbols as typed', () => {
@@ -84,6 +85,13 @@ describe('shortcuts', () => {
     expect(key({ key: 'Control', ctrlKey: true })).toBeNull();
     // Alt makes other characters on some layouts: never a shortcut.
     expect(key({ key: 'g', altKey: true })).toBeNull();
+    // A key an input method is composing is text, not a shortcut.
+    expect(key({ key: 'g', isComposing: true })).toBeNull();
+    // On a Russian layout the key under G types п: it is still g, and Ctrl+K still mod+k.
+    expect(key({ key: 'п', code: 'KeyG' })).toBe('g');
+    expect(key({ key: 'л', code: 'KeyK', ctrlKey: true })).toBe('mod+k');
+    // A layout whose key is Latin keeps its own letter (AZERTY's a sits on KeyQ).
+    expect(key({ key: 'a', code: 'KeyQ' })).toBe('a');
   });
 
   it('knows when the focus takes typing', () => {

@@ -214,13 +214,27 @@ export type Context = {
   palette?: boolean;
 };
 
-/** The name of a key press: `g`, `?`, `Enter`, `mod+k`, `shift+ArrowLeft`; null for a bare modifier. */
+/**
+ * The name of a key press: `g`, `?`, `Enter`, `mod+k`, `shift+ArrowLeft`; null for a bare
+ * modifier, a press with Alt, or a key an input method is composing. A letter of another
+ * script (a Cyrillic or Greek layout) is named by the Latin key it sits on, so `g c` and
+ * Ctrl+K work whatever the layout.
+ */
 export function keyOf(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  event: Pick<
+    KeyboardEvent,
+    'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'isComposing'
+  >,
 ): string | null {
-  const { key } = event;
-  if (key === 'Control' || key === 'Meta' || key === 'Shift' || key === 'Alt') return null;
-  if (event.altKey) return null;
+  if (event.isComposing || event.altKey) return null;
+  if (['Control', 'Meta', 'Shift', 'Alt', 'Process', 'Dead'].includes(event.key)) return null;
+  const latin = /^Key([A-Z])$/.exec(event.code ?? '')?.[1];
+  const key =
+    event.key.length === 1 && !/^[\x20-\x7e]$/.test(event.key) && latin
+      ? event.shiftKey
+        ? latin
+        : latin.toLowerCase()
+      : event.key;
   if (event.ctrlKey || event.metaKey) return `mod+${key.toLowerCase()}`;
   // Shift with a letter or a symbol is already in `key` (`?`, `G`); named keys say it.
   if (event.shiftKey && key.length > 1) return `shift+${key}`;
@@ -254,7 +268,12 @@ export function readKey(pending: readonly string[], key: string, context: Contex
   const chord = key.startsWith('mod+');
   if (context.modal) {
     // Under a dialog only the palette's own chord acts: it closes the palette.
-    const palette = chord && context.palette ? RUN.find((s) => s.id === 'palette') : undefined;
+    const palette = context.palette
+      ? RUN.find(
+          (shortcut) =>
+            shortcut.id === 'palette' && shortcut.keys.some((keys) => same(keys, [key])),
+        )
+      : undefined;
     return { shortcut: palette ?? null, pending: [] };
   }
   if (context.typing && !chord) return { shortcut: null, pending: [] };
