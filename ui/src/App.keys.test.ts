@@ -101,6 +101,25 @@ describe('App keyboard', () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/contact/${id}/edit`));
   });
 
+  it('moves a list’s row with j and k, and Enter opens it', async () => {
+    const page = recordedAnswer<Page>('record_list', { kind: 'contact', query: defaultQuery(200) });
+    const second = page.rows[1];
+    if (!second) throw new Error('the demo has two contacts');
+    window.location.hash = '#/contact';
+    await started();
+    await screen.findByTestId('row-1');
+    screen.getByTestId('list-scroller').focus();
+    // From no row to the first, the second, the third, and back up to the second.
+    for (const key of ['j', 'j', 'j', 'k']) await press(key);
+    expect(screen.getByTestId('list-scroller')).toHaveAttribute(
+      'aria-activedescendant',
+      'row-contact-1',
+    );
+    await press('Enter');
+    await waitFor(() => expect(window.location.hash).toBe(`#/contact/${second.id}`));
+    await screen.findByTestId('record-title');
+  });
+
   it('saves the open form on Ctrl+S, typing in a field', async () => {
     const { id, title } = firstContact();
     window.location.hash = `#/contact/${id}/edit`;
