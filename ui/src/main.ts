@@ -2,6 +2,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { theme } from './lib/theme.svelte';
 
 async function start(): Promise<void> {
   if (import.meta.env.VITE_KITH_MOCK === '1') {
@@ -9,6 +10,8 @@ async function start(): Promise<void> {
     const { installDevMock } = await import('./ipc/mock/install');
     installDevMock();
   }
+  // The theme is on <html> before the first screen is drawn, so a dark window never flashes light.
+  theme.start();
   const target = document.getElementById('app');
   if (!target) throw new Error('missing #app element');
   mount(App, { target });
