@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
+use kith::analytics::charts::Language;
 use kith::analytics::dashboard::{self, ChartOptions, Kpis};
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
@@ -254,17 +255,20 @@ pub fn analyze_target(
     s.target_campaign(campaign_id, column, value)
 }
 
-/// Chart options from a command's arguments: the period and the size in pixels.
+/// Chart options from a command's arguments: the period, the size in pixels and the language
+/// of the chart's words (English when not given).
 fn chart_options(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     width: Option<u32>,
     height: Option<u32>,
+    language: Option<Language>,
 ) -> ChartOptions {
     ChartOptions {
         from,
         to,
         size: width.zip(height),
+        language: language.unwrap_or_default(),
     }
 }
 
@@ -275,8 +279,10 @@ pub fn chart(
     to: Option<NaiveDate>,
     width: Option<u32>,
     height: Option<u32>,
+    language: Option<Language>,
 ) -> Result<String> {
-    dashboard::chart_svg(s, name, &chart_options(from, to, width, height))
+    let opts = chart_options(from, to, width, height, language);
+    dashboard::chart_svg(s, name, &opts)
 }
 
 pub fn chart_export(
@@ -285,8 +291,10 @@ pub fn chart_export(
     path: &Path,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    language: Option<Language>,
 ) -> Result<ChartExport> {
-    kith::export::export_chart(s, name, path, &chart_options(from, to, None, None))
+    let opts = chart_options(from, to, None, None, language);
+    kith::export::export_chart(s, name, path, &opts)
 }
 
 pub fn backup_list(s: &mut Store) -> Result<BackupList> {

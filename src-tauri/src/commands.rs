@@ -15,6 +15,7 @@ use std::sync::PoisonError;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
+use kith::analytics::charts::Language;
 use kith::analytics::dashboard::Kpis;
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
@@ -504,7 +505,8 @@ pub fn analyze_target(
     })
 }
 
-/// The chart `name` as an SVG document.
+/// The chart `name` as an SVG document, its words in `language` (`"en"`, the default, or
+/// `"zh"`).
 #[tauri::command(async)]
 pub fn chart(
     state: State<'_, AppState>,
@@ -513,11 +515,15 @@ pub fn chart(
     to: Option<NaiveDate>,
     width: Option<u32>,
     height: Option<u32>,
+    language: Option<Language>,
 ) -> Reply<String> {
-    with_store(&state, |s| calls::chart(s, &name, from, to, width, height))
+    with_store(&state, |s| {
+        calls::chart(s, &name, from, to, width, height, language)
+    })
 }
 
-/// Saves the chart `name` to `path` (from `dialog_save`) as SVG or PNG, by its extension.
+/// Saves the chart `name` to `path` (from `dialog_save`) as SVG or PNG, by its extension, its
+/// words in `language` (`"en"`, the default, or `"zh"`).
 #[tauri::command(async)]
 pub fn chart_export(
     state: State<'_, AppState>,
@@ -525,9 +531,12 @@ pub fn chart_export(
     path: String,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+    language: Option<Language>,
 ) -> Reply<ChartExport> {
     let path = state.chosen.get(&path, Purpose::Write)?;
-    with_store(&state, |s| calls::chart_export(s, &name, &path, from, to))
+    with_store(&state, |s| {
+        calls::chart_export(s, &name, &path, from, to, language)
+    })
 }
 
 /// The backups folder, its setting and its backups, newest first.

@@ -170,6 +170,7 @@ fn answer(
             arg(a, "to"),
             arg(a, "width"),
             arg(a, "height"),
+            arg(a, "language"),
         )),
         "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"))),
         "deal_board" => to_json(calls::deal_board(s, arg(a, "day"))),
@@ -1211,15 +1212,18 @@ fn record_dashboard(r: &mut Recorder) {
         r.call("analyze_deal_score", json!({ "dealId": id }))
             .unwrap();
     }
-    // Last: drawing the segment and value charts stores what those analyses found.
+    // Last: drawing the segment and value charts stores what those analyses found. Each
+    // chart in both languages the window speaks.
     let charts = r.call("dashboard_charts", json!({})).unwrap();
     for chart in charts.as_array().unwrap() {
         let (width, height) = CHART_SIZE;
-        r.call(
-            "chart",
-            json!({ "name": chart[0], "from": null, "to": null, "width": width, "height": height }),
-        )
-        .unwrap();
+        for language in ["en", "zh"] {
+            let args = json!({
+                "name": chart[0], "from": null, "to": null, "width": width, "height": height,
+                "language": language,
+            });
+            r.call("chart", args).unwrap();
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::charts::{
-    self, CategoryMonthCount, ChartStyle, MonthValue, NamedCount, RfCell, StageValue,
+    self, CategoryMonthCount, ChartStyle, Language, MonthValue, NamedCount, RfCell, StageValue,
 };
 use super::{
     ValueOptions, customer_segments, customer_value, day_of, forecast, month_of, rfm_scores,
@@ -17,7 +17,8 @@ use super::{
 use crate::error::{Error, Result};
 use crate::store::{MetricColumn, Store};
 
-/// Every chart, by the name `kith chart NAME` and the app use.
+/// Every chart, by the name `kith chart NAME` and the app use, with its English title (the
+/// window shows its own title in its language, found by the name).
 pub const CHARTS: [(&str, &str); 9] = [
     ("revenue", "Revenue by month"),
     ("funnel", "Pipeline by stage"),
@@ -42,6 +43,8 @@ pub struct ChartOptions {
     pub to: Option<NaiveDate>,
     /// Size in pixels (default 640 × 360).
     pub size: Option<(u32, u32)>,
+    /// The language of the words drawn in the chart (default English).
+    pub language: Language,
 }
 
 fn in_period(m: &str, from: &str, to: &str) -> bool {
@@ -66,7 +69,10 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
     let currency = store
         .purchases_currency()?
         .unwrap_or_else(|| "USD".to_string());
-    let mut style = ChartStyle::with_currency(currency);
+    let mut style = ChartStyle {
+        language: opts.language,
+        ..ChartStyle::with_currency(currency)
+    };
     if let Some((w, h)) = opts.size {
         style.width = w;
         style.height = h;
@@ -82,6 +88,7 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
         }
         "funnel" => {
             let by_stage = store.deals_by_stage()?;
+            let stages = store.deal_stages()?;
             let data: Vec<StageValue> = FUNNEL_STAGES
                 .iter()
                 .map(|s| {
@@ -89,7 +96,13 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
                         .iter()
                         .find(|(stage, _, _)| stage == s)
                         .map_or((0, 0.0), |(_, c, v)| (*c, *v));
-                    StageValue::new(*s, count, value)
+                    // The user's name for the stage, else its default name in the language.
+                    let name = stages
+                        .iter()
+                        .find(|stage| stage.key == *s)
+                        .and_then(|stage| stage.label.clone())
+                        .unwrap_or_else(|| opts.language.stage_name(s));
+                    StageValue::new(name, count, value)
                 })
                 .collect();
             charts::pipeline_funnel(&data, &style)

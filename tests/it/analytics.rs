@@ -694,6 +694,65 @@ fn cli_chart_writes_svg_and_png_and_refuses_other_files() {
 }
 
 #[test]
+fn cli_chart_draws_its_words_in_the_language_asked() {
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 120,
+            seed: 6,
+            reference: None,
+        },
+    )
+    .unwrap();
+    let draw = |lang: Option<&str>, file: &str| {
+        let out = f.dir.path().join(file);
+        let mut args = vec!["chart", "funnel", "--out", out.to_str().unwrap()];
+        args.extend(["--to", REFERENCE_DATE]);
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        let run = kith(&f.path(), &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::read(&out).unwrap()
+    };
+    let zh = String::from_utf8(draw(Some("zh"), "funnel-zh.svg")).unwrap();
+    assert!(
+        zh.contains("线索") && zh.contains("个商机"),
+        "stages and deal counts in Chinese"
+    );
+    assert!(
+        !zh.contains("deal") && !zh.contains(">Lead<"),
+        "no English words"
+    );
+    let en = String::from_utf8(draw(None, "funnel.svg")).unwrap();
+    assert!(
+        en.contains(" deal") && !en.contains("商机"),
+        "English by default"
+    );
+    assert_eq!(
+        en,
+        String::from_utf8(draw(Some("en"), "funnel-en.svg")).unwrap()
+    );
+    let png = draw(Some("zh"), "funnel-zh.png");
+    assert_eq!(
+        &png[..8],
+        b"\x89PNG\r\n\x1a\n",
+        "a Chinese chart exports as PNG"
+    );
+    let bad = kith(
+        &f.path(),
+        &["chart", "funnel", "--out", "x.svg", "--lang", "fr"],
+    );
+    assert_eq!(bad.code, 2, "clap refuses a language it does not know");
+    assert!(
+        bad.stderr.contains("en, zh"),
+        "and names the ones there are: {}",
+        bad.stderr
+    );
+}
+
+#[test]
 fn revenue_by_month_follows_every_order_write() {
     let mut f = Fixture::new();
     let ann = contact(&mut f.store, "Ann");

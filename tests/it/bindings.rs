@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use kith::analytics::charts::Language;
 use kith::analytics::dashboard::Kpis;
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
@@ -85,6 +86,7 @@ fn export_typescript_bindings() {
     TargetReport::export_all(&cfg).expect("export TargetReport");
     ChartExport::export_all(&cfg).expect("export ChartExport");
     ChartFormat::export_all(&cfg).expect("export ChartFormat");
+    Language::export_all(&cfg).expect("export Language");
     RefreshProgress::export_all(&cfg).expect("export RefreshProgress");
     RefreshSummary::export_all(&cfg).expect("export RefreshSummary");
     StoredRun::export_all(&cfg).expect("export StoredRun");

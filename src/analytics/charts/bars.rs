@@ -103,7 +103,7 @@ pub(super) struct HBar {
 pub(super) fn rows_that_fit(style: &ChartStyle, notes: &Notes) -> usize {
     let (_, h) = style.size();
     let title = if style.title.is_some() { PAD + 26 } else { 0 };
-    let note = if notes.0.is_empty() { 0 } else { 18 };
+    let note = if notes.lines.is_empty() { 0 } else { 18 };
     let body = h as i32 - title - note - 2 * PAD;
     (body / ROW_MIN_PX).max(1) as usize
 }
@@ -116,7 +116,7 @@ pub(super) fn fit_rows(mut bars: Vec<HBar>, style: &ChartStyle, notes: &Notes) -
         let hidden = bars.len() - (fit - 1).max(1);
         bars.truncate((fit - 1).max(1));
         bars.push(HBar {
-            label: format!("{hidden} more stages"),
+            label: style.language.say(Msg::MoreStages(hidden)),
             value: 0.0,
             text: String::new(),
             color: OTHER_GREY,
@@ -131,12 +131,13 @@ pub(super) fn ranked_bars(
     style: &ChartStyle,
     notes: &Notes,
     top_n: usize,
-    what: &str,
+    what: Things,
 ) -> Vec<HBar> {
+    let lang = style.language;
     // Merge names that are the same after cleaning; empty names become "(none)".
     let mut merged: HashMap<String, u64> = HashMap::new();
     for item in items {
-        let e = merged.entry(name_or_none(&item.name)).or_default();
+        let e = merged.entry(name_or_none(&item.name, lang)).or_default();
         *e = e.saturating_add(item.count);
     }
     let mut ranked: Vec<(String, u64)> = merged.into_iter().filter(|e| e.1 > 0).collect();
@@ -154,7 +155,10 @@ pub(super) fn ranked_bars(
     let bar = |label: String, n: u64, color: RGBColor| HBar {
         label,
         value: n as f64,
-        text: format!("{} ({})", count_text(n), percent_text(n, total)),
+        text: match lang {
+            Language::En => format!("{} ({})", count_text(n, lang), percent_text(n, total)),
+            Language::Zh => format!("{}（{}）", count_text(n, lang), percent_text(n, total)),
+        },
         color,
     };
     let mut bars: Vec<HBar> = ranked
@@ -164,7 +168,7 @@ pub(super) fn ranked_bars(
     if !rest.is_empty() {
         let n = rest.iter().fold(0u64, |t, e| t.saturating_add(e.1));
         bars.push(bar(
-            format!("Other ({} {what})", count_text(rest.len() as u64)),
+            lang.say(Msg::Other(rest.len() as u64, what)),
             n,
             OTHER_GREY,
         ));
@@ -176,13 +180,13 @@ pub(super) fn named_bars(
     items: &[NamedCount],
     style: &ChartStyle,
     top_n: usize,
-    empty: &'static str,
-    what: &str,
+    empty: Msg<'static>,
+    what: Things,
 ) -> Result<String, ChartError> {
     if items.iter().all(|i| i.count == 0) {
         return Ok(empty_chart(style, &Why::Empty(empty)));
     }
-    let notes = Notes::default();
+    let notes = Notes::new(style);
     let bars = ranked_bars(items, style, &notes, top_n, what);
     render(style, &notes, |area| draw_hbars(area, &bars))
 }

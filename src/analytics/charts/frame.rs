@@ -1,5 +1,5 @@
-//! The charts' shared look (palette, sizes), the empty-state messages and footnotes, and the SVG
-//! frame every chart is drawn in.
+//! The charts' shared look (palette, sizes), the empty states and footnotes (their words are in
+//! `words.rs`), and the SVG frame every chart is drawn in.
 
 use super::*;
 
@@ -42,83 +42,59 @@ pub(super) const ROW_MIN_PX: i32 = 18;
 // Empty states and notes
 // ------------------------------------------------------------------------------------------
 
-pub(super) const EMPTY_REVENUE: &str = "No orders yet — revenue appears here after the first order";
-pub(super) const EMPTY_FUNNEL: &str =
-    "No open deals yet — the funnel fills as deals move through the stages";
-pub(super) const EMPTY_FORECAST: &str =
-    "Nothing to forecast yet — add deals with an expected close date, or win a first order";
-pub(super) const EMPTY_SEGMENTS: &str =
-    "No segments yet — customers are grouped once they have orders";
-pub(super) const EMPTY_REGIONS: &str =
-    "No customer locations yet — add a city or region to contacts";
-pub(super) const EMPTY_RF: &str =
-    "No customers to score yet — the grid fills once customers have orders";
-pub(super) const EMPTY_CLV: &str =
-    "No lifetime values yet — they appear once customers have orders";
-pub(super) const EMPTY_SATISFACTION: &str =
-    "No feedback yet — ratings and NPS answers appear here by month";
-pub(super) const EMPTY_TICKETS: &str =
-    "No tickets yet — volume by category appears after the first ticket";
-
 /// Why a chart has nothing to draw.
 pub(super) enum Why {
     /// No data (the chart's own message).
-    Empty(&'static str),
+    Empty(Msg<'static>),
     /// Only values that are not numbers (how many).
     Invalid(usize),
     /// Only heat map cells with scores outside 1–5 (how many).
     OutsideScores(usize),
 }
 
-/// Footnotes under a chart: what was left out and why.
-#[derive(Default)]
-pub(super) struct Notes(pub(super) Vec<String>);
+/// Footnotes under a chart: what was left out and why, in the chart's language.
+pub(super) struct Notes {
+    pub(super) lang: Language,
+    pub(super) lines: Vec<String>,
+}
 
 impl Notes {
-    pub(super) fn push(&mut self, note: String) {
-        self.0.push(note);
+    pub(super) fn new(style: &ChartStyle) -> Notes {
+        Notes {
+            lang: style.language,
+            lines: Vec::new(),
+        }
+    }
+    pub(super) fn push(&mut self, note: Msg) {
+        self.lines.push(self.lang.say(note));
     }
     pub(super) fn invalid(&mut self, n: usize) {
         if n > 0 {
-            self.push(format!(
-                "{n} {} not a number left out",
-                plural(n, "value", "values")
-            ));
+            self.push(Msg::InvalidLeftOut(n));
         }
     }
     pub(super) fn months(&mut self, older: usize) {
         if older > 0 {
-            self.push(format!("Last {MAX_MONTHS} months shown"));
+            self.push(Msg::LastMonthsShown(MAX_MONTHS));
         }
     }
     pub(super) fn text(&self) -> Option<String> {
-        (!self.0.is_empty()).then(|| self.0.join("; "))
+        let separator = match self.lang {
+            Language::En => "; ",
+            Language::Zh => "；",
+        };
+        (!self.lines.is_empty()).then(|| self.lines.join(separator))
     }
-}
-
-pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// The SVG for a chart with nothing to draw: the title (if any) and why, centred.
 pub(super) fn empty_chart(style: &ChartStyle, why: &Why) -> String {
-    let message = match why {
-        Why::Empty(m) => (*m).to_string(),
-        Why::Invalid(n) => format!(
-            "Nothing to draw — {} here {} not numbers",
-            if *n == 1 {
-                "the value".to_string()
-            } else {
-                format!("the {n} values")
-            },
-            plural(*n, "is", "are")
-        ),
-        Why::OutsideScores(n) => format!(
-            "Nothing to draw — {n} {} scores outside 1–5",
-            plural(*n, "cell has", "cells have")
-        ),
-    };
-    let drawn = render(style, &Notes::default(), |area| {
+    let message = style.language.say(match why {
+        Why::Empty(m) => *m,
+        Why::Invalid(n) => Msg::AllInvalid(*n),
+        Why::OutsideScores(n) => Msg::AllOutsideScores(*n),
+    });
+    let drawn = render(style, &Notes::new(style), |area| {
         let (w, h) = area.dim_in_pixel();
         let lines = wrap(&message, f64::from(w) * 0.8, MESSAGE_PX);
         let line_h = (MESSAGE_PX * 1.5) as i32;

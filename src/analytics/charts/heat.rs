@@ -17,7 +17,12 @@ pub(super) fn heat_color(t: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-pub(super) fn draw_heatmap(area: &Area, grid: &[[u64; 5]; 5], max: u64) -> Result<(), ChartError> {
+pub(super) fn draw_heatmap(
+    area: &Area,
+    grid: &[[u64; 5]; 5],
+    max: u64,
+    lang: Language,
+) -> Result<(), ChartError> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (left, bottom, legend_w) = (44, 44, 64);
@@ -51,9 +56,9 @@ pub(super) fn draw_heatmap(area: &Area, grid: &[[u64; 5]; 5], max: u64) -> Resul
                 INK
             };
             let label = if cell >= 44 {
-                count_text(n)
+                count_text(n, lang)
             } else {
-                compact(n as f64, None)
+                compact(n as f64, None, lang)
             };
             let label = truncate(&label, f64::from(cell - 4), LABEL_PX);
             text(
@@ -91,9 +96,9 @@ pub(super) fn draw_heatmap(area: &Area, grid: &[[u64; 5]; 5], max: u64) -> Resul
     }
     let x_name = first_fit(
         &[
-            "Recency score (5 = bought most recently)",
-            "Recency score",
-            "R",
+            lang.say(Msg::RecencyLong),
+            lang.say(Msg::RecencyShort),
+            "R".into(),
         ],
         f64::from(grid_w + 40),
     );
@@ -107,7 +112,11 @@ pub(super) fn draw_heatmap(area: &Area, grid: &[[u64; 5]; 5], max: u64) -> Resul
         VPos::Center,
     )?;
     let y_name = first_fit(
-        &["Frequency score (5 = most orders)", "Frequency score", "F"],
+        &[
+            lang.say(Msg::FrequencyLong),
+            lang.say(Msg::FrequencyShort),
+            "F".into(),
+        ],
         f64::from(grid_w),
     );
     let rotated = font(LABEL_PX, false)
@@ -132,7 +141,7 @@ pub(super) fn draw_heatmap(area: &Area, grid: &[[u64; 5]; 5], max: u64) -> Resul
     }
     text(
         area,
-        &compact(max as f64, None),
+        &compact(max as f64, None, lang),
         (lx + 18, gy + 10),
         LABEL_PX,
         MUTED,

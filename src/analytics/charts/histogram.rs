@@ -69,7 +69,12 @@ impl Bins {
     }
 }
 
-pub(super) fn draw_histogram(area: &Area, bins: &Bins, prefix: &str) -> Result<(), ChartError> {
+pub(super) fn draw_histogram(
+    area: &Area,
+    bins: &Bins,
+    prefix: &str,
+    lang: Language,
+) -> Result<(), ChartError> {
     let n = bins.counts.len();
     let slots = n + usize::from(bins.overflow.is_some());
     let max_count = bins
@@ -80,14 +85,14 @@ pub(super) fn draw_histogram(area: &Area, bins: &Bins, prefix: &str) -> Result<(
         .max()
         .unwrap_or(1);
     let ticks = nice_ticks(0.0, max_count.max(1) as f64 * 1.04, 5, true);
-    let ycount = |v: &f64| compact(*v, Some(ticks.step));
+    let ycount = |v: &f64| compact(*v, Some(ticks.step), lang);
     let y_label_w = ticks
         .values
         .iter()
         .map(|v| text_width(&ycount(v), LABEL_PX))
         .fold(0.0, f64::max);
     // Edge labels, thinned so they do not overlap.
-    let edge_fmt = |v: f64| money(v, prefix, Some(bins.step));
+    let edge_fmt = |v: f64| money(v, prefix, Some(bins.step), lang);
     let (w, _) = area.dim_in_pixel();
     let plot_w = f64::from(w) - y_label_w - 14.0 - 2.0 * f64::from(PAD);
     // Few bins (one distinct value, say) get empty room around them rather than bars as wide
@@ -120,11 +125,11 @@ pub(super) fn draw_histogram(area: &Area, bins: &Bins, prefix: &str) -> Result<(
         .collect();
     let xfmt = |v: &f64| edge_fmt(*v);
     let desc = match bins.overflow {
-        Some(_) => format!(
-            "Lifetime value — bins capped at the 99th percentile; grey bar: {} and above",
-            money(bins.edge(n), prefix, None)
-        ),
-        None => "Lifetime value per customer".to_string(),
+        Some(_) => {
+            let above = money(bins.edge(n), prefix, None, lang);
+            lang.say(Msg::LifetimeValueCapped(&above))
+        }
+        None => lang.say(Msg::LifetimeValue),
     };
     let chart = xy_plot(
         area,

@@ -16,8 +16,9 @@
 //!
 //! - **Never empty silently.** Data with nothing to draw (no rows, only zero counts, only
 //!   values that are not numbers) gives an SVG that says why in the middle of the card, e.g.
-//!   "No orders yet — revenue appears here after the first order". A month chart whose
-//!   values are all zero shows its axis with the note "All months are zero". Whatever is
+//!   "No orders yet — revenue appears here after the first order" (暂无订单——首笔订单后这里会
+//!   显示收入). A month chart whose values are all zero shows its axis with the note "All
+//!   months are zero". Whatever is
 //!   left out of a drawn chart (values that are not numbers, months before the window, heat
 //!   map cells outside 1–5) is counted in a footnote; categories beyond what fits are summed
 //!   into an "Other" bar or legend entry that says how many it holds.
@@ -39,7 +40,15 @@
 //! Months are `"YYYY-MM"` text (what SQLite's `strftime('%Y-%m', …)` gives; `"YYYY-MM-DD"`
 //! is accepted too and read as its month). Money is in major units of one currency.
 //!
-//! Messages and the few words on the charts ("deals", "Other") are English for now.
+//! # Languages
+//!
+//! Every word a chart draws — its messages, footnotes, legends, axis names, "Other" and
+//! "(none)" — comes from one table in `words.rs`, one match arm per message with its English and
+//! Simplified Chinese, chosen by [`ChartStyle::language`] ([`Language::En`] by default). A
+//! Chinese chart also writes large numbers in 万 (10⁴) and 亿 (10⁸) instead of k and M
+//! (`¥1.2万`, `3.4亿`; money keeps its currency symbol), and months as `2026年3月` where an axis
+//! starts and where a year begins, `3月` between. The names in the data (stages the user
+//! renamed, segments, cities, categories) are drawn as they are, in any language.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
@@ -65,6 +74,7 @@ mod months;
 mod numbers;
 mod satisfaction;
 mod text;
+mod words;
 
 use bars::*;
 use fonts::*;
@@ -75,6 +85,9 @@ use months::*;
 use numbers::*;
 use satisfaction::*;
 use text::*;
+use words::{Msg, Things};
+
+pub use words::Language;
 
 // Named, so they win over the colours of the same names in plotters' prelude.
 use frame::{BLUE, RED};
@@ -188,6 +201,9 @@ pub struct ChartStyle {
     pub currency: String,
     /// A title drawn at the top left; `None` (the default) when the UI card shows its own.
     pub title: Option<String>,
+    /// The language of the words drawn and of large numbers' units (default English).
+    #[serde(default)]
+    pub language: Language,
 }
 
 impl Default for ChartStyle {
@@ -197,6 +213,7 @@ impl Default for ChartStyle {
             height: 360,
             currency: "USD".into(),
             title: None,
+            language: Language::En,
         }
     }
 }
@@ -286,7 +303,7 @@ pub const MAX_ABS_VALUE: f64 = 1e15;
 // Public chart functions
 // ------------------------------------------------------------------------------------------
 
-/// Revenue by month as bars on a currency axis (`$1.2k`, `$3.4M`).
+/// Revenue by month as bars on a currency axis (`$1.2k`, `$3.4M`; `¥1.2万`, `¥3.4亿` in Chinese).
 ///
 /// Months between the first and last are shown (missing ones as zero); negative months
 /// (refunds above sales) are red bars below the zero line. One month far above the rest is
@@ -294,12 +311,13 @@ pub const MAX_ABS_VALUE: f64 = 1e15;
 pub fn revenue_by_month(data: &[MonthValue], style: &ChartStyle) -> Result<String, ChartError> {
     let series = MonthSeries::parse(data)?;
     if series.points.is_empty() {
-        return Ok(empty_chart(style, &series.why_empty(EMPTY_REVENUE)));
+        return Ok(empty_chart(style, &series.why_empty(Msg::EmptyRevenue)));
     }
-    let axis = MonthAxis::new(&[&series.points]);
+    let lang = style.language;
+    let axis = MonthAxis::new(&[&series.points], lang);
     let values = axis.sums(&series.points);
     let prefix = style.money_prefix();
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     notes.invalid(series.invalid);
     notes.months(axis.dropped(&series.points));
     render(style, &notes, |area| {
@@ -311,11 +329,11 @@ pub fn revenue_by_month(data: &[MonthValue], style: &ChartStyle) -> Result<Strin
         } else {
             nice_ticks(min_of(&values) * 1.1, visible_max * 1.1, 5, false)
         };
-        let yfmt = |v: f64| money(v, &prefix, Some(ticks.step));
+        let yfmt = |v: f64| money(v, &prefix, Some(ticks.step), lang);
         let chart = month_plot(area, &axis, &ticks, &yfmt, 14)?;
         draw_bars(&chart, &axis, &values, cap, &prefix)?;
         if all_zero {
-            plot_note(&chart, "All months are zero")?;
+            plot_note(&chart, &lang.say(Msg::AllMonthsZero))?;
         }
         Ok(())
     })
@@ -343,25 +361,25 @@ pub fn pipeline_funnel(stages: &[StageValue], style: &ChartStyle) -> Result<Stri
         let why = if invalid > 0 {
             Why::Invalid(invalid)
         } else {
-            Why::Empty(EMPTY_FUNNEL)
+            Why::Empty(Msg::EmptyFunnel)
         };
         return Ok(empty_chart(style, &why));
     }
+    let lang = style.language;
     let prefix = style.money_prefix();
     let by_value = any_value;
     let bars: Vec<HBar> = rows
         .into_iter()
         .map(|(stage, count, value)| {
-            let deals = format!(
-                "{} {}",
-                count_text(count),
-                if count == 1 { "deal" } else { "deals" }
-            );
+            let deals = lang.say(Msg::Deals(count));
             HBar {
                 label: stage,
                 value: if by_value { value } else { count as f64 },
                 text: if by_value {
-                    format!("{} ({deals})", money(value, &prefix, None))
+                    match lang {
+                        Language::En => format!("{} ({deals})", money(value, &prefix, None, lang)),
+                        Language::Zh => format!("{}（{deals}）", money(value, &prefix, None, lang)),
+                    }
                 } else {
                     deals
                 },
@@ -369,10 +387,10 @@ pub fn pipeline_funnel(stages: &[StageValue], style: &ChartStyle) -> Result<Stri
             }
         })
         .collect();
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     notes.invalid(invalid);
     if !by_value {
-        notes.push("Bars show deal counts (no stage has a value)".into());
+        notes.push(Msg::BarsShowDealCounts);
     }
     // A pipeline has a handful of stages; more than fit are folded like any category list.
     let bars = fit_rows(bars, style, &notes);
@@ -388,11 +406,12 @@ pub fn forecast(
     won: &[MonthValue],
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
-    let (pipeline, won) = match MonthSeries::pair(weighted_pipeline, won, EMPTY_FORECAST)? {
+    let (pipeline, won) = match MonthSeries::pair(weighted_pipeline, won, Msg::EmptyForecast)? {
         Ok(pair) => pair,
         Err(why) => return Ok(empty_chart(style, &why)),
     };
-    let axis = MonthAxis::new(&[&pipeline.points, &won.points]);
+    let lang = style.language;
+    let axis = MonthAxis::new(&[&pipeline.points, &won.points], lang);
     let bars = axis.sums(&pipeline.points);
     // Won revenue runs from its first to its last month (zero in between), not across the
     // future months, which have no won revenue yet.
@@ -412,7 +431,7 @@ pub fn forecast(
         ]
     });
     let prefix = style.money_prefix();
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     notes.invalid(pipeline.invalid + won.invalid);
     notes.months(axis.dropped(&pipeline.points) + axis.dropped(&won.points));
     render(style, &notes, |area| {
@@ -428,16 +447,16 @@ pub fn forecast(
         } else {
             nice_ticks(lo * 1.04, hi * 1.04, 5, false)
         };
-        let yfmt = |v: f64| money(v, &prefix, Some(ticks.step));
+        let yfmt = |v: f64| money(v, &prefix, Some(ticks.step), lang);
         let mut legend = Vec::new();
         if !pipeline.points.is_empty() {
-            legend.push(("Weighted pipeline".to_string(), Swatch::Bar(LIGHT_BLUE)));
+            legend.push((lang.say(Msg::WeightedPipeline), Swatch::Bar(LIGHT_BLUE)));
         }
         if !won_line.is_empty() {
-            legend.push(("Won revenue".to_string(), Swatch::Line(BLUE)));
+            legend.push((lang.say(Msg::WonRevenue), Swatch::Line(BLUE)));
         }
         if trend.is_some() {
-            legend.push(("Won trend (linear)".to_string(), Swatch::Dashed(ORANGE)));
+            legend.push((lang.say(Msg::WonTrend), Swatch::Dashed(ORANGE)));
         }
         let (legend_area, plot_area) = split_legend(area, &legend);
         draw_legend(&legend_area, &legend)?;
@@ -451,7 +470,7 @@ pub fn forecast(
         }
         draw_line(&chart, &won_line, BLUE)?;
         if all_zero {
-            plot_note(&chart, "All months are zero")?;
+            plot_note(&chart, &lang.say(Msg::AllMonthsZero))?;
         }
         Ok(())
     })
@@ -460,7 +479,13 @@ pub fn forecast(
 /// Segment sizes: one horizontal bar per segment, largest first, with count and share.
 /// Segments beyond what fits are folded into "Other".
 pub fn segment_sizes(segments: &[NamedCount], style: &ChartStyle) -> Result<String, ChartError> {
-    named_bars(segments, style, usize::MAX, EMPTY_SEGMENTS, "segments")
+    named_bars(
+        segments,
+        style,
+        usize::MAX,
+        Msg::EmptySegments,
+        Things::Segments,
+    )
 }
 
 /// Customers by city or region: the `top_n` largest (fewer if they do not fit) as
@@ -470,7 +495,13 @@ pub fn customers_by_region(
     top_n: usize,
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
-    named_bars(places, style, top_n.max(1), EMPTY_REGIONS, "places")
+    named_bars(
+        places,
+        style,
+        top_n.max(1),
+        Msg::EmptyRegions,
+        Things::Places,
+    )
 }
 
 /// Recency × frequency heat map: a 5×5 grid, R on x and F on y (5 = best, top right), each
@@ -492,18 +523,17 @@ pub fn rf_heatmap(cells: &[RfCell], style: &ChartStyle) -> Result<String, ChartE
         let why = if outside > 0 {
             Why::OutsideScores(outside)
         } else {
-            Why::Empty(EMPTY_RF)
+            Why::Empty(Msg::EmptyRf)
         };
         return Ok(empty_chart(style, &why));
     }
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     if outside > 0 {
-        let cells = plural(outside, "cell", "cells");
-        notes.push(format!(
-            "{outside} {cells} with scores outside 1–5 left out"
-        ));
+        notes.push(Msg::OutsideScoresLeftOut(outside));
     }
-    render(style, &notes, |area| draw_heatmap(area, &grid, max))
+    render(style, &notes, |area| {
+        draw_heatmap(area, &grid, max, style.language)
+    })
 }
 
 /// Distribution of customer lifetime values as a histogram with 1-2-5 bin widths.
@@ -518,16 +548,18 @@ pub fn clv_distribution(values: &[f64], style: &ChartStyle) -> Result<String, Ch
         let why = if invalid > 0 {
             Why::Invalid(invalid)
         } else {
-            Why::Empty(EMPTY_CLV)
+            Why::Empty(Msg::EmptyClv)
         };
         return Ok(empty_chart(style, &why));
     }
     let prefix = style.money_prefix();
     let (w, _) = style.size();
     let bins = Bins::new(&clean, f64::from(w));
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     notes.invalid(invalid);
-    render(style, &notes, |area| draw_histogram(area, &bins, &prefix))
+    render(style, &notes, |area| {
+        draw_histogram(area, &bins, &prefix, style.language)
+    })
 }
 
 /// Satisfaction by month in two panels sharing the month axis: CSAT (average rating, 1–5)
@@ -538,18 +570,18 @@ pub fn satisfaction_trend(
     nps: &[MonthValue],
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
-    let (csat, nps) = match MonthSeries::pair(csat, nps, EMPTY_SATISFACTION)? {
+    let (csat, nps) = match MonthSeries::pair(csat, nps, Msg::EmptySatisfaction)? {
         Ok(pair) => pair,
         Err(why) => return Ok(empty_chart(style, &why)),
     };
-    let axis = MonthAxis::new(&[&csat.points, &nps.points]);
+    let axis = MonthAxis::new(&[&csat.points, &nps.points], style.language);
     let csat_points = axis.means(&csat.points);
     let nps_points: Vec<(usize, f64)> = axis
         .means(&nps.points)
         .into_iter()
         .map(|(i, v)| (i, v.clamp(-100.0, 100.0)))
         .collect();
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     notes.invalid(csat.invalid + nps.invalid);
     notes.months(axis.dropped(&csat.points) + axis.dropped(&nps.points));
     render(style, &notes, |area| {
@@ -564,18 +596,19 @@ pub fn tickets_by_category(
     tickets: &[CategoryMonthCount],
     style: &ChartStyle,
 ) -> Result<String, ChartError> {
+    let lang = style.language;
     let mut points = Vec::with_capacity(tickets.len());
     for t in tickets {
         let month = parse_month(&t.month)?;
         if t.count > 0 {
-            points.push((month, name_or_none(&t.category), t.count));
+            points.push((month, name_or_none(&t.category, lang), t.count));
         }
     }
     if points.is_empty() {
-        return Ok(empty_chart(style, &Why::Empty(EMPTY_TICKETS)));
+        return Ok(empty_chart(style, &Why::Empty(Msg::EmptyTickets)));
     }
     let month_points: Vec<(i32, f64)> = points.iter().map(|p| (p.0, 0.0)).collect();
-    let axis = MonthAxis::new(&[&month_points]);
+    let axis = MonthAxis::new(&[&month_points], lang);
     let dropped = axis.dropped(&month_points);
     let points: Vec<(usize, String, u64)> = points
         .into_iter()
@@ -593,14 +626,14 @@ pub fn tickets_by_category(
         .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(style);
     notes.months(dropped);
     if axis.len == 1 {
         let items: Vec<NamedCount> = ranked
             .into_iter()
             .map(|(name, count)| NamedCount { name, count })
             .collect();
-        let bars = ranked_bars(&items, style, &notes, usize::MAX, "categories");
+        let bars = ranked_bars(&items, style, &notes, usize::MAX, Things::Categories);
         return render(style, &notes, |area| draw_hbars(area, &bars));
     }
     const SHOWN: usize = 5;
@@ -631,7 +664,7 @@ pub fn tickets_by_category(
     if has_other {
         let n = ranked.len() - keep;
         legend.push((
-            format!("Other ({} categories)", count_text(n as u64)),
+            lang.say(Msg::Other(n as u64, Things::Categories)),
             Swatch::Bar(OTHER_GREY),
         ));
     }
@@ -640,7 +673,7 @@ pub fn tickets_by_category(
             .map(|i| stacks.iter().map(|s| s[i]).sum::<f64>())
             .collect();
         let ticks = nice_ticks(0.0, max_of(&totals) * 1.04, 5, true);
-        let yfmt = |v: f64| compact(v, Some(ticks.step));
+        let yfmt = |v: f64| compact(v, Some(ticks.step), lang);
         let (legend_area, plot_area) = split_legend(area, &legend);
         draw_legend(&legend_area, &legend)?;
         let chart = month_plot(&plot_area, &axis, &ticks, &yfmt, 10)?;
@@ -691,21 +724,40 @@ mod tests {
 
     #[test]
     fn compact_numbers() {
-        assert_eq!(compact(0.0, None), "0");
-        assert_eq!(compact(950.0, None), "950");
-        assert_eq!(compact(1200.0, None), "1.2k");
-        assert_eq!(compact(12_345.0, None), "12.3k");
-        assert_eq!(compact(3_400_000.0, None), "3.4M");
-        assert_eq!(compact(999_960.0, None), "1M");
-        assert_eq!(compact(-1500.0, None), "−1.5k");
-        assert_eq!(compact(9.99, None), "9.99");
-        assert_eq!(compact(2500.0, Some(500.0)), "2.5k");
-        assert_eq!(compact(1250.0, Some(250.0)), "1.25k");
-        assert_eq!(compact(-0.0, None), "0");
-        assert_eq!(compact(f64::NAN, None), "0");
-        assert_eq!(money(-300.0, "¥", None), "−¥300");
-        assert_eq!(count_text(1_234_567), "1.2M");
-        assert_eq!(count_text(12_345), "12,345");
+        use Language::{En, Zh};
+        assert_eq!(compact(0.0, None, En), "0");
+        assert_eq!(compact(950.0, None, En), "950");
+        assert_eq!(compact(1200.0, None, En), "1.2k");
+        assert_eq!(compact(12_345.0, None, En), "12.3k");
+        assert_eq!(compact(3_400_000.0, None, En), "3.4M");
+        assert_eq!(compact(999_960.0, None, En), "1M");
+        assert_eq!(compact(-1500.0, None, En), "−1.5k");
+        assert_eq!(compact(9.99, None, En), "9.99");
+        assert_eq!(compact(2500.0, Some(500.0), En), "2.5k");
+        assert_eq!(compact(1250.0, Some(250.0), En), "1.25k");
+        assert_eq!(compact(-0.0, None, En), "0");
+        assert_eq!(compact(f64::NAN, None, En), "0");
+        assert_eq!(money(-300.0, "¥", None, En), "−¥300");
+        assert_eq!(count_text(1_234_567, En), "1.2M");
+        assert_eq!(count_text(12_345, En), "12,345");
+        // Chinese counts large numbers in 万 (10⁴) and 亿 (10⁸).
+        assert_eq!(compact(950.0, None, Zh), "950");
+        assert_eq!(compact(9_999.0, None, Zh), "9999");
+        assert_eq!(compact(12_000.0, None, Zh), "1.2万");
+        assert_eq!(compact(123_456.0, None, Zh), "12.3万");
+        assert_eq!(compact(340_000_000.0, None, Zh), "3.4亿");
+        assert_eq!(
+            compact(99_996_000.0, None, Zh),
+            "1亿",
+            "10000万 is written 1亿"
+        );
+        assert_eq!(compact(2e12, None, Zh), "2万亿");
+        assert_eq!(compact(-15_000.0, None, Zh), "−1.5万");
+        assert_eq!(compact(25_000.0, Some(5_000.0), Zh), "2.5万");
+        assert_eq!(money(1_200_000.0, "¥", None, Zh), "¥120万");
+        assert_eq!(money(-30_000.0, "¥", None, Zh), "−¥3万");
+        assert_eq!(count_text(12_345, Zh), "12,345");
+        assert_eq!(count_text(123_456, Zh), "12.3万");
     }
 
     #[test]
@@ -731,7 +783,7 @@ mod tests {
     #[test]
     fn months_parse_and_label() {
         let m = parse_month("2026-03").unwrap();
-        assert_eq!(month_label(m), "2026-03");
+        assert_eq!(Language::En.month(m, false), "2026-03");
         assert_eq!(parse_month("2026-03-15").unwrap(), m);
         assert!(parse_month("2026-13").is_err());
         assert!(parse_month("03/2026").is_err());
@@ -810,6 +862,44 @@ mod tests {
             glyphs.iter().all(|g| g.1 != 0),
             "no missing glyphs at all: {glyphs:?}"
         );
+    }
+
+    #[test]
+    fn a_chinese_chart_exports_to_png_with_every_glyph() {
+        let fonts = system_fonts();
+        let installed = |name: &str| {
+            fonts
+                .db
+                .faces()
+                .any(|f| f.families.iter().any(|(n, _)| n == name))
+        };
+        let style = ChartStyle {
+            language: Language::Zh,
+            ..ChartStyle::with_currency("CNY")
+        };
+        let data: Vec<MonthValue> = (1..=6)
+            .map(|m| MonthValue::new(format!("2026-{m:02}"), 12_000.0 * f64::from(m)))
+            .collect();
+        for svg in [
+            revenue_by_month(&[], &style).unwrap(),
+            revenue_by_month(&data, &style).unwrap(),
+        ] {
+            let png = svg_to_png(&svg, 2.0).unwrap();
+            assert!(png.starts_with(b"\x89PNG"), "a PNG image");
+            if !CJK_FAMILIES.iter().take(5).any(|f| installed(f)) {
+                eprintln!("SKIPPED glyph check: no Simplified Chinese font installed");
+                continue;
+            }
+            let glyphs = glyph_fonts(&svg);
+            assert!(
+                glyphs.iter().any(|g| g.0 == "万" || g.0 == "订"),
+                "the Chinese words are laid out: {glyphs:?}"
+            );
+            assert!(
+                glyphs.iter().all(|g| g.1 != 0),
+                "every character has a real glyph, none is tofu: {glyphs:?}"
+            );
+        }
     }
 
     #[test]

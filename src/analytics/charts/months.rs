@@ -20,10 +20,6 @@ pub(super) fn parse_month(s: &str) -> Result<i32, ChartError> {
     Ok(year * 12 + month - 1)
 }
 
-pub(super) fn month_label(m: i32) -> String {
-    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
-}
-
 /// A month series read from [`MonthValue`]s: finite values with their month numbers.
 pub(super) struct MonthSeries {
     pub(super) points: Vec<(i32, f64)>,
@@ -36,7 +32,7 @@ impl MonthSeries {
     pub(super) fn pair(
         a: &[MonthValue],
         b: &[MonthValue],
-        empty: &'static str,
+        empty: Msg<'static>,
     ) -> Result<Result<(MonthSeries, MonthSeries), Why>, ChartError> {
         let (a, b) = (MonthSeries::parse(a)?, MonthSeries::parse(b)?);
         if !a.points.is_empty() || !b.points.is_empty() {
@@ -63,7 +59,7 @@ impl MonthSeries {
         Ok(MonthSeries { points, invalid })
     }
 
-    pub(super) fn why_empty(&self, message: &'static str) -> Why {
+    pub(super) fn why_empty(&self, message: Msg<'static>) -> Why {
         if self.invalid > 0 {
             Why::Invalid(self.invalid)
         } else {
@@ -72,16 +68,17 @@ impl MonthSeries {
     }
 }
 
-/// A contiguous run of months: the x axis of the month charts.
+/// A contiguous run of months: the x axis of the month charts, labelled in `lang`.
 pub(super) struct MonthAxis {
     pub(super) first: i32,
     pub(super) len: usize,
+    pub(super) lang: Language,
 }
 
 impl MonthAxis {
     /// From the first to the last month of all series, at most the last [`MAX_MONTHS`].
     /// At least one series must have a point.
-    pub(super) fn new(series: &[&[(i32, f64)]]) -> MonthAxis {
+    pub(super) fn new(series: &[&[(i32, f64)]], lang: Language) -> MonthAxis {
         let months = series.iter().flat_map(|s| s.iter().map(|p| p.0));
         let (lo, hi) = months.fold((i32::MAX, i32::MIN), |(lo, hi), m| (lo.min(m), hi.max(m)));
         let (lo, hi) = if lo > hi { (0, 0) } else { (lo, hi) };
@@ -89,6 +86,7 @@ impl MonthAxis {
         MonthAxis {
             first,
             len: (hi - first + 1) as usize,
+            lang,
         }
     }
 
@@ -135,14 +133,32 @@ impl MonthAxis {
         })
     }
 
-    pub(super) fn label(&self, i: usize) -> String {
-        month_label(self.first + i as i32)
+    /// The label of month `i` when `first_shown` is the first month labelled: in Chinese the
+    /// year is written there and at each January (`2026年1月`), the other months short (`3月`).
+    pub(super) fn label(&self, i: usize, first_shown: usize) -> String {
+        let m = self.first + i as i32;
+        let short = i != first_shown && m.rem_euclid(12) != 0;
+        self.lang.month(m, short)
+    }
+
+    /// The formatter of the x axis' labels over `positions` (from [`Self::label_positions`]).
+    pub(super) fn formatter<'s>(&'s self, positions: &[f64]) -> impl Fn(&f64) -> String + use<'s> {
+        let first_shown = positions.first().map_or(0, |p| p.round().max(0.0) as usize);
+        move |x: &f64| {
+            let i = x.round();
+            if i >= 0.0 && (i as usize) < self.len {
+                self.label(i as usize, first_shown)
+            } else {
+                String::new()
+            }
+        }
     }
 
     /// Indices to label so that labels do not overlap in `plot_px`: every month, or every
     /// 2nd, 3rd, 4th, 6th, 12th… on calendar boundaries (so January is labelled when it can).
+    /// Spaced for the language's widest label, so the shorter ones never collide either.
     pub(super) fn label_positions(&self, plot_px: f64) -> Vec<f64> {
-        let per_label = text_width("2026-03", LABEL_PX) + 14.0;
+        let per_label = text_width(self.lang.widest_month(), LABEL_PX) + 14.0;
         let fit = (plot_px / per_label).floor().max(1.0) as usize;
         let stride = [1usize, 2, 3, 4, 6, 12, 24, 60]
             .into_iter()
@@ -237,14 +253,7 @@ pub(super) fn month_plot<'a, 'b>(
     let (w, _) = area.dim_in_pixel();
     let plot_w = f64::from(w) - y_label_w - 14.0 - 2.0 * f64::from(PAD);
     let xs = axis.label_positions(plot_w);
-    let xfmt = |x: &f64| -> String {
-        let i = x.round();
-        if i >= 0.0 && (i as usize) < axis.len {
-            axis.label(i as usize)
-        } else {
-            String::new()
-        }
-    };
+    let xfmt = axis.formatter(&xs);
     let yfmt_ref = |y: &f64| yfmt(*y);
     xy_plot(
         area,
@@ -330,7 +339,10 @@ pub(super) fn draw_bars(
     prefix: &str,
 ) -> Result<(), ChartError> {
     draw_bar_rects(chart, axis, values, cap, BLUE, RED)?;
-    let labels: Vec<String> = values.iter().map(|v| money(*v, prefix, None)).collect();
+    let labels: Vec<String> = values
+        .iter()
+        .map(|v| money(*v, prefix, None, axis.lang))
+        .collect();
     let widest = labels
         .iter()
         .map(|l| text_width(l, LABEL_PX))
@@ -478,7 +490,7 @@ pub(super) fn draw_line(
     Ok(())
 }
 
-/// A note in the middle of the plot (e.g. "All months are zero").
+/// A note in the middle of the plot (e.g. "All months are zero", 各月均为零).
 pub(super) fn plot_note(chart: &Chart, note: &str) -> Result<(), ChartError> {
     let area = chart.plotting_area().strip_coord_spec();
     let (xr, yr) = chart.plotting_area().get_pixel_range();

@@ -1,5 +1,5 @@
-//! Numbers on axes and bars: compact forms (1.2k), money, counts, percentages, nice ticks, outlier
-//! caps and a linear fit.
+//! Numbers on axes and bars: compact forms (1.2k, 1.2万), money, counts, percentages, nice ticks,
+//! outlier caps and a linear fit.
 
 use super::*;
 
@@ -17,19 +17,20 @@ pub(super) fn min_of(values: &[f64]) -> f64 {
     values.iter().copied().fold(0.0, f64::min)
 }
 
-/// `v` in a short form: `950`, `1.2k`, `12.5k`, `3.4M`, `2B`, `1.5T`. With `step` (the
-/// distance between axis ticks) as many decimals as tell neighbouring ticks apart; without,
-/// up to one decimal below 100 of the unit (two for values under 10 with cents).
-pub(super) fn compact(v: f64, step: Option<f64>) -> String {
+/// `v` in a short form: `950`, `1.2k`, `12.5k`, `3.4M`, `2B`, `1.5T` in English; `950`,
+/// `1.2万`, `3.4亿`, `1.5万亿` in Chinese. With `step` (the distance between axis ticks) as
+/// many decimals as tell neighbouring ticks apart; without, up to one decimal below 100 of
+/// the unit (two for values under 10 with cents).
+pub(super) fn compact(v: f64, step: Option<f64>, lang: Language) -> String {
     let v = if v.is_finite() { v } else { 0.0 };
     let a = v.abs();
-    const UNITS: [(f64, &str); 5] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"), (1.0, "")];
-    let mut unit = UNITS
+    let units = lang.units();
+    let mut unit = units
         .iter()
         .position(|(d, _)| a >= *d)
-        .unwrap_or(UNITS.len() - 1);
+        .unwrap_or(units.len() - 1);
     let decimals = |unit: usize| -> usize {
-        let div = UNITS[unit].0;
+        let div = units[unit].0;
         match step {
             Some(step) if step > 0.0 && step.is_finite() => {
                 let s = step / div;
@@ -59,12 +60,15 @@ pub(super) fn compact(v: f64, step: Option<f64>) -> String {
         }
     };
     let mut d = decimals(unit);
-    let mut scaled = a / UNITS[unit].0;
-    // 999.96k rounds to 1000k: move to the next unit.
-    if unit > 0 && format!("{scaled:.d$}").parse::<f64>().unwrap_or(0.0) >= 1000.0 {
-        unit -= 1;
-        d = decimals(unit);
-        scaled = a / UNITS[unit].0;
+    let mut scaled = a / units[unit].0;
+    // 999.96k rounds to 1000k (9999.96万 to 10000万): move to the next unit.
+    if unit > 0 {
+        let next = units[unit - 1].0 / units[unit].0;
+        if format!("{scaled:.d$}").parse::<f64>().unwrap_or(0.0) >= next {
+            unit -= 1;
+            d = decimals(unit);
+            scaled = a / units[unit].0;
+        }
     }
     let mut digits = format!("{scaled:.d$}");
     if digits.contains('.') {
@@ -77,23 +81,24 @@ pub(super) fn compact(v: f64, step: Option<f64>) -> String {
     format!(
         "{}{digits}{}",
         if negative { "−" } else { "" },
-        UNITS[unit].1
+        units[unit].1
     )
 }
 
-/// Money with its currency prefix: `$1.2k`, `−¥300`.
-pub(super) fn money(v: f64, prefix: &str, step: Option<f64>) -> String {
-    let digits = compact(v, step);
+/// Money with its currency prefix: `$1.2k`, `−¥300`, `¥1.2万`.
+pub(super) fn money(v: f64, prefix: &str, step: Option<f64>, lang: Language) -> String {
+    let digits = compact(v, step, lang);
     match digits.strip_prefix('−') {
         Some(rest) => format!("−{prefix}{rest}"),
         None => format!("{prefix}{digits}"),
     }
 }
 
-/// A count for a label: `1,234` below a million, `1.23M` from there.
-pub(super) fn count_text(n: u64) -> String {
-    if n >= 1_000_000 {
-        return compact(n as f64, None);
+/// A count for a label: `1,234` below a million, `1.2M` from there; in Chinese `12,345`
+/// below 10万, `12.3万` from there.
+pub(super) fn count_text(n: u64, lang: Language) -> String {
+    if n >= lang.compact_counts_from() {
+        return compact(n as f64, None, lang);
     }
     let digits = n.to_string();
     let mut out = String::new();

@@ -8,6 +8,7 @@ pub(super) fn draw_satisfaction(
     csat: &[(usize, f64)],
     nps: &[(usize, f64)],
 ) -> Result<(), ChartError> {
+    let lang = axis.lang;
     let (_, h) = area.dim_in_pixel();
     let (top, bottom) = area.split_vertically(h.saturating_sub(22) / 2);
     // The 1–5 rating scale; averages outside it (not Kith's scale) widen the axis to fit.
@@ -29,12 +30,12 @@ pub(super) fn draw_satisfaction(
         step: 50.0,
         values: vec![-100.0, -50.0, 0.0, 50.0, 100.0],
     };
-    let csat_fmt = |v: f64| compact(v, Some(csat_ticks.step));
+    let csat_fmt = |v: f64| compact(v, Some(csat_ticks.step), lang);
     let nps_fmt = |v: f64| {
         if v > 0.0 {
             format!("+{v}")
         } else {
-            compact(v, Some(50.0))
+            compact(v, Some(50.0), lang)
         }
     };
     // Both panels get the same y-label width so that their plots line up.
@@ -50,18 +51,11 @@ pub(super) fn draw_satisfaction(
     let xs = axis.label_positions(plot_w);
     let x_range = || Keyed::new(-0.5, axis.len as f64 - 0.5, xs.clone());
     let no_x = |_: &f64| String::new();
-    let xfmt = |x: &f64| {
-        let i = x.round();
-        if i >= 0.0 && (i as usize) < axis.len {
-            axis.label(i as usize)
-        } else {
-            String::new()
-        }
-    };
+    let xfmt = axis.formatter(&xs);
     /// One of the two panels.
     struct Panel<'p, 'b> {
         area: &'p Area<'b>,
-        name: &'static str,
+        name: String,
         points: &'p [(usize, f64)],
         ticks: &'p Ticks,
         fmt: &'p dyn Fn(f64) -> String,
@@ -71,7 +65,7 @@ pub(super) fn draw_satisfaction(
     let panels = [
         Panel {
             area: &top,
-            name: "CSAT (average rating, 1–5)",
+            name: lang.say(Msg::Csat),
             points: csat,
             ticks: &csat_ticks,
             fmt: &csat_fmt,
@@ -80,7 +74,7 @@ pub(super) fn draw_satisfaction(
         },
         Panel {
             area: &bottom,
-            name: "NPS (−100 to +100)",
+            name: lang.say(Msg::Nps),
             points: nps,
             ticks: &nps_ticks,
             fmt: &nps_fmt,
@@ -101,7 +95,7 @@ pub(super) fn draw_satisfaction(
     {
         text(
             panel,
-            name,
+            &name,
             (PAD + 2, 12),
             LABEL_PX,
             INK,
@@ -115,7 +109,7 @@ pub(super) fn draw_satisfaction(
             draw_zero_line(&chart, ticks.lo)?;
         }
         if points.is_empty() {
-            plot_note(&chart, "No answers in these months")?;
+            plot_note(&chart, &lang.say(Msg::NoAnswers))?;
             continue;
         }
         draw_line(&chart, points, color)?;
@@ -123,7 +117,7 @@ pub(super) fn draw_satisfaction(
             let label = if is_nps {
                 nps_fmt(v.round())
             } else {
-                compact(v, Some(0.1))
+                compact(v, Some(0.1), lang)
             };
             let st = text_style(LABEL_PX, color, HPos::Center, VPos::Bottom);
             chart

@@ -24,11 +24,11 @@ pub(super) fn clean_label(s: &str) -> String {
     }
 }
 
-/// A category or place name for display: cleaned, and "(none)" when nothing is left.
-pub(super) fn name_or_none(s: &str) -> String {
+/// A category or place name for display: cleaned, and "(none)" (（无）) when nothing is left.
+pub(super) fn name_or_none(s: &str, lang: Language) -> String {
     let name = clean_label(s);
     if name.is_empty() {
-        "(none)".into()
+        lang.say(Msg::NoName)
     } else {
         name
     }
@@ -78,13 +78,13 @@ pub(super) fn truncate(s: &str, max_px: f64, px: f64) -> String {
 }
 
 /// The first of `options` that fits in `max_px` (the last one, cut, if none does).
-pub(super) fn first_fit(options: &[&str], max_px: f64) -> String {
+pub(super) fn first_fit(options: &[String], max_px: f64) -> String {
     options
         .iter()
         .find(|o| text_width(o, LABEL_PX) <= max_px)
         .map_or_else(
-            || truncate(options.last().unwrap_or(&""), max_px, LABEL_PX),
-            |o| o.to_string(),
+            || truncate(options.last().map_or("", String::as_str), max_px, LABEL_PX),
+            String::clone,
         )
 }
 

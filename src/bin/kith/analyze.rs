@@ -1,6 +1,7 @@
 //! `kith analyze`: analytics over the database, explained.
 
 use clap::{Arg, ArgMatches, Command, value_parser};
+use kith::analytics::charts::Language;
 use kith::analytics::{self, ValueOptions, dashboard};
 use kith::store::MetricColumn;
 use kith::{Error, Store};
@@ -657,6 +658,14 @@ pub fn chart_command() -> Command {
                 .value_name("WxH")
                 .help("Size in pixels (default 640x360)"),
         )
+        .arg(
+            Arg::new("lang")
+                .long("lang")
+                .value_name("LANG")
+                .value_parser(Language::ALL.map(Language::code))
+                .default_value("en")
+                .help("Language of the words in the chart: en (English) or zh (简体中文)"),
+        )
 }
 
 /// Runs `kith chart …`.
@@ -671,10 +680,15 @@ pub fn run_chart(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
                 .ok_or_else(|| Error::invalid("size", format!("'{s}' is not WIDTHxHEIGHT")))
         })
         .transpose()?;
+    let language = m
+        .get_one::<String>("lang")
+        .and_then(|code| Language::from_code(code))
+        .unwrap_or_default();
     let opts = dashboard::ChartOptions {
         from: date_arg(m, "from")?,
         to: date_arg(m, "to")?,
         size,
+        language,
     };
     let png = match out.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("png") => true,

@@ -314,7 +314,12 @@ fn values_that_are_not_numbers_give_the_explanation() {
     for svg in cases {
         let svg = svg.unwrap();
         assert_sound(&svg);
-        assert!(has_text(&svg, "not numbers"), "{:?}", texts(&svg));
+        // (One value "is not a number", several "are not numbers".)
+        assert!(
+            has_text(&svg, "not numbers") || has_text(&svg, "is not a number"),
+            "{:?}",
+            texts(&svg)
+        );
         assert_eq!(bars(&svg), 0);
     }
 }
@@ -573,6 +578,271 @@ fn the_font_list_reaches_cjk_fonts_once_on_the_root() {
 }
 
 // ------------------------------------------------------------------------------------------
+// Chinese
+// ------------------------------------------------------------------------------------------
+
+fn zh() -> ChartStyle {
+    ChartStyle {
+        language: Language::Zh,
+        ..style()
+    }
+}
+
+/// The texts of `svg` that hold a Latin letter outside the names kept in every language
+/// (CSAT, NPS, the heat map's R and F when the axis names do not fit).
+fn latin_texts(svg: &str) -> Vec<String> {
+    texts(svg)
+        .into_iter()
+        .filter(|t| {
+            let rest = t.replace("CSAT", "").replace("NPS", "");
+            rest.chars().any(|c| c.is_ascii_alphabetic())
+                && rest.trim() != "R"
+                && rest.trim() != "F"
+        })
+        .collect()
+}
+
+/// Every chart in Chinese on Chinese data, full and in each of its odd states (empty, not
+/// numbers, all zero, folded, capped), by what it shows.
+fn chinese_charts() -> Vec<(&'static str, String)> {
+    let s = zh();
+    let stages = |n: usize, value: f64| -> Vec<StageValue> {
+        ["线索", "已确认", "方案", "谈判", "赢单"]
+            .iter()
+            .cycle()
+            .take(n)
+            .enumerate()
+            .map(|(i, name)| StageValue::new(*name, 1 + i as u64 * 7, value))
+            .collect()
+    };
+    let names = |n: usize| -> Vec<NamedCount> {
+        (0..n)
+            .map(|i| NamedCount::new(format!("城市{i}"), 1000 - i as u64))
+            .collect()
+    };
+    let tickets: Vec<CategoryMonthCount> = months(2025, 11, 4, |_| 0.0)
+        .iter()
+        .flat_map(|m| {
+            [
+                "退货",
+                "物流",
+                "账单",
+                "产品问题",
+                "登录",
+                "其他问题",
+                "发票",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CategoryMonthCount::new(m.month.clone(), *c, 3 + i as u64))
+            .collect::<Vec<_>>()
+        })
+        .collect();
+    let pipeline = months(2026, 4, 4, |i| 180_000.0 - 20_000.0 * i as f64);
+    let won = months(2025, 10, 6, |i| 60_000.0 + 4_000.0 * i as f64);
+    let csat = months(2025, 10, 6, |i| [3.9, 4.1, 4.3, 4.0, 3.8, 4.2][i]);
+    let nps = months(2025, 10, 6, |i| [31.0, 25.0, 12.0, -8.0, 14.0, 28.0][i]);
+    let mut stale = revenue();
+    stale.extend(months(2019, 1, 2, |_| 1.0));
+    stale.push(MonthValue::new("2025-12", f64::NAN));
+    let outside = [RfCell {
+        r: 9,
+        f: 1,
+        count: 4,
+    }];
+    let mut cells = rf_cells();
+    cells.extend(outside);
+    let u = |r: Result<String, ChartError>| r.unwrap();
+    vec![
+        ("revenue", u(revenue_by_month(&revenue(), &s))),
+        (
+            "revenue, older months and a NaN",
+            u(revenue_by_month(&stale, &s)),
+        ),
+        ("revenue, empty", u(revenue_by_month(&[], &s))),
+        (
+            "revenue, all zero",
+            u(revenue_by_month(&months(2026, 1, 3, |_| 0.0), &s)),
+        ),
+        (
+            "revenue, one NaN",
+            u(revenue_by_month(
+                &[MonthValue::new("2026-01", f64::NAN)],
+                &s,
+            )),
+        ),
+        (
+            "revenue, NaNs",
+            u(revenue_by_month(&months(2026, 1, 3, |_| f64::NAN), &s)),
+        ),
+        ("funnel", u(pipeline_funnel(&stages(5, 250_000.0), &s))),
+        (
+            "funnel, counts only",
+            u(pipeline_funnel(&stages(5, 0.0), &s)),
+        ),
+        (
+            "funnel, more stages than fit",
+            u(pipeline_funnel(&stages(40, 1e4), &s)),
+        ),
+        ("funnel, empty", u(pipeline_funnel(&[], &s))),
+        ("forecast", u(forecast(&pipeline, &won, &s))),
+        (
+            "forecast, all zero",
+            u(forecast(&months(2026, 1, 3, |_| 0.0), &[], &s)),
+        ),
+        ("forecast, empty", u(forecast(&[], &[], &s))),
+        ("segments", u(segment_sizes(&names(40), &s))),
+        ("segments, empty", u(segment_sizes(&[], &s))),
+        (
+            "places",
+            u(customers_by_region(
+                &[names(12), vec![NamedCount::new("", 5)]].concat(),
+                5,
+                &s,
+            )),
+        ),
+        ("places, empty", u(customers_by_region(&[], 5, &s))),
+        ("rfm", u(rf_heatmap(&cells, &s))),
+        (
+            "rfm, small",
+            u(rf_heatmap(
+                &cells,
+                &ChartStyle {
+                    width: 200,
+                    height: 200,
+                    ..zh()
+                },
+            )),
+        ),
+        ("rfm, only outside", u(rf_heatmap(&outside, &s))),
+        ("rfm, empty", u(rf_heatmap(&[], &s))),
+        ("clv", u(clv_distribution(&clv_values(), &s))),
+        (
+            "clv, small",
+            u(clv_distribution(&[120.0, 340.0, 560.0], &s)),
+        ),
+        ("clv, empty", u(clv_distribution(&[], &s))),
+        ("satisfaction", u(satisfaction_trend(&csat, &nps, &s))),
+        (
+            "satisfaction, no NPS",
+            u(satisfaction_trend(&csat, &[], &s)),
+        ),
+        ("satisfaction, empty", u(satisfaction_trend(&[], &[], &s))),
+        ("tickets", u(tickets_by_category(&tickets, &s))),
+        (
+            "tickets, one month",
+            u(tickets_by_category(&tickets[..7], &s)),
+        ),
+        ("tickets, empty", u(tickets_by_category(&[], &s))),
+    ]
+}
+
+#[test]
+fn chinese_charts_write_no_english_word() {
+    for (what, svg) in chinese_charts() {
+        assert_sound(&svg);
+        assert_eq!(
+            latin_texts(&svg),
+            Vec::<String>::new(),
+            "{what}: every word a Chinese chart draws is Chinese (large numbers in 万, not k)"
+        );
+    }
+}
+
+#[test]
+fn an_empty_chart_in_chinese_says_why_in_chinese() {
+    let svg = revenue_by_month(&[], &zh()).unwrap();
+    assert_eq!(
+        texts(&svg).join(""),
+        "暂无订单——首笔订单后这里会显示收入",
+        "the message is the Chinese one, whole (it fits on one line)"
+    );
+    let svg = clv_distribution(&[f64::NAN, f64::NAN], &zh()).unwrap();
+    assert!(
+        has_text(&svg, "这里的 2 个值都不是数字"),
+        "{:?}",
+        texts(&svg)
+    );
+    let english = revenue_by_month(&[], &style()).unwrap();
+    assert!(
+        has_text(
+            &english,
+            "No orders yet — revenue appears here after the first order"
+        ),
+        "English stays the default: {:?}",
+        texts(&english)
+    );
+}
+
+#[test]
+fn chinese_charts_count_large_values_in_wan_and_yi() {
+    let svg = revenue_by_month(&revenue(), &zh()).unwrap();
+    assert!(
+        has_text(&svg, "¥5.6万"),
+        "56,000 yuan is 5.6万: {:?}",
+        texts(&svg)
+    );
+    assert!(
+        has_text(&svg, "¥6万"),
+        "the axis ticks too: {:?}",
+        texts(&svg)
+    );
+    assert!(
+        has_text(&svg, "2025年10月"),
+        "the axis starts with its year: {:?}",
+        texts(&svg)
+    );
+    assert!(has_text(&svg, "2026年1月"), "and a new year is named");
+    assert!(
+        texts(&svg).iter().any(|t| t == "11月"),
+        "the other months are short"
+    );
+    let big = revenue_by_month(&months(2026, 1, 3, |i| 3.4e8 * (i + 1) as f64), &zh()).unwrap();
+    assert!(
+        has_text(&big, "亿"),
+        "hundreds of millions are 亿: {:?}",
+        texts(&big)
+    );
+    let funnel = pipeline_funnel(&stages(), &zh()).unwrap();
+    assert!(
+        has_text(&funnel, "¥184万（182 个商机）"),
+        "{:?}",
+        texts(&funnel)
+    );
+    let english = revenue_by_month(&revenue(), &style()).unwrap();
+    assert!(has_text(&english, "¥56k") && !has_text(&english, "万"));
+    assert!(has_text(&english, "2025-10"));
+}
+
+#[test]
+fn a_chinese_chart_exports_to_png() {
+    for (what, svg) in chinese_charts() {
+        let png = svg_to_png(&svg, 2.0).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let size =
+            |name: &str| -> u32 { doc.root_element().attribute(name).unwrap().parse().unwrap() };
+        assert_eq!(
+            png_size(&png),
+            (2 * size("width"), 2 * size("height")),
+            "{what}: twice the chart's size"
+        );
+    }
+}
+
+#[test]
+fn language_is_read_from_its_code() {
+    let s: ChartStyle = serde_json::from_str(
+        r#"{"width":640,"height":360,"currency":"CNY","title":null,"language":"zh"}"#,
+    )
+    .unwrap();
+    assert_eq!(s.language, Language::Zh);
+    let s: ChartStyle =
+        serde_json::from_str(r#"{"width":640,"height":360,"currency":"CNY","title":null}"#)
+            .unwrap();
+    assert_eq!(s.language, Language::En, "English when not given");
+}
+
+// ------------------------------------------------------------------------------------------
 // PNG
 // ------------------------------------------------------------------------------------------
 
@@ -613,7 +883,7 @@ fn svg_to_png_refuses_bad_input() {
 }
 
 // ------------------------------------------------------------------------------------------
-// Fuzz: odd input never panics and never writes NaN
+// Fuzz: odd input in either language never panics and never writes NaN
 // ------------------------------------------------------------------------------------------
 
 #[test]
@@ -692,12 +962,13 @@ fn odd_inputs_never_panic_or_write_nan() {
             height: [0, 150, 360, 90][(round / 4) % 4],
             currency: ["USD", "CNY", "", "&<"][round % 4].into(),
             title: (round % 5 == 0).then(|| "标题 & <title>".to_string()),
+            language: Language::ALL[(round / 3) % 2],
         };
         let half = n / 2;
         if std::env::var("FUZZ_TRACE").is_ok() {
             eprintln!(
-                "round {round} n {n} vals {vals:?} size {}x{}",
-                s.width, s.height
+                "round {round} n {n} vals {vals:?} size {}x{} {:?}",
+                s.width, s.height, s.language
             );
         }
         let outputs = [

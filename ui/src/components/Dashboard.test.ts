@@ -21,6 +21,7 @@ import { recordedAnswer, recordedCalls, type Workspace } from '../ipc/mock/fixtu
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { kpiCards, TaskQueue } from '../lib/analytics';
 import { formatNumber } from '../lib/format';
+import { i18n } from '../lib/i18n/index.svelte';
 import ChartCard from './ChartCard.svelte';
 import ContactFigures from './ContactFigures.svelte';
 import Dashboard from './Dashboard.svelte';
@@ -107,7 +108,30 @@ describe('a chart card', () => {
       to: null,
       width: 640,
       height: 384,
+      language: 'en',
     });
+  });
+
+  it('asks for the chart in the window’s language: Chinese words when it speaks Chinese', async () => {
+    open();
+    i18n.set('zh');
+    try {
+      const [name, title] = recordedAnswer<Array<[string, string]>>('dashboard_charts')[0] ?? [
+        'none',
+        'none',
+      ];
+      render(ChartCard, { name, title, queue: new TaskQueue(2), fallbackWidth: 655 });
+      const plot = await screen.findByTestId(`chart-${name}-svg`);
+      expect(backend.calls.find((call) => call.command === 'chart')?.args).toMatchObject({
+        name,
+        language: 'zh',
+      });
+      // The engine's Chinese month labels (2026年1月), not its English ones (2026-01).
+      expect(plot.textContent).toMatch(/\d{4}年\d{1,2}月/);
+      expect(plot.textContent).not.toMatch(/\d{4}-\d{2}/);
+    } finally {
+      i18n.set('en');
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import type { BackupList } from './bindings/BackupList';
 import type { BatchSummary } from './bindings/BatchSummary';
 import type { RestoreReport } from './bindings/RestoreReport';
 import type { ChartExport } from './bindings/ChartExport';
+import type { Language } from './bindings/Language';
 import type { CustomerFigures } from './bindings/CustomerFigures';
 import type { DealScoreView } from './bindings/DealScoreView';
 import type { Forecast } from './bindings/Forecast';
@@ -516,12 +517,16 @@ export function exportRecords(
 /** A dashboard chart: its name (for `chartSvg`) and title, as the engine lists them. */
 export type ChartInfo = { name: string; title: string };
 
-/** What a chart shows and how big it is drawn (pixels); omitted parts take the defaults. */
+/**
+ * What a chart shows, how big it is drawn (pixels) and the language of its words (the
+ * window's, `i18n.language`); omitted parts take the defaults (English words).
+ */
 export type ChartRequest = {
   from?: string | null;
   to?: string | null;
   width?: number | null;
   height?: number | null;
+  language?: Language;
 };
 
 /** The dashboard's charts, in the order the engine lists them. */
@@ -538,6 +543,7 @@ export function chartSvg(name: string, options: ChartRequest = {}): Promise<stri
     to: options.to ?? null,
     width: options.width ?? null,
     height: options.height ?? null,
+    language: options.language ?? 'en',
   });
 }
 
@@ -545,13 +551,14 @@ export function chartSvg(name: string, options: ChartRequest = {}): Promise<stri
 export function exportChart(
   name: string,
   path: string,
-  options: Pick<ChartRequest, 'from' | 'to'> = {},
+  options: Pick<ChartRequest, 'from' | 'to' | 'language'> = {},
 ): Promise<ChartExport> {
   return request('chart_export', {
     name,
     path,
     from: options.from ?? null,
     to: options.to ?? null,
+    language: options.language ?? 'en',
   });
 }
 
