@@ -735,8 +735,11 @@ fn record_reminder(r: &mut Recorder) {
         "due_on": TODAY,
         "due_time": "09:45",
     });
-    r.call("record_create", json!({ "kind": "activity", "input": task }))
-        .unwrap();
+    r.call(
+        "record_create",
+        json!({ "kind": "activity", "input": task }),
+    )
+    .unwrap();
     for now in ["2026-11-01T09:40:00", "2026-11-01T10:00:00"] {
         r.call("today", json!({ "now": now, "upcomingDays": null }))
             .unwrap();
