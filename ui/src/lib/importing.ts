@@ -256,10 +256,11 @@ export function targetLabel(
   if (language === 'en') return target.label;
   const field =
     target.key === 'company' ? 'company_id' : target.key === 'contact' ? 'contact_id' : target.key;
-  const fromSchema = ZH_SCHEMA[kind]?.fields[field];
-  if (fromSchema) return fromSchema;
-  const key = TARGET_LABEL[target.key];
-  return key ? t(key) : target.label;
+  const fields = ZH_SCHEMA[kind]?.fields ?? {};
+  if (Object.hasOwn(fields, field)) return fields[field] ?? target.label;
+  return Object.hasOwn(TARGET_LABEL, target.key)
+    ? t(TARGET_LABEL[target.key] as MessageKey)
+    : target.label;
 }
 
 /**
