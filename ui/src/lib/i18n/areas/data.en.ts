@@ -247,7 +247,7 @@ export const dataEn = {
   'import.undoneTitle': 'Import undone',
   'import.took': '{rows} in {seconds} s ({rate})',
   'import.open': 'Open {kinds}',
-  'import.alsoCreated': 'Also created, to link rows to:',
+  'import.alsoCreated': 'Also created, to link rows to: ',
   'import.everyRowImported': 'Every row was imported',
   'import.saveRows': 'Save skipped & rejected rows…',
   'import.rowsSaved': 'Saved {rows} to {path}',
