@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, BackupList, RestoreReport } from '../ipc/api';
 import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { i18n } from '../lib/i18n/index.svelte';
 import { basename } from '../lib/importing';
 import { toasts } from '../lib/toast.svelte';
 import Backups from './Backups.svelte';
@@ -92,5 +93,34 @@ describe('the backups screen', () => {
     );
     await waitFor(() => expect(screen.getByTestId('backup-keep-save')).toBeDisabled());
     expect(keep).toHaveValue(5);
+  });
+});
+
+describe('the backups screen in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('lists the backups and backs up now in Chinese', async () => {
+    i18n.set('zh');
+    render(Backups, { onchanged: vi.fn() });
+    render(Toasts);
+    const table = await screen.findByTestId('backup-list');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('备份');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .slice(0, 3)
+        .map((header) => header.textContent?.trim()),
+    ).toEqual(['创建时间', '原因', '大小']);
+    expect(rows()[0]).toContain('撤销导入前');
+    expect(rows().at(-1)).toContain('手动备份');
+    expect(screen.getByTestId('backup-summary')).toHaveTextContent('上次备份');
+    expect(screen.getByTestId('backup-summary')).toHaveTextContent('保留最新的');
+    expect(screen.getByTestId('backup-now')).toHaveTextContent('立即备份');
+    for (const english of ['Before', 'Backed up', 'Last backup', 'Made', 'Restore']) {
+      expect(document.body.textContent, `"${english}" is said in Chinese`).not.toContain(english);
+    }
+
+    await fireEvent.click(screen.getByTestId('backup-now'));
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent('已备份到');
   });
 });

@@ -3,8 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExportOptions, ExportSummary, Kind, KindSchema } from '../ipc/api';
 import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { i18n } from '../lib/i18n/index.svelte';
+import { localizeSchemas } from '../lib/i18n/schema';
 import { exportFileName } from '../lib/importing';
 import { toasts } from '../lib/toast.svelte';
+import ExportDialog from './ExportDialog.svelte';
 import ListView from './ListView.svelte';
 import Toasts from './Toasts.svelte';
 
@@ -82,5 +85,45 @@ describe('export from a list', () => {
     const options = backend.calls.find((call) => call.command === 'export')?.args
       .options as ExportOptions;
     expect(options).toMatchObject({ format: 'xlsx', bom: false, query: { text: null } });
+  });
+});
+
+describe('export in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('offers the formats and records in Chinese, and says where it wrote', async () => {
+    i18n.set('zh');
+    start(XLSX);
+    const [schema] = localizeSchemas([schemaOf('contact')], 'zh');
+    if (!schema) throw new Error('the contact schema');
+    render(ExportDialog, {
+      schema,
+      query: {
+        text: null,
+        sort: null,
+        desc: false,
+        offset: 0,
+        limit: 200,
+        filters: {},
+        include_deleted: false,
+      },
+      shown: 14,
+      onclose: vi.fn(),
+    });
+    render(Toasts);
+    const dialog = screen.getByTestId('export-dialog');
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('导出联系人');
+    expect(dialog).toHaveTextContent('格式');
+    expect(dialog).toHaveTextContent('适用于 Excel 的 CSV');
+    expect(dialog).toHaveTextContent('仅列表中显示的 14 条联系人');
+    expect(dialog).toHaveTextContent('列表没有设置筛选条件：显示全部联系人。');
+    expect(dialog).toHaveTextContent('全部联系人');
+    expect(screen.getByTestId('export-cancel')).toHaveTextContent('取消');
+    for (const english of ['Export', 'Format', 'Records', 'Only the', 'All contacts', 'Cancel']) {
+      expect(dialog.textContent, `"${english}" is said in Chinese`).not.toContain(english);
+    }
+    await fireEvent.click(screen.getByTestId('export-format-xlsx'));
+    await fireEvent.click(screen.getByTestId('export-save'));
+    expect(await screen.findByTestId('toast-success')).toHaveTextContent(`条联系人写入 ${XLSX}`);
   });
 });

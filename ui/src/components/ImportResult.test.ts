@@ -1,9 +1,11 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../ipc/api';
 import { recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { i18n } from '../lib/i18n/index.svelte';
 import { ImportSession } from '../lib/importSession.svelte';
+import ImportDryRunStep from './ImportDryRunStep.svelte';
 import ImportResult from './ImportResult.svelte';
 
 // The result of importing google_contacts.csv, as the engine reported it (`files` in
@@ -73,5 +75,65 @@ describe('the import result', () => {
       screen.getByTestId(`row-outcome-${dana?.line}`),
       'the row itself was created',
     ).toHaveTextContent('Created');
+  });
+});
+
+describe('the import result in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  const nameOf = () => '联系人';
+
+  it('says what the import did in Chinese: title, counts, rows and undo', async () => {
+    i18n.set('zh');
+    const session = new ImportSession('contact');
+    session.result = structuredClone(IMPORT_WITH_REVIEW);
+    session.step = 'result';
+    render(ImportResult, { session, nameOf, onopen: () => {}, onchanged: () => {} });
+
+    expect(screen.getByTestId('import-result-title')).toHaveTextContent(
+      '已导入 google_contacts.csv',
+    );
+    expect(screen.getByTestId('import-flagged')).toHaveTextContent('3 行已导入');
+    expect(screen.getByTestId('import-review-link')).toHaveTextContent('去核对');
+    expect(screen.getByTestId('import-result-equation')).toHaveTextContent(
+      '新建 13 + 更新 0 + 合并 0 + 跳过 0 + 拒绝 1 = 14 行',
+    );
+    expect(screen.getByTestId('import-linked')).toHaveTextContent('4 条联系人');
+    expect(screen.getByText('文件的读取方式')).toBeInTheDocument();
+    const dana = IMPORT_WITH_REVIEW.rows.find((row) => row.cells[0] === 'Dana');
+    expect(screen.getByTestId(`row-outcome-${dana?.line}`)).toHaveTextContent('已新建');
+    const undo = screen.getByTestId('import-undo');
+    expect(undo).toHaveTextContent('撤销此次导入');
+    await fireEvent.click(undo);
+    expect(screen.getByTestId('confirm-dialog')).toHaveTextContent(
+      'Kith 将删除此次导入新建的 13 条联系人，以及为关联它们而新建的 4 条记录。',
+    );
+    expect(screen.getByTestId('confirm-cancel')).toHaveTextContent('取消');
+
+    // Kith's own words are gone; the engine's notes and reasons stay as it wrote them.
+    const ours = [
+      screen.getByTestId('import-result-title'),
+      screen.getByTestId('import-flagged'),
+      screen.getByTestId('import-result-equation'),
+      screen.getByTestId('import-rows').querySelector('thead'),
+      screen.getByTestId('confirm-dialog'),
+    ].map((element) => element?.textContent ?? '');
+    for (const english of ['Imported', 'rows', 'created', 'Review', 'Line', 'Undo', 'Cancel']) {
+      expect(ours.join(' '), `"${english}" is said in Chinese`).not.toContain(english);
+    }
+  });
+
+  it('counts a dry run in Chinese, as what would happen', () => {
+    i18n.set('zh');
+    const session = new ImportSession('contact');
+    session.dryRun = structuredClone(IMPORT_WITH_REVIEW);
+    session.step = 'dry-run';
+    render(ImportDryRunStep, { session, nameOf });
+    const counts = screen.getByTestId('dry-run-count-created').closest('button');
+    expect(counts).toHaveTextContent('将新建');
+    expect(counts).toHaveTextContent('新记录');
+    expect(screen.getByTestId('import-flagged')).toHaveTextContent('行将被导入');
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('不会直接新建的行');
+    expect(document.body.textContent).not.toContain('Would create');
   });
 });

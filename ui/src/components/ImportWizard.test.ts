@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BatchSummary, ImportOptions, KindSchema, UndoReport } from '../ipc/api';
 import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { i18n } from '../lib/i18n/index.svelte';
+import { localizeSchemas } from '../lib/i18n/schema';
 import { ImportSession } from '../lib/importSession.svelte';
 import { toasts } from '../lib/toast.svelte';
 import ImportHistory from './ImportHistory.svelte';
@@ -119,5 +121,79 @@ describe('the import history', () => {
     });
     expect(report.removed, 'the engine removed what the import created').toBeGreaterThan(0);
     expect(within(table).getAllByRole('row').length).toBeGreaterThan(1);
+  });
+});
+
+describe('the import wizard in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  /** The wizard in Chinese, on the schema as the shell gives it (its labels in Chinese). */
+  function startInChinese(file: string): void {
+    i18n.set('zh');
+    backend = installReplayBackend(
+      new ReplayBackend({ workspace: 'files', dialogs: { open: [`${DOWNLOADS}/${file}`] } }),
+    );
+    render(ImportWizard, {
+      session: new ImportSession('contact'),
+      schemas: localizeSchemas(schemas(), 'zh'),
+      onopen: vi.fn(),
+      onchanged: vi.fn(),
+    });
+  }
+
+  it('names the steps, the file and how it reads in Chinese', async () => {
+    startInChinese('contacts-gbk.csv');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('导入联系人');
+    const steps = screen.getByRole('list', { name: '导入步骤' });
+    expect(steps).toHaveTextContent('文件');
+    expect(steps).toHaveTextContent('列映射');
+    expect(steps).toHaveTextContent('试运行');
+    expect(screen.getByTestId('import-path')).toHaveTextContent('未选择文件');
+
+    await fireEvent.click(await screen.findByTestId('import-choose'));
+    expect(await screen.findByTestId('source-delimiter')).toHaveTextContent('分号（;）');
+    expect(screen.getByTestId('source-format')).toHaveTextContent('CSV 文本');
+    expect(screen.getByTestId('import-source')).toHaveTextContent('6 列');
+    expect(screen.getByTestId('import-next')).toHaveTextContent('下一步：列映射');
+    const page = document.body.textContent ?? '';
+    for (const english of ['Import contacts', 'Semicolon', 'Delimiter', 'Encoding', 'Dry run']) {
+      expect(page, `"${english}" is said in Chinese`).not.toContain(english);
+    }
+  });
+
+  it('says how each column maps, by the schema’s Chinese labels', async () => {
+    startInChinese('contacts-gbk.csv');
+    await fireEvent.click(await screen.findByTestId('import-choose'));
+    await fireEvent.click(await screen.findByTestId('import-next'));
+    const target = await screen.findByTestId('mapping-target-1');
+    expect(target).toHaveValue('email');
+    expect(within(target).getByRole('option', { selected: true })).toHaveTextContent('邮箱');
+    expect(screen.getByTestId('mapping-source-0')).toHaveTextContent('同义词');
+    expect(screen.getByTestId('mapping-source-5')).toHaveTextContent('新建自定义字段');
+    const table = screen.getByTestId('mapping-table');
+    expect(table).toHaveTextContent('文件中的列');
+    expect(table).toHaveTextContent('导入到');
+    expect(screen.getByTestId('on-duplicate-merge').closest('label')).toHaveTextContent('合并');
+    const page = document.body.textContent ?? '';
+    for (const english of ['Synonym', 'Column in the file', 'Phone numbers', 'Duplicates']) {
+      expect(page, `"${english}" is said in Chinese`).not.toContain(english);
+    }
+  });
+
+  it('lists past imports in Chinese', async () => {
+    i18n.set('zh');
+    installReplayBackend(new ReplayBackend({ workspace: 'files' }));
+    render(ImportHistory, { schemas: localizeSchemas(schemas(), 'zh'), onchanged: vi.fn() });
+    const table = await screen.findByTestId('import-history');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('导入记录');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent?.trim());
+    expect(headers.slice(0, 4)).toEqual(['文件', '导入时间', '已新建', '已更新']);
+    expect(table).toHaveTextContent('导入为联系人');
+    expect(table).toHaveTextContent('撤销');
+    for (const english of ['File', 'Imported', 'Created', 'rows as', 'Undo']) {
+      expect(table.textContent, `"${english}" is said in Chinese`).not.toContain(english);
+    }
   });
 });

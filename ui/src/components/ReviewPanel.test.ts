@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlaggedPage, KindSchema, RecleanReport } from '../ipc/api';
 import { recordedAnswer } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { i18n } from '../lib/i18n/index.svelte';
+import { localizeSchemas } from '../lib/i18n/schema';
 import ListView from './ListView.svelte';
 import ReviewPanel from './ReviewPanel.svelte';
 
@@ -115,5 +117,52 @@ describe('the needs-review filter of a list', () => {
       ).toMatchObject({ kind: 'contact', query: { filters: { review: 'yes' } } }),
     );
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('the review panel in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('lists and re-cleans the kept values in Chinese; the engine’s reasons stay its own', async () => {
+    i18n.set('zh');
+    render(ReviewPanel, { kind: 'contact', schemas: localizeSchemas(schemas(), 'zh') });
+    const page = flagged();
+    const phones = page.items.filter((item) => item.field === 'phone');
+    expect(await screen.findByTestId('review-total')).toHaveTextContent(
+      `${page.records} 条联系人中共有 ${page.items.length} 个值`,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('待核对的值');
+    const group = screen.getByTestId('review-group-contact.phone');
+    expect(group).toHaveTextContent(`电话 · ${phones.length}`);
+    const headers = within(group)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent?.trim());
+    expect(headers).toEqual(['记录', '原文', '保留原因']);
+    const marie = phones.find((item) => item.title === 'Marie Dupont');
+    expect(within(group).getAllByTestId('review-column')[0]).toHaveTextContent('列：');
+    expect(
+      group,
+      "why a value was kept is the engine's own text (no code to translate it by)",
+    ).toHaveTextContent(marie?.reason ?? '');
+    expect(screen.getByTestId('review-date-order')).toHaveTextContent('日在前');
+
+    await fireEvent.input(screen.getByTestId('review-country'), { target: { value: 'fr ' } });
+    await fireEvent.change(screen.getByTestId('review-date-order'), { target: { value: 'dmy' } });
+    expect(screen.getByTestId('review-reclean')).toHaveTextContent('重新清理');
+    await fireEvent.click(screen.getByTestId('review-reclean'));
+    const result = await screen.findByTestId('review-result');
+    expect(result).toHaveTextContent('个值已清理');
+    expect(result).toHaveTextContent('个仍待核对');
+    expect(result).toHaveTextContent('Marie Dupont 电话');
+
+    const ours = [
+      screen.getByRole('heading', { level: 1 }).parentElement,
+      screen.getByTestId('review-total'),
+      result,
+      within(group).getAllByRole('columnheader')[0]?.parentElement,
+    ].map((element) => element?.textContent ?? '');
+    for (const english of ['Values to review', 'values in', 'cleaned', 'Record', 'As written']) {
+      expect(ours.join(' '), `"${english}" is said in Chinese`).not.toContain(english);
+    }
   });
 });

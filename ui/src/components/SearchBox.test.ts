@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultQuery, type Kind, type Page, type SearchHit } from '../ipc/api';
 import { recordedAnswer } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
+import { i18n } from '../lib/i18n/index.svelte';
+import { ZH_SCHEMA } from '../lib/i18n/schema';
 import SearchBox from './SearchBox.svelte';
 
 let backend: ReplayBackend;
@@ -162,5 +164,28 @@ describe('SearchBox', () => {
     await type('zzzz');
     await vi.advanceTimersByTimeAsync(80);
     expect(await screen.findByTestId('search-no-results')).toHaveTextContent('Nothing matches');
+  });
+});
+
+describe('SearchBox in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('asks, groups and says “nothing matches” in Chinese', async () => {
+    i18n.set('zh');
+    render(SearchBox, { labelOf: (kind: Kind) => ZH_SCHEMA[kind].label, onopen: vi.fn() });
+    const box = screen.getByTestId('search-box');
+    expect(box).toHaveAttribute('placeholder', '搜索联系人、公司、商机、备注…');
+    expect(box).toHaveAttribute('aria-label', '搜索');
+    const [query] = twoHits();
+    await type(query);
+    await vi.advanceTimersByTimeAsync(80);
+    const listbox = await screen.findByRole('listbox');
+    expect(listbox).toHaveAttribute('aria-label', '搜索结果');
+    expect(listbox.textContent).toMatch(/联系人|公司/);
+    await type('zzzz');
+    await vi.advanceTimersByTimeAsync(80);
+    const none = await screen.findByTestId('search-no-results');
+    expect(none).toHaveTextContent('没有与“zzzz”匹配的结果');
+    expect(none).not.toHaveTextContent('Nothing matches');
   });
 });

@@ -1,8 +1,9 @@
 //! Side-by-side comparison of records that look like duplicates: one row per field with each
 //! record's display value and whether the values differ. Display only; the merge itself is
 //! the engine's (`merge`).
-import type { EntityRecord, KindSchema } from '../ipc/api';
+import type { EntityRecord, KindSchema, MatchBy } from '../ipc/api';
 import { displayValue } from './format';
+import { t, type MessageKey } from './i18n/index.svelte';
 
 /**
  * - `same`: every record has this value.
@@ -44,7 +45,7 @@ export function compareRecords(
   rows.push(
     row(
       'tags',
-      'Tags',
+      t('tags.label'),
       records.map((record) => record.tags.join(', ')),
     ),
   );
@@ -63,8 +64,24 @@ export function compareRecords(
   return rows;
 }
 
-/** The engine's reason as a sentence start: "same email a@b.cn" → "Same email a@b.cn". */
-export function reasonText(reason: string): string {
+/** How the engine words what a group shares (src/store/merge.rs), by the key it matched. */
+const SHARED: Partial<Record<MatchBy, { prefix: string; key: MessageKey }>> = {
+  email: { prefix: 'same email ', key: 'dupes.same.email' },
+  phone: { prefix: 'same phone ', key: 'dupes.same.phone' },
+  name: { prefix: 'same name ', key: 'dupes.same.name' },
+  domain: { prefix: 'same web domain ', key: 'dupes.same.domain' },
+};
+
+/**
+ * What a group shares as a sentence start, in the window's language: "same email a@b.cn" →
+ * "Same email a@b.cn" (邮箱相同：a@b.cn). A reason worded otherwise is shown as the engine
+ * wrote it, capitalised.
+ */
+export function reasonText(reason: string, by?: MatchBy): string {
+  const shared = by ? SHARED[by] : undefined;
+  if (shared && reason.startsWith(shared.prefix)) {
+    return t(shared.key, { value: reason.slice(shared.prefix.length) });
+  }
   const [first = '', ...rest] = Array.from(reason);
   return first.toUpperCase() + rest.join('');
 }

@@ -1,7 +1,8 @@
 //! The engine's refusals of a form, split for display: issues of a field the form shows go
 //! next to that field (several joined with "; "), the others to a banner as "field: reason".
-import type { FieldIssue } from '../ipc/api';
-import { issueText } from '../ipc/errors';
+//! And the text of a failure the engine reported (`reportText`), in the window's language.
+import { KithError, type ErrorReport, type FieldIssue } from '../ipc/api';
+import { errorMessage, issueText } from '../ipc/errors';
 
 export interface SplitIssues {
   /** Reasons per field shown in the form. */
@@ -25,4 +26,13 @@ export function splitIssues(
     }
   }
   return { byField, elsewhere };
+}
+
+/**
+ * What a failure the engine reported says, as `errorMessage` says a thrown one: in Chinese
+ * from its code or its issues' codes when the catalog has them, else the engine's message.
+ * `issues: false` when its issues are shown apart (an `ErrorBanner` lists them).
+ */
+export function reportText(report: ErrorReport, { issues = true } = {}): string {
+  return errorMessage(new KithError(issues ? report : { ...report, issues: [] }));
 }

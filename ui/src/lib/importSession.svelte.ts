@@ -23,6 +23,7 @@ import {
   type UndoReport,
 } from '../ipc/api';
 import { buildOverrides, type RowEdit } from './importing';
+import { t } from './i18n/index.svelte';
 
 export type Step = 'file' | 'mapping' | 'dry-run' | 'running' | 'result';
 
@@ -135,7 +136,7 @@ export class ImportSession {
     if (path === '') {
       this.error = {
         code: 'bad_file',
-        message: 'Choose a file first.',
+        message: t('import.chooseFileFirst'),
         issues: [],
       };
       return false;

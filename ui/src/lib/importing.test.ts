@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ColumnMap, SourceRow, TargetDef } from '../ipc/api';
 import {
   buildOverrides,
@@ -17,8 +17,10 @@ import {
   retarget,
   sampleValues,
   targetChoice,
+  targetLabel,
   type RowEdit,
 } from './importing';
+import { i18n } from './i18n/index.svelte';
 
 const MAPPING: ColumnMap[] = [
   { column: 0, header: '姓名', target: 'full_name', source: 'synonym' },
@@ -179,5 +181,50 @@ describe('numbers shown', () => {
     expect(exportFileName('Order lines', 'xlsx', new Date(2025, 0, 1))).toBe(
       'kith-order-lines-2025-01-01.xlsx',
     );
+  });
+});
+
+describe('the words shown, in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('writes the counts, progress and matches in Chinese', () => {
+    i18n.set('zh');
+    expect(
+      countsEquation(
+        { rows: 6, created: 2, updated: 1, merged: 1, skipped: 1, rejected: 1, flagged: 0 },
+        'zh-CN',
+      ),
+    ).toBe('新建 2 + 更新 1 + 合并 1 + 跳过 1 + 拒绝 1 = 6 行');
+    expect(
+      progressText({ rows: 25_000, fraction: 0.5, rows_per_sec: 5_000, eta_secs: 150 }, 'zh-CN'),
+    ).toBe('25,000 行 · 5,000 行/秒 · 约剩 3 分钟');
+    expect(formatEta(3 * 3600 + 20 * 60)).toBe('约剩 3 小时 20 分钟');
+    expect(describeMatch({ id: 'x', title: '赵磊', by: 'name', score: 92, line: 2 })).toBe(
+      '按相似名称匹配（92） · 来自第 2 行',
+    );
+    expect(
+      groupTargets([
+        { key: 'line.product', label: 'Line: product', ty: 'text', required: false },
+      ])[0]?.label,
+    ).toBe('订单明细');
+  });
+
+  it('names targets by the schema’s Chinese labels and Kith’s own words', () => {
+    const target = (key: string, label: string): TargetDef => ({
+      key,
+      label,
+      ty: 'text',
+      required: false,
+    });
+    expect(targetLabel('contact', target('email', 'Email'), 'en')).toBe('Email');
+    i18n.set('zh');
+    expect(targetLabel('contact', target('email', 'Email'))).toBe('邮箱');
+    expect(targetLabel('contact', target('company', 'Company'))).toBe('公司');
+    expect(targetLabel('contact', target('full_name', 'Full name'))).toBe('姓名（全名）');
+    expect(targetLabel('contact', target('customer_no', 'Customer number'))).toBe('客户编号');
+    expect(targetLabel('order', target('customer_no', 'Customer (number, email or phone)'))).toBe(
+      '客户（编号、邮箱或电话）',
+    );
+    expect(targetLabel('order', target('line.unit_price', 'Line: unit price'))).toBe('明细：单价');
   });
 });

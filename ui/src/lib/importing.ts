@@ -1,6 +1,7 @@
 //! The import wizard's pure logic: mapping edits as `ColumnMap[]`, per-row decisions and fixed
-//! cells as `RowOverride[]`, and the words and numbers it shows. Nothing here decides an
-//! outcome: the engine's reports are shown as they come.
+//! cells as `RowOverride[]`, and the words and numbers it shows (in the window's language:
+//! `t()` for Kith's own words, the engine's labels in Chinese from `i18n/schema.ts`). Nothing
+//! here decides an outcome: the engine's reports are shown as they come.
 import type {
   ColumnMap,
   Counts,
@@ -17,6 +18,8 @@ import type {
   TargetDef,
 } from '../ipc/api';
 import { formatNumber } from './format';
+import { i18n, t, tn, type Language, type MessageKey } from './i18n/index.svelte';
+import { ZH_SCHEMA } from './i18n/schema';
 
 /** Kinds the engine has import rules for (`mapping::importable` in src/import/mapping.rs). */
 export const IMPORTABLE_KINDS: readonly Kind[] = [
@@ -36,36 +39,60 @@ export function isImportable(kind: Kind): boolean {
 /** Outcomes in the order the counts are shown; they add up to the rows. */
 export const OUTCOMES: readonly Outcome[] = ['created', 'updated', 'merged', 'skipped', 'rejected'];
 
-export const OUTCOME_LABEL: Readonly<Record<Outcome, string>> = {
-  created: 'Created',
-  updated: 'Updated',
-  merged: 'Merged',
-  skipped: 'Skipped',
-  rejected: 'Rejected',
+const OUTCOME_LABEL: Readonly<Record<Outcome, MessageKey>> = {
+  created: 'import.outcome.created',
+  updated: 'import.outcome.updated',
+  merged: 'import.outcome.merged',
+  skipped: 'import.outcome.skipped',
+  rejected: 'import.outcome.rejected',
 };
 
 /** The same, for a dry run: nothing has happened yet. */
-export const WOULD_LABEL: Readonly<Record<Outcome, string>> = {
-  created: 'Would create',
-  updated: 'Would update',
-  merged: 'Would merge',
-  skipped: 'Would skip',
-  rejected: 'Would reject',
+const WOULD_LABEL: Readonly<Record<Outcome, MessageKey>> = {
+  created: 'import.would.created',
+  updated: 'import.would.updated',
+  merged: 'import.would.merged',
+  skipped: 'import.would.skipped',
+  rejected: 'import.would.rejected',
 };
 
-export const OUTCOME_HINT: Readonly<Record<Outcome, string>> = {
-  created: 'new records',
-  updated: 'existing records changed',
-  merged: 'into records from earlier rows',
-  skipped: 'duplicates, unchanged or empty rows',
-  rejected: "rows with values that can't be read",
+const OUTCOME_HINT: Readonly<Record<Outcome, MessageKey>> = {
+  created: 'import.hint.created',
+  updated: 'import.hint.updated',
+  merged: 'import.hint.merged',
+  skipped: 'import.hint.skipped',
+  rejected: 'import.hint.rejected',
 };
+
+/** An outcome's name: "Created", or for a dry run "Would create". */
+export function outcomeLabel(outcome: Outcome, dryRun: boolean): string {
+  return t((dryRun ? WOULD_LABEL : OUTCOME_LABEL)[outcome]);
+}
+
+/** What an outcome's rows are: "new records", "duplicates, unchanged or empty rows", …. */
+export function outcomeHint(outcome: Outcome): string {
+  return t(OUTCOME_HINT[outcome]);
+}
+
+const EQUATION_PART: Readonly<Record<Outcome, MessageKey>> = {
+  created: 'import.equation.created',
+  updated: 'import.equation.updated',
+  merged: 'import.equation.merged',
+  skipped: 'import.equation.skipped',
+  rejected: 'import.equation.rejected',
+};
+
+/** "1 row", "1,234 rows" (numbers in `locale`, else the window's). */
+export function rowsText(rows: number, locale?: string): string {
+  return tn('import.rows', rows, { count: formatNumber(rows, locale) });
+}
 
 /** `2 created + 1 updated + … = 6 rows`: the counts as the sum they are. */
 export function countsEquation(counts: Counts, locale?: string): string {
-  const parts = OUTCOMES.map((outcome) => `${formatNumber(counts[outcome], locale)} ${outcome}`);
-  const rows = `${formatNumber(counts.rows, locale)} ${counts.rows === 1 ? 'row' : 'rows'}`;
-  return `${parts.join(' + ')} = ${rows}`;
+  const parts = OUTCOMES.map((outcome) =>
+    t(EQUATION_PART[outcome], { count: formatNumber(counts[outcome], locale) }),
+  );
+  return `${parts.join(' + ')} = ${rowsText(counts.rows, locale)}`;
 }
 
 /** Encodings offered to override the detected one (names as the engine's reader knows them). */
@@ -80,61 +107,74 @@ export const ENCODINGS: readonly string[] = [
   'windows-1252',
 ];
 
-export const DELIMITERS: ReadonlyArray<{ value: string; label: string }> = [
-  { value: ',', label: 'Comma (,)' },
-  { value: ';', label: 'Semicolon (;)' },
-  { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Vertical bar (|)' },
+/** The delimiters offered to override the detected one, by the words that name them. */
+const DELIMITER_LABEL: ReadonlyArray<{ value: string; label: MessageKey }> = [
+  { value: ',', label: 'import.delimiter.comma' },
+  { value: ';', label: 'import.delimiter.semicolon' },
+  { value: '\t', label: 'import.delimiter.tab' },
+  { value: '|', label: 'import.delimiter.bar' },
 ];
 
-export function delimiterLabel(delimiter: string | null): string {
-  if (delimiter === null) return 'None';
-  return DELIMITERS.find((option) => option.value === delimiter)?.label ?? `"${delimiter}"`;
+/** The delimiters offered, named in the window's language. */
+export function delimiters(): Array<{ value: string; label: string }> {
+  return DELIMITER_LABEL.map((option) => ({ value: option.value, label: t(option.label) }));
 }
 
-export const FORMAT_LABEL: Readonly<Record<SourceInfo['format'], string>> = {
-  csv: 'CSV text',
-  xlsx: 'Excel workbook (.xlsx)',
-  xls: 'Excel 97–2003 workbook (.xls)',
-  ods: 'OpenDocument spreadsheet (.ods)',
-  vcard: 'vCard contacts (.vcf)',
+export function delimiterLabel(delimiter: string | null): string {
+  if (delimiter === null) return t('import.delimiter.none');
+  const known = DELIMITER_LABEL.find((option) => option.value === delimiter);
+  return known ? t(known.label) : `"${delimiter}"`;
+}
+
+const FORMAT_LABEL: Readonly<Record<SourceInfo['format'], MessageKey>> = {
+  csv: 'import.format.csv',
+  xlsx: 'import.format.xlsx',
+  xls: 'import.format.xls',
+  ods: 'import.format.ods',
+  vcard: 'import.format.vcard',
 };
+
+/** The kind of file the engine read, in words. */
+export function formatLabel(format: SourceInfo['format']): string {
+  return t(FORMAT_LABEL[format]);
+}
 
 /** How a column got its target, in words. */
 export function sourceLabel(source: MapSource, exportName: string | null = null): string {
   switch (source) {
     case 'exact':
-      return 'Exact match';
+      return t('import.source.exact');
     case 'synonym':
-      return 'Synonym';
+      return t('import.source.synonym');
     case 'export':
-      return exportName ? `${exportName} column` : 'Known export';
+      return exportName
+        ? t('import.source.exportOf', { name: exportName })
+        : t('import.source.export');
     case 'saved':
-      return 'Saved mapping';
+      return t('import.source.saved');
     case 'user':
-      return 'Your choice';
+      return t('import.source.user');
     case 'unmapped':
-      return 'New custom field';
+      return t('import.source.unmapped');
   }
 }
 
-export const ON_DUPLICATE: ReadonlyArray<{ value: OnDuplicate; label: string; hint: string }> = [
-  {
-    value: 'merge',
-    label: 'Merge',
-    hint: "Write the row's values into the matching record; its old values stay in history.",
-  },
-  {
-    value: 'skip',
-    label: 'Skip',
-    hint: 'Leave the matching record as it is and skip the row.',
-  },
-  {
-    value: 'create',
-    label: 'Create',
-    hint: 'Always create a new record, even when one already matches.',
-  },
-];
+/** What to do with a row that matches a record, with the words that explain it. */
+export function onDuplicateOptions(): Array<{ value: OnDuplicate; label: string; hint: string }> {
+  return [
+    {
+      value: 'merge',
+      label: t('import.onDuplicate.merge'),
+      hint: t('import.onDuplicate.mergeHint'),
+    },
+    { value: 'skip', label: t('import.onDuplicate.skip'), hint: t('import.onDuplicate.skipHint') },
+    {
+      value: 'create',
+      label: t('import.onDuplicate.create'),
+      hint: t('import.onDuplicate.createHint'),
+    },
+  ];
+}
 
 export const IGNORE = 'ignore';
 /** The dropdown value that stands for "a custom field" (the name is typed beside it). */
@@ -172,18 +212,55 @@ export function groupTargets(targets: readonly TargetDef[]): TargetGroup[] {
     ['id', 'company', 'contact'].includes(target.key) || target.ty === 'ref';
   const groups: TargetGroup[] = [
     {
-      label: 'Fields',
+      label: t('import.targets.fields'),
       targets: targets.filter(
         (target) => target.key !== IGNORE && !isLink(target) && !target.key.startsWith('line.'),
       ),
     },
     {
-      label: 'Links',
+      label: t('import.targets.links'),
       targets: targets.filter((target) => isLink(target) && !target.key.startsWith('line.')),
     },
-    { label: 'Order lines', targets: targets.filter((target) => target.key.startsWith('line.')) },
+    {
+      label: t('import.targets.lines'),
+      targets: targets.filter((target) => target.key.startsWith('line.')),
+    },
   ];
   return groups.filter((group) => group.targets.length > 0);
+}
+
+/** Kith's own targets, which are no field of the kind (a field is named by the schema). */
+const TARGET_LABEL: Readonly<Record<string, MessageKey>> = {
+  id: 'import.target.id',
+  full_name: 'import.target.fullName',
+  customer_no: 'import.target.customer',
+  'line.product': 'import.target.lineProduct',
+  'line.description': 'import.target.lineDescription',
+  'line.quantity': 'import.target.lineQuantity',
+  'line.unit_price': 'import.target.lineUnitPrice',
+  'line.amount': 'import.target.lineAmount',
+  tags: 'import.target.tags',
+  ignore: 'import.target.ignore',
+};
+
+/**
+ * A target as the mapping shows it: English as the engine labels it; Chinese names a field of
+ * the kind by the schema's label (`company` and `contact` link by name, and stand for
+ * `company_id` and `contact_id`) and Kith's other targets from the catalog.
+ */
+export function targetLabel(
+  kind: Kind,
+  target: TargetDef,
+  language: Language = i18n.language,
+): string {
+  if (language === 'en') return target.label;
+  const field =
+    target.key === 'company' ? 'company_id' : target.key === 'contact' ? 'contact_id' : target.key;
+  const fields = ZH_SCHEMA[kind]?.fields ?? {};
+  if (Object.hasOwn(fields, field)) return fields[field] ?? target.label;
+  return Object.hasOwn(TARGET_LABEL, target.key)
+    ? t(TARGET_LABEL[target.key] as MessageKey)
+    : target.label;
 }
 
 /**
@@ -279,19 +356,23 @@ export function issueColumns(
 export function formatRate(rowsPerSec: number, locale?: string): string {
   const rate = Number.isFinite(rowsPerSec) && rowsPerSec > 0 ? rowsPerSec : 0;
   const rounded = rate < 10 ? Math.round(rate * 10) / 10 : Math.round(rate);
-  return `${formatNumber(rounded, locale)} rows/s`;
+  return t('import.rate', { rate: formatNumber(rounded, locale) });
 }
 
 /** How long is left, in words: "about 3 s left", "about 2 min left". */
 export function formatEta(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return 'estimating time left…';
-  if (seconds < 1) return 'less than a second left';
-  if (seconds < 60) return `about ${Math.round(seconds)} s left`;
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) {
+    return t('import.eta.estimating');
+  }
+  if (seconds < 1) return t('import.eta.underSecond');
+  if (seconds < 60) return t('import.eta.seconds', { seconds: Math.round(seconds) });
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `about ${minutes} min left`;
+  if (minutes < 60) return t('import.eta.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `about ${hours} h left` : `about ${hours} h ${rest} min left`;
+  return rest === 0
+    ? t('import.eta.hours', { hours })
+    : t('import.eta.hoursMinutes', { hours, minutes: rest });
 }
 
 /** "42%" of a 0–1 fraction, clamped. */
@@ -302,25 +383,31 @@ export function formatPercent(fraction: number): string {
 
 /** "1,234 rows · 5,600 rows/s · about 3 s left". */
 export function progressText(progress: Progress, locale?: string): string {
-  const rows = `${formatNumber(progress.rows, locale)} ${progress.rows === 1 ? 'row' : 'rows'}`;
+  const rows = rowsText(progress.rows, locale);
   return `${rows} · ${formatRate(progress.rows_per_sec, locale)} · ${formatEta(progress.eta_secs)}`;
 }
 
-const MATCH_BY: Readonly<Record<Match['by'], string>> = {
-  id: 'Kith id',
-  email: 'email',
-  phone: 'phone',
-  name: 'similar name',
-  number: 'order number',
-  domain: 'web domain',
-  customer_no: 'customer number',
+const MATCH_BY: Readonly<Record<Match['by'], MessageKey>> = {
+  id: 'import.matchBy.id',
+  email: 'import.matchBy.email',
+  phone: 'import.matchBy.phone',
+  name: 'import.matchBy.name',
+  number: 'import.matchBy.number',
+  domain: 'import.matchBy.domain',
+  customer_no: 'import.matchBy.customerNo',
 };
 
 /** How a row matched a record: "by email", "by similar name (92)", "from line 2". */
 export function describeMatch(match: Match): string {
-  const score = match.by === 'name' && match.score < 100 ? ` (${match.score})` : '';
-  const from = match.line !== null ? ` · from line ${match.line}` : '';
-  return `by ${MATCH_BY[match.by]}${score}${from}`;
+  const how = t(MATCH_BY[match.by]);
+  const by =
+    match.by === 'name' && match.score < 100
+      ? t('import.match.byScore', { how, score: String(match.score) })
+      : t('import.match.by', { how });
+  // Lines are written as the file numbers them, without grouping (like the table's).
+  return match.line !== null
+    ? t('import.match.fromLine', { match: by, line: String(match.line) })
+    : by;
 }
 
 /** The file name of a path (either separator). */
@@ -354,7 +441,10 @@ export function exportFileName(plural: string, format: ExportFormat, now: Date):
   return `kith-${slug}-${day}.${EXPORT_EXTENSION[format]}`;
 }
 
-/** Countries offered for phone numbers without a prefix (ISO 3166 alpha-2); any code works. */
+/**
+ * Countries offered for phone numbers without a prefix (ISO 3166 alpha-2); any code works.
+ * The names are English; `countries()` gives them in the window's language.
+ */
 export const COUNTRIES: ReadonlyArray<[string, string]> = [
   ['CN', 'China'],
   ['HK', 'Hong Kong'],
@@ -382,3 +472,19 @@ export const COUNTRIES: ReadonlyArray<[string, string]> = [
   ['NZ', 'New Zealand'],
   ['ZA', 'South Africa'],
 ];
+
+/** A region's name in `locale` ("中国香港特别行政区"), or `fallback` when Intl cannot name it. */
+function regionName(code: string, locale: string, fallback: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The countries offered, named in the window's language (English as listed above). */
+export function countries(): Array<[string, string]> {
+  if (i18n.language === 'en') return COUNTRIES.map(([code, name]) => [code, name]);
+  const locale = i18n.locale;
+  return COUNTRIES.map(([code, name]) => [code, regionName(code, locale, name)]);
+}

@@ -1,6 +1,7 @@
 //! Transient notifications: errors the user should see but that belong to no form field.
 import { KithError } from '../ipc/api';
 import { errorMessage } from '../ipc/errors';
+import { t } from './i18n/index.svelte';
 
 export type Toast = { id: number; tone: 'error' | 'success' | 'info'; text: string };
 
@@ -14,11 +15,18 @@ class Toasts {
     setTimeout(() => this.dismiss(id), ms);
   }
 
-  /** Shows an error from the engine (or anything thrown) with what the user was doing. */
+  /**
+   * Shows an error from the engine (or anything thrown) with what the user was doing (said in
+   * the window's language by the caller), and the engine's code when it has one.
+   */
   error(doing: string, error: unknown): void {
     const message = errorMessage(error);
-    const code = error instanceof KithError ? ` (${error.code})` : '';
-    this.show('error', `${doing}: ${message}${code}`);
+    this.show(
+      'error',
+      error instanceof KithError
+        ? t('toast.errorCode', { doing, message, code: error.code })
+        : t('toast.error', { doing, message }),
+    );
   }
 
   dismiss(id: number): void {
