@@ -63,6 +63,7 @@ export const en = {
   'list.importTitle': 'Import {kinds} from a spreadsheet',
   'list.import': 'Import',
   'list.board': 'Board',
+  'list.queue': 'Queue',
   'list.exportTitle': 'Export {kinds} to a file',
   'list.export': 'Export',
   'list.new': 'New {kind}',

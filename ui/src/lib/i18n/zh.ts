@@ -55,6 +55,7 @@ export const zh: Messages = {
   'list.importTitle': '从电子表格导入{kinds}',
   'list.import': '导入',
   'list.board': '看板',
+  'list.queue': '队列',
   'list.exportTitle': '将{kinds}导出为文件',
   'list.export': '导出',
   'list.new': '新建{kind}',
