@@ -2,6 +2,7 @@
 //! Today), and a reminder when a task's due time comes. Asks the engine once a minute and
 //! after every write of an activity; a failed ask keeps the last count.
 import { onRecordWritten, today } from '../ipc/api';
+import { t } from './i18n/index.svelte';
 import { fallingDue } from './tasks';
 import { toasts } from './toast.svelte';
 
@@ -40,7 +41,7 @@ class DueTasks {
     // The first look reminds of nothing: what was already due is in the count.
     if (!last || last.day !== day.day) return;
     for (const task of fallingDue(day.due_today, day.day, last.time, day.time)) {
-      toasts.show('info', `Due now: ${task.title}`, 10_000);
+      toasts.show('info', t('today.dueNow', { title: task.title }), 10_000);
     }
   }
 }
