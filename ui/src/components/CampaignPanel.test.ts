@@ -5,6 +5,7 @@ import { recordedAnswer, recordedCalls, type Workspace } from '../ipc/mock/fixtu
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { percent } from '../lib/analytics';
 import { formatMoney, formatNumber } from '../lib/format';
+import { i18n } from '../lib/i18n/index.svelte';
 import { toasts } from '../lib/toast.svelte';
 import CampaignPanel from './CampaignPanel.svelte';
 import Toasts from './Toasts.svelte';
@@ -17,6 +18,7 @@ let backend: ReplayBackend;
 afterEach(() => {
   uninstallMockBackend();
   toasts.items = [];
+  i18n.set('en');
 });
 
 /** The campaign a workspace's recorded calls are about. */
@@ -129,6 +131,38 @@ describe('the campaign page', () => {
     );
     expect(await screen.findByTestId('toast-success')).toHaveTextContent(
       `Wrote ${formatNumber(done.written)} members to ${path}`,
+    );
+  });
+});
+
+describe('the campaign page in Chinese', () => {
+  it('labels the figures, the members and their statuses in Chinese', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend());
+    const id = campaignOf('campaign_report', 'demo');
+    const { container } = render(CampaignPanel, { campaignId: id });
+    const m = members(id, 'demo');
+    const kpis = await screen.findByTestId('campaign-kpis');
+    for (const label of ['成员', '回复率', '转化', '收入', '单次转化成本', '投资回报率']) {
+      expect(kpis).toHaveTextContent(label);
+    }
+    const table = screen.getByTestId('campaign-members');
+    for (const heading of ['联系人', '邮箱', '状态', '回复时间', '回复内容']) {
+      expect(within(table).getByRole('columnheader', { name: heading })).toBeInTheDocument();
+    }
+    const sent = m.rows.find((row) => row.status === 'sent');
+    if (!sent) throw new Error('the demo campaign has a member the mail was sent to');
+    expect(screen.getByTestId(`member-status-${sent.id}`)).toHaveTextContent('已发送');
+    expect(screen.getByTestId(`member-respond-${sent.id}`)).toHaveTextContent('记录回复');
+    await fireEvent.click(screen.getByTestId('campaign-add-members'));
+    await fireEvent.change(await screen.findByTestId('campaign-source-kind'), {
+      target: { value: 'segment' },
+    });
+    const options = within(screen.getByTestId('campaign-source-value')).getAllByRole('option');
+    expect(options.map((option) => option.textContent)).toContain('冠军客户 (4)');
+    expect(options.map((option) => option.getAttribute('value'))).toContain('Champions');
+    expect(container.textContent).not.toMatch(
+      /Members|Response rate|Conversions|Revenue|Record response|Add members|Export members|responded|Champions/,
     );
   });
 });

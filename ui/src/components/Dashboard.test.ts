@@ -3,7 +3,7 @@
 // workspace, before its analyses ran (`unscored`), or for an empty one. Recompute and the
 // "compute" buttons change data: the end-to-end test runs them against the engine.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   CustomerFigures,
   DealScoreView,
@@ -58,6 +58,7 @@ function computeCalls(): string[] {
 afterEach(() => {
   uninstallMockBackend();
   window.location.hash = '';
+  i18n.set('en');
 });
 
 describe('the dashboard', () => {
@@ -305,5 +306,115 @@ describe('record pages', () => {
     const dealId = String(recordedCalls('analyze_deal_score', 'unscored')[0]?.args.dealId);
     render(DealScore, { dealId, stage: 'negotiation' });
     expect(await screen.findByTestId('deal-score-none')).toHaveTextContent('Not scored yet');
+  });
+});
+
+describe('the dashboard in Chinese', () => {
+  beforeEach(() => i18n.set('zh'));
+
+  it('says the headline figures in Chinese, with money in 万', async () => {
+    const { container } = render(Dashboard, { section: 'overview', info: open() });
+    const kpis = recordedAnswer<Kpis>('dashboard_kpis', { asOf: null });
+    await screen.findByTestId('kpi-customers-value');
+    expect(screen.getByRole('heading', { name: '仪表盘' })).toBeInTheDocument();
+    expect(screen.getByTestId('dashboard-tab-segments')).toHaveTextContent('客户分群');
+    expect(screen.getByTestId('kpi-customers')).toHaveTextContent('有过购买的联系人');
+    expect(screen.getByTestId('kpi-pipeline')).toHaveTextContent('进行中商机');
+    expect(kpis.pipeline).toBeGreaterThanOrEqual(10_000);
+    expect(screen.getByTestId('kpi-pipeline-value')).toHaveTextContent(/^US\$[\d.]+万$/);
+    expect(screen.getByTestId('recompute-button')).toHaveTextContent('重新计算');
+    // The charts' titles, by the engine's names for them.
+    expect(await screen.findByText('月度收入')).toBeInTheDocument();
+    expect(screen.getByText('各阶段商机')).toBeInTheDocument();
+    expect(container.textContent).not.toMatch(/Revenue by month|Pipeline by stage/);
+    const own = [
+      container.querySelector('.page-header'),
+      screen.getByRole('navigation'),
+      screen.getByTestId('kpis'),
+    ];
+    for (const part of own) {
+      expect(part?.textContent).not.toMatch(
+        /Dashboard|Overview|Customers|Revenue this month|Open pipeline|weighted forecast|Recompute/,
+      );
+    }
+  });
+
+  it('names the segments and what they mean in Chinese, filtering by the engine’s names', async () => {
+    const { container } = render(Dashboard, { section: 'segments', info: open() });
+    const rfm = stored<RfmView>('rfm');
+    const champions = await screen.findByTestId('segment-champions');
+    expect(champions).toHaveTextContent('冠军客户');
+    expect(champions).toHaveTextContent('最近常买：给予回馈，并请他们推荐新客户。');
+    expect(screen.getByTestId('rfm-segments')).toHaveTextContent('R×F 分群');
+    expect(screen.getByTestId('rfm-all')).toHaveTextContent(
+      `按 RFM 查看全部 ${formatNumber(rfm.scored)} 位客户 →`,
+    );
+    expect(screen.getByTestId('rfm-stamp')).toHaveTextContent(/^数据截至 2026年11月1日，/);
+    const filled = rfm.segments.find((segment) => segment.count > 0);
+    if (!filled) throw new Error('no customer in any segment');
+    const contacts = screen.getByTestId(`segment-${filled.segment}-contacts`);
+    expect(contacts).toHaveTextContent('查看联系人');
+    expect(contacts).toHaveAttribute(
+      'href',
+      `#/contact?rfm_segment=${encodeURIComponent(filled.label)}`,
+    );
+    expect(await screen.findByTestId('clusters-summary')).toHaveTextContent(/个客户群/);
+    expect(container.textContent).not.toMatch(
+      /Show contacts|Invite to campaign|What it means|Champions|Hibernating|Bought recently|clusters:|As of/,
+    );
+  });
+
+  it('says how the lead scores are made, rules and factors, in Chinese', async () => {
+    const { container } = render(Dashboard, { section: 'scores', info: open() });
+    const scores = stored<ScoreView>('scores');
+    const method = await screen.findByTestId('score-method');
+    expect(scores.method.method).toBe('rule_based');
+    expect(method).toHaveTextContent('基于规则');
+    expect(method).toHaveTextContent('评分来自规则：只有 6 个已关闭商机');
+    expect(await screen.findByTestId('rule-recent_meeting')).toHaveTextContent(
+      '最近 14 天内有会议',
+    );
+    expect(screen.getByLabelText('来自转介绍')).toHaveValue(10);
+    const rows = await screen.findAllByTestId('score-row');
+    expect(rows[0]).toHaveTextContent('线索');
+    expect(screen.getByRole('columnheader', { name: '原因' })).toBeInTheDocument();
+    expect(container.textContent).not.toMatch(
+      /Rule-based|closed deals|meeting in the last|came by referral|Edit rules|Reset to defaults|Deal|Score/,
+    );
+  });
+
+  it('shows satisfaction in Chinese', async () => {
+    const { container } = render(Dashboard, { section: 'satisfaction', info: open() });
+    expect(await screen.findByTestId('nps')).toHaveTextContent('推荐者 9–10');
+    expect(screen.getByTestId('csat')).toHaveTextContent(/表示满意（4 或 5 分）/);
+    expect(screen.getByTestId('sentiment')).toHaveTextContent('情感倾向（最近 90 天）');
+    expect(screen.getByTestId('negative-texts')).toHaveTextContent('客户不满意的地方');
+    expect(container.textContent).not.toMatch(
+      /Promoters|Passives|Detractors|satisfied|Sentiment|unhappy|Words recent|feedback comments/,
+    );
+  });
+
+  it('shows a contact’s figures and a deal’s score in Chinese', async () => {
+    open();
+    const figures = recordedCalls('customer_figures')
+      .map((call) => call.answer as CustomerFigures | null)
+      .find((found) => found?.rfm_segment === 'Champions');
+    if (!figures) throw new Error('no champion with stored figures');
+    const { container } = render(ContactFigures, { contactId: figures.contact_id });
+    expect(await screen.findByTestId('contact-segment')).toHaveTextContent('冠军客户');
+    expect(screen.getByTestId('contact-figures')).toHaveTextContent('客户指标');
+    expect(screen.getByTestId('contact-figures')).toHaveTextContent('给予回馈');
+    expect(container.textContent).not.toMatch(/Customer figures|Champions|Lead score|Orders/);
+
+    const view = recordedCalls('analyze_deal_score')
+      .map((call) => call.answer as DealScoreView | null)
+      .find((answer) => answer !== null && answer.deal.raised_by.length > 0);
+    if (!view) throw new Error('no scored deal with a factor');
+    render(DealScore, { dealId: view.deal.deal_id, stage: view.deal.stage });
+    const card = await screen.findByTestId('deal-score');
+    await screen.findByTestId('deal-score-value');
+    expect(card).toHaveTextContent('商机评分');
+    expect(screen.getByTestId('deal-score-line')).toHaveTextContent(/^评分 \d+：/);
+    expect(card.textContent).not.toMatch(/Lead score|score \d|Starts from|Rule-based/);
   });
 });

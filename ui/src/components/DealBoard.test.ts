@@ -5,6 +5,7 @@ import { recordedAnswer } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { RECORDED_NOW } from '../ipc/mock/now';
 import { formatNumber } from '../lib/format';
+import { i18n } from '../lib/i18n/index.svelte';
 import { toasts } from '../lib/toast.svelte';
 import DealBoard from './DealBoard.svelte';
 import Toasts from './Toasts.svelte';
@@ -16,6 +17,7 @@ let backend: ReplayBackend;
 afterEach(() => {
   uninstallMockBackend();
   toasts.items = [];
+  i18n.set('en');
 });
 
 const recorded = (workspace: 'demo' | 'edits') =>
@@ -82,5 +84,36 @@ describe('the deal board', () => {
         input: { stage: 'lost', lost_reason: 'Price' },
       }),
     );
+  });
+});
+
+describe('the deal board in Chinese', () => {
+  it('names the stages, the figures and the lost dialog in Chinese', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend());
+    const { container } = render(DealBoard);
+    const board = recorded('demo');
+    await screen.findByTestId('board-columns');
+    expect(screen.getByRole('heading', { name: '商机' })).toBeInTheDocument();
+    expect(screen.getByTestId('board-forecast')).toHaveTextContent('加权商机总额');
+    expect(screen.getByTestId('board-forecast')).toHaveTextContent('预计 2026年11月');
+    const names = { lead: '线索', qualified: '已确认', negotiation: '谈判', won: '赢单' };
+    for (const [stage, name] of Object.entries(names)) {
+      expect(screen.getByTestId(`board-column-${stage}`)).toHaveTextContent(name);
+    }
+    expect(screen.getByTestId('board-column-won')).toHaveTextContent('没有商机');
+    expect(screen.getByTestId('board-stages')).toHaveTextContent('阶段');
+    expect(screen.getByTestId('board-new')).toHaveTextContent('新建商机');
+
+    const card = screen.getByTestId(`board-card-${firstCard(board, 'lead').deal.id}`);
+    await fireEvent.keyDown(card.querySelector('.title') as HTMLElement, { key: 'l' });
+    const dialog = await screen.findByTestId('lost-dialog');
+    expect(dialog).toHaveTextContent('为什么输单');
+    expect(within(dialog).getByTestId('lost-reason-Price')).toHaveTextContent('价格');
+    expect(within(dialog).getByTestId('lost-confirm')).toHaveTextContent('标记为输单');
+    expect(container.textContent).not.toMatch(
+      /Weighted pipeline|Expected|open deals|No deals|Stages|New deal|Drag a card/,
+    );
+    expect(document.body.textContent).not.toMatch(/Why was|Mark lost|Price|Cancel/);
   });
 });

@@ -5,6 +5,7 @@ import { recordedAnswer } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { RECORDED_NOW } from '../ipc/mock/now';
 import { formatNumber } from '../lib/format';
+import { i18n } from '../lib/i18n/index.svelte';
 import { toasts } from '../lib/toast.svelte';
 import TicketQueue from './TicketQueue.svelte';
 import Toasts from './Toasts.svelte';
@@ -17,6 +18,7 @@ let backend: ReplayBackend;
 afterEach(() => {
   uninstallMockBackend();
   toasts.items = [];
+  i18n.set('en');
 });
 
 const recorded = (workspace: 'demo' | 'edits' | 'empty') =>
@@ -145,5 +147,53 @@ describe('the ticket queue', () => {
     expect(await screen.findByTestId('toast-success')).toHaveTextContent(
       `Closed “${ticket.title}”. Rated 4 of 5.`,
     );
+  });
+});
+
+describe('the ticket queue in Chinese', () => {
+  it('names the statuses, priorities, figures and targets in Chinese', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend());
+    const { container } = render(TicketQueue);
+    const queue = recorded('demo');
+    await screen.findByTestId('queue-columns');
+    expect(screen.getByRole('heading', { name: '工单' })).toBeInTheDocument();
+    const statuses = { new: '新建', in_progress: '处理中', waiting: '等待客户', closed: '已关闭' };
+    for (const [status, name] of Object.entries(statuses)) {
+      expect(screen.getByTestId(`queue-column-${status}`)).toHaveTextContent(name);
+    }
+    const figures = screen.getByTestId('queue-figures');
+    expect(figures).toHaveTextContent('未解决');
+    expect(figures).toHaveTextContent('首次响应时间中位数');
+    expect(screen.getByTestId('queue-targets')).toHaveTextContent(
+      '目标（答复 / 解决）：紧急 1 小时 / 4 小时 · 高 4 小时 / 24 小时',
+    );
+    const late = queue.columns.flatMap((c) => c.cards).find((c) => c.resolution_overdue);
+    if (!late) throw new Error('no overdue ticket recorded');
+    expect(screen.getByTestId(`queue-late-${late.ticket.id}`)).toHaveTextContent('已超时');
+    expect(screen.getByTestId(`queue-card-${late.ticket.id}`)).toHaveTextContent('高');
+    expect(container.textContent).not.toMatch(
+      /Overdue|Median|Targets|Reply by|Resolve by|Resolved in|No tickets|New ticket|In progress|urgent/,
+    );
+  });
+
+  it('asks about the customer’s satisfaction in Chinese', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    render(TicketQueue);
+    const ticket = firstCard(recorded('edits'), 'waiting').ticket;
+    const card = await screen.findByTestId(`queue-card-${ticket.id}`);
+    await fireEvent.keyDown(card.querySelector('.title') as HTMLElement, { key: 'c' });
+    const dialog = await screen.findByTestId('close-dialog');
+    expect(dialog).toHaveTextContent('客户的满意程度如何？');
+    expect(within(dialog).getByTestId('close-rating-words')).toHaveTextContent('未询问');
+    expect(within(dialog).getByTestId('close-confirm')).toHaveTextContent('关闭，不记录反馈');
+    await fireEvent.click(within(dialog).getByTestId('close-star-4'));
+    expect(within(dialog).getByTestId('close-rating-words')).toHaveTextContent('满意');
+    expect(within(dialog).getByTestId('close-star-4')).toHaveAttribute(
+      'aria-label',
+      '4 分（满分 5 分）：满意',
+    );
+    expect(dialog.textContent).not.toMatch(/How satisfied|Happy|Close ticket|Cancel/);
   });
 });

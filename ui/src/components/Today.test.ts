@@ -4,6 +4,7 @@ import type { EntityRecord, Today as TodayView } from '../ipc/api';
 import { recordedAnswer } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { RECORDED_NOW } from '../ipc/mock/now';
+import { i18n } from '../lib/i18n/index.svelte';
 import { toasts } from '../lib/toast.svelte';
 import Today from './Today.svelte';
 import Toasts from './Toasts.svelte';
@@ -16,6 +17,7 @@ let backend: ReplayBackend;
 afterEach(() => {
   uninstallMockBackend();
   toasts.items = [];
+  i18n.set('en');
 });
 
 const ARGS = { now: RECORDED_NOW, upcomingDays: null };
@@ -119,5 +121,52 @@ describe('the Today page', () => {
     expect(await screen.findByText('Nothing due')).toBeInTheDocument();
     expect(screen.getByTestId('today-suggestions')).toHaveTextContent('Nothing stands out');
     expect(answer('empty').suggestions).toEqual([]);
+  });
+});
+
+describe('the Today page in Chinese', () => {
+  it('says the day, the tasks and the suggestions in Chinese, reasons from their figures', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend());
+    const { container } = render(Today);
+    const day = answer('demo');
+    const overdue = await screen.findByTestId('today-overdue');
+    expect(screen.getByRole('heading', { name: '今日' })).toBeInTheDocument();
+    expect(screen.getByText(/11月1日星期日/)).toBeInTheDocument();
+    expect(overdue).toHaveTextContent('已逾期');
+    expect(within(overdue).getByTestId(`task-${firstOverdue('demo').id}`)).toHaveTextContent(
+      '逾期 73 天',
+    );
+    expect(screen.getByTestId('today-new-subject')).toHaveAttribute(
+      'placeholder',
+      '添加任务：打电话、发送、准备…',
+    );
+    expect(screen.getByTestId('today-new-add')).toHaveTextContent('添加任务');
+
+    const suggestions = screen.getByTestId('today-suggestions');
+    expect(suggestions).toHaveTextContent('值得关注');
+    const quiet = day.suggestions.findIndex((s) => s.kind === 'deal_idle');
+    const late = day.suggestions.findIndex((s) => s.kind === 'ticket_late');
+    const idle = within(suggestions).getByTestId(`suggestion-${quiet}`);
+    expect(idle).toHaveTextContent('商机停滞');
+    expect(idle).toHaveTextContent(
+      `已 ${day.suggestions[quiet]?.figures.idle_days} 天没有活动（最近一次在 2026年8月16日）；处于“谈判”阶段，金额 US$5,650。`,
+    );
+    const ticket = within(suggestions).getByTestId(`suggestion-${late}`);
+    expect(ticket).toHaveTextContent('工单超时');
+    expect(ticket).toHaveTextContent(/已(等待客户|开启) \d+ 天.*；高优先级的处理目标是 1 天。/);
+    expect(ticket).toHaveTextContent('安排任务');
+    expect(container.textContent).not.toMatch(
+      /Overdue|Due today|days late|Worth a look|Plan a task|Deal gone quiet|No activity for|Add task|priority/,
+    );
+  });
+
+  it('says when nothing is due in Chinese', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'empty' }));
+    render(Today);
+    expect(await screen.findByText('没有到期的任务')).toBeInTheDocument();
+    expect(screen.getByTestId('today-suggestions')).toHaveTextContent('没有特别需要关注的');
+    expect(screen.queryByText(/Nothing due|Nothing stands out/)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Kpis, ScoredDeal, SegmentView } from '../ipc/api';
 import {
   chartFileName,
@@ -6,6 +6,7 @@ import {
   clusteringText,
   DroppedError,
   factorLine,
+  factorText,
   kpiCards,
   percent,
   scoreMethodText,
@@ -14,6 +15,7 @@ import {
   signed,
   TaskQueue,
 } from './analytics';
+import { i18n } from './i18n/index.svelte';
 import { routeHref } from './router.svelte';
 
 const KPIS: Kpis = {
@@ -181,5 +183,66 @@ describe('TaskQueue', () => {
     release[1]?.();
     release[2]?.();
     await expect(Promise.all([results[1], results[3]])).resolves.toEqual([2, 4]);
+  });
+});
+
+describe('analytics in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it('headline figures in Chinese words, large amounts in 万', () => {
+    i18n.set('zh');
+    const cards = kpiCards({ ...KPIS, currency: 'CNY' });
+    expect(cards.map((card) => card.label)).toEqual([
+      '客户',
+      '活跃客户',
+      '本月收入',
+      '进行中商机',
+      '客户满意度',
+      '净推荐值',
+    ]);
+    expect(cards.find((card) => card.id === 'pipeline')).toMatchObject({
+      value: '¥120.4万',
+      detail: '加权预测 ¥31.8万',
+    });
+  });
+
+  it('says why the scores are rule-based and what moved them, from their keys', () => {
+    i18n.set('zh');
+    const rules = scoreMethodText({
+      method: 'rule_based',
+      reason: { type: 'too_few_closed', closed: 4 },
+      explanation: 'only 4 closed deals; the learned score needs 20 with at least 5 won and 5 lost',
+    });
+    expect(rules).toMatchObject({
+      label: '基于规则',
+      detail: '只有 4 个已关闭商机；学习评分需要 20 个，其中赢单至少 5 个、输单至少 5 个',
+    });
+    expect(factorText({ id: 'recent_meeting', text: 'meeting in the last 14 days' })).toBe(
+      '最近 14 天内有会议',
+    );
+    expect(factorText({ id: 'meetings_14d', text: '3 meetings in 14 days' })).toBe(
+      '14 天内 3 次会议',
+    );
+    expect(factorText({ id: 'calls_30d', text: 'no calls 15–30 days ago' })).toBe(
+      '15–30 天前 0 次电话',
+    );
+    expect(
+      factorText({ id: 'company_won_deals', text: '2 past won deals with this company' }),
+    ).toBe('与该公司以前有 2 次赢单');
+    expect(factorText({ id: 'inactivity', text: 'no activity for 40 days' })).toBe('40 天没有活动');
+    expect(factorText({ id: 'stage', text: 'stage: negotiation' })).toBe('阶段：谈判');
+    expect(factorText({ id: 'company_size', text: 'company of 1,200 employees' })).toBe(
+      '公司有 1,200 名员工',
+    );
+    expect(factorText({ id: 'phone', text: 'no phone' })).toBe('未填电话');
+    // A factor the catalog does not know keeps the engine's words.
+    expect(factorText({ id: 'something_new', text: 'a new factor' })).toBe('a new factor');
+    expect(
+      factorLine({
+        score: 82,
+        raised_by: [{ id: 'meetings_14d', text: '3 meetings in 14 days', points: 18, summary: '' }],
+        lowered_by: [],
+      }),
+    ).toBe('评分 82：14 天内 3 次会议 +18');
   });
 });

@@ -13,7 +13,9 @@ import {
   type Kind,
   type RefreshProgress,
 } from '../ipc/api';
+import { stepLabel } from './analytics';
 import { formatNumber } from './format';
+import { t } from './i18n/index.svelte';
 import { toasts } from './toast.svelte';
 import { errorMessage } from '../ipc/errors';
 
@@ -66,8 +68,13 @@ export class AnalyticsRuns {
   get label(): string {
     if (!this.running) return '';
     const progress = this.progress;
-    if (!progress) return 'Starting…';
-    return `${progress.label} (${progress.index} of ${progress.total}) — ${formatNumber(this.percent)} %`;
+    if (!progress) return t('analytics.progress.starting');
+    return t('analytics.progress.step', {
+      step: stepLabel(progress),
+      index: progress.index,
+      total: progress.total,
+      percent: formatNumber(this.percent),
+    });
   }
 
   /**
@@ -130,7 +137,7 @@ export class AnalyticsRuns {
       this.generation += 1;
     } catch (error) {
       this.error = errorMessage(error);
-      toasts.error('Could not recompute the analytics', error);
+      toasts.error(t('analytics.recomputeFailed'), error);
       // The steps before the failure were saved: views read what is stored now.
       this.generation += 1;
     } finally {

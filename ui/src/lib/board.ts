@@ -1,8 +1,8 @@
 //! The deal board's words and moves: a stage's name, the stage a card moves to with the
 //! keyboard, the edit a drop sends, and the reasons offered when a deal is lost.
 import type { BoardColumn, DealStage, RecordInput } from '../ipc/api';
-import { i18n } from './i18n/index.svelte';
-import { choiceLabel } from './i18n/schema';
+import { i18n, t, type MessageKey } from './i18n/index.svelte';
+import { ZH_SCHEMA } from './i18n/schema';
 
 /** Reasons a deal is lost, offered when it is moved to Lost (any other can be typed). */
 export const LOST_REASONS = [
@@ -14,9 +14,26 @@ export const LOST_REASONS = [
   'Needs changed',
 ] as const;
 
-/** A stage key as a name: `negotiation` → "Negotiation" (谈判 in Chinese). */
+const LOST_WORDS: Record<(typeof LOST_REASONS)[number], MessageKey> = {
+  Price: 'board.lost.price',
+  Timing: 'board.lost.timing',
+  'Chose a competitor': 'board.lost.competitor',
+  'No budget': 'board.lost.budget',
+  'No response': 'board.lost.response',
+  'Needs changed': 'board.lost.needs',
+};
+
+/** An offered reason in the window's language: what the deal's lost reason is set to. */
+export function lostReasonLabel(reason: (typeof LOST_REASONS)[number]): string {
+  return t(LOST_WORDS[reason]);
+}
+
+/**
+ * A stage key as its default name: `negotiation` → "Negotiation" (谈判 in Chinese), whatever
+ * the user renamed it to (`stageName` says that).
+ */
 export function stageLabel(stage: string): string {
-  if (i18n.language === 'zh') return choiceLabel('deal', 'stage', stage, 'zh');
+  if (i18n.language === 'zh') return ZH_SCHEMA.deal.choices?.stage?.[stage] ?? stage;
   const words = stage.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

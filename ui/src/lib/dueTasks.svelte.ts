@@ -45,7 +45,7 @@ class DueTasks {
     // The first look reminds of nothing: what was already due is in the count.
     if (!last || last.day !== day.day) return;
     for (const task of fallingDue(day.due_today, day.day, last.time, day.time)) {
-      toasts.show('info', `Due now: ${task.title}`, 10_000);
+      toasts.show('info', t('today.dueNow', { title: task.title }), 10_000);
       void this.notify(t('reminder.title'), reminderBody(task));
     }
   }

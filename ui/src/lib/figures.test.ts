@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RowFigures } from '../ipc/api';
-import { atLeast, atLeastInput, figureFilterLabel, figureText, NO_FIGURE } from './figures';
+import {
+  atLeast,
+  atLeastInput,
+  FIGURE_COLUMNS,
+  figureFilterLabel,
+  figureText,
+  NO_FIGURE,
+} from './figures';
+import { i18n } from './i18n/index.svelte';
 
 const ROW: RowFigures = {
   rfm_segment: 'Champions',
@@ -51,5 +59,33 @@ describe('figure filters', () => {
     );
     // What the engine will refuse is shown as given, so the chip can be removed.
     expect(figureFilterLabel('lead_score', 'high')).toBe('Lead score: high');
+  });
+});
+
+describe('figures in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+
+  it("name the columns, chips and segments in Chinese, the filter keeping the engine's name", () => {
+    expect(FIGURE_COLUMNS.map((column) => column.label)).toEqual([
+      'Segment',
+      'RFM',
+      'Cluster',
+      'Value (1 y)',
+      'Lead score',
+    ]);
+    i18n.set('zh');
+    expect(FIGURE_COLUMNS.map((column) => column.label)).toEqual([
+      '分群',
+      'RFM',
+      '客户群',
+      '1 年价值',
+      '商机评分',
+    ]);
+    expect(figureText('rfm_segment', ROW, 'CNY')).toBe('冠军客户');
+    expect(figureText('cluster', ROW, 'CNY')).toBe('high value, loyal regulars');
+    expect(figureFilterLabel('rfm_segment', "Can't Lose")).toBe('分群：不能失去');
+    expect(figureFilterLabel('lead_score', '>=70')).toBe('商机评分 ≥ 70');
+    expect(figureFilterLabel('clv_365', '>=1000', 'CNY')).toBe('1 年价值 ≥ ¥1,000.00');
+    expect(figureFilterLabel('review', 'yes')).toBe('待核对');
   });
 });

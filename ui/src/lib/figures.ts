@@ -1,9 +1,12 @@
 //! The contacts list's analytics figures: the columns that show what the last runs stored for
 //! each contact (`Page.figures`), how a cell reads, and the figure filters as the engine takes
 //! them (`lead_score=>=70`) and as chips say them ("Lead score ≥ 70"). Every number is the
-//! engine's; nothing here computes one.
+//! engine's; nothing here computes one. Names and tooltips are the window's language; a
+//! segment's stored name is shown in it too (the filter keeps the engine's name).
 import type { RowFigures } from '../ipc/api';
+import { segmentLabel } from './analytics';
 import { formatMoney, formatNumber } from './format';
+import { t, type MessageKey } from './i18n/index.svelte';
 
 /** What an empty figure cell shows. */
 export const NO_FIGURE = '–';
@@ -22,52 +25,50 @@ export type FigureColumn = {
   firstDesc: boolean;
 };
 
+/** A figure column whose name and tooltip are read in the window's language when shown. */
+function column(
+  key: keyof RowFigures,
+  words: { label: MessageKey; title: MessageKey },
+  layout: Omit<FigureColumn, 'key' | 'label' | 'title'>,
+): FigureColumn {
+  return {
+    key,
+    get label() {
+      return t(words.label);
+    },
+    get title() {
+      return t(words.title);
+    },
+    ...layout,
+  };
+}
+
 export const FIGURE_COLUMNS: readonly FigureColumn[] = [
-  {
-    key: 'rfm_segment',
-    label: 'Segment',
-    title: 'R×F segment: where recency and frequency of orders place the customer',
-    width: 'minmax(104px, 0.8fr)',
-    minPx: 104,
-    align: 'start',
-    firstDesc: false,
-  },
-  {
-    key: 'rfm',
-    label: 'RFM',
-    title: 'Recency, frequency and monetary scores, 1–5 each (5 is best)',
-    width: '46px',
-    minPx: 46,
-    align: 'end',
-    firstDesc: true,
-  },
-  {
-    key: 'cluster',
-    label: 'Cluster',
-    title: 'k-means cluster: customers who buy alike',
-    width: 'minmax(100px, 1.2fr)',
-    minPx: 100,
-    align: 'start',
-    firstDesc: false,
-  },
-  {
-    key: 'clv_365',
-    label: 'Value (1 y)',
-    title: 'Expected value of the customer’s purchases over the next 365 days',
-    width: '96px',
-    minPx: 96,
-    align: 'end',
-    firstDesc: true,
-  },
-  {
-    key: 'lead_score',
-    label: 'Lead score',
-    title: 'Lead score 0–100: the best of the contact’s open deals',
-    width: '80px',
-    minPx: 80,
-    align: 'end',
-    firstDesc: true,
-  },
+  column(
+    'rfm_segment',
+    { label: 'analytics.figure.segment', title: 'analytics.figure.segmentTitle' },
+    { width: 'minmax(104px, 0.8fr)', minPx: 104, align: 'start', firstDesc: false },
+  ),
+  column(
+    'rfm',
+    { label: 'analytics.figure.rfm', title: 'analytics.figure.rfmTitle' },
+    { width: '46px', minPx: 46, align: 'end', firstDesc: true },
+  ),
+  column(
+    'cluster',
+    { label: 'analytics.figure.cluster', title: 'analytics.figure.clusterTitle' },
+    { width: 'minmax(100px, 1.2fr)', minPx: 100, align: 'start', firstDesc: false },
+  ),
+  column(
+    'clv_365',
+    { label: 'analytics.figure.value', title: 'analytics.figure.valueTitle' },
+    { width: '96px', minPx: 96, align: 'end', firstDesc: true },
+  ),
+  column(
+    'lead_score',
+    { label: 'analytics.figure.leadScore', title: 'analytics.figure.leadScoreTitle' },
+    { width: '80px', minPx: 80, align: 'end', firstDesc: true },
+  ),
 ];
 
 /** One figure of a row as text; an en dash where the analyses did not reach the contact. */
@@ -81,6 +82,7 @@ export function figureText(
   if (value === null) return NO_FIGURE;
   if (key === 'clv_365' && typeof value === 'number') return formatMoney(value, currency, locale);
   if (typeof value === 'number') return formatNumber(value, locale);
+  if (key === 'rfm_segment') return segmentLabel(value);
   return value;
 }
 
@@ -99,13 +101,13 @@ export function atLeastInput(filter: string | undefined): string {
 }
 
 /** The names of the filters by stored figures (and the review filter). */
-const FILTER_NAMES: Record<string, string> = {
-  rfm_segment: 'Segment',
-  cluster: 'Cluster',
-  rfm: 'RFM',
-  clv_365: 'Value (1 y)',
-  lead_score: 'Lead score',
-  review: 'Needs review',
+const FILTER_NAMES: Record<string, MessageKey> = {
+  rfm_segment: 'analytics.figure.segment',
+  cluster: 'analytics.figure.cluster',
+  rfm: 'analytics.figure.rfm',
+  clv_365: 'analytics.figure.value',
+  lead_score: 'analytics.figure.leadScore',
+  review: 'analytics.figure.review',
 };
 
 const OPERATORS: ReadonlyArray<[string, string]> = [
@@ -127,17 +129,18 @@ export function figureFilterLabel(
   currency: string | null = null,
   locale?: string,
 ): string {
-  const label = (FILTER_NAMES as Record<string, string | undefined>)[name] ?? name;
+  const key = (FILTER_NAMES as Record<string, MessageKey | undefined>)[name];
+  const label = key ? t(key) : name;
   if (name === 'review')
-    return /^(no|false|0|n)$/i.test(value.trim()) ? 'Nothing to review' : label;
-  if (name === 'rfm_segment' || name === 'cluster' || !(name in FILTER_NAMES)) {
-    return `${label}: ${value}`;
-  }
+    return /^(no|false|0|n)$/i.test(value.trim()) ? t('analytics.figure.nothingToReview') : label;
+  if (name === 'rfm_segment')
+    return t('analytics.figure.is', { label, value: segmentLabel(value) });
+  if (name === 'cluster' || !key) return t('analytics.figure.is', { label, value });
   const text = value.trim();
   const [op, symbol] = OPERATORS.find(([candidate]) => text.startsWith(candidate)) ?? ['', '='];
   const rest = text.slice(op.length).trim();
   const number = Number(rest);
-  if (rest === '' || !Number.isFinite(number)) return `${label}: ${value}`;
+  if (rest === '' || !Number.isFinite(number)) return t('analytics.figure.is', { label, value });
   const shown =
     name === 'clv_365' ? formatMoney(number, currency, locale) : formatNumber(number, locale);
   return `${label} ${symbol} ${shown}`;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityRecord, Suggestion } from '../ipc/api';
 import {
   aboutOf,
@@ -8,8 +8,10 @@ import {
   fallingDue,
   isLate,
   quickTask,
+  suggestionReason,
   suggestionTask,
 } from './tasks';
+import { i18n } from './i18n/index.svelte';
 
 function task(due_on: string | null, due_time: string | null, refs = {}): EntityRecord {
   return {
@@ -109,5 +111,56 @@ describe('tasks made on the Today page', () => {
     expect(aboutOf(task(null, null, { contact_id: '李明', deal_id: 'Renewal' }))).toBe(
       '李明, Renewal',
     );
+  });
+});
+
+describe('tasks in Chinese', () => {
+  afterEach(() => i18n.set('en'));
+  const day = '2026-11-01';
+
+  it('says when a task is due in Chinese', () => {
+    i18n.set('zh');
+    expect(dueLabel(task('2026-08-20', '10:00'), day, '09:30')).toBe('逾期 73 天');
+    expect(dueLabel(task(day, null), day, '09:30')).toBe('今天');
+    expect(dueLabel(task(day, '09:00'), day, '09:30')).toBe('09:00 起已逾期');
+    expect(dueLabel(task('2026-11-02', '08:15'), day, '09:30')).toBe('明天 08:15');
+    expect(dueLabel(task('2026-11-05', null), day, '09:30')).toBe('11月5日周四');
+    expect(dueLabel(task(null, null), day, '09:30')).toBe('无截止日期');
+  });
+
+  it("says why a suggestion is made from its figures, and keeps the engine's words in English", () => {
+    const slipping: Suggestion = {
+      kind: 'customer_slipping',
+      record_kind: 'contact',
+      record_id: 'c1',
+      title: '李明',
+      reason:
+        'Bought 6 times for 12,400 CNY in all; the chance they buy again fell from 72% to 41% over the last 30 days (last order 2026-06-02).',
+      figures: { orders: 6, spend: 12_400, p_alive_before: 0.72, p_alive_now: 0.41 },
+    };
+    const idle: Suggestion = {
+      kind: 'deal_idle',
+      record_kind: 'deal',
+      record_id: 'd1',
+      title: 'Renewal',
+      reason: 'No activity since it was created 20 days ago; at stage lead.',
+      figures: { idle_days: 20, value: 0 },
+    };
+    const late: Suggestion = {
+      kind: 'ticket_late',
+      record_kind: 'ticket',
+      record_id: 't1',
+      title: 'Invoice wrong',
+      reason: 'Open for 3 days and 5 hours; the target for urgent priority is 4 hours.',
+      figures: { waited_hours: 77.5, target_hours: 4 },
+    };
+    expect(suggestionReason(slipping)).toBe(slipping.reason);
+    i18n.set('zh');
+    expect(suggestionReason(slipping)).toBe(
+      '共购买 6 次，累计 ¥1.2万；过去 30 天里再次购买的可能性从 72% 降到 41%（最近一次下单：2026年6月2日）。',
+    );
+    expect(suggestionReason(idle)).toBe('创建 20 天以来没有任何活动；处于“线索”阶段。');
+    expect(suggestionReason(late)).toBe('已开启 3 天 5 小时；紧急优先级的处理目标是 4 小时。');
+    expect(suggestionTask(late, day).subject).toBe('答复“Invoice wrong”');
   });
 });

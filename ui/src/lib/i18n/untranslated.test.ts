@@ -2,13 +2,15 @@
 // text of its own (a text node, or a title, placeholder, aria-label, label or alt written as
 // a literal) would show it in a Chinese window. This reads every component's markup with
 // Svelte's own parser and lists what it finds, by file and line.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'svelte/compiler';
 import { describe, expect, it } from 'vitest';
 
-const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Every component's source, by its path under `src/`. */
+const SOURCES = import.meta.glob<string>('../../**/*.svelte', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 /** Attributes whose literal value a user reads (or a screen reader says). */
 const SPOKEN = new Set(['title', 'placeholder', 'aria-label', 'label', 'alt', 'message']);
@@ -21,14 +23,6 @@ const SAME_IN_BOTH =
   /^(Kith|CSV|XLSX|XLS|ODS|vCard|SVG|PNG|JSON|NPS|CSAT|RFM|CLV|BG\/NBD|ROI|ID|URL|Ctrl|Cmd|Shift|Alt|Esc|Enter|Tab|PgUp|PgDn|Home|End|[A-Z]|[a-z])$/;
 
 type Node = { type: string; start: number; [key: string]: unknown };
-
-function svelteFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return svelteFiles(full);
-    return entry.name.endsWith('.svelte') ? [full] : [];
-  });
-}
 
 /** The English words of a text: runs of two or more Latin letters not the same in both. */
 function englishWords(text: string): string[] {
@@ -54,8 +48,7 @@ function literals(node: unknown, found: Array<{ at: number; text: string }>): vo
   }
   // Scripts and styles are not markup; expressions inside markup are code.
   for (const [key, value] of Object.entries(n)) {
-    if (key === 'instance' || key === 'module' || key === 'css' || key === 'expression')
-      continue;
+    if (key === 'instance' || key === 'module' || key === 'css' || key === 'expression') continue;
     if (key === 'metadata' || key === 'parent') continue;
     literals(value, found);
   }
@@ -64,8 +57,8 @@ function literals(node: unknown, found: Array<{ at: number; text: string }>): vo
 describe('the screens', () => {
   it('write no English text of their own in their markup', () => {
     const untranslated: string[] = [];
-    for (const file of svelteFiles(SRC)) {
-      const source = readFileSync(file, 'utf8');
+    expect(Object.keys(SOURCES).length).toBeGreaterThan(50);
+    for (const [file, source] of Object.entries(SOURCES)) {
       const ast = parse(source, { modern: true });
       const found: Array<{ at: number; text: string }> = [];
       literals(ast.fragment, found);
@@ -73,7 +66,7 @@ describe('the screens', () => {
         const words = englishWords(text);
         if (words.length === 0) continue;
         const line = source.slice(0, at).split('\n').length;
-        untranslated.push(`${path.relative(SRC, file)}:${line}: ${text.trim().slice(0, 60)}`);
+        untranslated.push(`${file.replace('../../', '')}:${line}: ${text.trim().slice(0, 60)}`);
       }
     }
     expect(untranslated).toEqual([]);
