@@ -1217,8 +1217,8 @@ test('the deal board: a card dragged, moved with the keyboard, lost with a reaso
   await browser.waitUntil(
     async () =>
       (await browser.execute(() =>
-        [...document.querySelectorAll('[data-testid="board-columns"] [data-stage]')]
-          .map((column) => column.dataset.stage)
+        [...document.querySelectorAll('[data-testid="board-columns"] [data-column]')]
+          .map((column) => column.dataset.column)
           .join(','),
       )) === 'lead,qualified,negotiation,proposal,won,lost',
     { timeout: WAIT, timeoutMsg: `the board's columns are not in the new order (step: ${step})` },
