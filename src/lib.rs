@@ -23,6 +23,7 @@ pub mod store;
 pub mod tickets;
 pub mod today;
 pub mod values;
+pub mod walltime;
 pub mod workspace;
 
 pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, IssueCode, Result};

@@ -12,11 +12,11 @@
 //! and a comment become a survey feedback about the ticket and its contact, written with the
 //! closing in one transaction.
 //!
-//! The caller gives the user's wall time (`now`). Tickets' moments are stored in UTC; reading
-//! the wall time as UTC is off by the user's offset at most, which targets of hours tolerate
-//! (as Today does).
+//! The caller gives the user's wall time (`now`) and its offset from UTC
+//! (`QueueOptions::utc_offset_minutes`); tickets' moments are stored in UTC and compared with
+//! the same moment, so a ticket opened an hour ago has waited an hour in any time zone.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::analytics::satisfaction::{CategorisedTicket, TicketClassifier};
@@ -34,6 +34,9 @@ pub struct QueueOptions {
     pub closed_days: u32,
     /// The median times are over tickets answered or resolved in this many days before now.
     pub figure_days: u32,
+    /// How far the user's wall time is ahead of UTC, in minutes (480 in China): `now` less
+    /// this is the moment tickets' stored UTC times are compared with.
+    pub utc_offset_minutes: i32,
 }
 
 impl Default for QueueOptions {
@@ -42,6 +45,7 @@ impl Default for QueueOptions {
             cards: 200,
             closed_days: 30,
             figure_days: 30,
+            utc_offset_minutes: 0,
         }
     }
 }
@@ -204,7 +208,7 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 
 /// The queue at the user's wall time `now`.
 pub fn ticket_queue(store: &Store, now: NaiveDateTime, opts: &QueueOptions) -> Result<TicketQueue> {
-    let at = Utc.from_utc_datetime(&now);
+    let at = crate::walltime::in_utc(now, opts.utc_offset_minutes);
     let closed_since = (at - Duration::days(i64::from(opts.closed_days))).date_naive();
 
     // The category suggestions, learned from the user's own categorised tickets.

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::analytics::clv::{self, BgNbd, Period};
@@ -26,6 +26,9 @@ pub struct TodayOptions {
     pub limit: usize,
     /// Most suggestions of each sort.
     pub suggestions: usize,
+    /// How far the user's wall time is ahead of UTC, in minutes: how long a ticket (stored in
+    /// UTC) has waited is measured from the same moment.
+    pub utc_offset_minutes: i32,
 }
 
 impl Default for TodayOptions {
@@ -34,6 +37,7 @@ impl Default for TodayOptions {
             upcoming_days: 7,
             limit: 200,
             suggestions: 5,
+            utc_offset_minutes: 0,
         }
     }
 }
@@ -133,7 +137,8 @@ pub fn today(store: &Store, now: NaiveDateTime, opts: &TodayOptions) -> Result<T
     let planned = store.open_task_subjects()?;
     let mut suggestions = slipping_customers(store, day, &planned, opts.suggestions, &mut notes)?;
     suggestions.extend(idle_deals(store, day, &planned, opts.suggestions)?);
-    suggestions.extend(late_tickets(store, now, &planned, opts.suggestions)?);
+    let at = crate::walltime::in_utc(now, opts.utc_offset_minutes);
+    suggestions.extend(late_tickets(store, at, &planned, opts.suggestions)?);
     Ok(Today {
         day,
         time: now.format("%H:%M").to_string(),
@@ -303,13 +308,10 @@ fn idle_deals(
 /// target) first.
 fn late_tickets(
     store: &Store,
-    now: NaiveDateTime,
+    now: DateTime<Utc>,
     planned: &HashSet<String>,
     limit: usize,
 ) -> Result<Vec<Suggestion>> {
-    // The wall time is the user's; a ticket's opening is stored in UTC. Comparing the two
-    // as UTC is off by the user's offset at most, which a target of hours tolerates.
-    let now = Utc.from_utc_datetime(&now);
     let mut found = Vec::new();
     for ticket in store.open_tickets()? {
         if planned.contains(&ticket.id) {

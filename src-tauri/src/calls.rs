@@ -314,9 +314,16 @@ pub fn backup_keep(s: &mut Store, keep: usize) -> Result<BackupList> {
     s.backup_list()
 }
 
-pub fn today(s: &mut Store, now: NaiveDateTime, upcoming_days: Option<u32>) -> Result<Today> {
+/// Today at wall time `now`, where the clocks are `utc_offset_minutes` ahead of UTC.
+pub fn today(
+    s: &mut Store,
+    now: NaiveDateTime,
+    upcoming_days: Option<u32>,
+    utc_offset_minutes: i32,
+) -> Result<Today> {
     let opts = TodayOptions {
         upcoming_days: upcoming_days.unwrap_or(TodayOptions::default().upcoming_days),
+        utc_offset_minutes,
         ..TodayOptions::default()
     };
     kith::today::today(s, now, &opts)
@@ -354,8 +361,17 @@ pub fn deal_stages_set(s: &mut Store, stages: &[DealStage]) -> Result<Vec<DealSt
     s.set_deal_stages(stages)
 }
 
-pub fn ticket_queue(s: &mut Store, now: NaiveDateTime) -> Result<TicketQueue> {
-    kith::tickets::ticket_queue(s, now, &QueueOptions::default())
+/// The queue at wall time `now`, where the clocks are `utc_offset_minutes` ahead of UTC.
+pub fn ticket_queue(
+    s: &mut Store,
+    now: NaiveDateTime,
+    utc_offset_minutes: i32,
+) -> Result<TicketQueue> {
+    let opts = QueueOptions {
+        utc_offset_minutes,
+        ..QueueOptions::default()
+    };
+    kith::tickets::ticket_queue(s, now, &opts)
 }
 
 pub fn ticket_close(

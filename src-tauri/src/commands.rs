@@ -572,7 +572,9 @@ pub fn today(
     now: chrono::NaiveDateTime,
     upcoming_days: Option<u32>,
 ) -> Reply<Today> {
-    with_store(&state, |s| calls::today(s, now, upcoming_days))
+    // The window sends its wall time; this computer says how far that is from UTC.
+    let offset = kith::walltime::local_offset_minutes(now);
+    with_store(&state, |s| calls::today(s, now, upcoming_days, offset))
 }
 
 /// Marks a task done.
@@ -643,7 +645,8 @@ pub fn deal_stages_set(
 /// targets and overdue marks, and the service's figures.
 #[tauri::command(async)]
 pub fn ticket_queue(state: State<'_, AppState>, now: chrono::NaiveDateTime) -> Reply<TicketQueue> {
-    with_store(&state, |s| calls::ticket_queue(s, now))
+    let offset = kith::walltime::local_offset_minutes(now);
+    with_store(&state, |s| calls::ticket_queue(s, now, offset))
 }
 
 /// Closes a ticket, keeping the customer's `rating` (1–5) and `comment` as survey feedback.

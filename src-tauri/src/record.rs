@@ -172,7 +172,8 @@ fn answer(
             arg(a, "height"),
             arg(a, "language"),
         )),
-        "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"))),
+        // Recorded in UTC, so the answers are the same on every machine.
+        "today" => to_json(calls::today(s, arg(a, "now"), arg(a, "upcomingDays"), 0)),
         "deal_board" => to_json(calls::deal_board(s, arg(a, "day"))),
         "deal_stages" => to_json(calls::deal_stages(s)),
         "view_list" => to_json(calls::view_list(s)),
@@ -187,7 +188,7 @@ fn answer(
             let stages: Vec<kith::store::DealStage> = arg(a, "stages");
             to_json(calls::deal_stages_set(s, &stages))
         }
-        "ticket_queue" => to_json(calls::ticket_queue(s, arg(a, "now"))),
+        "ticket_queue" => to_json(calls::ticket_queue(s, arg(a, "now"), 0)),
         "ticket_close" => to_json(calls::ticket_close(
             s,
             &text("id"),
@@ -748,7 +749,7 @@ fn record_reminder(r: &mut Recorder) {
 
 fn record_queue_edits(r: &mut Recorder) {
     let at = format!("{NOW}Z");
-    let queue = calls::ticket_queue(&mut r.store, NOW.parse().unwrap()).unwrap();
+    let queue = calls::ticket_queue(&mut r.store, NOW.parse().unwrap(), 0).unwrap();
     for card in queue.columns.iter().flat_map(|c| &c.cards) {
         if card.ticket.text("opened_at").is_some_and(|o| o > at) {
             let input = kith::Input::from([("opened_at".to_string(), at.clone())]);

@@ -46,13 +46,14 @@ test('the main screens in English and Chinese', async (t) => {
     timeout: 300_000,
   });
   execFileSync(cli, ['--db', db, 'analyze', 'all'], { stdio: 'ignore', timeout: 300_000 });
-  const companies = JSON.parse(
-    execFileSync(cli, ['--db', db, '--json', 'company', 'list', '--limit', '1', '--sort', 'name'], {
-      encoding: 'utf8',
-    }),
-  );
-  const company = companies.rows[0];
-  assert.ok(company, 'the demo has companies');
+  const json = (...args) =>
+    JSON.parse(execFileSync(cli, ['--db', db, '--json', ...args], { encoding: 'utf8' }));
+  // A company with people, deals and orders, so its page shows what is related to it.
+  const company = json('company', 'list', '--limit', '100').rows.find((c) => {
+    const groups = new Set(json('related', c.id).groups.map((g) => g.key));
+    return ['people', 'deals', 'orders', 'tickets'].every((key) => groups.has(key));
+  });
+  assert.ok(company, 'the demo has a company with people, deals, orders and tickets');
   browser = await remote({
     hostname: '127.0.0.1',
     port,

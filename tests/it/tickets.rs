@@ -465,3 +465,48 @@ fn cli_ticket_queue_move_and_close() {
     let list = kith(&db, &["ticket", "list"]);
     assert_eq!(list.code, 0, "the record verbs still work: {}", list.stderr);
 }
+
+#[test]
+fn a_ticket_waits_as_long_in_any_time_zone() {
+    let mut f = Fixture::new();
+    let s = &mut f.store;
+    // Opened at 01:00 UTC: 09:00 in Shanghai, the evening before in New York.
+    ticket(
+        s,
+        "A: printer jammed",
+        &[
+            ("priority", "urgent"),
+            ("opened_at", "2026-12-07T01:00:00Z"),
+        ],
+    );
+    for (wall, offset) in [("2026-12-07 10:00", 480), ("2026-12-06 21:00", -300)] {
+        let opts = QueueOptions {
+            utc_offset_minutes: offset,
+            ..QueueOptions::default()
+        };
+        let q = tickets::ticket_queue(s, at(wall), &opts).unwrap();
+        let card = &q.columns[0].cards[0];
+        assert_eq!(card.age_hours, 1.0, "an hour at {wall} ({offset:+} min)");
+        assert!(
+            !card.response_overdue,
+            "an urgent ticket an hour old is within its target"
+        );
+    }
+    // Today's late tickets measure from the same moment: not late an hour in.
+    let day = kith::today::today(
+        s,
+        at("2026-12-07 10:00"),
+        &kith::today::TodayOptions {
+            utc_offset_minutes: 480,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        day.suggestions
+            .iter()
+            .all(|s| s.title != "A: printer jammed"),
+        "{:?}",
+        day.suggestions
+    );
+}

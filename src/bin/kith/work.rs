@@ -189,11 +189,13 @@ pub fn run_task(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
 }
 
 pub fn run_today(store: &Store, m: &ArgMatches) -> Result<Output, Error> {
+    let now = Local::now().naive_local();
     let opts = TodayOptions {
         upcoming_days: *m.get_one::<u32>("days").unwrap_or(&7),
+        utc_offset_minutes: kith::walltime::local_offset_minutes(now),
         ..TodayOptions::default()
     };
-    let report = today::today(store, Local::now().naive_local(), &opts)?;
+    let report = today::today(store, now, &opts)?;
     let text = today_text(&report);
     Output::new(&report, text)
 }
@@ -324,8 +326,12 @@ pub fn run_ticket(store: &mut Store, m: &ArgMatches) -> Result<Output, Error> {
     let id = |m: &ArgMatches| m.get_one::<String>("id").cloned().unwrap_or_default();
     match m.subcommand() {
         Some(("queue", _)) => {
-            let queue =
-                tickets::ticket_queue(store, Local::now().naive_local(), &QueueOptions::default())?;
+            let now = Local::now().naive_local();
+            let opts = QueueOptions {
+                utc_offset_minutes: kith::walltime::local_offset_minutes(now),
+                ..QueueOptions::default()
+            };
+            let queue = tickets::ticket_queue(store, now, &opts)?;
             let text = queue_text(&queue);
             Output::new(&queue, text)
         }
