@@ -82,7 +82,18 @@ pub struct Today {
     /// Work the records point to, most pressing first within each sort.
     pub suggestions: Vec<Suggestion>,
     /// Why a sort of suggestion could not be made (the analyses never ran, say).
-    pub notes: Vec<String>,
+    pub notes: Vec<TodayNote>,
+}
+
+/// Why a sort of suggestion could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TodayNote {
+    /// What it is about, for the window to say in its language: `no_purchase_model` (no
+    /// customer slipping away can be found without the lifetime-value model).
+    pub code: String,
+    /// What it says, in English.
+    pub text: String,
 }
 
 /// What a suggestion is about.
@@ -162,7 +173,7 @@ fn slipping_customers(
     day: NaiveDate,
     planned: &HashSet<String>,
     limit: usize,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<TodayNote>,
 ) -> Result<Vec<Suggestion>> {
     let model = store
         .analytics_run("clv")?
@@ -171,11 +182,12 @@ fn slipping_customers(
             serde_json::from_value::<BgNbd>(report["purchase_model"].take()).ok()
         });
     let Some(model) = model else {
-        notes.push(
-            "Customers slipping away are found with the lifetime-value model: recompute the \
-             analyses once there are repeat purchases."
+        notes.push(TodayNote {
+            code: "no_purchase_model".into(),
+            text: "Customers slipping away are found with the lifetime-value model: recompute \
+                   the analyses once there are repeat purchases."
                 .into(),
-        );
+        });
         return Ok(Vec::new());
     };
     let valued = store.top_repeat_customers(VALUABLE_CUSTOMERS)?;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The rungs, lowest first. A module may use only modules of lower rungs.
 const LADDER: &[&[&str]] = &[
-    &["model", "clock", "files", "rng"],
+    &["model", "clock", "walltime", "files", "rng"],
     &["error"],
     &["kinds"],
     &["values"],

@@ -356,7 +356,9 @@ fn quiet_deals_and_late_tickets_are_suggested_with_their_reason() {
     .unwrap();
     assert_eq!(quiet_titles(s), ["Quiet small"]);
     assert!(
-        t.notes.iter().any(|n| n.contains("lifetime-value model")),
+        t.notes
+            .iter()
+            .any(|n| n.code == "no_purchase_model" && n.text.contains("lifetime-value model")),
         "no value model yet is said: {:?}",
         t.notes
     );

@@ -235,7 +235,7 @@ fn today_text(t: &Today) -> String {
         out.push_str("  none\n");
     }
     for note in &t.notes {
-        out.push_str(&format!("note: {note}\n"));
+        out.push_str(&format!("note: {}\n", note.text));
     }
     out
 }

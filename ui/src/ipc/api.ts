@@ -55,6 +55,7 @@ import type { Related } from './bindings/Related';
 import type { RelatedGroup } from './bindings/RelatedGroup';
 import type { RelatedLink } from './bindings/RelatedLink';
 import type { Today } from './bindings/Today';
+import type { TodayNote } from './bindings/TodayNote';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { SavedView } from './bindings/SavedView';
@@ -122,6 +123,7 @@ export type {
   RelatedGroup,
   RelatedLink,
   Today,
+  TodayNote,
   DealBoard,
   DealStage,
   SavedView,
