@@ -3,7 +3,7 @@
 //! with a code is said from the catalog (`lib/i18n/issues.ts`); English shows the engine's
 //! own words.
 import { i18n } from '../lib/i18n/index.svelte';
-import { ZH_ERRORS, zhIssue } from '../lib/i18n/issues';
+import { ZH_ERROR_KINDS, ZH_ERRORS, zhIssue } from '../lib/i18n/issues';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { FieldIssue } from './bindings/FieldIssue';
 
@@ -28,6 +28,8 @@ export function errorMessage(error: unknown): string {
     }
     const said = ZH_ERRORS[report.code];
     if (said) return said;
+    const kind = ZH_ERROR_KINDS[report.code];
+    if (kind) return `${kind}：${error.message}`;
   }
   return error.message;
 }

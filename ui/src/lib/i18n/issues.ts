@@ -53,3 +53,15 @@ export const ZH_ERRORS: Partial<Record<ErrorCode, string>> = {
   too_new: '此数据库由更新版本的 Kith 创建，请先更新 Kith',
   not_a_database: '此文件不是 Kith 数据库，未做任何改动',
 };
+
+/**
+ * What the failures that keep the engine's message are, said in Chinese before it (the
+ * message names the file or the cause as the engine wrote it).
+ */
+export const ZH_ERROR_KINDS: Partial<Record<ErrorCode, string>> = {
+  database: '数据库出错',
+  io: '无法读写文件',
+  bad_file: '无法读取此文件',
+  internal: 'Kith 内部出错（已记入日志）',
+  validation: '输入有误',
+};
