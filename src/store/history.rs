@@ -73,6 +73,19 @@ const TIMELINE: &[(Kind, &str, &[&str])] = &[
     ),
 ];
 
+/// The field other records name a contact or company by (`contact_id`, `company_id`): what
+/// its timeline and its related records are read through. Other kinds have neither (`what`).
+pub(super) fn pointing_column(kind: Kind, what: &str) -> Result<&'static str> {
+    match kind {
+        Kind::Contact => Ok("contact_id"),
+        Kind::Company => Ok("company_id"),
+        _ => Err(Error::invalid(
+            "kind",
+            format!("only contacts and companies have {what}, not {kind}"),
+        )),
+    }
+}
+
 impl Store {
     /// How many field changes the change log holds.
     pub fn change_count(&self) -> Result<u64> {
@@ -152,16 +165,7 @@ impl Store {
     /// What happened with a contact or company: activities, orders, tickets, deals, feedback,
     /// campaign responses and edits of the record itself, newest first.
     pub fn timeline(&self, kind: Kind, id: &str) -> Result<Vec<TimelineItem>> {
-        let column = match kind {
-            Kind::Contact => "contact_id",
-            Kind::Company => "company_id",
-            _ => {
-                return Err(Error::invalid(
-                    "kind",
-                    format!("only contacts and companies have a timeline, not {kind}"),
-                ));
-            }
-        };
+        let column = pointing_column(kind, "a timeline")?;
         self.get_record(kind, id)?;
         let mut items = Vec::new();
         for (item_kind, at, detail) in TIMELINE {

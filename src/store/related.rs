@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::Store;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Kind, ListQuery, Related, RelatedGroup, RelatedLink};
 
 /// The most records a group shows; its total says how many there are.
@@ -81,16 +81,7 @@ impl Store {
     /// The records related to the contact or company `id`: its relationships from either end,
     /// then each group of records that point at it (groups with none are left out).
     pub fn related(&self, kind: Kind, id: &str) -> Result<Related> {
-        let column = match kind {
-            Kind::Contact => "contact_id",
-            Kind::Company => "company_id",
-            _ => {
-                return Err(Error::invalid(
-                    "kind",
-                    format!("only contacts and companies have related records, not {kind}"),
-                ));
-            }
-        };
+        let column = super::history::pointing_column(kind, "related records")?;
         self.get_record(kind, id)?;
         let mut links = Vec::new();
         // From this end: a contact's own relationships point at another contact or a company.
