@@ -668,6 +668,7 @@ pub fn ticket_close(
 /// when the window started.
 #[tauri::command(async)]
 pub fn startup_report(state: State<'_, AppState>) {
+    state.backup.start();
     if let Some(line) = state.startup.ready_line() {
         println!("{line}");
     }

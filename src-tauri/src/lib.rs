@@ -28,6 +28,8 @@ pub struct AppState {
     chosen: chosen::Chosen,
     /// When the app started, for the startup report (`startup_report`).
     startup: startup::Startup,
+    /// The day's first backup, begun once the first screen is up (`startup_report`).
+    backup: std::sync::Arc<startup::DeferredBackup>,
 }
 
 /// The database named on the command line (`--db PATH` or `--db=PATH`), as the CLI takes it.
@@ -55,15 +57,10 @@ pub fn run() {
         eprintln!("kith: cannot open {}: {e}", path.display());
     }
     crashlog::install(crashlog::log_path(&path));
-    // The daily backup, when the newest is older than a day: on a connection of its own, so
-    // the window opens meanwhile.
-    if let Ok(Ok(Some(own))) = store.as_ref().map(Store::reopen) {
-        std::thread::spawn(move || {
-            if let Err(e) = own.backup_if_older(chrono::Duration::days(1)) {
-                eprintln!("kith: the daily backup failed: {e}");
-            }
-        });
-    }
+    // The daily backup, when the newest is older than a day: on a connection of its own,
+    // once the window has shown its first screen.
+    let own = store.as_ref().ok().and_then(|s| s.reopen().ok().flatten());
+    let backup = startup::DeferredBackup::new(own);
     tauri::Builder::default()
         // The system's own notifications: a task falling due while the window is hidden.
         .plugin(tauri_plugin_notification::init())
@@ -81,6 +78,7 @@ pub fn run() {
             refreshing: Mutex::new(()),
             chosen: chosen::Chosen::default(),
             startup,
+            backup,
         })
         .invoke_handler(tauri::generate_handler![
             commands::schema,
@@ -173,6 +171,7 @@ mod tests {
             refreshing: Mutex::new(()),
             chosen: chosen::Chosen::default(),
             startup: startup::Startup::from_env(),
+            backup: startup::DeferredBackup::new(None),
         };
         let ann = kith::Input::from([("first_name".to_string(), "Ann".to_string())]);
         let failed = commands::with_store(&state, |s| -> kith::Result<()> {
