@@ -29,6 +29,6 @@ pub mod workspace;
 pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, IssueCode, Result};
 pub use model::{
     Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, Related,
-    RelatedGroup, RelatedLink, SearchHit, TimelineItem, Value,
+    RelatedGroup, RelatedLink, Said, SearchHit, TimelineItem, Value,
 };
 pub use store::Store;

@@ -608,3 +608,39 @@ pub struct OrderPoint {
     /// Order value; negative for a refund.
     pub amount: f64,
 }
+
+/// Words the engine says to the user, in English (what the CLI prints), with the code the
+/// window says them by in the user's language. `C` is an area's enum of codes, tagged
+/// `code` with its values beside it (as [`crate::error::IssueCode`]), whose `Display` is the
+/// English: an import's notes (`ImportNote`), the reasons a row or value was set aside, an
+/// analysis's notes. A new code fails the UI's type check until its Chinese is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Said<C> {
+    /// The English words.
+    pub text: String,
+    /// What they say, as a code with its values.
+    pub code: C,
+}
+
+impl<C: fmt::Display> Said<C> {
+    /// The code's English words beside it.
+    pub fn new(code: C) -> Said<C> {
+        Said {
+            text: code.to_string(),
+            code,
+        }
+    }
+}
+
+impl<C> fmt::Display for Said<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl<C: fmt::Display> From<C> for Said<C> {
+    fn from(code: C) -> Said<C> {
+        Said::new(code)
+    }
+}

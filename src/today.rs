@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::analytics::clv::{self, BgNbd, Period};
 use crate::error::{Error, Result};
 use crate::kinds::ticket_target;
-use crate::model::{EntityRecord, Input, Kind, Value};
+use crate::model::{EntityRecord, Input, Kind, Said, Value};
 use crate::store::Store;
 
 /// How much of the day's work to gather.
@@ -82,18 +82,27 @@ pub struct Today {
     /// Work the records point to, most pressing first within each sort.
     pub suggestions: Vec<Suggestion>,
     /// Why a sort of suggestion could not be made (the analyses never ran, say).
-    pub notes: Vec<TodayNote>,
+    pub notes: Vec<Said<TodayNote>>,
 }
 
 /// Why a sort of suggestion could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct TodayNote {
-    /// What it is about, for the window to say in its language: `no_purchase_model` (no
-    /// customer slipping away can be found without the lifetime-value model).
-    pub code: String,
-    /// What it says, in English.
-    pub text: String,
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum TodayNote {
+    /// No customer slipping away can be found without the lifetime-value model.
+    NoPurchaseModel,
+}
+
+impl std::fmt::Display for TodayNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TodayNote::NoPurchaseModel => f.write_str(
+                "Customers slipping away are found with the lifetime-value model: recompute \
+                 the analyses once there are repeat purchases.",
+            ),
+        }
+    }
 }
 
 /// What a suggestion is about.
@@ -173,7 +182,7 @@ fn slipping_customers(
     day: NaiveDate,
     planned: &HashSet<String>,
     limit: usize,
-    notes: &mut Vec<TodayNote>,
+    notes: &mut Vec<Said<TodayNote>>,
 ) -> Result<Vec<Suggestion>> {
     let model = store
         .analytics_run("clv")?
@@ -182,12 +191,7 @@ fn slipping_customers(
             serde_json::from_value::<BgNbd>(report["purchase_model"].take()).ok()
         });
     let Some(model) = model else {
-        notes.push(TodayNote {
-            code: "no_purchase_model".into(),
-            text: "Customers slipping away are found with the lifetime-value model: recompute \
-                   the analyses once there are repeat purchases."
-                .into(),
-        });
+        notes.push(TodayNote::NoPurchaseModel.into());
         return Ok(Vec::new());
     };
     let valued = store.top_repeat_customers(VALUABLE_CUSTOMERS)?;

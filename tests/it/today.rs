@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use kith::analytics::{self, ValueOptions};
 use kith::demo::{self, DemoOptions, REFERENCE_DATE};
 use kith::model::{EntityRecord, Value};
-use kith::today::{self, NewTask, SuggestionKind, TodayOptions};
+use kith::today::{self, NewTask, SuggestionKind, TodayNote, TodayOptions};
 use kith::{Kind, Store};
 
 use crate::{Fixture, input, kith};
@@ -356,9 +356,9 @@ fn quiet_deals_and_late_tickets_are_suggested_with_their_reason() {
     .unwrap();
     assert_eq!(quiet_titles(s), ["Quiet small"]);
     assert!(
-        t.notes
-            .iter()
-            .any(|n| n.code == "no_purchase_model" && n.text.contains("lifetime-value model")),
+        t.notes.iter().any(
+            |n| n.code == TodayNote::NoPurchaseModel && n.text.contains("lifetime-value model")
+        ),
         "no value model yet is said: {:?}",
         t.notes
     );

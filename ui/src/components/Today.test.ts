@@ -157,7 +157,7 @@ describe('the Today page in Chinese', () => {
     expect(ticket).toHaveTextContent(/已(等待客户|开启) \d+ 天.*；高优先级的处理目标是 1 天。/);
     expect(ticket).toHaveTextContent('安排任务');
     // The engine's note, by its code.
-    expect(day.notes.map((note) => note.code)).toEqual(['no_purchase_model']);
+    expect(day.notes.map((note) => note.code.code)).toEqual(['no_purchase_model']);
     expect(suggestions).toHaveTextContent('流失中的客户需要用客户终身价值模型来发现');
     expect(container.textContent).not.toMatch(
       /Overdue|Due today|days late|Worth a look|Plan a task|Deal gone quiet|No activity for|Add task|priority|lifetime-value/,

@@ -56,6 +56,7 @@ import type { RelatedGroup } from './bindings/RelatedGroup';
 import type { RelatedLink } from './bindings/RelatedLink';
 import type { Today } from './bindings/Today';
 import type { TodayNote } from './bindings/TodayNote';
+import type { Said } from './bindings/Said';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { SavedView } from './bindings/SavedView';
@@ -124,6 +125,7 @@ export type {
   RelatedLink,
   Today,
   TodayNote,
+  Said,
   DealBoard,
   DealStage,
   SavedView,

@@ -3,13 +3,4 @@
 /**
  * Why a sort of suggestion could not be made.
  */
-export type TodayNote = { 
-/**
- * What it is about, for the window to say in its language: `no_purchase_model` (no
- * customer slipping away can be found without the lifetime-value model).
- */
-code: string, 
-/**
- * What it says, in English.
- */
-text: string, };
+export type TodayNote = { "code": "no_purchase_model" };

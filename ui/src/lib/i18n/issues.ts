@@ -3,12 +3,10 @@
 //! code the engine adds without a Chinese message here fails the type check.
 import type { IssueCode } from '../../ipc/bindings/IssueCode';
 import type { ErrorCode } from '../../ipc/bindings/ErrorCode';
-
-type Code = IssueCode['code'];
-type Of<C extends Code> = Extract<IssueCode, { code: C }>;
+import { zhSaid, type ZhCatalog } from './said';
 
 /** A Chinese message for every code, from the code's values. */
-export const ZH_ISSUES: { [C in Code]: (issue: Of<C>) => string } = {
+export const ZH_ISSUES: ZhCatalog<IssueCode> = {
   required: () => '此项为必填项',
   too_long: ({ max }) => `超过 ${max.toLocaleString('zh-CN')} 个字符`,
   control_character: ({ character }) => `包含控制字符（${character}）`,
@@ -36,8 +34,7 @@ export const ZH_ISSUES: { [C in Code]: (issue: Of<C>) => string } = {
 
 /** The Chinese message of a code. */
 export function zhIssue(issue: IssueCode): string {
-  const message = ZH_ISSUES[issue.code] as (issue: IssueCode) => string;
-  return message(issue);
+  return zhSaid(issue, ZH_ISSUES);
 }
 
 /**

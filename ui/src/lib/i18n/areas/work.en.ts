@@ -633,8 +633,6 @@ export const workEn = {
   'campaign.invite.close': 'Done',
   'campaign.invite.inviting': 'Inviting',
   'campaign.invite.button': 'Invite',
-  'today.note.noPurchaseModel':
-    'Customers slipping away are found with the lifetime-value model: recompute the analyses once there are repeat purchases.',
   // The dashboard's charts by the engine's names (dashboard_charts): their titles.
   'dashboard.chartTitle.revenue': 'Revenue by month',
   'dashboard.chartTitle.funnel': 'Pipeline by stage',

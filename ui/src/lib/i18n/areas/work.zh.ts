@@ -595,8 +595,6 @@ export const workZh: Record<keyof typeof workEn, string> = {
   'campaign.invite.close': '完成',
   'campaign.invite.inviting': '正在邀请',
   'campaign.invite.button': '邀请',
-  'today.note.noPurchaseModel':
-    '流失中的客户需要用客户终身价值模型来发现：有了复购后请重新计算分析。',
   'dashboard.chartTitle.revenue': '月度收入',
   'dashboard.chartTitle.funnel': '各阶段商机',
   'dashboard.chartTitle.forecast': '预测：加权商机与赢单收入',
