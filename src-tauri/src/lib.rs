@@ -9,6 +9,7 @@ mod crashlog;
 #[cfg(test)]
 mod record;
 mod startup;
+mod webview;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -65,6 +66,9 @@ pub fn run() {
         // The system's own notifications: a task falling due while the window is hidden.
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                webview::fit_to_gpu(&window);
+            }
             // A write waiting for another Kith (a CLI import, a second window) says so.
             let handle = app.handle().clone();
             kith::store::on_writer_wait(move || {

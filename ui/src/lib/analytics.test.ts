@@ -184,6 +184,22 @@ describe('TaskQueue', () => {
     release[2]?.();
     await expect(Promise.all([results[1], results[3]])).resolves.toEqual([2, 4]);
   });
+
+  it('given a gate, starts nothing until it opens, then `limit` at a time', async () => {
+    let open = () => {};
+    const queue = new TaskQueue(2, new Promise<void>((done) => (open = done)));
+    const started: number[] = [];
+    const task = (n: number) => () => {
+      started.push(n);
+      return new Promise<number>(() => {});
+    };
+    for (const n of [1, 2, 3]) void queue.run(task(n));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started, 'the first screen is not painted yet: no chart is asked for').toEqual([]);
+    open();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started, 'open: two at a time, in order').toEqual([1, 2]);
+  });
 });
 
 describe('analytics in Chinese', () => {

@@ -404,13 +404,26 @@ export class DroppedError extends Error {
 /**
  * Runs at most `limit` tasks at a time, in the order asked, so a dozen charts do not queue a
  * dozen engine calls ahead of what the user clicks next. A task whose signal is aborted
- * before it starts is dropped (rejects with `DroppedError`).
+ * before it starts is dropped (rejects with `DroppedError`). Given `opens`, tasks wait until
+ * it settles (the dashboard's charts wait for its figures to be painted).
  */
 export class TaskQueue {
   private running = 0;
+  private open = true;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    opens?: Promise<void>,
+  ) {
+    if (!opens) return;
+    this.open = false;
+    const begin = () => {
+      this.open = true;
+      while (this.running < this.limit && this.waiting.length > 0) this.waiting.shift()?.();
+    };
+    opens.then(begin, begin);
+  }
 
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -428,13 +441,13 @@ export class TaskQueue {
             this.next();
           });
       };
-      if (this.running < this.limit) start();
+      if (this.open && this.running < this.limit) start();
       else this.waiting.push(start);
     });
   }
 
   private next(): void {
-    if (this.running >= this.limit) return;
+    if (!this.open || this.running >= this.limit) return;
     this.waiting.shift()?.();
   }
 }

@@ -19,14 +19,20 @@ class DueTasks {
   /** Shows a desktop notification (tests replace it). */
   notify: (title: string, body: string) => Promise<boolean> = notifyDesktop;
 
-  /** Starts watching; returns the function that stops it. */
-  start(): () => void {
-    void this.check();
+  /** Starts watching once `ready` settles (at once without it); returns the function that stops it. */
+  start(ready?: Promise<void>): () => void {
+    let stopped = false;
+    const first = () => {
+      if (!stopped) void this.check();
+    };
+    if (ready) ready.then(first, first);
+    else first();
     const timer = setInterval(() => void this.check(), EVERY);
     const stop = onRecordWritten((kind) => {
       if (kind === 'activity') void this.check();
     });
     return () => {
+      stopped = true;
       clearInterval(timer);
       stop();
     };

@@ -50,3 +50,18 @@ describe('a task falling due while the app is open', () => {
     expect(notify).toHaveBeenCalledWith('任务到期 — Kith', 'Call Ms Wang back（09:45 到期）');
   });
 });
+
+describe('the first look at the due tasks', () => {
+  it('waits for the first screen when told to', async () => {
+    const backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    setClock(() => new Date('2026-11-01T09:40:00'));
+    let painted = () => {};
+    const stop = dueTasks.start(new Promise<void>((done) => (painted = done)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const asked = () => backend.calls.filter((call) => call.command === 'today').length;
+    expect(asked(), 'the first screen is not painted yet: Today is not asked').toBe(0);
+    painted();
+    await vi.waitFor(() => expect(asked()).toBe(1));
+    stop();
+  });
+});
