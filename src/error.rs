@@ -160,6 +160,90 @@ pub enum IssueCode {
         /// The end date.
         end: String,
     },
+    /// A custom field with no name, or too long a one.
+    CustomFieldName {
+        /// The most characters a name has.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// A deal stage's name that is too long or holds a control character.
+    StageName {
+        /// The most characters a name has.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// A probability outside 0 to 100 %.
+    NotPercentage {
+        /// The number given.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        value: i64,
+    },
+    /// Won and lost keep their probabilities (100 % and 0 %).
+    ClosedStageProbability {
+        /// `won` or `lost`.
+        stage: String,
+        /// Its probability.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        probability: i64,
+    },
+    /// Won and lost cannot be switched off.
+    ClosedStageOff {
+        /// `won` or `lost`.
+        stage: String,
+    },
+    /// Every open stage switched off.
+    NoOpenStage,
+    /// A stage to switch off still holds live deals.
+    StageHoldsDeals {
+        /// How many.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        count: u64,
+    },
+    /// An import's column mapped twice.
+    MappedTwice,
+    /// An import's column left unmapped.
+    NotMapped,
+    /// A mapping made for a file whose column now has another header.
+    HeaderChanged {
+        /// The header the mapping expects.
+        expected: String,
+        /// The column (1-based).
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        column: u64,
+        /// The header the file has there.
+        found: String,
+    },
+    /// A field filled from two columns.
+    AlreadyFilled {
+        /// The kind imported.
+        kind: Kind,
+        /// The field (a target key: `email`, `custom.Shoe size`, `company`).
+        target: String,
+        /// Its English name.
+        label: String,
+        /// The column that fills it first.
+        from: String,
+    },
+    /// No column for what the kind needs: one of `targets`.
+    NeedsColumn {
+        /// The kind imported.
+        kind: Kind,
+        /// Its English plural ("Contacts").
+        plural: String,
+        /// The targets any one of which would do.
+        targets: Vec<String>,
+        /// Their English names.
+        labels: Vec<String>,
+    },
+    /// A lead-score rule's points outside ±`max`.
+    RulePoints {
+        /// The points given.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        value: i64,
+        /// The most points a rule gives or takes.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: i64,
+    },
 }
 
 impl std::fmt::Display for IssueCode {
@@ -213,6 +297,57 @@ impl std::fmt::Display for IssueCode {
             IssueCode::EndsBeforeStart { start, end } => {
                 write!(f, "ends ({end}) before it starts ({start})")
             }
+            IssueCode::CustomFieldName { max } => {
+                write!(f, "a custom field needs a name of 1 to {max} characters")
+            }
+            IssueCode::StageName { max } => {
+                write!(f, "a stage name is 1 to {max} printable characters")
+            }
+            IssueCode::NotPercentage { value } => {
+                write!(f, "{value} is not a percentage from 0 to 100")
+            }
+            IssueCode::ClosedStageProbability { stage, probability } => {
+                write!(f, "a {stage} deal's probability is always {probability}%")
+            }
+            IssueCode::ClosedStageOff { stage } => {
+                write!(f, "{stage} cannot be switched off: it is how a deal ends")
+            }
+            IssueCode::NoOpenStage => f.write_str("at least one open stage stays in use"),
+            IssueCode::StageHoldsDeals { count } => write!(
+                f,
+                "{count} deal{} still in this stage: move {} to another stage first",
+                if *count == 1 { " is" } else { "s are" },
+                if *count == 1 { "it" } else { "them" }
+            ),
+            IssueCode::MappedTwice => f.write_str("is mapped more than once"),
+            IssueCode::NotMapped => {
+                f.write_str("is not mapped (choose a field, a custom field or ignore)")
+            }
+            IssueCode::HeaderChanged {
+                expected,
+                column,
+                found,
+            } => write!(
+                f,
+                "the mapping expects '{expected}' in column {column}; the file has '{found}' \
+                 (was the file changed?)"
+            ),
+            IssueCode::AlreadyFilled { label, from, .. } => {
+                write!(f, "{label} is already filled from '{from}'")
+            }
+            IssueCode::NeedsColumn { plural, labels, .. } => match labels.as_slice() {
+                [one] => write!(f, "{plural} need a column for {one}"),
+                [init @ .., last] => write!(
+                    f,
+                    "{plural} need a column for one of {} or {last}",
+                    init.join(", ")
+                ),
+                [] => write!(f, "{plural} need a column"),
+            },
+            IssueCode::RulePoints { value, max } => write!(
+                f,
+                "{value} points is out of range: a rule gives between −{max} and {max}"
+            ),
         }
     }
 }

@@ -1051,6 +1051,20 @@ fn record_files(r: &mut Recorder) {
     let name = Path::new(&first).file_name().unwrap().to_string_lossy();
     r.call("backup_restore", json!({ "name": name })).unwrap();
     r.call("backup_keep", json!({ "keep": 5 })).unwrap();
+
+    // Two columns sent into one field: the wizard's dry run is refused, naming both.
+    let read = preview(r, "google_contacts.csv", json!({})).unwrap();
+    let mut mapping = read["mapping"].clone();
+    for column in mapping.as_array_mut().unwrap() {
+        if column["header"] == "E-mail 2 - Value" {
+            column["target"] = json!("email");
+            column["source"] = json!("user");
+        }
+    }
+    let options = import_options(json!({ "dry_run": true, "mapping": mapping }));
+    let args =
+        json!({ "path": path("google_contacts.csv"), "kind": "contact", "options": options });
+    r.call("import_run", args).unwrap_err();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::lead_score::{self, LeadScoreConfig, MAX_RULE_POINTS, RULE_BASE_SCORE, Rule};
-use crate::error::{Error, FieldIssue, Result};
+use crate::error::{Error, FieldIssue, IssueCode, Result};
 use crate::store::Store;
 
 const META_KEY: &str = "lead_score_points";
@@ -109,14 +109,13 @@ pub fn set_rule_points(store: &mut Store, points: &BTreeMap<String, i32>) -> Res
                 code: None,
             });
         } else if p.abs() > MAX_RULE_POINTS {
-            issues.push(FieldIssue {
-                field: id.clone(),
-                reason: format!(
-                    "{p} points is out of range: a rule gives between −{MAX_RULE_POINTS} and \
-                     {MAX_RULE_POINTS}"
-                ),
-                code: None,
-            });
+            issues.push(FieldIssue::coded(
+                id.clone(),
+                IssueCode::RulePoints {
+                    value: i64::from(*p),
+                    max: i64::from(MAX_RULE_POINTS),
+                },
+            ));
         }
     }
     if !issues.is_empty() {

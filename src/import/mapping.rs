@@ -19,10 +19,10 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::FieldIssue;
 use crate::import::synonyms::{EXPORTS, SYNONYMS, to_traditional};
 use crate::model::{FieldType, Kind};
 use crate::values;
+use crate::{FieldIssue, IssueCode};
 
 /// A target a column can be mapped to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -756,25 +756,24 @@ pub fn check_mapping(
         }
         let label = column_label(headers, m.column);
         if seen_columns.insert(m.column, n).is_some() {
-            issues.push(issue(label, "is mapped more than once".into()));
+            issues.push(FieldIssue::coded(label, IssueCode::MappedTwice));
             continue;
         }
         if m.header.trim() != headers[m.column].trim() {
-            issues.push(issue(
+            issues.push(FieldIssue::coded(
                 label.clone(),
-                format!(
-                    "the mapping expects '{}' in column {}; the file has '{}' (was the file changed?)",
-                    m.header,
-                    m.column + 1,
-                    headers[m.column]
-                ),
+                IssueCode::HeaderChanged {
+                    expected: m.header.clone(),
+                    column: m.column as u64 + 1,
+                    found: headers[m.column].clone(),
+                },
             ));
         }
         let t = m.target.trim();
         if t.starts_with("custom.") && custom_target(t).is_none() {
-            issues.push(issue(
+            issues.push(FieldIssue::coded(
                 label,
-                "a custom field needs a name of 1 to 100 characters".into(),
+                IssueCode::CustomFieldName { max: 100 },
             ));
             continue;
         }
@@ -793,13 +792,14 @@ pub fn check_mapping(
             None => t.to_string(),
         };
         if let Some(&first) = filled.get(&key) {
-            issues.push(issue(
+            issues.push(FieldIssue::coded(
                 label,
-                format!(
-                    "{} is already filled from '{}'",
-                    describe_target(kind, t),
-                    column_label(headers, first)
-                ),
+                IssueCode::AlreadyFilled {
+                    kind,
+                    target: t.to_string(),
+                    label: describe_target(kind, t),
+                    from: column_label(headers, first),
+                },
             ));
         } else {
             filled.insert(key, m.column);
@@ -807,9 +807,9 @@ pub fn check_mapping(
     }
     for column in 0..headers.len() {
         if !seen_columns.contains_key(&column) {
-            issues.push(issue(
+            issues.push(FieldIssue::coded(
                 column_label(headers, column),
-                "is not mapped (choose a field, a custom field or ignore)".into(),
+                IssueCode::NotMapped,
             ));
         }
     }
@@ -818,17 +818,18 @@ pub fn check_mapping(
             if group.iter().any(|t| filled.contains_key(*t)) {
                 continue;
             }
-            let names: Vec<String> = group.iter().map(|t| describe_target(kind, t)).collect();
-            let reason = match names.as_slice() {
-                [one] => format!("{} need a column for {one}", kind.def().plural),
-                [init @ .., last] => format!(
-                    "{} need a column for one of {} or {last}",
-                    kind.def().plural,
-                    init.join(", ")
-                ),
-                [] => continue,
-            };
-            issues.push(issue(group[0].to_string(), reason));
+            if group.is_empty() {
+                continue;
+            }
+            issues.push(FieldIssue::coded(
+                group[0].to_string(),
+                IssueCode::NeedsColumn {
+                    kind,
+                    plural: kind.def().plural.to_string(),
+                    targets: group.iter().map(|t| t.to_string()).collect(),
+                    labels: group.iter().map(|t| describe_target(kind, t)).collect(),
+                },
+            ));
         }
     }
     if issues.is_empty() {

@@ -721,11 +721,10 @@ impl Parsed {
                     continue;
                 }
                 if name.is_empty() || name.chars().count() > 100 {
-                    issues.push(FieldIssue {
-                        field: key.clone(),
-                        reason: "a custom field needs a name of 1 to 100 characters".into(),
-                        code: None,
-                    });
+                    issues.push(FieldIssue::coded(
+                        key.clone(),
+                        IssueCode::CustomFieldName { max: 100 },
+                    ));
                 } else {
                     self.custom.push((name.to_string(), raw.trim().to_string()));
                 }

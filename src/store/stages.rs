@@ -13,7 +13,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, Writer};
-use crate::error::{Error, FieldIssue, Result};
+use crate::error::{Error, FieldIssue, IssueCode, Result};
 use crate::kinds::DEAL_STAGES;
 use crate::model::{Input, Kind};
 
@@ -107,9 +107,11 @@ pub fn check_stages(stages: &[DealStage]) -> Result<Vec<DealStage>> {
         if let Some(label) = label
             && (label.chars().count() > MAX_LABEL || label.chars().any(char::is_control))
         {
-            issues.push(issue(
-                &field("label"),
-                format!("a stage name is 1 to {MAX_LABEL} printable characters"),
+            issues.push(FieldIssue::coded(
+                field("label"),
+                IssueCode::StageName {
+                    max: MAX_LABEL as u64,
+                },
             ));
         }
         let fixed = DEAL_STAGES
@@ -117,27 +119,27 @@ pub fn check_stages(stages: &[DealStage]) -> Result<Vec<DealStage>> {
             .find(|(k, _)| *k == stage.key)
             .map(|(_, p)| *p);
         if closed && Some(stage.probability) != fixed {
-            issues.push(issue(
-                &field("probability"),
-                format!(
-                    "a {} deal's probability is always {}%",
-                    stage.key,
-                    fixed.unwrap_or(0)
-                ),
+            issues.push(FieldIssue::coded(
+                field("probability"),
+                IssueCode::ClosedStageProbability {
+                    stage: stage.key.clone(),
+                    probability: fixed.unwrap_or(0),
+                },
             ));
         } else if !(0..=100).contains(&stage.probability) {
-            issues.push(issue(
-                &field("probability"),
-                format!("{} is not a percentage from 0 to 100", stage.probability),
+            issues.push(FieldIssue::coded(
+                field("probability"),
+                IssueCode::NotPercentage {
+                    value: stage.probability,
+                },
             ));
         }
         if closed && !stage.active {
-            issues.push(issue(
-                &field("active"),
-                format!(
-                    "{} cannot be switched off: it is how a deal ends",
-                    stage.key
-                ),
+            issues.push(FieldIssue::coded(
+                field("active"),
+                IssueCode::ClosedStageOff {
+                    stage: stage.key.clone(),
+                },
             ));
         }
         out.push(DealStage {
@@ -149,7 +151,7 @@ pub fn check_stages(stages: &[DealStage]) -> Result<Vec<DealStage>> {
         });
     }
     if !out.iter().any(|s| !s.closed && s.active) {
-        issues.push(issue("stages", "at least one open stage stays in use"));
+        issues.push(FieldIssue::coded("stages", IssueCode::NoOpenStage));
     }
     if issues.is_empty() {
         Ok(out)
@@ -198,13 +200,11 @@ impl Writer<'_> {
                 |r| r.get(0),
             )?;
             if held > 0 {
-                issues.push(issue(
-                    &format!("{}.active", stage.key),
-                    format!(
-                        "{held} deal{} still in this stage: move {} to another stage first",
-                        if held == 1 { " is" } else { "s are" },
-                        if held == 1 { "it" } else { "them" }
-                    ),
+                issues.push(FieldIssue::coded(
+                    format!("{}.active", stage.key),
+                    IssueCode::StageHoldsDeals {
+                        count: held.unsigned_abs(),
+                    },
                 ));
             }
         }

@@ -6,7 +6,7 @@ use kith::board::{self, BoardOptions};
 use kith::kinds::DEAL_STAGES;
 use kith::model::Value;
 use kith::store::DealStage;
-use kith::{Error, Kind, Store};
+use kith::{Error, IssueCode, Kind, Store};
 
 use crate::{Fixture, input, kith};
 
@@ -222,6 +222,22 @@ fn a_stage_with_deals_stays_on_and_bad_setups_are_refused_with_nothing_changed()
     assert_eq!(
         refused(s.set_deal_stages(&too_likely))[0].0,
         "qualified.probability"
+    );
+    // What a user can meet in the window carries a code the window says in its language.
+    let Err(Error::Validation { issues }) = s.set_deal_stages(&off) else {
+        panic!("a stage holding a deal stays on");
+    };
+    assert_eq!(
+        issues[0].code,
+        Some(IssueCode::StageHoldsDeals { count: 1 }),
+        "the count travels with the code"
+    );
+    let Err(Error::Validation { issues }) = s.set_deal_stages(&too_likely) else {
+        panic!("101 % is refused");
+    };
+    assert_eq!(
+        issues[0].code,
+        Some(IssueCode::NotPercentage { value: 101 })
     );
     let long = edited(s, "proposal", |p| p.label = Some("x".repeat(41)));
     assert_eq!(refused(s.set_deal_stages(&long))[0].0, "proposal.label");

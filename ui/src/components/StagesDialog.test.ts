@@ -4,6 +4,7 @@ import type { DealStage } from '../ipc/api';
 import { recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { moveStage, stageName } from '../lib/board';
+import { i18n } from '../lib/i18n/index.svelte';
 import { choiceLabel } from '../lib/i18n/schema';
 import { stageNames } from '../lib/stages.svelte';
 import StagesDialog from './StagesDialog.svelte';
@@ -11,7 +12,10 @@ import StagesDialog from './StagesDialog.svelte';
 // The stages dialog against the engine's recorded answers (the edits workspace): a stage that
 // holds a deal switched off is refused on its row; proposal renamed, set to 40 % and moved
 // first is saved as the engine answered.
-afterEach(() => uninstallMockBackend());
+afterEach(() => {
+  uninstallMockBackend();
+  i18n.set('en');
+});
 
 function open() {
   const backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
@@ -29,6 +33,16 @@ describe('the deal stages dialog', () => {
       '1 deal is still in this stage: move it to another stage first',
     );
     expect(onsaved).not.toHaveBeenCalled();
+  });
+
+  it('says the refusal in Chinese in a Chinese window, by its code', async () => {
+    i18n.set('zh');
+    open();
+    await fireEvent.click(await screen.findByTestId('stage-active-lead'));
+    await fireEvent.click(screen.getByTestId('stages-save'));
+    expect(await screen.findByTestId('stage-issue-lead')).toHaveTextContent(
+      '此阶段还有 1 个商机：请先把它们移到其他阶段',
+    );
   });
 
   it('saves a stage renamed, its probability changed and moved first', async () => {

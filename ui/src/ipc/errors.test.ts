@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../lib/i18n/index.svelte';
 import { KithError, type ErrorReport } from './api';
-import { errorMessage } from './errors';
+import { errorMessage, issueText } from './errors';
 import { recordedCalls } from './mock/fixtures';
 
 afterEach(() => i18n.set('en'));
@@ -33,5 +33,19 @@ describe('an error said to the user', () => {
     i18n.set('zh');
     const gone = new KithError({ code: 'not_found', message: 'no contact with id x', issues: [] });
     expect(errorMessage(gone)).toBe('找不到该记录（可能已被删除）');
+  });
+
+  it('says a mapping refused in Chinese, naming the field and both columns', () => {
+    const call = recordedCalls('import_run', 'files').find(
+      (entry) => entry.error?.code === 'validation',
+    );
+    const issue = call?.error?.issues[0];
+    expect(issue?.code?.code, 'two columns sent into one field are recorded').toBe(
+      'already_filled',
+    );
+    if (!issue) return;
+    expect(issueText(issue)).toBe("Email is already filled from 'E-mail 1 - Value'");
+    i18n.set('zh');
+    expect(issueText(issue)).toBe('邮箱已由“E-mail 1 - Value”列填写');
   });
 });

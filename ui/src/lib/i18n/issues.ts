@@ -3,7 +3,10 @@
 //! code the engine adds without a Chinese message here fails the type check.
 import type { IssueCode } from '../../ipc/bindings/IssueCode';
 import type { ErrorCode } from '../../ipc/bindings/ErrorCode';
+import type { Kind } from '../../ipc/bindings/Kind';
+import { targetLabel } from '../importing';
 import { zhSaid, type ZhCatalog } from './said';
+import { ZH_SCHEMA } from './schema';
 
 /** A Chinese message for every code, from the code's values. */
 export const ZH_ISSUES: ZhCatalog<IssueCode> = {
@@ -30,7 +33,40 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
     (kept.length > 0 ? `（${kept.join('；')}）` : ''),
   relationship_target: () => '关系需要关联另一位联系人或一家公司',
   ends_before_start: ({ start, end }) => `结束日期（${end}）早于开始日期（${start}）`,
+  custom_field_name: ({ max }) => `自定义字段的名称应为 1 到 ${max} 个字符`,
+  stage_name: ({ max }) => `阶段名称应为 1 到 ${max} 个可打印字符`,
+  not_percentage: ({ value }) => `${value} 不是 0 到 100 之间的百分比`,
+  closed_stage_probability: ({ stage, probability }) =>
+    `${stageWord(stage)}商机的概率始终为 ${probability}%`,
+  closed_stage_off: ({ stage }) => `${stageWord(stage)}不能停用：商机以它结束`,
+  no_open_stage: () => '至少要保留一个进行中的阶段',
+  stage_holds_deals: ({ count }) => `此阶段还有 ${count} 个商机：请先把它们移到其他阶段`,
+  mapped_twice: () => '被映射了不止一次',
+  not_mapped: () => '尚未映射（请选择字段、自定义字段或忽略）',
+  header_changed: ({ expected, column, found }) =>
+    `映射要求第 ${column} 列为“${expected}”，文件中却是“${found}”（文件是否改动过？）`,
+  already_filled: ({ kind, target, label, from }) =>
+    `${zhTarget(kind, target, label)}已由“${from}”列填写`,
+  needs_column: ({ kind, targets, labels }) => {
+    const names = targets.map((target, i) => zhTarget(kind, target, labels[i] ?? target));
+    const plural = ZH_SCHEMA[kind]?.plural ?? kind;
+    return names.length === 1
+      ? `${plural}需要一列${names[0]}`
+      : `${plural}需要以下其中一列：${names.join('、')}`;
+  },
+  rule_points: ({ value, max }) => `${value} 分超出范围：每条规则的分值应在 −${max} 到 ${max} 之间`,
 };
+
+/** An import's target in Chinese: a custom field by its name, else the field's label. */
+function zhTarget(kind: Kind, target: string, label: string): string {
+  if (target.startsWith('custom.')) return `自定义字段“${target.slice('custom.'.length)}”`;
+  return targetLabel(kind, { key: target, label, ty: 'text', required: false }, 'zh');
+}
+
+/** Won and lost by their Chinese names. */
+function stageWord(stage: string): string {
+  return stage === 'won' ? '赢单' : stage === 'lost' ? '输单' : stage;
+}
 
 /** The Chinese message of a code. */
 export function zhIssue(issue: IssueCode): string {
