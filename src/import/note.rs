@@ -124,7 +124,7 @@ impl fmt::Display for ImportNote {
                 match country {
                     Some(c) => write!(f, "as dates are written in {c}")?,
                     None => {
-                        f.write_str("as most countries write them (no default country given)")?
+                        f.write_str("as most countries write them (no default country given)")?;
                     }
                 }
                 f.write_str(

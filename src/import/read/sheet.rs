@@ -472,12 +472,7 @@ fn load(
     }
     let mut warnings = Vec::new();
     if left > 0 {
-        warnings.push(
-            ReadNote::DataStartsInColumn {
-                column: left as u64 + 1,
-            }
-            .into(),
-        );
+        warnings.push(ReadNote::DataStartsInColumn { column: left + 1 }.into());
     }
     warnings.extend(skipped_above(
         (header - top) as usize,
