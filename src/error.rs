@@ -3,7 +3,7 @@
 use crate::model::Kind;
 
 /// A field that failed validation, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldIssue {
     /// The field's name (`email`, `custom.Shoe size`).
@@ -37,7 +37,7 @@ impl FieldIssue {
 
 /// Why a value was refused, as a code the window translates. `value` is the text as the user
 /// gave it; `reason`, where there is one, the English detail the CLI shows.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum IssueCode {

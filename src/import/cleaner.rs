@@ -10,10 +10,10 @@ use super::country;
 use super::dates::{self, DatePass};
 use super::mapping::ColumnMap;
 use super::read::{RowStatus, SourceRow};
-use super::{OnDuplicate, Outcome, ReviewValue, RowOverride};
+use super::{OnDuplicate, Outcome, ReviewValue, RowOverride, RowReason};
 use crate::error::{FieldIssue, IssueCode};
 use crate::export::unneutralize;
-use crate::model::{FieldDef, FieldType, Input, Kind};
+use crate::model::{FieldDef, FieldType, Input, Kind, Said};
 use crate::store::{CONTACT_IDENTITY, Parsed, check_tag};
 use crate::values::{MAX_TEXT, fold};
 
@@ -48,7 +48,7 @@ pub(super) enum Ready {
     Done {
         row: SourceRow,
         outcome: Outcome,
-        reason: String,
+        reason: Said<RowReason>,
     },
     /// Refused while cleaning (cells as in the file).
     Refused {
@@ -112,7 +112,7 @@ impl Cleaner<'_> {
             return Ready::Done {
                 row,
                 outcome: Outcome::Skipped,
-                reason: "empty row".into(),
+                reason: RowReason::EmptyRow.into(),
             };
         }
         match self.prepare(&fixed) {

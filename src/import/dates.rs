@@ -12,8 +12,8 @@ use super::clean::{self, CleanContext, DateOrder, DateProfiler};
 use super::country;
 use super::mapping::ColumnMap;
 use super::read::{self, ReadError, RowStatus, SourceRow};
-use super::{DateColumn, ImportOptions};
-use crate::model::{FieldType, Kind};
+use super::{DateColumn, ImportNote, ImportOptions};
+use crate::model::{FieldType, Kind, Said};
 
 /// The columns mapped to a date or date-and-time field: (column, header).
 pub(super) fn date_columns(kind: Kind, mapping: &[ColumnMap]) -> Vec<(usize, String)> {
@@ -88,7 +88,7 @@ pub(super) struct Decided {
     /// Each date column, with the order its values are read in.
     pub columns: Vec<DateColumn>,
     /// What the report says about orders nothing in the file decided.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said<ImportNote>>,
     /// The cleaning context of each column of the file, with its date order.
     pub contexts: Vec<CleanContext>,
     /// Why the file could not be read to its end, if it could not.
@@ -98,7 +98,7 @@ pub(super) struct Decided {
 /// A column whose dates could be read day-first or month-first, with nothing in the file or
 /// the options to decide, is read as people write dates in the default country (month-first
 /// in the United States, day-first elsewhere), and the report says so.
-fn settle(columns: &mut [DateColumn], default_country: Option<&str>) -> Vec<String> {
+fn settle(columns: &mut [DateColumn], default_country: Option<&str>) -> Vec<Said<ImportNote>> {
     let mut notes = Vec::new();
     for d in columns
         .iter_mut()
@@ -106,20 +106,15 @@ fn settle(columns: &mut [DateColumn], default_country: Option<&str>) -> Vec<Stri
     {
         let order = default_country.map_or(DateOrder::Dmy, country::date_order_of);
         d.order = Some(order);
-        let how = match order {
-            DateOrder::Mdy => "month-first",
-            _ => "day-first",
-        };
-        let why = match default_country {
-            Some(c) => format!("as dates are written in {}", c.to_ascii_uppercase()),
-            None => "as most countries write them (no default country given)".to_string(),
-        };
-        notes.push(format!(
-            "{}: dates such as {} were read {how}, {why}; if they are not, undo this import \
-             and import again with the other date format",
-            d.header,
-            d.profile.examples.join(", ")
-        ));
+        notes.push(
+            ImportNote::DatesRead {
+                header: d.header.clone(),
+                examples: d.profile.examples.clone(),
+                order,
+                country: default_country.map(str::to_ascii_uppercase),
+            }
+            .into(),
+        );
     }
     notes
 }

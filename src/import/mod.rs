@@ -13,6 +13,7 @@ mod cleaner;
 pub mod country;
 mod dates;
 pub mod mapping;
+mod note;
 mod pipeline;
 pub mod read;
 mod review;
@@ -24,10 +25,13 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldIssue;
-use crate::model::Kind;
+use crate::model::{Kind, Said};
 pub use crate::store::{
-    BatchSummary, Counts, MatchBy, Outcome, ReviewValue, SavedRow, UndoNote, UndoReport,
+    BatchSummary, Counts, MatchBy, MatchedRecord, Outcome, ReviewValue, RowReason, SavedRow,
+    UndoNote, UndoReport,
 };
+pub use note::{CountryCount, ImportNote};
+pub use read::ReadNote;
 
 pub use pipeline::{preview, run, save_batch_rows, save_mapping, write_rows_csv};
 pub use review::{RecleanOptions, RecleanReport, Recleaned, reclean};
@@ -125,8 +129,9 @@ pub struct RowReport {
     pub line: u64,
     /// How it ended.
     pub outcome: Outcome,
-    /// Why, in words a user understands.
-    pub reason: String,
+    /// Why, in words a user understands, with its code (`created`, with no words, for a row
+    /// created with values kept for review).
+    pub reason: Said<RowReason>,
     /// The refused values, by column header.
     pub issues: Vec<FieldIssue>,
     /// Values kept as written for review (the row was written without them).
@@ -194,10 +199,10 @@ pub struct ImportReport {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub rows_omitted: u64,
     /// Things to know that are not about one row.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said<ReadNote>>,
     /// How the file was read where it mattered: placeholders read as empty, the country phones
     /// were read in, the order of day and month a column's dates were read in.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said<ImportNote>>,
     /// Wall time of the import in seconds.
     pub seconds: f64,
     /// Rows per second.

@@ -11,12 +11,13 @@ use super::dates::{self, DatePass};
 use super::mapping::{self, ColumnMap, MapSource, SavedMapping};
 use super::read::{self, ReadError, SourceInfo, SourceRow};
 use super::{
-    Counts, ImportOptions, ImportReport, Linked, Match, MatchBy, OnDuplicate, Outcome, Preview,
-    Progress, ReviewValue, RowReport, SavedRow,
+    CountryCount, Counts, ImportNote, ImportOptions, ImportReport, Linked, Match, MatchBy,
+    MatchedRecord, OnDuplicate, Outcome, Preview, Progress, ReadNote, ReviewValue, RowReason,
+    RowReport, SavedRow,
 };
 use crate::Store;
 use crate::error::{Error, FieldIssue, Result};
-use crate::model::{Input, Kind, Value};
+use crate::model::{Input, Kind, Said, Value};
 use crate::store::{Writer, batch_origin};
 use crate::values::fold;
 
@@ -97,7 +98,7 @@ fn check(kind: Kind, info: &SourceInfo, mapping: &[ColumnMap]) -> Result<()> {
             .iter()
             .map(|w| FieldIssue {
                 field: "file".into(),
-                reason: w.clone(),
+                reason: w.text.clone(),
                 code: None,
             })
             .collect();
@@ -370,52 +371,49 @@ pub fn run(
     let seconds = started.elapsed().as_secs_f64();
     let mut warnings = info.warnings.clone();
     if job.counts.rows == 0 {
-        warnings.push("the file has a header but no data rows".into());
+        warnings.push(ReadNote::NoDataRows.into());
     }
     if job.generated > 0 {
-        notes.push(format!(
-            "{} orders had no number: each was given one (AUTO-…) made from its customer, date, \
-             amount and quantity, so the same row gets the same number when the file is \
-             imported again",
-            job.generated
-        ));
+        notes.push(
+            ImportNote::OrderNumbersMade {
+                count: job.generated as u64,
+            }
+            .into(),
+        );
     }
     for (column, (n, seen)) in &job.placeholders {
         let header = info.headers.get(*column).map_or("?", String::as_str);
-        let list = seen
-            .iter()
-            .map(|t| format!("'{t}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        notes.push(format!(
-            "{header}: {n} {} ({list}) read as empty",
-            if *n == 1 {
-                "placeholder"
-            } else {
-                "placeholders"
+        notes.push(
+            ImportNote::Placeholders {
+                header: header.to_string(),
+                count: *n,
+                seen: seen.clone(),
             }
-        ));
+            .into(),
+        );
     }
     if !job.phone_countries.is_empty() {
-        let list = job
+        let countries = job
             .phone_countries
             .iter()
-            .map(|(c, n)| format!("{n} in {c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        notes.push(format!(
-            "phones without a country code were read in their row's country ({list})"
-        ));
+            .map(|(c, n)| CountryCount {
+                country: (*c).to_string(),
+                count: *n,
+            })
+            .collect();
+        notes.push(ImportNote::PhoneCountries { countries }.into());
     }
     if let Some(c) = opts
         .default_country
         .as_deref()
         .filter(|c| !c.trim().is_empty())
     {
-        notes.push(format!(
-            "default country for phones without a country code: {}",
-            c.trim().to_ascii_uppercase()
-        ));
+        notes.push(
+            ImportNote::DefaultCountry {
+                country: c.trim().to_ascii_uppercase(),
+            }
+            .into(),
+        );
     }
     Ok(ImportReport {
         batch: job.batch.clone(),
@@ -522,7 +520,7 @@ impl Job<'_> {
         }
         if matches!(report.outcome, Outcome::Skipped | Outcome::Rejected) {
             if let Some(r) = self.rejects.as_mut() {
-                r.write(report.line, &report.cells, &report.reason)?;
+                r.write(report.line, &report.cells, &report.reason.text)?;
             }
             if let Some(batch) = &self.batch {
                 w.keep_row(
@@ -550,14 +548,14 @@ impl Job<'_> {
         w: &mut Writer<'_>,
         row: &SourceRow,
         outcome: Outcome,
-        reason: impl Into<String>,
+        reason: Said<RowReason>,
     ) -> Result<()> {
         self.note(
             w,
             RowReport {
                 line: row.line,
                 outcome,
-                reason: reason.into(),
+                reason,
                 issues: Vec::new(),
                 review: Vec::new(),
                 record: None,
@@ -574,11 +572,10 @@ impl Job<'_> {
         row: SourceRow,
         issues: Vec<FieldIssue>,
     ) -> Result<()> {
-        let reason = issues
-            .iter()
-            .map(|i| format!("{}: {}", i.field, i.reason))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let reason = RowReason::Refused {
+            issues: issues.clone(),
+        }
+        .into();
         self.note(
             w,
             RowReport {
@@ -1042,7 +1039,7 @@ impl Job<'_> {
         let mut report = RowReport {
             line: row.line,
             outcome: Outcome::Created,
-            reason: String::new(),
+            reason: RowReason::Created.into(),
             issues: Vec::new(),
             review: Vec::new(),
             record: None,
@@ -1059,10 +1056,11 @@ impl Job<'_> {
             self.add_line(w, &order, p)?;
             let title = w.get(Kind::Order, &order)?.title;
             report.outcome = Outcome::Merged;
-            report.reason = format!(
-                "added as a line to order {title} (line {})",
-                self.created_here.get(&key(&order)).copied().unwrap_or(0)
-            );
+            report.reason = RowReason::AddedAsLine {
+                order: title,
+                line: self.created_here.get(&key(&order)).copied().unwrap_or(0),
+            }
+            .into();
             report.record = Some(order);
             return Ok(report);
         }
@@ -1073,24 +1071,17 @@ impl Job<'_> {
         };
         match matched {
             Some(m) => {
-                let how = match m.by {
-                    MatchBy::Name => format!("a similar name (score {})", m.score),
-                    MatchBy::Id => "its id".into(),
-                    MatchBy::Email => "email".into(),
-                    MatchBy::Phone => "phone".into(),
-                    MatchBy::Number => "order number".into(),
-                    MatchBy::Domain => "web domain".into(),
-                    MatchBy::CustomerNo => "customer number".into(),
+                let matched = MatchedRecord {
+                    title: m.title.clone(),
+                    from_line: m.line,
+                    by: m.by,
+                    score: m.score,
                 };
-                let from_file = m
-                    .line
-                    .map(|l| format!(" from line {l}"))
-                    .unwrap_or_default();
                 report.matched = Some(m.clone());
                 report.record = Some(m.id.clone());
                 if action == OnDuplicate::Skip {
                     report.outcome = Outcome::Skipped;
-                    report.reason = format!("duplicate of '{}'{from_file} (by {how})", m.title);
+                    report.reason = RowReason::Duplicate(matched).into();
                     return Ok(report);
                 }
                 let mut changed = w.update(self.kind, &m.id, &p.input)?;
@@ -1100,10 +1091,7 @@ impl Job<'_> {
                 }
                 if !changed {
                     report.outcome = Outcome::Skipped;
-                    report.reason = format!(
-                        "already up to date: same as '{}'{from_file} (by {how})",
-                        m.title
-                    );
+                    report.reason = RowReason::UpToDate(matched).into();
                     return Ok(report);
                 }
                 report.outcome = if m.line.is_some() {
@@ -1111,7 +1099,7 @@ impl Job<'_> {
                 } else {
                     Outcome::Updated
                 };
-                report.reason = format!("merged into '{}'{from_file} (by {how})", m.title);
+                report.reason = RowReason::MergedInto(matched).into();
             }
             None => {
                 let id = match p.typed.take() {

@@ -2,8 +2,11 @@
 //! the batches as listed and what an undo did. The import fills them in; the store keeps and
 //! reads them, so they are the store's types.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
+use crate::error::FieldIssue;
 use crate::model::Kind;
 
 /// How one row ended.
@@ -149,8 +152,11 @@ pub struct SavedRow {
     pub line: u64,
     /// Skipped or rejected.
     pub outcome: Outcome,
-    /// Why.
+    /// Why, in English as it was stored.
     pub reason: String,
+    /// Why, as a code the window says in its language. None for rows kept before the code
+    /// was stored with them (schema 15): the window shows their English `reason` as it is.
+    pub code: Option<RowReason>,
     /// The original cells.
     pub cells: Vec<String>,
 }
@@ -189,4 +195,205 @@ pub struct UndoReport {
     pub restored_fields: u64,
     /// What was kept, and why.
     pub kept: Vec<UndoNote>,
+}
+
+/// Why a row ended as it did, when it was not simply created: why the reader did not take it
+/// as data (an empty or total row, a row it could not read), why the import refused it, or
+/// the record it matched. Kept with a batch's skipped and rejected rows, so it reads back
+/// from JSON; its `Display` is the English the CLI prints and the rejects file holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum RowReason {
+    /// Written as a new record: nothing to say (the English is empty).
+    Created,
+    /// Every cell is empty (or every mapped one).
+    EmptyRow,
+    /// A totals row ("Total", "合计" with only numbers beside).
+    TotalRow,
+    /// A vCard without any value Kith reads.
+    EmptyCard,
+    /// More filled cells than the header has columns.
+    CellCount {
+        /// The row's filled cells, counting to the last one.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        cells: u64,
+        /// The header's columns.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        columns: u64,
+    },
+    /// A quoted field never closed, so the rest of the file was read as this row.
+    UnclosedQuote {
+        /// The line the quote opened on.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        opened: u64,
+        /// The file's last line.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        last: u64,
+    },
+    /// Bytes not valid in the file's encoding, in these columns.
+    InvalidBytes {
+        /// The encoding read in.
+        encoding: String,
+        /// The 1-based columns holding them.
+        #[cfg_attr(feature = "ts", ts(type = "number[]"))]
+        columns: Vec<u64>,
+    },
+    /// A NUL byte, in these columns.
+    NulByte {
+        /// The 1-based columns holding one.
+        #[cfg_attr(feature = "ts", ts(type = "number[]"))]
+        columns: Vec<u64>,
+    },
+    /// Bytes not valid in the file's encoding on a line of a vCard.
+    InvalidBytesOnLine {
+        /// The encoding read in.
+        encoding: String,
+        /// The line holding them.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        line: u64,
+    },
+    /// Lines of a vCard file outside any card.
+    OutsideCard {
+        /// The first such line.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        first: u64,
+        /// The last (the first when it is one line).
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        last: u64,
+    },
+    /// A card without END:VCARD.
+    CardNotEnded {
+        /// The line of its BEGIN:VCARD.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        begin: u64,
+        /// The line another card begins on; none when the file ends first.
+        #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+        next: Option<u64>,
+    },
+    /// Values refused (the issues, each by its column).
+    Refused {
+        /// What was refused, and why.
+        issues: Vec<FieldIssue>,
+    },
+    /// An order line, added to an order created from an earlier row.
+    AddedAsLine {
+        /// The order's title.
+        order: String,
+        /// The line of the row the order came from.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        line: u64,
+    },
+    /// A duplicate of a record, skipped as asked.
+    Duplicate(MatchedRecord),
+    /// A duplicate that would change nothing.
+    UpToDate(MatchedRecord),
+    /// Written into the record it matched.
+    MergedInto(MatchedRecord),
+}
+
+/// The record a row matched, as its reason names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MatchedRecord {
+    /// The record's title.
+    pub title: String,
+    /// The line of the earlier row it was created from, when it came from the same file.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub from_line: Option<u64>,
+    /// What matched.
+    pub by: MatchBy,
+    /// How sure a match by name is, 0–100.
+    pub score: u8,
+}
+
+impl fmt::Display for MatchedRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "'{}'", self.title)?;
+        if let Some(line) = self.from_line {
+            write!(f, " from line {line}")?;
+        }
+        match self.by {
+            MatchBy::Name => write!(f, " (by a similar name (score {}))", self.score),
+            MatchBy::Id => f.write_str(" (by its id)"),
+            MatchBy::Email => f.write_str(" (by email)"),
+            MatchBy::Phone => f.write_str(" (by phone)"),
+            MatchBy::Number => f.write_str(" (by order number)"),
+            MatchBy::Domain => f.write_str(" (by web domain)"),
+            MatchBy::CustomerNo => f.write_str(" (by customer number)"),
+        }
+    }
+}
+
+/// "column 3" or "columns 2, 5".
+fn columns(list: &[u64]) -> String {
+    match list {
+        [one] => format!("column {one}"),
+        many => format!(
+            "columns {}",
+            many.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+impl fmt::Display for RowReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowReason::Created => Ok(()),
+            RowReason::EmptyRow => f.write_str("empty row"),
+            RowReason::TotalRow => f.write_str("total row"),
+            RowReason::EmptyCard => f.write_str("empty card"),
+            RowReason::CellCount { cells, columns } => {
+                write!(f, "has {cells} cells but the header has {columns} columns")
+            }
+            RowReason::UnclosedQuote { opened, last } => write!(
+                f,
+                "a quoted field opened on line {opened} is never closed; it runs to the end of \
+                 the file, so lines {opened}–{last} were read as this one row"
+            ),
+            RowReason::InvalidBytes {
+                encoding,
+                columns: list,
+            } => write!(f, "invalid bytes for {encoding} in {}", columns(list)),
+            RowReason::NulByte { columns: list } => {
+                write!(f, "contains a NUL byte in {}", columns(list))
+            }
+            RowReason::InvalidBytesOnLine { encoding, line } => {
+                write!(f, "invalid bytes for {encoding} on line {line}")
+            }
+            RowReason::OutsideCard { first, last } if first == last => write!(
+                f,
+                "line {last} is not inside a BEGIN:VCARD … END:VCARD card"
+            ),
+            RowReason::OutsideCard { first, last } => write!(
+                f,
+                "lines {first}–{last} are not inside a BEGIN:VCARD … END:VCARD card"
+            ),
+            RowReason::CardNotEnded { begin, next } => {
+                write!(f, "the card that begins on line {begin} has no END:VCARD (")?;
+                match next {
+                    Some(line) => write!(f, "another card begins on line {line})"),
+                    None => f.write_str("the file ends)"),
+                }
+            }
+            RowReason::Refused { issues } => {
+                for (i, issue) in issues.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{}: {}", issue.field, issue.reason)?;
+                }
+                Ok(())
+            }
+            RowReason::AddedAsLine { order, line } => {
+                write!(f, "added as a line to order {order} (line {line})")
+            }
+            RowReason::Duplicate(matched) => write!(f, "duplicate of {matched}"),
+            RowReason::UpToDate(matched) => write!(f, "already up to date: same as {matched}"),
+            RowReason::MergedInto(matched) => write!(f, "merged into {matched}"),
+        }
+    }
 }

@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::batch::{BatchSummary, Counts, Outcome, SavedRow, UndoNote, UndoReport};
+use super::batch::{BatchSummary, Counts, Outcome, RowReason, SavedRow, UndoNote, UndoReport};
 use super::records::{CREATED, Reads, stored_value};
 use super::{Store, Writer};
 use crate::error::{Error, Result};
-use crate::model::{EntityRecord, FieldType, Kind, Value};
+use crate::model::{EntityRecord, FieldType, Kind, Said, Value};
 
 /// The change-log origin of an import batch's writes.
 pub fn batch_origin(batch: &str) -> String {
@@ -85,16 +85,24 @@ impl Writer<'_> {
         batch: &str,
         line: u64,
         outcome: Outcome,
-        reason: &str,
+        reason: &Said<RowReason>,
         cells: &[String],
     ) -> Result<()> {
         let cells = serde_json::to_string(cells).unwrap_or_else(|_| "[]".into());
+        let code = serde_json::to_string(&reason.code).ok();
         self.tx
             .prepare_cached(
-                "INSERT OR REPLACE INTO import_row (batch_id, line, outcome, reason, cells)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR REPLACE INTO import_row (batch_id, line, outcome, reason, cells, code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![batch, line as i64, outcome.as_str(), reason, cells])?;
+            .execute(params![
+                batch,
+                line as i64,
+                outcome.as_str(),
+                reason.text,
+                cells,
+                code
+            ])?;
         Ok(())
     }
 
@@ -244,16 +252,19 @@ impl Store {
         let rows = self
             .conn
             .prepare_cached(
-                "SELECT line, outcome, reason, cells FROM import_row WHERE batch_id = ?1
+                "SELECT line, outcome, reason, cells, code FROM import_row WHERE batch_id = ?1
                  ORDER BY line",
             )?
             .query_map(params![id], |r| {
                 let outcome: String = r.get(1)?;
                 let cells: String = r.get(3)?;
+                let code: Option<String> = r.get(4)?;
                 Ok(SavedRow {
                     line: r.get::<_, i64>(0)? as u64,
                     outcome: Outcome::parse(&outcome).unwrap_or(Outcome::Rejected),
                     reason: r.get(2)?,
+                    // A code this build cannot read (written by a newer one) is as none.
+                    code: code.and_then(|c| serde_json::from_str(&c).ok()),
                     cells: serde_json::from_str(&cells).unwrap_or_default(),
                 })
             })?

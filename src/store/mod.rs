@@ -43,7 +43,10 @@ pub use analytics::{
     MetricSet, PipelineRow, Purchases, StoredDealScore, StoredRun, TargetReport, TicketRow,
 };
 pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
-pub use batch::{BatchSummary, Counts, MatchBy, Outcome, SavedRow, UndoNote, UndoReport};
+pub use batch::{
+    BatchSummary, Counts, MatchBy, MatchedRecord, Outcome, RowReason, SavedRow, UndoNote,
+    UndoReport,
+};
 pub use campaigns::{CampaignWindow, MailRow, MemberRow, SaleRow, WonDealRow};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
@@ -70,6 +73,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0012_campaign_attribution.sql"),
     include_str!("migrations/0013_deal_stages.sql"),
     include_str!("migrations/0014_saved_views.sql"),
+    include_str!("migrations/0015_import_row_code.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

@@ -210,7 +210,7 @@ fn date_format_decides_an_ambiguous_column() {
         "an ambiguous column never stops an import"
     );
     assert_eq!(r["dates"][0]["order"], "dmy");
-    let note = r["notes"][0].as_str().unwrap();
+    let note = r["notes"][0]["text"].as_str().unwrap();
     assert!(
         note.contains("birthday") && note.contains("day-first"),
         "the report says how the column was read: {note}"
@@ -228,7 +228,12 @@ fn date_format_decides_an_ambiguous_column() {
         0,
     );
     assert_eq!(us["dates"][0]["order"], "mdy");
-    assert!(us["notes"][0].as_str().unwrap().contains("month-first"));
+    assert!(
+        us["notes"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("month-first")
+    );
     assert_eq!(births(&d), ["1985-05-04", "1990-01-03"]);
     kith_json(
         &d.db(),
@@ -286,7 +291,7 @@ fn the_default_country_comes_from_the_system_locale() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|n| n.as_str().unwrap().contains("DE")),
+            .any(|n| n["text"].as_str().unwrap().contains("DE")),
         "{r}"
     );
 }

@@ -46,7 +46,7 @@ fn outcome_of(report: &ImportReport, line: u64) -> (Outcome, String) {
         .iter()
         .find(|r| r.line == line)
         .unwrap_or_else(|| panic!("line {line} is listed in {:#?}", report.rows));
-    (r.outcome, r.reason.clone())
+    (r.outcome, r.reason.text.clone())
 }
 
 const MIXED: &str = "first_name,last_name,email,company,tags,Shoe size

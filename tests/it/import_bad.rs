@@ -231,7 +231,7 @@ fn rejected(report: &ImportReport, store: &Store) -> Vec<(u64, String)> {
         .rows
         .iter()
         .filter(|r| r.outcome == Outcome::Rejected)
-        .map(|r| (r.line, r.reason.clone()))
+        .map(|r| (r.line, r.reason.text.clone()))
         .collect();
     if let Some(batch) = &report.batch {
         let kept: Vec<(u64, String)> = store
@@ -414,7 +414,7 @@ fn a_header_only_file_imports_nothing_with_a_warning() {
     assert!(
         r.warnings
             .iter()
-            .any(|w| w == "the file has a header but no data rows"),
+            .any(|w| w.text == "the file has a header but no data rows"),
         "{:?}",
         r.warnings
     );
@@ -482,7 +482,7 @@ fn one_invalid_byte_in_a_utf8_file_rejects_only_its_row() {
     assert!(
         r.warnings
             .iter()
-            .any(|w| w.contains("invalid byte sequences") && w.contains("rejected")),
+            .any(|w| w.text.contains("invalid byte sequences") && w.text.contains("rejected")),
         "{:?}",
         r.warnings
     );
@@ -551,7 +551,7 @@ fn a_gbk_file_with_chinese_headers_forced_to_utf8_names_the_encoding() {
             .source
             .warnings
             .iter()
-            .any(|w| w.contains("UTF-8") && w.contains("encoding")),
+            .any(|w| w.text.contains("UTF-8") && w.text.contains("encoding")),
         "{:?}",
         preview.source.warnings
     );
@@ -662,7 +662,8 @@ fn duplicate_header_names_are_both_kept_the_second_as_a_custom_field() {
     assert!(
         r.warnings
             .iter()
-            .any(|w| w.contains("\"Email\" appears more than once") && w.contains("\"Email (2)\"")),
+            .any(|w| w.text.contains("\"Email\" appears more than once")
+                && w.text.contains("\"Email (2)\"")),
         "{:?}",
         r.warnings
     );

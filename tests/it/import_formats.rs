@@ -562,7 +562,9 @@ fn xlsx_with_a_title_row_number_phone_date_cell_and_total_row() {
     assert_eq!(source_of(&r), (Format::Xlsx, None, false, None, 3));
     assert_eq!(r.source.sheet.as_deref(), Some("Kunden"));
     assert!(
-        r.warnings.iter().any(|w| w.contains("above the header")),
+        r.warnings
+            .iter()
+            .any(|w| w.text.contains("above the header")),
         "the title row is mentioned: {:?}",
         r.warnings
     );
@@ -573,7 +575,7 @@ fn xlsx_with_a_title_row_number_phone_date_cell_and_total_row() {
         r.rows
     );
     assert_eq!(
-        (r.rows[0].line, r.rows[0].reason.as_str()),
+        (r.rows[0].line, r.rows[0].reason.text.as_str()),
         (7, "total row")
     );
     assert!(
@@ -727,8 +729,8 @@ fn a_vcard_file_with_two_cards() {
 
 /// A listed row's reason, or what it kept for review (`Column 'raw': why`).
 fn outcome_why(row: &kith::import::RowReport) -> String {
-    if !row.reason.is_empty() {
-        return row.reason.clone();
+    if !row.reason.text.is_empty() {
+        return row.reason.text.clone();
     }
     row.review
         .iter()
@@ -802,9 +804,9 @@ fn an_ambiguous_date_column_follows_the_default_country_and_says_so() {
             "the values alone decide nothing"
         );
         let said = r.notes.iter().any(|n| {
-            n.contains("Birthday")
-                && n.contains("01/03/2024")
-                && n.contains(if order == DateOrder::Mdy {
+            n.text.contains("Birthday")
+                && n.text.contains("01/03/2024")
+                && n.text.contains(if order == DateOrder::Mdy {
                     "month-first"
                 } else {
                     "day-first"

@@ -7,12 +7,19 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use kith::import::read::{
-    Format, ReadError, ReadOptions, RowStatus, Source, SourceInfo, SourceRow, VCARD_HEADERS, open,
+    Format, ReadError, ReadOptions, RowReason, RowStatus, Source, SourceInfo, SourceRow,
+    VCARD_HEADERS, open,
 };
+use kith::model::Said;
 use rust_xlsxwriter::{ExcelDateTime, Formula, Workbook};
 use tempfile::TempDir;
 
 // ---- helpers --------------------------------------------------------------------------------
+
+/// The English words of a reader's warnings, as the CLI prints them.
+fn texts(warnings: &[Said<kith::import::read::ReadNote>]) -> Vec<String> {
+    warnings.iter().map(|w| w.text.clone()).collect()
+}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/import")).join(name)
@@ -76,23 +83,28 @@ fn data(line: u64, list: &[&str]) -> SourceRow {
     }
 }
 
-fn skip(line: u64, list: &[&str], reason: &str) -> SourceRow {
-    SourceRow {
-        line,
-        cells: cells(list),
-        status: RowStatus::Skip {
-            reason: reason.into(),
-        },
+/// A reason with its code and its English words (both are asserted: the window says the
+/// code, the CLI and the rejects file the words).
+fn said(code: RowReason, text: &str) -> Said<RowReason> {
+    Said {
+        text: text.into(),
+        code,
     }
 }
 
-fn reject(line: u64, list: &[&str], reason: &str) -> SourceRow {
+fn skip(line: u64, list: &[&str], reason: Said<RowReason>) -> SourceRow {
     SourceRow {
         line,
         cells: cells(list),
-        status: RowStatus::Reject {
-            reason: reason.into(),
-        },
+        status: RowStatus::Skip { reason },
+    }
+}
+
+fn reject(line: u64, list: &[&str], reason: Said<RowReason>) -> SourceRow {
+    SourceRow {
+        line,
+        cells: cells(list),
+        status: RowStatus::Reject { reason },
     }
 }
 
@@ -225,7 +237,7 @@ fn delimiter_and_header_row_can_be_chosen() {
     assert_eq!(info.header_row, 2);
     assert_eq!(info.headers, cells(&["Name", "Email"]));
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec!["1 row above the header (line 1) was skipped".to_string()]
     );
     assert_eq!(rows, vec![data(3, &["Ann", "a@x.com"])]);
@@ -362,7 +374,7 @@ fn utf16le_without_bom_is_recognised_not_called_binary() {
     assert_eq!(info.encoding.as_deref(), Some("UTF-16LE"));
     assert!(!info.bom);
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec![
             "the file has no byte-order mark but looks like UTF-16LE; it was read as UTF-16LE"
                 .to_string()
@@ -476,7 +488,7 @@ fn invalid_utf8_bytes_reject_the_row_naming_the_column() {
     let (info, rows) = read("bad.csv", &bytes);
     assert_eq!(info.encoding.as_deref(), Some("UTF-8"));
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec![
             "the file is UTF-8 but has 2 invalid byte sequences near its start; the rows \
              holding them are rejected"
@@ -492,7 +504,13 @@ fn invalid_utf8_bytes_reject_the_row_naming_the_column() {
             reject(
                 5,
                 &["Bob", "b@x.com", "Caf\u{FFFD} \u{FFFD}"],
-                "invalid bytes for UTF-8 in column 3"
+                said(
+                    RowReason::InvalidBytes {
+                        encoding: "UTF-8".into(),
+                        columns: vec![3]
+                    },
+                    "invalid bytes for UTF-8 in column 3"
+                )
             ),
             data(6, &["Cid", "c@x.com", "Nice"]),
         ]
@@ -514,7 +532,17 @@ fn invalid_bytes_for_gbk_reject_the_row_naming_encoding_and_column() {
         rows,
         vec![
             data(2, &["张伟", "北京"]),
-            reject(3, &["Bad", "\u{FFFD}"], "invalid bytes for GBK in column 2"),
+            reject(
+                3,
+                &["Bad", "\u{FFFD}"],
+                said(
+                    RowReason::InvalidBytes {
+                        encoding: "GBK".into(),
+                        columns: vec![2]
+                    },
+                    "invalid bytes for GBK in column 2"
+                )
+            ),
             data(4, &["王芳", "上海"]),
         ]
     );
@@ -540,7 +568,14 @@ fn a_nul_byte_rejects_its_row_only() {
         rows,
         vec![
             data(2, &["Ann", "a@x.com"]),
-            reject(3, &["Bob", "b@x\0.com"], "contains a NUL byte in column 2"),
+            reject(
+                3,
+                &["Bob", "b@x\0.com"],
+                said(
+                    RowReason::NulByte { columns: vec![2] },
+                    "contains a NUL byte in column 2"
+                )
+            ),
             data(4, &["Cid", "c@x.com"]),
         ]
     );
@@ -565,10 +600,24 @@ fn short_rows_are_padded_and_long_rows_trimmed_or_rejected() {
             reject(
                 4,
                 &["1", "2", "3", "4", "5", "6", "7"],
-                "has 7 cells but the header has 5 columns"
+                said(
+                    RowReason::CellCount {
+                        cells: 7,
+                        columns: 5
+                    },
+                    "has 7 cells but the header has 5 columns"
+                )
             ),
-            skip(5, &["", "", "", "", ""], "empty row"),
-            skip(6, &["  ", "  ", "", "", ""], "empty row"),
+            skip(
+                5,
+                &["", "", "", "", ""],
+                said(RowReason::EmptyRow, "empty row")
+            ),
+            skip(
+                6,
+                &["  ", "  ", "", "", ""],
+                said(RowReason::EmptyRow, "empty row")
+            ),
         ],
         "every row after the header comes out once"
     );
@@ -584,8 +633,12 @@ fn total_rows_are_skipped_in_text_too() {
         rows,
         vec![
             data(2, &["Ann", "10"]),
-            skip(3, &["Total:", "1,234.50"], "total row"),
-            skip(4, &["合计", "¥30"], "total row"),
+            skip(
+                3,
+                &["Total:", "1,234.50"],
+                said(RowReason::TotalRow, "total row")
+            ),
+            skip(4, &["合计", "¥30"], said(RowReason::TotalRow, "total row")),
             data(5, &["Total Recall", "fun"]),
         ]
     );
@@ -607,7 +660,7 @@ fn header_row_is_found_below_title_rows_in_text() {
     assert_eq!(info.header_row, 3);
     assert_eq!(info.headers, cells(&["Name", "Email", "Phone", "City"]));
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec!["2 rows above the header (lines 1–2) were skipped".to_string()]
     );
     assert_eq!(rows, vec![data(4, &["Ann", "a@x.com", "1", "Paris"])]);
@@ -621,7 +674,7 @@ fn duplicate_and_empty_header_names_are_renamed_with_warnings() {
         cells(&["Email", "Name", "email (2)", "Column 4", "Email (3)"])
     );
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec![
             "the header \"email\" appears more than once; column 3 is named \"email (2)\"",
             "column 4 has no header; it is named \"Column 4\"",
@@ -655,8 +708,11 @@ fn an_unclosed_quote_rejects_its_row_and_says_how_far_it_ran() {
             reject(
                 3,
                 &["Bob", "b@x.com", "oops\nCid,c@x.com,ok\nDee,d@x.com,ok\n"],
-                "a quoted field opened on line 3 is never closed; it runs to the end of the \
-                 file, so lines 3–5 were read as this one row"
+                said(
+                    RowReason::UnclosedQuote { opened: 3, last: 5 },
+                    "a quoted field opened on line 3 is never closed; it runs to the end of the \
+                     file, so lines 3–5 were read as this one row"
+                )
             ),
         ],
         "the swallowed lines 4–5 are named in the reason"
@@ -884,7 +940,7 @@ fn xlsx_is_read_below_its_title_rows_with_cells_as_the_user_sees_them() {
         ])
     );
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec!["2 rows above the header (rows 1–2) were skipped".to_string()]
     );
     assert_eq!(
@@ -914,10 +970,26 @@ fn xlsx_is_read_below_its_title_rows_with_cells_as_the_user_sees_them() {
                     "-1234.5678"
                 ]
             ),
-            skip(6, &["", "", "", "", "", "", ""], "empty row"),
-            skip(7, &["Total", "", "", "42.3", "", "", ""], "total row"),
-            skip(8, &["合计", "", "", "42.3", "", "", ""], "total row"),
-            skip(9, &["", "Summe", "", "", "", "", ""], "total row"),
+            skip(
+                6,
+                &["", "", "", "", "", "", ""],
+                said(RowReason::EmptyRow, "empty row")
+            ),
+            skip(
+                7,
+                &["Total", "", "", "42.3", "", "", ""],
+                said(RowReason::TotalRow, "total row")
+            ),
+            skip(
+                8,
+                &["合计", "", "", "42.3", "", "", ""],
+                said(RowReason::TotalRow, "total row")
+            ),
+            skip(
+                9,
+                &["", "Summe", "", "", "", "", ""],
+                said(RowReason::TotalRow, "total row")
+            ),
             data(
                 10,
                 &[
@@ -1179,7 +1251,11 @@ fn ods_is_read_from_its_first_sheet_with_data() {
                     "1234.5"
                 ]
             ),
-            skip(5, &["", "", "", "", ""], "empty row"),
+            skip(
+                5,
+                &["", "", "", "", ""],
+                said(RowReason::EmptyRow, "empty row")
+            ),
             data(
                 6,
                 &[
@@ -1190,7 +1266,11 @@ fn ods_is_read_from_its_first_sheet_with_data() {
                     "0.3"
                 ]
             ),
-            skip(7, &["合计", "", "", "", "1234.8"], "total row"),
+            skip(
+                7,
+                &["合计", "", "", "", "1234.8"],
+                said(RowReason::TotalRow, "total row")
+            ),
         ]
     );
 }
@@ -1229,8 +1309,16 @@ fn xls_is_read_with_dates_and_phone_numbers() {
                     "0.3"
                 ]
             ),
-            skip(6, &["", "", "", "", ""], "empty row"),
-            skip(7, &["Total", "", "", "", "1234.8"], "total row"),
+            skip(
+                6,
+                &["", "", "", "", ""],
+                said(RowReason::EmptyRow, "empty row")
+            ),
+            skip(
+                7,
+                &["Total", "", "", "", "1234.8"],
+                said(RowReason::TotalRow, "total row")
+            ),
         ]
     );
 }
@@ -1241,7 +1329,7 @@ fn an_xls_name_on_a_text_file_is_read_as_text_with_a_warning() {
     assert_eq!(info.format, Format::Csv);
     assert_eq!(info.delimiter, Some('\t'));
     assert_eq!(
-        info.warnings,
+        texts(&info.warnings),
         vec!["the file has an .xls name but holds text; it was read as CSV".to_string()]
     );
     assert_eq!(rows, vec![data(2, &["Ann", "a@x.com"])]);
@@ -1443,26 +1531,39 @@ fn vcard_problems_are_rows_with_reasons() {
             reject(
                 1,
                 &["junk before"],
-                "lines 1–2 are not inside a BEGIN:VCARD … END:VCARD card"
+                said(
+                    RowReason::OutsideCard { first: 1, last: 2 },
+                    "lines 1–2 are not inside a BEGIN:VCARD … END:VCARD card"
+                )
             ),
             SourceRow {
                 status: RowStatus::Reject {
-                    reason: "the card that begins on line 3 has no END:VCARD (another card \
-                             begins on line 6)"
-                        .into()
+                    reason: said(
+                        RowReason::CardNotEnded {
+                            begin: 3,
+                            next: Some(6)
+                        },
+                        "the card that begins on line 3 has no END:VCARD (another card begins \
+                         on line 6)"
+                    )
                 },
                 ..card(3, &[("Full name", "No End")])
             },
             SourceRow {
                 status: RowStatus::Skip {
-                    reason: "empty card".into()
+                    reason: said(RowReason::EmptyCard, "empty card")
                 },
                 ..card(6, &[])
             },
             SourceRow {
                 status: RowStatus::Reject {
-                    reason: "the card that begins on line 9 has no END:VCARD (the file ends)"
-                        .into()
+                    reason: said(
+                        RowReason::CardNotEnded {
+                            begin: 9,
+                            next: None
+                        },
+                        "the card that begins on line 9 has no END:VCARD (the file ends)"
+                    )
                 },
                 ..card(9, &[("Full name", "Cut Off")])
             },
@@ -1506,7 +1607,13 @@ fn vcard_in_utf16_and_with_invalid_bytes() {
         rows[1],
         SourceRow {
             status: RowStatus::Reject {
-                reason: "invalid bytes for UTF-8 on line 5".into()
+                reason: said(
+                    RowReason::InvalidBytesOnLine {
+                        encoding: "UTF-8".into(),
+                        line: 5
+                    },
+                    "invalid bytes for UTF-8 on line 5"
+                )
             },
             ..card(4, &[("Full name", "Bad \u{FFFD}")])
         }
@@ -1547,10 +1654,10 @@ fn dtos_serialize_as_the_ui_expects() {
         serde_json::to_string(&Format::Vcard).expect("json"),
         "\"vcard\""
     );
-    let row = skip(7, &["Total", "3"], "total row");
+    let row = skip(7, &["Total", "3"], said(RowReason::TotalRow, "total row"));
     assert_eq!(
         serde_json::to_string(&row).expect("json"),
-        r#"{"line":7,"cells":["Total","3"],"status":{"status":"skip","reason":"total row"}}"#
+        r#"{"line":7,"cells":["Total","3"],"status":{"status":"skip","reason":{"text":"total row","code":{"code":"total_row"}}}}"#
     );
     assert_eq!(
         serde_json::to_string(&data(2, &[])).expect("json"),

@@ -74,7 +74,7 @@ fn an_odd_optional_value_never_costs_its_row() {
         "lines are the file's: quoted line breaks count"
     );
     assert!(
-        refused.reason.contains("nothing identifies anyone"),
+        refused.reason.text.contains("nothing identifies anyone"),
         "{}",
         refused.reason
     );
@@ -111,7 +111,7 @@ fn an_odd_optional_value_never_costs_its_row() {
     assert!(
         r.notes
             .iter()
-            .any(|n| n.contains("Email: 1 placeholder ('n/a')")),
+            .any(|n| n.text.contains("Email: 1 placeholder ('n/a')")),
         "{:?}",
         r.notes
     );
@@ -310,7 +310,7 @@ fn a_phone_with_its_country_code_ignores_the_rows_country() {
     assert!(
         r.notes
             .iter()
-            .any(|n| n.contains("read in their row's country (1 in DE)")),
+            .any(|n| n.text.contains("read in their row's country (1 in DE)")),
         "only Dora's number needed her row's country: {:?}",
         r.notes
     );

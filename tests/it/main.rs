@@ -21,6 +21,7 @@ mod import_formats;
 mod import_mapping;
 mod import_read;
 mod import_review;
+mod import_said;
 mod layers;
 mod lists;
 mod parsers_prop;

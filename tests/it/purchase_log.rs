@@ -145,7 +145,9 @@ fn an_english_purchase_log_imports_with_no_options_and_again_without_duplicates(
         "three customer numbers, an email and a phone: five contacts created and counted"
     );
     assert!(
-        r.notes.iter().any(|w| w.contains("8 orders had no number")),
+        r.notes
+            .iter()
+            .any(|w| w.text.contains("8 orders had no number")),
         "the report says the numbers were generated: {:?}",
         r.notes
     );

@@ -273,7 +273,7 @@ fn check(case: &Case<'_>, store: &Store, report: &ImportReport) -> Vec<String> {
         .as_array()
         .map(|n| {
             n.iter()
-                .filter_map(|s| s.as_str().map(str::to_string))
+                .filter_map(|s| s["text"].as_str().map(str::to_string))
                 .collect()
         })
         .unwrap_or_default();

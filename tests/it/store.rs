@@ -142,6 +142,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0012_campaign_attribution.sql"),
         include_str!("../../src/store/migrations/0013_deal_stages.sql"),
         include_str!("../../src/store/migrations/0014_saved_views.sql"),
+        include_str!("../../src/store/migrations/0015_import_row_code.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,
@@ -191,6 +192,16 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
                  VALUES (1, 'contact', 'c1', 'first_name', NULL, 'Old');"
             };
             conn.execute_batch(log).unwrap();
+            // A batch's skipped row as versions 3 to 14 kept it: its English reason, no code.
+            if version >= 3 {
+                conn.execute_batch(
+                    "INSERT INTO import_batch (id, kind, file, started_at, status)
+                     VALUES ('b1', 'contact', 'old.csv', '2025-01-01T00:00:00Z', 'done');
+                     INSERT INTO import_row (batch_id, line, outcome, reason, cells)
+                     VALUES ('b1', 7, 'skipped', 'total row', '[\"Total\",\"3\"]');",
+                )
+                .unwrap();
+            }
             // Search as versions before 9 kept it: a document row and a full-text row under
             // the document's rowid (here with a word the record does not have). From 9 on, a
             // full-text row under the record's rowid, left stale with the rebuild the
@@ -231,6 +242,19 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
             .unwrap();
         }
         let store = Store::open(&path).unwrap();
+        if version >= 3 {
+            let kept = store.import_rows("b1").unwrap();
+            assert_eq!(
+                (kept[0].reason.as_str(), &kept[0].code, &kept[0].cells),
+                (
+                    "total row",
+                    &None,
+                    &vec!["Total".to_string(), "3".to_string()]
+                ),
+                "a row kept before codes were stored keeps its English, with no code, from \
+                 version {version}"
+            );
+        }
         let version_now: i64 = rusqlite::Connection::open(&path)
             .unwrap()
             .pragma_query_value(None, "user_version", |r| r.get(0))

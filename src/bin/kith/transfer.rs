@@ -333,7 +333,7 @@ fn report_text(r: &ImportReport) -> String {
                 .review
                 .iter()
                 .map(|v| format!("{} '{}' kept: {}", v.column, v.raw.trim(), v.reason));
-            let why = std::iter::once(row.reason.clone())
+            let why = std::iter::once(row.reason.text.clone())
                 .filter(|r| !r.is_empty())
                 .chain(kept)
                 .collect::<Vec<_>>()

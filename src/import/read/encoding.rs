@@ -16,6 +16,9 @@ use std::io::{self, Read, Seek, SeekFrom};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::ReadNote;
+use crate::model::Said;
+
 /// How many bytes from the first non-ASCII byte decide the encoding.
 const WINDOW: usize = 256 * 1024;
 
@@ -31,7 +34,7 @@ pub(super) struct TextEncoding {
     /// false when the user's override chose the encoding.
     pub detected: bool,
     /// What the user should know about the choice.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said<ReadNote>>,
 }
 
 /// The encoding for a user's label, or a reason naming the label and giving examples.
@@ -63,11 +66,13 @@ pub(super) fn detect(
         if let Some(b) = bom_enc
             && b != encoding
         {
-            warnings.push(format!(
-                "the file begins with a {} byte-order mark but was decoded as {}, as chosen",
-                b.name(),
-                encoding.name()
-            ));
+            warnings.push(
+                ReadNote::BomNotChosen {
+                    bom: b.name().to_string(),
+                    chosen: encoding.name().to_string(),
+                }
+                .into(),
+            );
         }
         return Ok(TextEncoding {
             encoding,
@@ -85,11 +90,12 @@ pub(super) fn detect(
         });
     }
     if let Some(encoding) = utf16_without_bom(head) {
-        warnings.push(format!(
-            "the file has no byte-order mark but looks like {}; it was read as {}",
-            encoding.name(),
-            encoding.name()
-        ));
+        warnings.push(
+            ReadNote::Utf16WithoutBom {
+                encoding: encoding.name().to_string(),
+            }
+            .into(),
+        );
         return Ok(TextEncoding {
             encoding,
             bom_len: 0,
@@ -184,7 +190,7 @@ fn guess(
     file: &mut File,
     head: &[u8],
     size: u64,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Said<ReadNote>>,
 ) -> io::Result<&'static Encoding> {
     let Some(first) = first_non_ascii(file, head, size)? else {
         return Ok(UTF_8);
@@ -205,10 +211,12 @@ fn guess(
     // forms valid multi-byte UTF-8 by chance (Windows-1252 almost never; GBK, Big5 and
     // Shift_JIS for well under half of their characters), so 80% valid is a safe bar.
     if valid >= 4 * invalid {
-        warnings.push(format!(
-            "the file is UTF-8 but has {invalid} invalid byte sequences near its start; \
-             the rows holding them are rejected"
-        ));
+        warnings.push(
+            ReadNote::DamagedUtf8 {
+                sequences: invalid as u64,
+            }
+            .into(),
+        );
         return Ok(UTF_8);
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -216,11 +224,13 @@ fn guess(
     let encoding = detector.guess(None, Utf8Detection::Deny);
     let non_ascii = window.iter().filter(|b| !b.is_ascii()).count();
     if non_ascii < FEW_NON_ASCII {
-        warnings.push(format!(
-            "the encoding was guessed as {} from only {non_ascii} non-ASCII bytes; if names \
-             look wrong, choose the encoding",
-            encoding.name()
-        ));
+        warnings.push(
+            ReadNote::EncodingGuessed {
+                encoding: encoding.name().to_string(),
+                non_ascii: non_ascii as u64,
+            }
+            .into(),
+        );
     }
     Ok(encoding)
 }

@@ -25,13 +25,17 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Said;
+
 mod encoding;
+mod note;
 mod sheet;
 mod size;
 mod stream;
 mod text;
 mod vcard;
 
+pub use note::{ReadNote, RowReason};
 pub use size::MAX_LOADED;
 pub use vcard::HEADERS as VCARD_HEADERS;
 
@@ -108,7 +112,7 @@ pub struct SourceInfo {
     pub headers: Vec<String>,
     /// Things the user should know that are not row errors (duplicate header names renamed,
     /// title rows skipped above the header, encoding guessed with low confidence, …).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said<ReadNote>>,
 }
 
 /// One row of the file after the header.
@@ -135,14 +139,14 @@ pub enum RowStatus {
     /// Not data, with the reason ("empty row", "total row", "empty card").
     Skip {
         /// Why the row is not data.
-        reason: String,
+        reason: Said<RowReason>,
     },
     /// Unreadable, with a reason naming the problem ("has 7 cells but the header has 5
     /// columns", "invalid bytes for GBK in column 3", "a quoted field opened on line 12 is
     /// never closed; …", "contains a NUL byte in column 2").
     Reject {
         /// What is wrong with the row.
-        reason: String,
+        reason: Said<RowReason>,
     },
 }
 
@@ -300,7 +304,7 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Source, ReadError> {
                         .into(),
                 ));
             }
-            warnings.push("the file has an .xls name but holds text; it was read as CSV".into());
+            warnings.push(ReadNote::XlsHoldsText.into());
         }
         _ => {}
     }
@@ -405,19 +409,27 @@ fn shape(mut cells: Vec<String>, width: usize) -> (Vec<String>, RowStatus) {
     if cells.len() > width {
         let used = cells.iter().rposition(|c| !blank(c)).map_or(0, |i| i + 1);
         if used > width {
-            let reason = format!("has {used} cells but the header has {width} columns");
-            return (cells, RowStatus::Reject { reason });
+            let reason = RowReason::CellCount {
+                cells: used as u64,
+                columns: width as u64,
+            };
+            return (
+                cells,
+                RowStatus::Reject {
+                    reason: reason.into(),
+                },
+            );
         }
         cells.truncate(width);
     }
     cells.resize(width, String::new());
     let status = if cells.iter().all(|c| blank(c)) {
         RowStatus::Skip {
-            reason: "empty row".into(),
+            reason: RowReason::EmptyRow.into(),
         }
     } else if is_total_row(&cells) {
         RowStatus::Skip {
-            reason: "total row".into(),
+            reason: RowReason::TotalRow.into(),
         }
     } else {
         RowStatus::Data
@@ -511,16 +523,14 @@ fn find_header(rows: &[Vec<String>]) -> Option<usize> {
 
 /// Trims header cells, names empty ones "Column N" and numbers repeats (ignoring case)
 /// " (2)", " (3)", with a warning for each change.
-fn name_columns(raw: Vec<String>, warnings: &mut Vec<String>) -> Vec<String> {
+fn name_columns(raw: Vec<String>, warnings: &mut Vec<Said<ReadNote>>) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(raw.len());
     let mut seen = std::collections::HashSet::new();
     for (i, cell) in raw.into_iter().enumerate() {
         let col = i + 1;
         let trimmed = cell.trim();
         let base = if trimmed.is_empty() {
-            warnings.push(format!(
-                "column {col} has no header; it is named \"Column {col}\""
-            ));
+            warnings.push(ReadNote::UnnamedColumn { column: col as u64 }.into());
             format!("Column {col}")
         } else {
             trimmed.to_string()
@@ -532,24 +542,30 @@ fn name_columns(raw: Vec<String>, warnings: &mut Vec<String>) -> Vec<String> {
             n += 1;
         }
         if name != base {
-            warnings.push(format!(
-                "the header \"{base}\" appears more than once; column {col} is named \"{name}\""
-            ));
+            warnings.push(
+                ReadNote::RepeatedHeader {
+                    header: base,
+                    column: col as u64,
+                    name: name.clone(),
+                }
+                .into(),
+            );
         }
         names.push(name);
     }
     names
 }
 
-/// The warning for rows passed over above the header.
-fn skipped_above(count: usize, first: u64, last: u64, unit: &str) -> Option<String> {
-    match count {
-        0 => None,
-        1 => Some(format!(
-            "1 row above the header ({unit} {first}) was skipped"
-        )),
-        n => Some(format!(
-            "{n} rows above the header ({unit}s {first}–{last}) were skipped"
-        )),
-    }
+/// The warning for `count` rows passed over above the header, lines (or a sheet's rows)
+/// `first` to `last`.
+fn skipped_above(count: usize, first: u64, last: u64, sheet: bool) -> Option<Said<ReadNote>> {
+    (count > 0).then(|| {
+        ReadNote::SkippedAboveHeader {
+            count: count as u64,
+            first,
+            last,
+            sheet,
+        }
+        .into()
+    })
 }

@@ -23,8 +23,8 @@ use zip::ZipArchive;
 
 use super::size;
 use super::{
-    Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, Rows, Source, SourceInfo, SourceRow,
-    find_header, name_columns, shape, skipped_above,
+    Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, ReadNote, Rows, Source, SourceInfo,
+    SourceRow, find_header, name_columns, shape, skipped_above,
 };
 
 /// The most bytes a workbook's entries may inflate to, in total.
@@ -472,16 +472,13 @@ fn load(
     }
     let mut warnings = Vec::new();
     if left > 0 {
-        warnings.push(format!(
-            "the sheet's data starts in column {}; the columns to its left are empty",
-            left + 1
-        ));
+        warnings.push(ReadNote::DataStartsInColumn { column: left + 1 }.into());
     }
     warnings.extend(skipped_above(
         (header - top) as usize,
         top + 1,
         header_row - 1,
-        "row",
+        true,
     ));
     let headers = name_columns(raw, &mut warnings);
     let info = SourceInfo {

@@ -10,9 +10,10 @@ use csv::ByteRecord;
 use super::encoding::TextEncoding;
 use super::stream::{RowTooLong, TextStream};
 use super::{
-    Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, RowStatus, Rows, Source, SourceInfo,
-    SourceRow, find_header, name_columns, shape, skipped_above,
+    Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, ReadNote, RowReason, RowStatus, Rows,
+    Source, SourceInfo, SourceRow, find_header, name_columns, shape, skipped_above,
 };
+use crate::model::Said;
 
 /// How many decoded bytes at the top of the file are used to detect the delimiter and header.
 const SAMPLE_BYTES: usize = 128 * 1024;
@@ -127,7 +128,7 @@ pub(super) fn open(
     file: File,
     enc: &TextEncoding,
     sample: &Sample,
-    mut warnings: Vec<String>,
+    mut warnings: Vec<Said<ReadNote>>,
 ) -> Result<Source, ReadError> {
     let io_fail = |e: io::Error| ctx.error(None, super::io_reason(&e));
     let delimiter = match ctx.opts.delimiter {
@@ -214,12 +215,14 @@ pub(super) fn open(
         .iter()
         .any(|c| c.contains('\u{FFFD}') || c.contains('\0'))
     {
-        warnings.push(format!(
-            "the header row has characters that are not valid {}; check the encoding",
-            enc.encoding.name()
-        ));
+        warnings.push(
+            ReadNote::HeaderNotValid {
+                encoding: enc.encoding.name().to_string(),
+            }
+            .into(),
+        );
     }
-    warnings.extend(skipped_above(skipped.0, skipped.1, skipped.2, "line"));
+    warnings.extend(skipped_above(skipped.0, skipped.1, skipped.2, false));
     let headers = name_columns(raw, &mut warnings);
     rows.width = headers.len();
     let info = SourceInfo {
@@ -303,19 +306,21 @@ impl TextRows {
             cells.push(cell);
         }
 
+        let numbers = |list: &[usize]| list.iter().map(|&c| c as u64).collect();
         let reject = if let Some(quote_line) = unclosed {
-            Some(format!(
-                "a quoted field opened on line {quote_line} is never closed; it runs to the end \
-                 of the file, so lines {quote_line}–{last_line} were read as this one row"
-            ))
+            Some(RowReason::UnclosedQuote {
+                opened: quote_line,
+                last: last_line,
+            })
         } else if !invalid.is_empty() {
-            Some(format!(
-                "invalid bytes for {} in {}",
-                self.encoding,
-                columns(&invalid)
-            ))
+            Some(RowReason::InvalidBytes {
+                encoding: self.encoding.to_string(),
+                columns: numbers(&invalid),
+            })
         } else if !nul.is_empty() {
-            Some(format!("contains a NUL byte in {}", columns(&nul)))
+            Some(RowReason::NulByte {
+                columns: numbers(&nul),
+            })
         } else {
             None
         };
@@ -323,7 +328,9 @@ impl TextRows {
             return SourceRow {
                 line,
                 cells,
-                status: RowStatus::Reject { reason },
+                status: RowStatus::Reject {
+                    reason: reason.into(),
+                },
             };
         }
         let (cells, status) = shape(cells, self.width);
@@ -354,19 +361,5 @@ impl TextRows {
             line: Some(line),
             reason,
         }
-    }
-}
-
-/// "column 3" or "columns 2, 5".
-pub(super) fn columns(list: &[usize]) -> String {
-    match list {
-        [one] => format!("column {one}"),
-        many => format!(
-            "columns {}",
-            many.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }

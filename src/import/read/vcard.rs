@@ -16,8 +16,10 @@ use encoding_rs::{Encoding, UTF_8};
 use super::encoding::{TextEncoding, for_label};
 use super::stream::TextStream;
 use super::{
-    Ctx, Format, MAX_ROW_BYTES, ReadError, RowStatus, Rows, Source, SourceInfo, SourceRow,
+    Ctx, Format, MAX_ROW_BYTES, ReadError, ReadNote, RowReason, RowStatus, Rows, Source,
+    SourceInfo, SourceRow,
 };
+use crate::model::Said;
 
 /// The synthetic header of a vCard file, in this order (re-exported as `VCARD_HEADERS`).
 pub const HEADERS: [&str; 20] = [
@@ -59,7 +61,7 @@ pub(super) fn open(
     ctx: &Ctx<'_>,
     file: File,
     enc: &TextEncoding,
-    warnings: Vec<String>,
+    warnings: Vec<Said<ReadNote>>,
 ) -> Result<Source, ReadError> {
     let io_fail = |e: io::Error| ctx.error(None, super::io_reason(&e));
     let mut counter = Lines::new(
@@ -284,18 +286,16 @@ impl VcardRows {
                 last = no;
             }
         }
-        let reason = if last == first.no {
-            format!("line {last} is not inside a BEGIN:VCARD … END:VCARD card")
-        } else {
-            format!(
-                "lines {}–{last} are not inside a BEGIN:VCARD … END:VCARD card",
-                first.no
-            )
+        let reason = RowReason::OutsideCard {
+            first: first.no,
+            last,
         };
         Ok(SourceRow {
             line: first.no,
             cells: vec![first.text],
-            status: RowStatus::Reject { reason },
+            status: RowStatus::Reject {
+                reason: reason.into(),
+            },
         })
     }
 
@@ -305,15 +305,15 @@ impl VcardRows {
         let mut bad_line = begin.bad.then_some(begin.no);
         let missing_end = loop {
             let Some(line) = self.lines.next_line()? else {
-                break Some("the file ends".to_string());
+                break Some(None);
             };
             if is_marker(&line.text, "END") {
                 break None;
             }
             if is_marker(&line.text, "BEGIN") {
-                let why = format!("another card begins on line {}", line.no);
+                let next = line.no;
                 self.lines.peeked = Some(line);
-                break Some(why);
+                break Some(Some(next));
             }
             let (text, bad) = self.unfold(line)?;
             if let Some(no) = bad {
@@ -324,20 +324,25 @@ impl VcardRows {
             }
         };
         let cells = card.cells();
-        let status = if let Some(why) = missing_end {
+        let status = if let Some(next) = missing_end {
             RowStatus::Reject {
-                reason: format!(
-                    "the card that begins on line {} has no END:VCARD ({why})",
-                    begin.no
-                ),
+                reason: RowReason::CardNotEnded {
+                    begin: begin.no,
+                    next,
+                }
+                .into(),
             }
         } else if let Some(no) = bad_line {
             RowStatus::Reject {
-                reason: format!("invalid bytes for {} on line {no}", self.encoding.name()),
+                reason: RowReason::InvalidBytesOnLine {
+                    encoding: self.encoding.name().to_string(),
+                    line: no,
+                }
+                .into(),
             }
         } else if cells.iter().all(|c| c.trim().is_empty()) {
             RowStatus::Skip {
-                reason: "empty card".into(),
+                reason: RowReason::EmptyCard.into(),
             }
         } else {
             RowStatus::Data

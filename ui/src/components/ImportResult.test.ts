@@ -61,7 +61,17 @@ describe('the import result', () => {
     expect(
       notes.map((note) => note.textContent),
       "every note, in the engine's words and order",
-    ).toEqual(IMPORT_WITH_REVIEW.notes);
+    ).toEqual(IMPORT_WITH_REVIEW.notes.map((note) => note.text));
+    expect(notes[0]).toHaveTextContent("Organization Name: 1 placeholder ('n/a') read as empty");
+  });
+
+  it("gives a refused row's reason in the engine's words", () => {
+    show();
+    const refused = IMPORT_WITH_REVIEW.rows.find((row) => row.outcome === 'rejected');
+    expect(refused?.reason.code.code, 'refused for its values, by code').toBe('refused');
+    expect(screen.getByTestId(`row-reason-${refused?.line}`)).toHaveTextContent(
+      'row: nothing identifies anyone: no name, email, phone, customer number or company',
+    );
   });
 
   it('shows each kept value under its row: column, the text as written, and why', () => {
@@ -120,6 +130,39 @@ describe('the import result in Chinese', () => {
     ].map((element) => element?.textContent ?? '');
     for (const english of ['Imported', 'rows', 'created', 'Review', 'Line', 'Undo', 'Cancel']) {
       expect(ours.join(' '), `"${english}" is said in Chinese`).not.toContain(english);
+    }
+  });
+
+  it("says the engine's notes and a refused row's reason in Chinese, by their codes", () => {
+    i18n.set('zh');
+    const session = new ImportSession('contact');
+    session.result = structuredClone(IMPORT_WITH_REVIEW);
+    session.step = 'result';
+    render(ImportResult, { session, nameOf, onopen: () => {}, onchanged: () => {} });
+
+    const notes = within(screen.getByTestId('import-notes')).getAllByRole('listitem');
+    expect(
+      IMPORT_WITH_REVIEW.notes.map((note) => note.code.code),
+      'as recorded: three placeholders, then the countries phones were read in',
+    ).toEqual(['placeholders', 'placeholders', 'placeholders', 'phone_countries']);
+    expect(notes.map((note) => note.textContent)).toEqual([
+      'Organization Name：1 个占位值（“n/a”）已视为空。',
+      'Organization Title：1 个占位值（“-”）已视为空。',
+      'Notes：1 个占位值（“none”）已视为空。',
+      '没有国家代码的电话号码已按所在行的国家读取（CN 1 个，DE 1 个，FR 1 个，GB 1 个，JP 1 个）。',
+    ]);
+    const refused = IMPORT_WITH_REVIEW.rows.find((row) => row.outcome === 'rejected');
+    expect(screen.getByTestId(`row-reason-${refused?.line}`)).toHaveTextContent(
+      'row：没有可识别客户的信息：缺少姓名、邮箱、电话、客户编号和公司',
+    );
+    const said = [
+      screen.getByTestId('import-notes'),
+      screen.getByTestId(`row-reason-${refused?.line}`),
+    ]
+      .map((element) => element.textContent ?? '')
+      .join(' ');
+    for (const english of ['placeholder', 'read as empty', 'phones', 'nothing identifies']) {
+      expect(said, `"${english}" is said in Chinese`).not.toContain(english);
     }
   });
 

@@ -90,6 +90,14 @@ describe('the import wizard', () => {
     start('contacts.xls');
     await fireEvent.click(await screen.findByTestId('import-choose'));
     expect(await screen.findByTestId('source-sheet')).toHaveTextContent('Contacts');
+    // The engine's words about the sheet, as it wrote them: the title rows passed over, the
+    // empty and totals rows skipped.
+    expect(screen.getByTestId('source-warnings')).toHaveTextContent(
+      '2 rows above the header (rows 1–2) were skipped',
+    );
+    const table = screen.getByTestId('sample-table');
+    expect(table).toHaveTextContent('Skipped: empty row');
+    expect(table).toHaveTextContent('Skipped: total row');
     await fireEvent.change(screen.getByTestId('import-sheet'), { target: { value: 'Cover' } });
     expect(lastOptions('import_preview').read.sheet).toBe('Cover');
     expect(
@@ -158,6 +166,21 @@ describe('the import wizard in Chinese', () => {
     const page = document.body.textContent ?? '';
     for (const english of ['Import contacts', 'Semicolon', 'Delimiter', 'Encoding', 'Dry run']) {
       expect(page, `"${english}" is said in Chinese`).not.toContain(english);
+    }
+  });
+
+  it('says what the engine found in the file in Chinese, by its codes', async () => {
+    startInChinese('contacts.xls');
+    await fireEvent.click(await screen.findByTestId('import-choose'));
+    expect(await screen.findByTestId('source-warnings')).toHaveTextContent(
+      '已跳过表头上方的 2 行（第 1–2 行）。',
+    );
+    const table = screen.getByTestId('sample-table');
+    expect(table).toHaveTextContent('已跳过：空行');
+    expect(table).toHaveTextContent('已跳过：合计行');
+    const said = `${screen.getByTestId('source-warnings').textContent} ${table.textContent}`;
+    for (const english of ['above the header', 'skipped', 'empty row', 'total row']) {
+      expect(said, `"${english}" is said in Chinese`).not.toContain(english);
     }
   });
 

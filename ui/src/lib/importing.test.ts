@@ -85,12 +85,21 @@ describe('mapping edits', () => {
   });
 
   it('samples different non-empty values of a column from data rows only', () => {
+    const said = (text: string, code: 'empty_row' | 'total_row') => ({ text, code: { code } });
     const rows: SourceRow[] = [
       { line: 2, cells: ['李明', 'a@x.cn'], status: { status: 'data' } },
-      { line: 3, cells: ['', ''], status: { status: 'skip', reason: 'empty row' } },
+      {
+        line: 3,
+        cells: ['', ''],
+        status: { status: 'skip', reason: said('empty row', 'empty_row') },
+      },
       { line: 4, cells: ['李明', 'b@x.cn'], status: { status: 'data' } },
       { line: 5, cells: [' 王芳 ', 'c@x.cn'], status: { status: 'data' } },
-      { line: 6, cells: ['TOTAL', ''], status: { status: 'skip', reason: 'a total row' } },
+      {
+        line: 6,
+        cells: ['TOTAL', ''],
+        status: { status: 'skip', reason: said('total row', 'total_row') },
+      },
     ];
     expect(sampleValues(rows, 0)).toEqual(['李明', '王芳']);
     expect(sampleValues(rows, 1, 2)).toEqual(['a@x.cn', 'b@x.cn']);

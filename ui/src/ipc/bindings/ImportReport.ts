@@ -2,9 +2,12 @@
 import type { ColumnMap } from "./ColumnMap";
 import type { Counts } from "./Counts";
 import type { DateColumn } from "./DateColumn";
+import type { ImportNote } from "./ImportNote";
 import type { Kind } from "./Kind";
 import type { Linked } from "./Linked";
+import type { ReadNote } from "./ReadNote";
 import type { RowReport } from "./RowReport";
+import type { Said } from "./Said";
 import type { SourceInfo } from "./SourceInfo";
 
 /**
@@ -62,12 +65,12 @@ rows_omitted: number,
 /**
  * Things to know that are not about one row.
  */
-warnings: Array<string>, 
+warnings: Array<Said<ReadNote>>, 
 /**
  * How the file was read where it mattered: placeholders read as empty, the country phones
  * were read in, the order of day and month a column's dates were read in.
  */
-notes: Array<string>, 
+notes: Array<Said<ImportNote>>, 
 /**
  * Wall time of the import in seconds.
  */

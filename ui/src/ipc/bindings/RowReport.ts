@@ -3,6 +3,8 @@ import type { FieldIssue } from "./FieldIssue";
 import type { Match } from "./Match";
 import type { Outcome } from "./Outcome";
 import type { ReviewValue } from "./ReviewValue";
+import type { RowReason } from "./RowReason";
+import type { Said } from "./Said";
 
 /**
  * What happened to one row that was not simply created.
@@ -17,9 +19,10 @@ line: number,
  */
 outcome: Outcome, 
 /**
- * Why, in words a user understands.
+ * Why, in words a user understands, with its code (`created`, with no words, for a row
+ * created with values kept for review).
  */
-reason: string, 
+reason: Said<RowReason>, 
 /**
  * The refused values, by column header.
  */
