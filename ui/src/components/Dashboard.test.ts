@@ -13,6 +13,7 @@ import type {
   RfmView,
   SatisfactionView,
   ScoreView,
+  SegmentView,
   ValueReport,
   WorkspaceInfo,
 } from '../ipc/api';
@@ -200,7 +201,8 @@ describe('lifetime value, lead scores and satisfaction', () => {
     render(Dashboard, { section: 'value', info: open() });
     const report = stored<ValueReport>('clv');
     const notes = await screen.findByTestId('value-notes');
-    for (const note of report.notes) expect(notes).toHaveTextContent(note.slice(0, 40));
+    expect(report.notes.length).toBeGreaterThan(0);
+    for (const note of report.notes) expect(notes).toHaveTextContent(note.text.slice(1, 40));
     expect(screen.queryAllByTestId('value-row')).toHaveLength(Math.min(report.values.length, 100));
   });
 
@@ -244,7 +246,7 @@ describe('lifetime value, lead scores and satisfaction', () => {
     expect(screen.getByTestId('nps')).toHaveTextContent('Promoters 9–10');
     if (view.classifier_note) {
       expect(screen.getByTestId('classifier-note')).toHaveTextContent(
-        view.classifier_note.slice(1, 40),
+        view.classifier_note.text.slice(1, 40),
       );
     }
   });
@@ -362,6 +364,72 @@ describe('the dashboard in Chinese', () => {
     expect(container.textContent).not.toMatch(
       /Show contacts|Invite to campaign|What it means|Champions|Hibernating|Bought recently|clusters:|As of/,
     );
+  });
+
+  it('says the lifetime value’s notes in Chinese, by their codes', async () => {
+    const { container } = render(Dashboard, { section: 'value', info: open() });
+    const report = stored<ValueReport>('clv');
+    expect(report.notes.map((note) => note.code.code)).toEqual([
+      'not_identifiable',
+      'orders_left_out',
+    ]);
+    const notes = await screen.findByTestId('value-notes');
+    expect(notes).toHaveTextContent(
+      'BG/NBD：数据无法确定参数 a（它趋向零）；请使用更多样的数据，或加入较小的惩罚项（如 0.001）。',
+    );
+    expect(notes).toHaveTextContent(
+      '有 8 个订单未计入：8 个为草稿、已取消或已退款，0 个没有联系人，0 个没有总额，0 个总额为零。',
+    );
+    expect(container.textContent).not.toMatch(/pin down|left out|draft|penalizer such/);
+  });
+
+  it('names the k-means clusters in Chinese, filtering by the names the engine stored', async () => {
+    const { container } = render(Dashboard, { section: 'segments', info: open() });
+    const clusters = stored<SegmentView>('segments').clusters;
+    expect(clusters.map((cluster) => cluster.name)).toEqual([
+      'high value, loyal regulars',
+      'lapsing one-off buyers, low spend',
+    ]);
+    const first = await screen.findByTestId('cluster-0');
+    expect(first).toHaveTextContent('高价值忠实常客');
+    expect(screen.getByTestId('cluster-1')).toHaveTextContent('低消费即将流失的一次性买家');
+    // The list is filtered by the English name each customer's figure stores.
+    expect(within(first).getByTestId('cluster-0-contacts')).toHaveAttribute(
+      'href',
+      `#/contact?cluster=${encodeURIComponent('high value, loyal regulars')}`,
+    );
+    expect(container.textContent).not.toMatch(/loyal regulars|one-off buyers|low spend/);
+  });
+
+  it('says why no ticket category is suggested in Chinese', async () => {
+    render(Dashboard, { section: 'satisfaction', info: open() });
+    const view = recordedAnswer<SatisfactionView>('analyze_satisfaction', {
+      asOf: null,
+      recentDays: 90,
+    });
+    expect(view.classifier_note?.code).toEqual({ code: 'too_few_tickets', have: 6, need: 20 });
+    expect(await screen.findByTestId('classifier-note')).toHaveTextContent(
+      '已分类的工单只有 6 个，类别建议至少需要 20 个。',
+    );
+  });
+
+  it('says there are no ratings nor NPS scores yet in Chinese', async () => {
+    const { container } = render(Dashboard, { section: 'satisfaction', info: open('empty') });
+    const view = recordedAnswer<SatisfactionView>(
+      'analyze_satisfaction',
+      { asOf: null, recentDays: 90 },
+      'empty',
+    );
+    expect([view.csat.note?.code.code, view.nps.note?.code.code]).toEqual([
+      'no_ratings',
+      'no_nps_scores',
+    ]);
+    expect(await screen.findByTestId('csat')).toHaveTextContent('还没有 1–5 分的满意度评分。');
+    expect(screen.getByTestId('nps')).toHaveTextContent('还没有 0–10 分的 NPS 评分。');
+    expect(screen.getByTestId('classifier-note')).toHaveTextContent(
+      '已分类的工单只有 0 个，类别建议至少需要 20 个。',
+    );
+    expect(container.textContent).not.toMatch(/categorised|yet\./);
   });
 
   it('says how the lead scores are made, rules and factors, in Chinese', async () => {

@@ -57,6 +57,13 @@ import type { RelatedLink } from './bindings/RelatedLink';
 import type { Today } from './bindings/Today';
 import type { TodayNote } from './bindings/TodayNote';
 import type { Said } from './bindings/Said';
+import type { ValueNote } from './bindings/ValueNote';
+import type { RfmNote } from './bindings/RfmNote';
+import type { SegmentNote } from './bindings/SegmentNote';
+import type { ClusterName } from './bindings/ClusterName';
+import type { SatisfactionNote } from './bindings/SatisfactionNote';
+import type { CampaignNote } from './bindings/CampaignNote';
+import type { ForecastNote } from './bindings/ForecastNote';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { SavedView } from './bindings/SavedView';
@@ -126,6 +133,13 @@ export type {
   Today,
   TodayNote,
   Said,
+  ValueNote,
+  RfmNote,
+  SegmentNote,
+  ClusterName,
+  SatisfactionNote,
+  CampaignNote,
+  ForecastNote,
   DealBoard,
   DealStage,
   SavedView,
