@@ -124,6 +124,19 @@ export function clusterLabel(cluster: { name: string; code: ClusterName }): stri
   return i18n.language === 'zh' ? zhSaid(cluster.code, ZH_CLUSTER_NAMES) : cluster.name;
 }
 
+/**
+ * A cluster's name as a customer's `cluster` figure stores it (the English name), in the
+ * window's language by the stored run's clusters; as stored when no cluster has that name (an
+ * older run's).
+ */
+export function storedClusterLabel(
+  name: string,
+  clusters: ReadonlyArray<{ name: string; code: ClusterName }> | null,
+): string {
+  const cluster = clusters?.find((candidate) => candidate.name === name);
+  return cluster ? clusterLabel(cluster) : name;
+}
+
 export const ZH_SATISFACTION_NOTES: ZhCatalog<SatisfactionNote> = {
   no_ratings: () => '还没有 1–5 分的满意度评分。',
   no_nps_scores: () => '还没有 0–10 分的 NPS 评分。',
