@@ -36,7 +36,7 @@ pub use score_rules::{
 
 use crate::error::Result;
 use crate::model::Said;
-use crate::store::{CustomerMetric, MetricSet, Store};
+use crate::store::{CustomerFigures, CustomerMetric, MetricSet, Store};
 use clv::{BgNbd, ClvError, ClvOptions, FitOptions, GammaGamma, Period, SummaryStats};
 
 /// Penalties tried in turn when the plain maximum-likelihood fit has no interior maximum
@@ -756,6 +756,57 @@ pub fn rfm_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<RfmView
         |v| save(store, MetricSet::Rfm, as_of, &metrics, v),
     )?;
     Ok(view)
+}
+
+/// One contact's stored analysis figures, with its cluster's name as a code the window says in
+/// its language (the figures store the English name).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StoredFigures {
+    /// The figures as stored.
+    #[serde(flatten)]
+    pub figures: CustomerFigures,
+    /// The code of the stored `cluster` name, from the last segments run; `None` without a
+    /// cluster, or when that run has no cluster of the name (an older run's).
+    pub cluster_code: Option<segments::ClusterName>,
+}
+
+/// A contact's stored analysis figures ([`Store::customer_metrics`]) with its cluster's name as
+/// a code; `None` when no analysis gave it a figure.
+pub fn stored_figures(store: &Store, contact_id: &str) -> Result<Option<StoredFigures>> {
+    let Some(figures) = store.customer_metrics(contact_id)? else {
+        return Ok(None);
+    };
+    let cluster_code = match &figures.cluster {
+        Some(name) => stored_cluster_code(store, name)?,
+        None => None,
+    };
+    Ok(Some(StoredFigures {
+        figures,
+        cluster_code,
+    }))
+}
+
+/// The code of the cluster called `name` in the stored segments run.
+fn stored_cluster_code(store: &Store, name: &str) -> Result<Option<segments::ClusterName>> {
+    /// A stored cluster's name and its code.
+    #[derive(serde::Deserialize)]
+    struct Named {
+        name: String,
+        code: segments::ClusterName,
+    }
+    /// The clusters of a stored segments report.
+    #[derive(serde::Deserialize)]
+    struct Clusters {
+        clusters: Vec<Named>,
+    }
+    let Some(run) = store.analytics_run(MetricSet::Segments.name())? else {
+        return Ok(None);
+    };
+    Ok(serde_json::from_str::<Clusters>(&run.report)
+        .ok()
+        .and_then(|report| report.clusters.into_iter().find(|c| c.name == name))
+        .map(|cluster| cluster.code))
 }
 
 /// Customer segments: the k-means clusters with their members' count and means.

@@ -303,6 +303,37 @@ fn stored_reports_keep_the_first_rows_and_the_full_counts() {
     );
 }
 
+#[test]
+fn a_contacts_figures_carry_its_clusters_name_as_a_code() {
+    let f = analysed(200);
+    let page = contacts(&f.store, None, false, &[]);
+    let mut seen = 0;
+    for row in &page.rows {
+        let Some(figures) = analytics::stored_figures(&f.store, &row.id).unwrap() else {
+            continue;
+        };
+        match (&figures.figures.cluster, &figures.cluster_code) {
+            (Some(name), Some(code)) => {
+                assert_eq!(
+                    &code.to_string(),
+                    name,
+                    "the code says the name the figure stores, which the list filters by"
+                );
+                seen += 1;
+            }
+            (None, None) => {}
+            other => panic!("a cluster and its code go together: {other:?}"),
+        }
+    }
+    assert!(seen > 0, "the demo's customers are in clusters");
+    assert!(
+        analytics::stored_figures(&Fixture::new().store, "nobody")
+            .unwrap()
+            .is_none(),
+        "no figures before any run"
+    );
+}
+
 /// The name of a stored segment report's first cluster.
 fn report_cluster_name(report: &str) -> String {
     let report: serde_json::Value = serde_json::from_str(report).unwrap();

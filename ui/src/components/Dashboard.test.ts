@@ -5,7 +5,6 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
-  CustomerFigures,
   DealScoreView,
   Kind,
   KindSchema,
@@ -14,6 +13,7 @@ import type {
   SatisfactionView,
   ScoreView,
   SegmentView,
+  StoredFigures,
   ValueReport,
   WorkspaceInfo,
 } from '../ipc/api';
@@ -254,9 +254,9 @@ describe('lifetime value, lead scores and satisfaction', () => {
 
 describe('record pages', () => {
   /** A contact whose figures the engine stored, and those figures. */
-  function scoredContact(): CustomerFigures {
+  function scoredContact(): StoredFigures {
     const found = recordedCalls('customer_figures')
-      .map((call) => call.answer as CustomerFigures | null)
+      .map((call) => call.answer as StoredFigures | null)
       .find((figures) => figures?.rfm_segment);
     if (!found) throw new Error('no contact with stored figures');
     return found;
@@ -465,14 +465,24 @@ describe('the dashboard in Chinese', () => {
   it('shows a contact’s figures and a deal’s score in Chinese', async () => {
     open();
     const figures = recordedCalls('customer_figures')
-      .map((call) => call.answer as CustomerFigures | null)
+      .map((call) => call.answer as StoredFigures | null)
       .find((found) => found?.rfm_segment === 'Champions');
     if (!figures) throw new Error('no champion with stored figures');
     const { container } = render(ContactFigures, { contactId: figures.contact_id });
     expect(await screen.findByTestId('contact-segment')).toHaveTextContent('冠军客户');
+    // The cluster by its code; its link filters by the English name the figures store.
+    expect(figures.cluster).toBe('high value, loyal regulars');
+    const cluster = screen.getByTestId('contact-cluster');
+    expect(cluster).toHaveTextContent('高价值忠实常客');
+    expect(cluster).toHaveAttribute(
+      'href',
+      `#/contact?cluster=${encodeURIComponent('high value, loyal regulars')}`,
+    );
     expect(screen.getByTestId('contact-figures')).toHaveTextContent('客户指标');
     expect(screen.getByTestId('contact-figures')).toHaveTextContent('给予回馈');
-    expect(container.textContent).not.toMatch(/Customer figures|Champions|Lead score|Orders/);
+    expect(container.textContent).not.toMatch(
+      /Customer figures|Champions|Lead score|Orders|loyal regulars/,
+    );
 
     const view = recordedCalls('analyze_deal_score')
       .map((call) => call.answer as DealScoreView | null)

@@ -11,6 +11,7 @@ import type { RestoreReport } from './bindings/RestoreReport';
 import type { ChartExport } from './bindings/ChartExport';
 import type { Language } from './bindings/Language';
 import type { CustomerFigures } from './bindings/CustomerFigures';
+import type { StoredFigures } from './bindings/StoredFigures';
 import type { DealScoreView } from './bindings/DealScoreView';
 import type { Forecast } from './bindings/Forecast';
 import type { Kpis } from './bindings/Kpis';
@@ -88,6 +89,7 @@ export type {
   BatchSummary,
   ChartExport,
   CustomerFigures,
+  StoredFigures,
   DealScoreView,
   Forecast,
   Kpis,
@@ -675,8 +677,11 @@ export function satisfactionReport(
   return request('analyze_satisfaction', { asOf, recentDays });
 }
 
-/** A contact's stored figures (segment, RFM scores, value, lead score); null before any run. */
-export function customerMetrics(contactId: string): Promise<CustomerFigures | null> {
+/**
+ * A contact's stored figures (segment, RFM scores, cluster with its name's code, value, lead
+ * score); null before any run.
+ */
+export function customerMetrics(contactId: string): Promise<StoredFigures | null> {
   return request('customer_figures', { contactId });
 }
 
