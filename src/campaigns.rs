@@ -29,6 +29,7 @@ use std::path::Path;
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::segments::ClusterName;
 use crate::error::{Error, Result};
 use crate::export::neutralize;
 use crate::kinds::MEMBER_STATUSES;
@@ -216,7 +217,7 @@ pub struct MemberSources {
     /// The stored R×F segments with their customers (empty until the analysis ran).
     pub segments: Vec<SourceCount>,
     /// The stored k-means clusters with their customers.
-    pub clusters: Vec<SourceCount>,
+    pub clusters: Vec<ClusterCount>,
     /// Tags on contacts, with how many contacts carry each.
     pub tags: Vec<SourceCount>,
 }
@@ -230,6 +231,20 @@ pub struct SourceCount {
     /// Contacts in it.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub count: u64,
+}
+
+/// A stored k-means cluster and how many contacts are in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ClusterCount {
+    /// Its name as the contacts' figures store it (what members are added by).
+    pub name: String,
+    /// Contacts in it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub count: u64,
+    /// The name as a code the window says, from the last segments run (`None` when that run
+    /// has no cluster of the name).
+    pub code: Option<ClusterName>,
 }
 
 /// What a member export wrote.
@@ -570,7 +585,17 @@ pub fn member_sources(store: &Store) -> Result<MemberSources> {
     };
     Ok(MemberSources {
         segments: counts(store.metric_counts(MetricColumn::RfmSegment)?),
-        clusters: counts(store.metric_counts(MetricColumn::Cluster)?),
+        clusters: {
+            let mut codes = crate::analytics::stored_cluster_names(store)?;
+            counts(store.metric_counts(MetricColumn::Cluster)?)
+                .into_iter()
+                .map(|c| ClusterCount {
+                    code: codes.remove(&c.name),
+                    name: c.name,
+                    count: c.count,
+                })
+                .collect()
+        },
         tags: store
             .contact_tags()?
             .into_iter()

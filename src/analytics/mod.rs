@@ -778,7 +778,7 @@ pub fn stored_figures(store: &Store, contact_id: &str) -> Result<Option<StoredFi
         return Ok(None);
     };
     let cluster_code = match &figures.cluster {
-        Some(name) => stored_cluster_code(store, name)?,
+        Some(name) => stored_cluster_names(store)?.remove(name),
         None => None,
     };
     Ok(Some(StoredFigures {
@@ -787,8 +787,11 @@ pub fn stored_figures(store: &Store, contact_id: &str) -> Result<Option<StoredFi
     }))
 }
 
-/// The code of the cluster called `name` in the stored segments run.
-fn stored_cluster_code(store: &Store, name: &str) -> Result<Option<segments::ClusterName>> {
+/// The codes of the cluster names of the last stored segments run, by the English name each
+/// customer's `cluster` figure stores (empty before it ran, or for an older run's report).
+pub fn stored_cluster_names(
+    store: &Store,
+) -> Result<std::collections::HashMap<String, segments::ClusterName>> {
     /// A stored cluster's name and its code.
     #[derive(serde::Deserialize)]
     struct Named {
@@ -801,12 +804,17 @@ fn stored_cluster_code(store: &Store, name: &str) -> Result<Option<segments::Clu
         clusters: Vec<Named>,
     }
     let Some(run) = store.analytics_run(MetricSet::Segments.name())? else {
-        return Ok(None);
+        return Ok(Default::default());
     };
     Ok(serde_json::from_str::<Clusters>(&run.report)
-        .ok()
-        .and_then(|report| report.clusters.into_iter().find(|c| c.name == name))
-        .map(|cluster| cluster.code))
+        .map(|report| {
+            report
+                .clusters
+                .into_iter()
+                .map(|cluster| (cluster.name, cluster.code))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// Customer segments: the k-means clusters with their members' count and means.

@@ -197,8 +197,23 @@ describe('the campaign page in Chinese', () => {
     const options = within(screen.getByTestId('campaign-source-value')).getAllByRole('option');
     expect(options.map((option) => option.textContent)).toContain('冠军客户 (4)');
     expect(options.map((option) => option.getAttribute('value'))).toContain('Champions');
+    // The clusters by their codes, added by the English names the figures store.
+    await fireEvent.change(screen.getByTestId('campaign-source-kind'), {
+      target: { value: 'cluster' },
+    });
+    const clusters = within(screen.getByTestId('campaign-source-value')).getAllByRole('option');
+    const named = Object.fromEntries(
+      clusters.map((option) => [
+        option.getAttribute('value'),
+        option.textContent?.replace(/ \(\d+\)$/, ''),
+      ]),
+    );
+    expect(named).toEqual({
+      'high value, loyal regulars': '高价值忠实常客',
+      'lapsing one-off buyers, low spend': '低消费即将流失的一次性买家',
+    });
     expect(container.textContent).not.toMatch(
-      /Members|Response rate|Conversions|Revenue|Record response|Add members|Export members|responded|Champions/,
+      /Members|Response rate|Conversions|Revenue|Record response|Add members|Export members|responded|Champions|loyal regulars|one-off/,
     );
   });
 });
