@@ -29,10 +29,11 @@ use std::path::Path;
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::segments::ClusterName;
 use crate::error::{Error, Result};
 use crate::export::neutralize;
 use crate::kinds::MEMBER_STATUSES;
-use crate::model::{EntityRecord, Input, Kind, Value};
+use crate::model::{EntityRecord, Input, Kind, Said, Value};
 use crate::store::{CampaignWindow, MetricColumn, SaleRow, Store};
 
 /// Days after a campaign's end during which a member's first purchase still counts for it.
@@ -134,7 +135,46 @@ pub struct CampaignReport {
     /// Members by status, in the order a member moves through them (`none` last).
     pub by_status: Vec<StatusCount>,
     /// What the figures leave out or assume, in words.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said<CampaignNote>>,
+}
+
+/// What a campaign's figures leave out or assume.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum CampaignNote {
+    /// Attributed orders or deals in another currency are left out of the revenue.
+    OtherCurrency {
+        /// How many.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        count: u64,
+        /// The campaign's currency, when it has one.
+        currency: Option<String>,
+    },
+    /// Without a start date only the orders and deals chosen for the campaign count.
+    NoStartDate,
+    /// Without a budget there is no cost per conversion nor ROI.
+    NoBudget,
+}
+
+impl std::fmt::Display for CampaignNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CampaignNote::OtherCurrency { count, currency } => write!(
+                f,
+                "{count} attributed order(s) or deal(s) in another currency than {} left out of \
+                 the revenue (amounts are not converted)",
+                currency.as_deref().unwrap_or("the campaign's")
+            ),
+            CampaignNote::NoStartDate => f.write_str(
+                "no start date: only orders and deals chosen for the campaign count, not \
+                 members' first purchases",
+            ),
+            CampaignNote::NoBudget => {
+                f.write_str("no budget: cost per conversion and ROI need one")
+            }
+        }
+    }
 }
 
 /// One member as the campaign page lists them.
@@ -177,7 +217,7 @@ pub struct MemberSources {
     /// The stored R×F segments with their customers (empty until the analysis ran).
     pub segments: Vec<SourceCount>,
     /// The stored k-means clusters with their customers.
-    pub clusters: Vec<SourceCount>,
+    pub clusters: Vec<ClusterCount>,
     /// Tags on contacts, with how many contacts carry each.
     pub tags: Vec<SourceCount>,
 }
@@ -191,6 +231,20 @@ pub struct SourceCount {
     /// Contacts in it.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub count: u64,
+}
+
+/// A stored k-means cluster and how many contacts are in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ClusterCount {
+    /// Its name as the contacts' figures store it (what members are added by).
+    pub name: String,
+    /// Contacts in it.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub count: u64,
+    /// The name as a code the window says, from the last segments run (`None` when that run
+    /// has no cluster of the name).
+    pub code: Option<ClusterName>,
 }
 
 /// What a member export wrote.
@@ -434,11 +488,13 @@ pub fn campaign_report(store: &Store, id: &str) -> Result<CampaignReport> {
         }
     }
     if other_currency > 0 {
-        notes.push(format!(
-            "{other_currency} attributed order(s) or deal(s) in another currency than {} left \
-             out of the revenue (amounts are not converted)",
-            currency.as_deref().unwrap_or("the campaign's")
-        ));
+        notes.push(
+            CampaignNote::OtherCurrency {
+                count: other_currency,
+                currency: currency.clone(),
+            }
+            .into(),
+        );
     }
     let win = store
         .campaign_windows()?
@@ -446,11 +502,7 @@ pub fn campaign_report(store: &Store, id: &str) -> Result<CampaignReport> {
         .find(|w| w.id == id)
         .and_then(|w| window(&w));
     if win.is_none() {
-        notes.push(
-            "no start date: only orders and deals chosen for the campaign count, not members' \
-             first purchases"
-                .into(),
-        );
+        notes.push(CampaignNote::NoStartDate.into());
     }
     let budget = match record.values.get("budget") {
         Some(Value::Real(b)) => Some(*b),
@@ -458,7 +510,7 @@ pub fn campaign_report(store: &Store, id: &str) -> Result<CampaignReport> {
         _ => None,
     };
     if budget.is_none() {
-        notes.push("no budget: cost per conversion and ROI need one".into());
+        notes.push(CampaignNote::NoBudget.into());
     }
     let revenue = revenue as f64 / 100.0;
     let members_n = rows.len() as u64;
@@ -533,7 +585,17 @@ pub fn member_sources(store: &Store) -> Result<MemberSources> {
     };
     Ok(MemberSources {
         segments: counts(store.metric_counts(MetricColumn::RfmSegment)?),
-        clusters: counts(store.metric_counts(MetricColumn::Cluster)?),
+        clusters: {
+            let mut codes = crate::analytics::stored_cluster_names(store)?;
+            counts(store.metric_counts(MetricColumn::Cluster)?)
+                .into_iter()
+                .map(|c| ClusterCount {
+                    code: codes.remove(&c.name),
+                    name: c.name,
+                    count: c.count,
+                })
+                .collect()
+        },
         tags: store
             .contact_tags()?
             .into_iter()

@@ -19,10 +19,10 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::analytics::satisfaction::{CategorisedTicket, TicketClassifier};
+use crate::analytics::satisfaction::{CategorisedTicket, SatisfactionNote, TicketClassifier};
 use crate::error::{Error, Result};
 use crate::kinds::{TICKET_STATUSES, TICKET_TARGETS, TicketTarget, ticket_is_open, ticket_target};
-use crate::model::{EntityRecord, Input, Kind, Value};
+use crate::model::{EntityRecord, Input, Kind, Said, Value};
 use crate::store::Store;
 
 /// What the queue shows.
@@ -65,7 +65,7 @@ pub struct TicketQueue {
     /// The response and resolution targets by priority, most urgent first.
     pub targets: Vec<TicketTarget>,
     /// Why no category is suggested, when none can be (too few categorised tickets).
-    pub category_note: Option<String>,
+    pub category_note: Option<Said<SatisfactionNote>>,
 }
 
 /// One status of the queue.
@@ -228,7 +228,7 @@ pub fn ticket_queue(store: &Store, now: NaiveDateTime, opts: &QueueOptions) -> R
         .collect();
     let (classifier, category_note) = match TicketClassifier::train(&categorised) {
         Ok(model) => (Some(model), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(SatisfactionNote::from(&e).into())),
     };
 
     // Overdue counts from every open ticket, not only the cards shown.

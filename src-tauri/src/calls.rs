@@ -11,7 +11,7 @@ use kith::analytics::charts::Language;
 use kith::analytics::dashboard::{self, ChartOptions, Kpis};
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
-    ScoreRules, ScoreView, SegmentView, ValueOptions, ValueReport,
+    ScoreRules, ScoreView, SegmentView, StoredFigures, ValueOptions, ValueReport,
 };
 use kith::board::{BoardOptions, DealBoard};
 use kith::campaigns::{
@@ -25,8 +25,8 @@ use kith::import::{
 };
 use kith::model::KindSchema;
 use kith::store::{
-    BackupInfo, BackupList, CustomerFigures, DealStage, DuplicateGroup, FlaggedPage, MergeReport,
-    MetricColumn, RestoreReport, SavedView, StoredRun, TargetReport,
+    BackupInfo, BackupList, DealStage, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn,
+    RestoreReport, SavedView, StoredRun, TargetReport,
 };
 use kith::tickets::{ClosedTicket, QueueOptions, TicketQueue};
 use kith::today::{Today, TodayOptions};
@@ -242,8 +242,8 @@ pub fn analyze_satisfaction(
     kith::analytics::satisfaction_report(s, as_of, recent_days)
 }
 
-pub fn customer_figures(s: &mut Store, contact_id: &str) -> Result<Option<CustomerFigures>> {
-    s.customer_metrics(contact_id)
+pub fn customer_figures(s: &mut Store, contact_id: &str) -> Result<Option<StoredFigures>> {
+    kith::analytics::stored_figures(s, contact_id)
 }
 
 pub fn analyze_target(

@@ -19,7 +19,7 @@ use kith::analytics::charts::Language;
 use kith::analytics::dashboard::Kpis;
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
-    ScoreRules, ScoreView, SegmentView, ValueReport,
+    ScoreRules, ScoreView, SegmentView, StoredFigures, ValueReport,
 };
 use kith::board::DealBoard;
 use kith::campaigns::{
@@ -32,8 +32,8 @@ use kith::import::{
     UndoReport,
 };
 use kith::store::{
-    BackupInfo, BackupList, CustomerFigures, DealStage, DuplicateGroup, FlaggedPage, MergeReport,
-    MetricColumn, RestoreReport, SavedView, StoredRun, TargetReport,
+    BackupInfo, BackupList, DealStage, DuplicateGroup, FlaggedPage, MergeReport, MetricColumn,
+    RestoreReport, SavedView, StoredRun, TargetReport,
 };
 use kith::tickets::{ClosedTicket, TicketQueue};
 use kith::today::Today;
@@ -489,7 +489,7 @@ pub fn analyze_satisfaction(
 pub fn customer_figures(
     state: State<'_, AppState>,
     contact_id: String,
-) -> Reply<Option<CustomerFigures>> {
+) -> Reply<Option<StoredFigures>> {
     with_store(&state, |s| calls::customer_figures(s, &contact_id))
 }
 

@@ -703,6 +703,21 @@ fn record_edits(r: &mut Recorder) {
     record_queue_edits(r);
     record_campaign_edits(r);
     record_reminder(r);
+    record_campaign_without_budget(r);
+}
+
+/// Last: a campaign made with a name only, its page read: the notes that say why it has no
+/// window of first purchases and no cost per conversion (no start date, no budget).
+fn record_campaign_without_budget(r: &mut Recorder) {
+    let input = json!({ "kind": "campaign", "input": { "name": "Winter samples" } });
+    let campaign = r.call("record_create", input).unwrap();
+    let id = campaign["id"].as_str().expect("a new campaign has its id");
+    let (report, _) = record_campaign(r, id);
+    assert_eq!(
+        report["notes"].as_array().map(Vec::len),
+        Some(2),
+        "no start date and no budget are both said: {report}"
+    );
 }
 
 /// The stages dialog: the stages read, a stage holding deals switched off (refused), then

@@ -20,20 +20,23 @@ pub mod satisfaction;
 mod score_rules;
 pub mod segments;
 
+use std::fmt;
+
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use refresh::{RefreshProgress, RefreshStep, RefreshSummary, refresh, stored_report};
 pub use sales_and_service::{
-    DealScoreView, Forecast, ForecastMonth, SatisfactionView, ScoreView, ScoredDeal, TextSentiment,
-    TicketSuggestion, deal_score, forecast, lead_scores, satisfaction_report,
+    DealScoreView, Forecast, ForecastMonth, ForecastNote, SatisfactionView, ScoreView, ScoredDeal,
+    TextSentiment, TicketSuggestion, deal_score, forecast, lead_scores, satisfaction_report,
 };
 pub use score_rules::{
     RuleView, ScoreRules, reset_rule_points, score_config, score_rules, set_rule_points,
 };
 
 use crate::error::Result;
-use crate::store::{CustomerMetric, MetricSet, Store};
+use crate::model::Said;
+use crate::store::{CustomerFigures, CustomerMetric, MetricSet, Store};
 use clv::{BgNbd, ClvError, ClvOptions, FitOptions, GammaGamma, Period, SummaryStats};
 
 /// Penalties tried in turn when the plain maximum-likelihood fit has no interior maximum
@@ -117,7 +120,242 @@ pub struct ValueReport {
     /// What was skipped in the orders.
     pub stats: SummaryStats,
     /// Plain-language notes: why there is no result, or what to keep in mind.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said<ValueNote>>,
+}
+
+/// A note on the lifetime value: why there is no result, or what to keep in mind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ValueNote {
+    /// The orders are in several currencies, added without conversion.
+    MixedCurrencies {
+        /// Each currency ("" when the order has none) with its number of orders, most used
+        /// first.
+        #[cfg_attr(feature = "ts", ts(type = "Array<[string, number]>"))]
+        currencies: Vec<(String, u64)>,
+    },
+    /// Orders that are not counted as purchases, by why.
+    OrdersLeftOut {
+        /// All of them.
+        total: usize,
+        /// Drafts, cancelled or refunded orders.
+        not_sales: usize,
+        /// Orders of no contact.
+        without_contact: usize,
+        /// Orders without a total.
+        without_total: usize,
+        /// Orders whose total is zero.
+        zero_total: usize,
+    },
+    /// Orders after the analysis day are not counted.
+    OrdersAfter {
+        /// How many.
+        orders: usize,
+        /// The analysis day.
+        as_of: NaiveDate,
+    },
+    /// No purchases at all.
+    NoPurchases,
+    /// Too few customers bought more than once for the model to be fitted.
+    NotEnoughRepeatCustomers {
+        /// The model ("BG/NBD" or "Gamma-Gamma").
+        model: String,
+        /// The minimum.
+        needed: usize,
+        /// How many there are.
+        have: usize,
+    },
+    /// Every customer has the same purchase history.
+    NoVariation {
+        /// The model.
+        model: String,
+    },
+    /// Every customer made their first purchase on the analysis day.
+    NoObservationTime,
+    /// A parameter of the model runs off towards zero or infinity.
+    NotIdentifiable {
+        /// The model.
+        model: String,
+        /// The parameter.
+        parameter: String,
+        /// `zero` or `infinity`.
+        direction: String,
+    },
+    /// The fit did not converge.
+    DidNotConverge {
+        /// The model.
+        model: String,
+        /// Iterations used.
+        iterations: usize,
+    },
+    /// The model could not be fitted for another reason (said in English only).
+    FitFailed {
+        /// Why, in English.
+        reason: String,
+    },
+    /// The estimates are rough: few repeat customers.
+    RoughEstimates {
+        /// Customers who bought more than once.
+        repeat_customers: usize,
+        /// How many make the estimates more than rough.
+        wanted: usize,
+    },
+    /// The purchase model needed a small penalty to fit.
+    Penalized {
+        /// The penalty.
+        penalizer: f64,
+    },
+    /// The spend model has no mean: customers are valued at their own average purchase.
+    SpendHasNoMean {
+        /// The spend model's q.
+        q: f64,
+        /// Customers valued so.
+        customers: usize,
+        /// The overall average purchase, for one-time buyers.
+        overall_average: f64,
+    },
+    /// The spend model could not be fitted: customers are valued at their own average purchase.
+    SpendNotFitted {
+        /// Customers valued so.
+        customers: usize,
+        /// The overall average purchase, for one-time buyers.
+        overall_average: f64,
+    },
+}
+
+impl From<&ClvError> for ValueNote {
+    fn from(e: &ClvError) -> ValueNote {
+        match e {
+            ClvError::NotEnoughRepeatCustomers {
+                model,
+                needed,
+                have,
+            } => ValueNote::NotEnoughRepeatCustomers {
+                model: (*model).to_owned(),
+                needed: *needed,
+                have: *have,
+            },
+            ClvError::NoVariation { model } => ValueNote::NoVariation {
+                model: (*model).to_owned(),
+            },
+            ClvError::NoObservationTime => ValueNote::NoObservationTime,
+            ClvError::NotIdentifiable {
+                model,
+                parameter,
+                direction,
+            } => ValueNote::NotIdentifiable {
+                model: (*model).to_owned(),
+                parameter: (*parameter).to_owned(),
+                direction: (*direction).to_owned(),
+            },
+            ClvError::DidNotConverge { model, iterations } => ValueNote::DidNotConverge {
+                model: (*model).to_owned(),
+                iterations: *iterations,
+            },
+            other => ValueNote::FitFailed {
+                reason: other.to_string(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for ValueNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueNote::MixedCurrencies { currencies } => write!(
+                f,
+                "orders are in {} currencies ({}); amounts are added as they are, without \
+                 conversion",
+                currencies.len(),
+                currencies
+                    .iter()
+                    .map(|(c, n)| format!("{} × {n}", if c.is_empty() { "none" } else { c }))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ValueNote::OrdersLeftOut {
+                total,
+                not_sales,
+                without_contact,
+                without_total,
+                zero_total,
+            } => write!(
+                f,
+                "{total} orders left out: {not_sales} draft, cancelled or refunded, \
+                 {without_contact} without a contact, {without_total} without a total, \
+                 {zero_total} with a zero total"
+            ),
+            ValueNote::OrdersAfter { orders, as_of } => {
+                write!(f, "{orders} orders dated after {as_of} are not counted")
+            }
+            ValueNote::NoPurchases => {
+                f.write_str("no purchases yet: lifetime value needs orders of contacts")
+            }
+            ValueNote::NotEnoughRepeatCustomers {
+                model,
+                needed,
+                have,
+            } => write!(
+                f,
+                "{model} needs at least {needed} customers with a repeat purchase; you have \
+                 {have}. Add more history (an earlier start or a later calibration end) before \
+                 estimating customer value"
+            ),
+            ValueNote::NoVariation { model } => write!(
+                f,
+                "{model}: every customer has exactly the same purchase history, so the model \
+                 cannot estimate how customers differ"
+            ),
+            ValueNote::NoObservationTime => ClvError::NoObservationTime.fmt(f),
+            ValueNote::NotIdentifiable {
+                model,
+                parameter,
+                direction,
+            } => write!(
+                f,
+                "{model}: the data cannot pin down parameter {parameter} (it runs off towards \
+                 {direction}); use more varied data or a small penalizer such as 0.001"
+            ),
+            ValueNote::DidNotConverge { model, iterations } => write!(
+                f,
+                "{model}: the fit did not converge within {iterations} iterations"
+            ),
+            ValueNote::FitFailed { reason } => f.write_str(reason),
+            ValueNote::RoughEstimates {
+                repeat_customers,
+                wanted,
+            } => write!(
+                f,
+                "only {repeat_customers} customers bought more than once: the estimates are \
+                 rough until there are {wanted} or more"
+            ),
+            ValueNote::Penalized { penalizer } => write!(
+                f,
+                "the orders alone did not pin the purchase model down; fitted with a small \
+                 penalty ({penalizer})"
+            ),
+            ValueNote::SpendHasNoMean {
+                q,
+                customers,
+                overall_average,
+            } => write!(
+                f,
+                "spend varies so much between customers that the spend model has no mean \
+                 (q = {q:.2}): {customers} customers are valued at their own average purchase, \
+                 or at the overall average ({overall_average:.2}) for one-time buyers"
+            ),
+            ValueNote::SpendNotFitted {
+                customers,
+                overall_average,
+            } => write!(
+                f,
+                "the spend model could not be fitted to so few repeat purchases: {customers} \
+                 customers are valued at their own average purchase, or at the overall average \
+                 ({overall_average:.2}) for one-time buyers"
+            ),
+        }
+    }
 }
 
 /// The purchase model, with the smallest penalty that lets it fit.
@@ -156,38 +394,39 @@ pub fn customer_value_with_progress(
     let purchases = store.purchases()?;
     let summary = clv::summarize(&purchases.orders, as_of, Period::Days);
     let rfm = summary.rfm();
-    let mut notes = Vec::new();
+    let mut notes: Vec<Said<ValueNote>> = Vec::new();
     if purchases.currencies.len() > 1 {
-        notes.push(format!(
-            "orders are in {} currencies ({}); amounts are added as they are, without conversion",
-            purchases.currencies.len(),
-            purchases
-                .currencies
-                .iter()
-                .map(|(c, n)| format!("{} × {n}", if c.is_empty() { "none" } else { c }))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        notes.push(
+            ValueNote::MixedCurrencies {
+                currencies: purchases.currencies.clone(),
+            }
+            .into(),
+        );
     }
     let left_out = purchases.not_sales
         + purchases.without_contact
         + purchases.without_total
         + purchases.zero_total;
     if left_out > 0 {
-        notes.push(format!(
-            "{left_out} orders left out: {} draft, cancelled or refunded, {} without a contact, \
-             {} without a total, {} with a zero total",
-            purchases.not_sales,
-            purchases.without_contact,
-            purchases.without_total,
-            purchases.zero_total
-        ));
+        notes.push(
+            ValueNote::OrdersLeftOut {
+                total: left_out as usize,
+                not_sales: purchases.not_sales as usize,
+                without_contact: purchases.without_contact as usize,
+                without_total: purchases.without_total as usize,
+                zero_total: purchases.zero_total as usize,
+            }
+            .into(),
+        );
     }
     if summary.stats.orders_after_end > 0 {
-        notes.push(format!(
-            "{} orders dated after {as_of} are not counted",
-            summary.stats.orders_after_end
-        ));
+        notes.push(
+            ValueNote::OrdersAfter {
+                orders: summary.stats.orders_after_end,
+                as_of,
+            }
+            .into(),
+        );
     }
     let mut report = ValueReport {
         as_of,
@@ -202,33 +441,29 @@ pub fn customer_value_with_progress(
         notes,
     };
     if rfm.is_empty() {
-        report.notes.insert(
-            0,
-            "no purchases yet: lifetime value needs orders of contacts".into(),
-        );
+        report.notes.insert(0, ValueNote::NoPurchases.into());
         save(store, MetricSet::Clv, as_of, &[], &report)?;
         return Ok(report);
     }
     let (bg, penalizer) = match fit_purchases(&rfm) {
         Ok(fitted) => fitted,
         Err(e) => {
-            report.notes.insert(0, e.to_string());
+            report.notes.insert(0, ValueNote::from(&e).into());
             save(store, MetricSet::Clv, as_of, &[], &report)?;
             return Ok(report);
         }
     };
     if report.repeat_customers < ROUGH_BELOW {
-        report.notes.push(format!(
-            "only {} customers bought more than once: the estimates are rough until there are \
-             {ROUGH_BELOW} or more",
-            report.repeat_customers
-        ));
+        report.notes.push(
+            ValueNote::RoughEstimates {
+                repeat_customers: report.repeat_customers,
+                wanted: ROUGH_BELOW,
+            }
+            .into(),
+        );
     }
     if penalizer > 0.0 {
-        report.notes.push(format!(
-            "the orders alone did not pin the purchase model down; fitted with a small penalty \
-             ({penalizer})"
-        ));
+        report.notes.push(ValueNote::Penalized { penalizer }.into());
     }
     let gg = PENALIZERS.iter().find_map(|&penalizer| {
         let opts = FitOptions {
@@ -292,18 +527,18 @@ pub fn customer_value_with_progress(
         ));
     }
     if fallback_used > 0 {
-        let why = match &gg {
-            Some(gg) => format!(
-                "spend varies so much between customers that the spend model has no mean \
-                 (q = {:.2})",
-                gg.q
-            ),
-            None => "the spend model could not be fitted to so few repeat purchases".into(),
+        let note = match &gg {
+            Some(gg) => ValueNote::SpendHasNoMean {
+                q: gg.q,
+                customers: fallback_used,
+                overall_average: observed_mean,
+            },
+            None => ValueNote::SpendNotFitted {
+                customers: fallback_used,
+                overall_average: observed_mean,
+            },
         };
-        report.notes.push(format!(
-            "{why}: {fallback_used} customers are valued at their own average purchase, or at \
-             the overall average ({observed_mean:.2}) for one-time buyers"
-        ));
+        report.notes.push(note.into());
     }
     let ids: Vec<&str> = summary
         .customers
@@ -464,7 +699,7 @@ pub struct RfmView {
     /// Every segment with its description and size.
     pub segments: Vec<rfm::SegmentCount>,
     /// Set when there are too few customers for the scores to mean much.
-    pub thin_data: Option<String>,
+    pub thin_data: Option<Said<rfm::RfmNote>>,
     /// Orders dated after the analysis day (not counted).
     pub orders_after: usize,
 }
@@ -521,6 +756,65 @@ pub fn rfm_scores(store: &mut Store, as_of: Option<NaiveDate>) -> Result<RfmView
         |v| save(store, MetricSet::Rfm, as_of, &metrics, v),
     )?;
     Ok(view)
+}
+
+/// One contact's stored analysis figures, with its cluster's name as a code the window says in
+/// its language (the figures store the English name).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StoredFigures {
+    /// The figures as stored.
+    #[serde(flatten)]
+    pub figures: CustomerFigures,
+    /// The code of the stored `cluster` name, from the last segments run; `None` without a
+    /// cluster, or when that run has no cluster of the name (an older run's).
+    pub cluster_code: Option<segments::ClusterName>,
+}
+
+/// A contact's stored analysis figures ([`Store::customer_metrics`]) with its cluster's name as
+/// a code; `None` when no analysis gave it a figure.
+pub fn stored_figures(store: &Store, contact_id: &str) -> Result<Option<StoredFigures>> {
+    let Some(figures) = store.customer_metrics(contact_id)? else {
+        return Ok(None);
+    };
+    let cluster_code = match &figures.cluster {
+        Some(name) => stored_cluster_names(store)?.remove(name),
+        None => None,
+    };
+    Ok(Some(StoredFigures {
+        figures,
+        cluster_code,
+    }))
+}
+
+/// The codes of the cluster names of the last stored segments run, by the English name each
+/// customer's `cluster` figure stores (empty before it ran, or for an older run's report).
+pub fn stored_cluster_names(
+    store: &Store,
+) -> Result<std::collections::HashMap<String, segments::ClusterName>> {
+    /// A stored cluster's name and its code.
+    #[derive(serde::Deserialize)]
+    struct Named {
+        name: String,
+        code: segments::ClusterName,
+    }
+    /// The clusters of a stored segments report.
+    #[derive(serde::Deserialize)]
+    struct Clusters {
+        clusters: Vec<Named>,
+    }
+    let Some(run) = store.analytics_run(MetricSet::Segments.name())? else {
+        return Ok(Default::default());
+    };
+    Ok(serde_json::from_str::<Clusters>(&run.report)
+        .map(|report| {
+            report
+                .clusters
+                .into_iter()
+                .map(|cluster| (cluster.name, cluster.code))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// Customer segments: the k-means clusters with their members' count and means.

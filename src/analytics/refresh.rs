@@ -2,6 +2,10 @@
 //! lifetime value and lead scores, each saved as it finishes (a failed step leaves the earlier
 //! ones saved and the later ones as they were).
 //!
+//! A stored report is read back as the window now expects it: one stored before its notes had
+//! codes (plain-string notes, clusters without their name's code) is rerun as of its own day
+//! when it is asked for ([`stored_report`]), so no old report reaches the window.
+//!
 //! The desktop app runs this on a connection of its own in a background thread, so the window
 //! and every other command keep working while it runs (SQLite in WAL mode lets them read
 //! meanwhile; each step's save is one short write transaction).
@@ -9,10 +13,13 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{ValueOptions, day_of};
+use super::rfm::RfmNote;
+use super::segments::{ClusterName, SegmentNote};
+use super::{ValueNote, ValueOptions, day_of};
 use crate::error::{Error, Result};
+use crate::model::Said;
 use crate::store::{MetricSet, Store, StoredRun};
 
 /// One analysis of a refresh.
@@ -162,8 +169,10 @@ pub fn refresh(
 }
 
 /// The last stored run of an analysis by name (`rfm`, `segments`, `clv`, `scores`): what the
-/// dashboard shows without rerunning it. `None` when it never ran.
-pub fn stored_report(store: &Store, name: &str) -> Result<Option<StoredRun>> {
+/// dashboard shows without rerunning it. `None` when it never ran. A run stored by an older
+/// version, whose notes are plain words without their codes, is rerun as of its own day first
+/// (so its `computed_at` is now), and the new run is returned.
+pub fn stored_report(store: &mut Store, name: &str) -> Result<Option<StoredRun>> {
     let known = [
         MetricSet::Rfm,
         MetricSet::Segments,
@@ -180,5 +189,72 @@ pub fn stored_report(store: &Store, name: &str) -> Result<Option<StoredRun>> {
             ),
         ));
     }
-    store.analytics_run(name)
+    let set = known
+        .into_iter()
+        .find(|set| set.name() == name)
+        .expect("checked above");
+    match store.analytics_run(name)? {
+        Some(run) if !reads_as_current(set, &run.report) => {
+            rerun(store, set, &run)?;
+            store.analytics_run(name)
+        }
+        run => Ok(run),
+    }
+}
+
+/// Whether a stored report's notes read as the current types (an older report's notes are
+/// plain strings, and its clusters have no `code`).
+fn reads_as_current(set: MetricSet, report: &str) -> bool {
+    use serde_json::{Value, from_value};
+    let Ok(mut report) = serde_json::from_str::<Value>(report) else {
+        return false;
+    };
+    match set {
+        MetricSet::Rfm => from_value::<Option<Said<RfmNote>>>(report["thin_data"].take()).is_ok(),
+        MetricSet::Segments => {
+            from_value::<Vec<Said<SegmentNote>>>(report["notes"].take()).is_ok()
+                && report["clusters"].as_array().is_some_and(|clusters| {
+                    clusters
+                        .iter()
+                        .all(|c| from_value::<ClusterName>(c["code"].clone()).is_ok())
+                })
+        }
+        MetricSet::Clv => from_value::<Vec<Said<ValueNote>>>(report["notes"].take()).is_ok(),
+        MetricSet::Scores => true,
+    }
+}
+
+/// Reruns the analysis of an older stored run as of its day (with the k it was given, for
+/// segments), replacing it.
+fn rerun(store: &mut Store, set: MetricSet, run: &StoredRun) -> Result<()> {
+    let as_of = Some(run.as_of);
+    match set {
+        MetricSet::Rfm => {
+            super::rfm_scores(store, as_of)?;
+        }
+        MetricSet::Segments => {
+            /// How the older run chose its k.
+            #[derive(Deserialize)]
+            struct KOf {
+                k: usize,
+                k_choice: String,
+            }
+            let k = serde_json::from_str::<KOf>(&run.report)
+                .ok()
+                .filter(|old| old.k_choice == "given")
+                .map(|old| old.k);
+            super::customer_segments(store, as_of, k)?;
+        }
+        MetricSet::Clv => {
+            let opts = ValueOptions {
+                as_of,
+                ..ValueOptions::default()
+            };
+            super::customer_value(store, &opts)?;
+        }
+        MetricSet::Scores => {
+            super::lead_scores(store, as_of)?;
+        }
+    }
+    Ok(())
 }

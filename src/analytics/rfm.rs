@@ -86,6 +86,8 @@ use std::cmp::Reverse;
 
 use chrono::NaiveDate;
 
+use crate::model::Said;
+
 /// Below this many scored customers, [`RfmReport::thin_data`] says the scores are rough.
 pub const THIN_DATA_BELOW: usize = 20;
 
@@ -153,7 +155,38 @@ pub struct RfmReport {
     pub skipped_without_orders: usize,
     /// Set when there are too few customers for quintiles to mean much, e.g.
     /// "only 7 customers with orders: scores are rough", or none at all.
-    pub thin_data: Option<String>,
+    pub thin_data: Option<Said<RfmNote>>,
+}
+
+/// Why RFM scores are rough or missing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum RfmNote {
+    /// No customer has an order.
+    NoCustomers,
+    /// Fewer than [`THIN_DATA_BELOW`] customers have orders.
+    FewCustomers {
+        /// How many do.
+        customers: usize,
+    },
+}
+
+impl std::fmt::Display for RfmNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RfmNote::NoCustomers => f.write_str("no customers with orders yet: nothing to score"),
+            RfmNote::FewCustomers { customers: 1 } => {
+                f.write_str("only 1 customer with orders: scores are rough")
+            }
+            RfmNote::FewCustomers { customers } => {
+                write!(
+                    f,
+                    "only {customers} customers with orders: scores are rough"
+                )
+            }
+        }
+    }
 }
 
 /// Scores every customer with at least one order against `as_of`.
@@ -213,13 +246,10 @@ pub fn score_rfm(customers: &[CustomerOrders], as_of: NaiveDate) -> RfmReport {
 }
 
 /// The `thin_data` message for `n` scored customers, or `None` when there are enough.
-fn thin_data_message(n: usize) -> Option<String> {
+fn thin_data_message(n: usize) -> Option<Said<RfmNote>> {
     match n {
-        0 => Some("no customers with orders yet: nothing to score".to_owned()),
-        1 => Some("only 1 customer with orders: scores are rough".to_owned()),
-        n if n < THIN_DATA_BELOW => {
-            Some(format!("only {n} customers with orders: scores are rough"))
-        }
+        0 => Some(RfmNote::NoCustomers.into()),
+        n if n < THIN_DATA_BELOW => Some(RfmNote::FewCustomers { customers: n }.into()),
         _ => None,
     }
 }

@@ -4,12 +4,13 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::lead_score::{self, ClosedDeal, DealFeatures, ScoreMethod};
 use super::satisfaction::{self, CategorisedTicket, FeedbackEntry, YearMonth};
 use super::{day_of, month_of};
 use crate::error::{Error, Result};
+use crate::model::Said;
 use crate::store::{ActivityRow, DealRow, DealScoreRow, MetricSet, Store};
 
 /// Activities of deals, contacts and companies, by id, for the lead-score features.
@@ -296,7 +297,35 @@ pub struct Forecast {
     /// Won revenue trend per month (slope of the least-squares line).
     pub trend_per_month: Option<f64>,
     /// Plain-language notes.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said<ForecastNote>>,
+}
+
+/// A note on the forecast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ForecastNote {
+    /// Fewer than 3 months of won deals: no trend line.
+    NoTrendYet,
+    /// Open deals without an expected close day are in no month.
+    UndatedDeals {
+        /// How many.
+        deals: u32,
+    },
+}
+
+impl std::fmt::Display for ForecastNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ForecastNote::NoTrendYet => {
+                f.write_str("fewer than 3 months of won deals: no trend line yet")
+            }
+            ForecastNote::UndatedDeals { deals } => write!(
+                f,
+                "{deals} open deals have no expected close date and are not in any month"
+            ),
+        }
+    }
 }
 
 /// The forecast of open deals by expected close month against won revenue by month.
@@ -387,7 +416,7 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
             (slope, my - slope * mx)
         })
     } else {
-        notes.push("fewer than 3 months of won deals: no trend line yet".into());
+        notes.push(ForecastNote::NoTrendYet.into());
         None
     };
     if let Some((slope, intercept)) = trend {
@@ -396,9 +425,12 @@ pub fn forecast(store: &Store, as_of: Option<NaiveDate>) -> Result<Forecast> {
         }
     }
     if undated > 0 {
-        notes.push(format!(
-            "{undated} open deals have no expected close date and are not in any month"
-        ));
+        notes.push(
+            ForecastNote::UndatedDeals {
+                deals: u32::try_from(undated).unwrap_or(u32::MAX),
+            }
+            .into(),
+        );
     }
     Ok(Forecast {
         as_of,
@@ -458,7 +490,7 @@ pub struct SatisfactionView {
     /// Suggestions for open tickets without a category (at most 20).
     pub ticket_suggestions: Vec<TicketSuggestion>,
     /// Why there are no suggestions, when there are none.
-    pub classifier_note: Option<String>,
+    pub classifier_note: Option<Said<satisfaction::SatisfactionNote>>,
 }
 
 /// The satisfaction report as of a day, with "recent" the `recent_days` before it.
@@ -562,7 +594,10 @@ pub fn satisfaction_report(
                     .collect(),
                 None,
             ),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (
+                Vec::new(),
+                Some(satisfaction::SatisfactionNote::from(&e).into()),
+            ),
         };
     Ok(SatisfactionView {
         as_of,

@@ -107,6 +107,8 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Said;
+
 mod lexicon;
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +265,91 @@ pub struct ScoreReport<T> {
     /// Values outside the scale, not counted anywhere else.
     pub out_of_range: u64,
     /// A sentence for the user when there is nothing to show, e.g. "No ratings yet".
-    pub note: Option<String>,
+    pub note: Option<Said<SatisfactionNote>>,
+}
+
+/// Why a satisfaction figure or a category suggestion is missing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum SatisfactionNote {
+    /// No satisfaction ratings (1–5).
+    NoRatings,
+    /// No NPS scores (0–10).
+    NoNpsScores,
+    /// Too few categorised tickets to learn categories from.
+    TooFewTickets {
+        /// Categorised tickets.
+        have: usize,
+        /// The minimum.
+        need: usize,
+    },
+    /// Fewer than two categories have enough tickets.
+    TooFewCategories {
+        /// Categories with enough tickets.
+        usable: usize,
+        /// The minimum per category.
+        per_category: usize,
+    },
+    /// None of a ticket's words appear in categorised tickets.
+    NoKnownWords,
+    /// The most likely category is not likely enough to suggest.
+    NotConfident {
+        /// Its probability, in per cent.
+        best_percent: f64,
+        /// The probability a suggestion needs, in per cent.
+        needed_percent: f64,
+    },
+}
+
+impl std::fmt::Display for SatisfactionNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SatisfactionNote::NoRatings => f.write_str("No satisfaction ratings (1–5) yet."),
+            SatisfactionNote::NoNpsScores => f.write_str("No NPS scores (0–10) yet."),
+            SatisfactionNote::TooFewTickets { have, need } => ClassifierError::TooFewTickets {
+                have: *have,
+                need: *need,
+            }
+            .fmt(f),
+            SatisfactionNote::TooFewCategories {
+                usable,
+                per_category,
+            } => ClassifierError::TooFewCategories {
+                usable: *usable,
+                per_category: *per_category,
+            }
+            .fmt(f),
+            SatisfactionNote::NoKnownWords => {
+                f.write_str("none of this ticket's words appear in categorised tickets")
+            }
+            SatisfactionNote::NotConfident {
+                best_percent,
+                needed_percent,
+            } => write!(
+                f,
+                "not confident enough: the most likely category has {best_percent:.0} % (a \
+                 suggestion needs {needed_percent:.0} %)"
+            ),
+        }
+    }
+}
+
+impl From<&ClassifierError> for SatisfactionNote {
+    fn from(e: &ClassifierError) -> SatisfactionNote {
+        match *e {
+            ClassifierError::TooFewTickets { have, need } => {
+                SatisfactionNote::TooFewTickets { have, need }
+            }
+            ClassifierError::TooFewCategories {
+                usable,
+                per_category,
+            } => SatisfactionNote::TooFewCategories {
+                usable,
+                per_category,
+            },
+        }
+    }
 }
 
 /// CSAT overall and by month.
@@ -305,7 +391,7 @@ fn report<T: Tally>(
     entries: &[FeedbackEntry],
     value: impl Fn(&FeedbackEntry) -> Option<i64>,
     range: std::ops::RangeInclusive<i64>,
-    empty_note: &str,
+    empty_note: SatisfactionNote,
 ) -> ScoreReport<T> {
     let mut overall = T::default();
     let mut months: BTreeMap<YearMonth, T> = BTreeMap::new();
@@ -323,7 +409,7 @@ fn report<T: Tally>(
         }
     }
     let overall = overall.finished();
-    let note = (overall.count() == 0).then(|| empty_note.to_owned());
+    let note = (overall.count() == 0).then(|| empty_note.into());
     ScoreReport {
         overall,
         by_month: months
@@ -341,17 +427,12 @@ fn report<T: Tally>(
 
 /// CSAT (ratings 1–5) overall and by month. See the module docs.
 pub fn csat(entries: &[FeedbackEntry]) -> CsatReport {
-    report(
-        entries,
-        |e| e.rating,
-        1..=5,
-        "No satisfaction ratings (1–5) yet.",
-    )
+    report(entries, |e| e.rating, 1..=5, SatisfactionNote::NoRatings)
 }
 
 /// NPS (scores 0–10) overall and by month. See the module docs.
 pub fn nps(entries: &[FeedbackEntry]) -> NpsReport {
-    report(entries, |e| e.nps, 0..=10, "No NPS scores (0–10) yet.")
+    report(entries, |e| e.nps, 0..=10, SatisfactionNote::NoNpsScores)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -956,7 +1037,7 @@ pub struct CategoryPrediction {
     /// Words of the ticket seen in training.
     pub known_words: usize,
     /// Why nothing is suggested, when nothing is.
-    pub note: Option<String>,
+    pub note: Option<Said<SatisfactionNote>>,
 }
 
 fn ticket_terms(subject: &str, body: &str) -> Vec<String> {
@@ -1082,19 +1163,17 @@ impl TicketClassifier {
         });
         let best = ranked.first().map_or(0.0, |c| c.probability);
         let (suggestion, note) = if known.is_empty() {
-            (
-                None,
-                Some("none of this ticket's words appear in categorised tickets".to_owned()),
-            )
+            (None, Some(SatisfactionNote::NoKnownWords.into()))
         } else if best < SUGGEST_THRESHOLD {
             (
                 None,
-                Some(format!(
-                    "not confident enough: the most likely category has {:.0} % (a suggestion \
-                     needs {:.0} %)",
-                    100.0 * best,
-                    100.0 * SUGGEST_THRESHOLD
-                )),
+                Some(
+                    SatisfactionNote::NotConfident {
+                        best_percent: 100.0 * best,
+                        needed_percent: 100.0 * SUGGEST_THRESHOLD,
+                    }
+                    .into(),
+                ),
             )
         } else {
             (ranked.first().map(|c| c.category.clone()), None)

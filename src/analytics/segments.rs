@@ -85,8 +85,12 @@
 mod kmeans;
 
 use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
 
 use super::rfm::RfmScore;
+use crate::model::Said;
 
 /// At most this many feature columns: recency, orders, spend and 13 extras.
 pub const MAX_COLUMNS: usize = 16;
@@ -291,8 +295,11 @@ pub struct Assignment {
 pub struct Cluster {
     /// Its index (position in [`Segmentation::clusters`]).
     pub index: usize,
-    /// A plain-words name, unique within the result, e.g. "high value, lapsing".
+    /// A plain-words name, unique within the result, e.g. "high value, lapsing": what each
+    /// customer's `cluster` figure stores and a list filters by.
     pub name: String,
+    /// The name as a code the window says in its language (its `Display` is `name`).
+    pub code: ClusterName,
     /// Number of customers in it.
     pub size: usize,
     /// Mean days since the last order.
@@ -355,7 +362,219 @@ pub struct Segmentation {
     /// The feature columns, in centroid order.
     pub columns: Vec<String>,
     /// Plain-words notes on anything unusual (constant columns, lowered k, one cluster).
-    pub notes: Vec<String>,
+    pub notes: Vec<Said<SegmentNote>>,
+}
+
+/// A note on a segmentation: anything unusual (constant columns, lowered k, one cluster).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum SegmentNote {
+    /// Every customer has the same value in a column.
+    SameForEveryone {
+        /// The column (`recency_days`, `orders`, `spend` or an extra column's name).
+        column: String,
+    },
+    /// No customers at all.
+    NoCustomers,
+    /// One customer: one segment.
+    OneCustomer,
+    /// Every customer looks the same on every column: one segment.
+    AllAlike {
+        /// Customers.
+        customers: usize,
+    },
+    /// The k asked for was lowered to the number of distinct customers.
+    FewerSegmentsThanAsked {
+        /// The k asked for.
+        asked: usize,
+        /// Distinct customers (the k made).
+        distinct: usize,
+    },
+    /// Too few customers to split: one segment.
+    TooFewToSplit {
+        /// Customers.
+        customers: usize,
+    },
+}
+
+impl fmt::Display for SegmentNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SegmentNote::SameForEveryone { column } => write!(
+                f,
+                "every customer has the same {column}, so it does not separate segments"
+            ),
+            SegmentNote::NoCustomers => f.write_str("no customers to segment"),
+            SegmentNote::OneCustomer => f.write_str("only 1 customer: one segment"),
+            SegmentNote::AllAlike { customers } => write!(
+                f,
+                "all {customers} customers look the same on every column: one segment"
+            ),
+            SegmentNote::FewerSegmentsThanAsked { asked, distinct } => write!(
+                f,
+                "asked for {asked} segments, but there are only {distinct} distinct customers: \
+                 made {distinct}"
+            ),
+            SegmentNote::TooFewToSplit { customers } => write!(
+                f,
+                "{customers} customers are too few to split into segments: one segment"
+            ),
+        }
+    }
+}
+
+/// A cluster's name as a code, made from its centroid (see the module docs); its `Display`
+/// is the English name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ClusterName {
+    /// The one cluster of customers who differ.
+    AllCustomers,
+    /// The one cluster of customers who all look the same.
+    NoDifferences,
+    /// A cluster named from its centroid.
+    Described {
+        /// How recently and often its customers buy.
+        activity: Activity,
+        /// How much they spend.
+        spend: SpendLevel,
+        /// What tells it apart from clusters of the same activity and spend.
+        apart: Option<ApartBy>,
+        /// The number a name still shared gets (2, 3, …).
+        number: Option<usize>,
+    },
+}
+
+/// How recently and often a cluster's customers buy (the table in the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Activity {
+    /// Recent and frequent.
+    LoyalRegulars,
+    /// Recent and infrequent.
+    New,
+    /// Recent.
+    Active,
+    /// Frequent.
+    Regulars,
+    /// Infrequent.
+    Occasional,
+    /// Typical on both.
+    Steady,
+    /// Lapsing and frequent.
+    LapsingRegulars,
+    /// Lapsing and infrequent.
+    LapsingOneOffBuyers,
+    /// Lapsing.
+    Lapsing,
+    /// Lapsed and frequent.
+    LapsedRegulars,
+    /// Lapsed and infrequent.
+    LapsedOneOffBuyers,
+    /// Lapsed.
+    Lapsed,
+}
+
+impl Activity {
+    /// The English words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Activity::LoyalRegulars => "loyal regulars",
+            Activity::New => "new",
+            Activity::Active => "active",
+            Activity::Regulars => "regulars",
+            Activity::Occasional => "occasional",
+            Activity::Steady => "steady",
+            Activity::LapsingRegulars => "lapsing regulars",
+            Activity::LapsingOneOffBuyers => "lapsing one-off buyers",
+            Activity::Lapsing => "lapsing",
+            Activity::LapsedRegulars => "lapsed regulars",
+            Activity::LapsedOneOffBuyers => "lapsed one-off buyers",
+            Activity::Lapsed => "lapsed",
+        }
+    }
+}
+
+/// A cluster's spend against everyone's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SpendLevel {
+    /// High value.
+    High,
+    /// Typical (left out of the name).
+    Typical,
+    /// Low spend.
+    Low,
+}
+
+/// What tells a cluster apart from others of the same base name: where it stands on the column
+/// their centroids differ most on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ApartBy {
+    /// The column (`recency_days`, `orders`, `spend` or an extra column's name).
+    pub column: String,
+    /// Lowest, highest or in between on it.
+    pub rank: Rank,
+}
+
+/// Lowest, in between or highest among clusters of one base name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Rank {
+    /// The lowest.
+    Lower,
+    /// In between.
+    Mid,
+    /// The highest.
+    Higher,
+}
+
+impl ApartBy {
+    /// The English words, e.g. "fewer orders".
+    fn words(&self) -> String {
+        let i = self.rank as usize;
+        match self.column.as_str() {
+            "recency_days" => ["more recent", "mid recency", "less recent"][i].to_owned(),
+            "orders" => ["fewer orders", "mid orders", "more orders"][i].to_owned(),
+            "spend" => ["lower spend", "mid spend", "higher spend"][i].to_owned(),
+            name => format!("{} {name}", ["lower", "mid", "higher"][i]),
+        }
+    }
+}
+
+impl fmt::Display for ClusterName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClusterName::AllCustomers => f.write_str("all customers"),
+            ClusterName::NoDifferences => f.write_str("everyone (no differences)"),
+            ClusterName::Described {
+                activity,
+                spend,
+                apart,
+                number,
+            } => {
+                let activity = activity.words();
+                match spend {
+                    SpendLevel::High => write!(f, "high value, {activity}")?,
+                    SpendLevel::Low => write!(f, "{activity}, low spend")?,
+                    SpendLevel::Typical => f.write_str(activity)?,
+                }
+                if let Some(apart) = apart {
+                    write!(f, " ({})", apart.words())?;
+                }
+                if let Some(n) = number {
+                    write!(f, " #{n}")?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// Dispatches a runtime column count to the kernel's const generic `D` (1..=16).
@@ -642,9 +861,12 @@ fn segment_d<const D: usize>(
     let mut notes = Vec::new();
     for (j, name) in features.columns.iter().enumerate() {
         if n > 1 && features.stds[j] == 0.0 {
-            notes.push(format!(
-                "every customer has the same {name}, so it does not separate segments"
-            ));
+            notes.push(
+                SegmentNote::SameForEveryone {
+                    column: name.clone(),
+                }
+                .into(),
+            );
         }
     }
     let mut result = Segmentation {
@@ -659,7 +881,7 @@ fn segment_d<const D: usize>(
         notes,
     };
     if n == 0 {
-        result.notes.push("no customers to segment".to_owned());
+        result.notes.push(SegmentNote::NoCustomers.into());
         return Ok(result);
     }
 
@@ -687,26 +909,28 @@ fn segment_d<const D: usize>(
     };
 
     let single_reason = if n == 1 {
-        Some("only 1 customer: one segment".to_owned())
+        Some(SegmentNote::OneCustomer)
     } else if distinct == 1 {
-        Some(format!(
-            "all {n} customers look the same on every column: one segment"
-        ))
+        Some(SegmentNote::AllAlike { customers: n })
     } else {
         None
     };
 
     let chosen: Option<kmeans::Run<D>> = if let Some(reason) = single_reason {
-        result.notes.push(reason);
+        result.notes.push(reason.into());
         result.k_choice = KChoice::Single;
         None
     } else if let Some(k) = options.k {
         result.k_choice = KChoice::Given;
         let k_eff = k.min(distinct);
         if k_eff < k {
-            result.notes.push(format!(
-                "asked for {k} segments, but there are only {distinct} distinct customers: made {k_eff}"
-            ));
+            result.notes.push(
+                SegmentNote::FewerSegmentsThanAsked {
+                    asked: k,
+                    distinct: k_eff,
+                }
+                .into(),
+            );
         }
         if k_eff == 1 {
             None
@@ -722,9 +946,9 @@ fn segment_d<const D: usize>(
     } else {
         let upper = options.k_max.min(distinct).min(n - 1);
         if upper < 2 {
-            result.notes.push(format!(
-                "{n} customers are too few to split into segments: one segment"
-            ));
+            result
+                .notes
+                .push(SegmentNote::TooFewToSplit { customers: n }.into());
             result.k_choice = KChoice::Single;
             None
         } else {
@@ -824,10 +1048,14 @@ fn summarise<const D: usize>(
 
     let centroids: Vec<Vec<f64>> = order.iter().map(|&old| run.centers[old].to_vec()).collect();
     let names = if k == 1 {
-        vec![if out.notes.iter().any(|n| n.contains("look the same")) {
-            "everyone (no differences)".to_owned()
+        vec![if out
+            .notes
+            .iter()
+            .any(|n| matches!(n.code, SegmentNote::AllAlike { .. }))
+        {
+            ClusterName::NoDifferences
         } else {
-            "all customers".to_owned()
+            ClusterName::AllCustomers
         }]
     } else {
         name_clusters(&centroids, &features.columns)
@@ -838,7 +1066,8 @@ fn summarise<const D: usize>(
             let mean = |c: usize| sums[j][c] / size;
             Cluster {
                 index: j,
-                name: names[j].clone(),
+                name: names[j].to_string(),
+                code: names[j].clone(),
                 size: sizes[j],
                 mean_recency_days: mean(0),
                 mean_orders: mean(1),
@@ -873,53 +1102,42 @@ fn level(z: f64) -> Level {
 }
 
 /// The base name of a centroid (z-scores: recency, orders, spend, …). See the module docs.
-pub(crate) fn base_name(z: &[f64]) -> String {
+pub(crate) fn base_name(z: &[f64]) -> ClusterName {
     let get = |j: usize| z.get(j).copied().unwrap_or(0.0);
     let (r, f, m) = (level(get(0)), level(get(1)), level(get(2)));
     let frequent = matches!(f, Level::High | Level::VeryHigh);
     let infrequent = f == Level::Low;
     let activity = match r {
-        Level::Low if frequent => "loyal regulars",
-        Level::Low if infrequent => "new",
-        Level::Low => "active",
-        Level::Typical if frequent => "regulars",
-        Level::Typical if infrequent => "occasional",
-        Level::Typical => "steady",
-        Level::High if frequent => "lapsing regulars",
-        Level::High if infrequent => "lapsing one-off buyers",
-        Level::High => "lapsing",
-        Level::VeryHigh if frequent => "lapsed regulars",
-        Level::VeryHigh if infrequent => "lapsed one-off buyers",
-        Level::VeryHigh => "lapsed",
+        Level::Low if frequent => Activity::LoyalRegulars,
+        Level::Low if infrequent => Activity::New,
+        Level::Low => Activity::Active,
+        Level::Typical if frequent => Activity::Regulars,
+        Level::Typical if infrequent => Activity::Occasional,
+        Level::Typical => Activity::Steady,
+        Level::High if frequent => Activity::LapsingRegulars,
+        Level::High if infrequent => Activity::LapsingOneOffBuyers,
+        Level::High => Activity::Lapsing,
+        Level::VeryHigh if frequent => Activity::LapsedRegulars,
+        Level::VeryHigh if infrequent => Activity::LapsedOneOffBuyers,
+        Level::VeryHigh => Activity::Lapsed,
     };
-    match m {
-        Level::High | Level::VeryHigh => format!("high value, {activity}"),
-        Level::Low => format!("{activity}, low spend"),
-        Level::Typical => activity.to_owned(),
-    }
-}
-
-/// Words for "lower", "middle" and "higher" on column `j`.
-fn distinguishing_words(j: usize, columns: &[String]) -> [String; 3] {
-    match j {
-        0 => ["more recent", "mid recency", "less recent"].map(str::to_owned),
-        1 => ["fewer orders", "mid orders", "more orders"].map(str::to_owned),
-        2 => ["lower spend", "mid spend", "higher spend"].map(str::to_owned),
-        _ => {
-            let name = columns.get(j).map_or("other", String::as_str);
-            [
-                format!("lower {name}"),
-                format!("mid {name}"),
-                format!("higher {name}"),
-            ]
-        }
+    let spend = match m {
+        Level::High | Level::VeryHigh => SpendLevel::High,
+        Level::Low => SpendLevel::Low,
+        Level::Typical => SpendLevel::Typical,
+    };
+    ClusterName::Described {
+        activity,
+        spend,
+        apart: None,
+        number: None,
     }
 }
 
 /// Unique names for centroids (z-scores, one row per cluster).
-fn name_clusters(centroids: &[Vec<f64>], columns: &[String]) -> Vec<String> {
+fn name_clusters(centroids: &[Vec<f64>], columns: &[String]) -> Vec<ClusterName> {
     let k = centroids.len();
-    let mut names: Vec<String> = centroids.iter().map(|c| base_name(c)).collect();
+    let mut names: Vec<ClusterName> = centroids.iter().map(|c| base_name(c)).collect();
     let base = names.clone();
     let mut done = vec![false; k];
     for i in 0..k {
@@ -947,30 +1165,42 @@ fn name_clusters(centroids: &[Vec<f64>], columns: &[String]) -> Vec<String> {
                 .total_cmp(&centroids[b][col])
                 .then(a.cmp(&b))
         });
-        let [low, mid, high] = distinguishing_words(col, columns);
+        let column = columns.get(col).map_or("other", String::as_str);
         let last = group.len() - 1;
         for (rank, &j) in group.iter().enumerate() {
-            let word = match rank {
-                0 => &low,
-                r if r == last => &high,
-                _ => &mid,
+            let rank = match rank {
+                0 => Rank::Lower,
+                r if r == last => Rank::Higher,
+                _ => Rank::Mid,
             };
-            names[j] = format!("{} ({word})", base[j]);
+            if let ClusterName::Described { apart, .. } = &mut names[j] {
+                *apart = Some(ApartBy {
+                    column: column.to_owned(),
+                    rank,
+                });
+            }
         }
     }
-    // Final guarantee of uniqueness.
+    // Final guarantee of uniqueness (of the English names, which the customers' figures store).
     let mut seen: HashMap<String, usize> = HashMap::new();
     for name in &mut names {
-        let count = seen.entry(name.clone()).or_insert(0);
+        let words = name.to_string();
+        let count = seen.entry(words.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
             let mut n = *count;
-            let mut candidate = format!("{name} #{n}");
-            while seen.contains_key(&candidate) {
+            let numbered = |n: usize| {
+                let mut numbered = name.clone();
+                if let ClusterName::Described { number, .. } = &mut numbered {
+                    *number = Some(n);
+                }
+                numbered
+            };
+            while seen.contains_key(&numbered(n).to_string()) {
                 n += 1;
-                candidate = format!("{name} #{n}");
             }
-            seen.insert(candidate.clone(), 1);
+            let candidate = numbered(n);
+            seen.insert(candidate.to_string(), 1);
             *name = candidate;
         }
     }
@@ -999,7 +1229,7 @@ mod tests {
         ];
         for (z, want) in cases {
             assert_eq!(
-                base_name(z),
+                base_name(z).to_string(),
                 *want,
                 "centroid z {z:?} must be named by the thresholds in the module docs"
             );
@@ -1013,6 +1243,9 @@ mod tests {
             .map(|s| (*s).to_owned())
             .collect();
         let c = |r: f64, f: f64, m: f64, v: f64| vec![r, f, m, v];
+        let words = |names: Vec<ClusterName>| -> Vec<String> {
+            names.iter().map(ToString::to_string).collect()
+        };
         let names = name_clusters(
             &[
                 c(0.0, 0.0, 0.0, 2.0),
@@ -1023,7 +1256,7 @@ mod tests {
             &cols,
         );
         assert_eq!(
-            names,
+            words(names),
             [
                 "steady (higher visits)",
                 "steady (lower visits)",
@@ -1034,13 +1267,13 @@ mod tests {
         );
         let same = name_clusters(&[c(0.0, 0.0, 0.0, 0.0), c(0.0, 0.0, 0.0, 0.0)], &cols);
         assert_eq!(
-            same,
+            words(same),
             ["steady (more recent)", "steady (less recent)"],
             "with no column differing, the first column (recency) and input order decide"
         );
         let three_same = name_clusters(&vec![c(0.0, 0.0, 0.0, 0.0); 3], &cols);
         assert_eq!(
-            three_same,
+            words(three_same),
             [
                 "steady (more recent)",
                 "steady (mid recency)",
@@ -1048,6 +1281,7 @@ mod tests {
             ]
         );
         let four_same = name_clusters(&vec![c(0.0, 0.0, 0.0, 0.0); 4], &cols);
+        let four_same = words(four_same);
         let unique: std::collections::HashSet<_> = four_same.iter().collect();
         assert_eq!(
             unique.len(),

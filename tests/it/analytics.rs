@@ -2,8 +2,9 @@
 //! workspace, and thin or odd data explained instead of NaN.
 
 use chrono::NaiveDate;
-use kith::analytics::{self, ValueOptions};
+use kith::analytics::{self, ValueNote, ValueOptions};
 use kith::demo::{self, DemoOptions, REFERENCE_DATE};
+use kith::model::Said;
 use kith::{Kind, Store};
 
 use crate::{Fixture, input, kith};
@@ -61,10 +62,55 @@ fn no_orders_gives_an_explanation_not_an_error() {
     let mut f = Fixture::new();
     let r = analytics::customer_value(&mut f.store, &as_of("2026-11-01")).unwrap();
     assert!(r.values.is_empty() && r.purchase_model.is_none());
-    assert!(
-        r.notes[0].contains("no purchases"),
+    assert_eq!(
+        r.notes[0].code,
+        ValueNote::NoPurchases,
         "the first note says why there is nothing: {:?}",
         r.notes
+    );
+    assert!(r.notes[0].text.contains("no purchases"), "the CLI's words");
+}
+
+#[test]
+fn a_model_that_cannot_be_fitted_is_said_in_the_errors_words_with_its_code() {
+    use kith::analytics::clv::ClvError;
+    let errors = [
+        ClvError::NotEnoughRepeatCustomers {
+            model: "BG/NBD",
+            needed: 2,
+            have: 0,
+        },
+        ClvError::NoVariation {
+            model: "Gamma-Gamma",
+        },
+        ClvError::NoObservationTime,
+        ClvError::NotIdentifiable {
+            model: "BG/NBD",
+            parameter: "a",
+            direction: "zero",
+        },
+        ClvError::DidNotConverge {
+            model: "BG/NBD",
+            iterations: 500,
+        },
+    ];
+    for e in &errors {
+        let note = ValueNote::from(e);
+        assert!(
+            !matches!(note, ValueNote::FitFailed { .. }),
+            "each way a fit fails has its own code, which the window says: {e:?}"
+        );
+        assert_eq!(
+            note.to_string(),
+            e.to_string(),
+            "the CLI prints the error's own words"
+        );
+    }
+    let json = serde_json::to_value(Said::new(ValueNote::from(&errors[3]))).unwrap();
+    assert_eq!(
+        json["code"],
+        serde_json::json!({ "code": "not_identifiable", "model": "BG/NBD", "parameter": "a", "direction": "zero" }),
+        "the window reads the code tagged, with its values"
     );
 }
 
@@ -86,9 +132,16 @@ fn one_time_buyers_only_say_the_model_needs_repeat_purchases() {
     assert_eq!((r.customers, r.repeat_customers), (3, 0));
     assert!(r.values.is_empty(), "no model, so no made-up values");
     assert!(
-        r.notes[0].contains("repeat purchase"),
-        "the note names what is missing: {:?}",
+        matches!(
+            &r.notes[0].code,
+            ValueNote::NotEnoughRepeatCustomers { have: 0, needed, .. } if *needed > 0
+        ),
+        "the note names what is missing, with how many there are: {:?}",
         r.notes
+    );
+    assert!(
+        r.notes[0].text.contains("repeat purchase"),
+        "the CLI's words"
     );
 }
 

@@ -9,7 +9,7 @@ use kith::analytics::charts::Language;
 use kith::analytics::dashboard::Kpis;
 use kith::analytics::{
     DealScoreView, Forecast, RefreshProgress, RefreshSummary, RfmView, SatisfactionView,
-    ScoreRules, ScoreView, SegmentView, ValueReport,
+    ScoreRules, ScoreView, SegmentView, StoredFigures, ValueReport,
 };
 use kith::board::DealBoard;
 use kith::campaigns::{
@@ -82,6 +82,7 @@ fn export_typescript_bindings() {
     SatisfactionView::export_all(&cfg).expect("export SatisfactionView");
     Kpis::export_all(&cfg).expect("export Kpis");
     CustomerFigures::export_all(&cfg).expect("export CustomerFigures");
+    StoredFigures::export_all(&cfg).expect("export StoredFigures");
     MetricColumn::export_all(&cfg).expect("export MetricColumn");
     TargetReport::export_all(&cfg).expect("export TargetReport");
     ChartExport::export_all(&cfg).expect("export ChartExport");

@@ -4,7 +4,7 @@
 //! export for a mail tool; and the CLI verbs. Every figure is worked out by hand below.
 
 use chrono::{TimeZone, Utc};
-use kith::campaigns::{self, MemberSource};
+use kith::campaigns::{self, CampaignNote, MemberSource};
 use kith::{Kind, Store};
 
 use crate::{Fixture, input, kith};
@@ -216,7 +216,14 @@ fn the_report_follows_the_attribution_rule_with_exact_figures() {
         "70 (F1) + 200 (A2) + 100 (C2) + 150 (E1) + 500 (deal); F2 is in euros"
     );
     assert_eq!(r.other_currency, 1);
-    assert!(r.notes.iter().any(|n| n.contains("another currency")));
+    assert!(
+        r.notes.iter().any(|n| matches!(
+            &n.code,
+            CampaignNote::OtherCurrency { count: 1, currency } if currency.is_some()
+        ) && n.text.contains("another currency")),
+        "the euro order left out is said, with the campaign's currency: {:?}",
+        r.notes
+    );
     assert_eq!(
         r.conversions, 4,
         "Ann, Cat, Eve and Dan; Frank bought but is not a member"
@@ -260,7 +267,13 @@ fn the_report_follows_the_attribution_rule_with_exact_figures() {
         "no members, no budget: the rates are undefined, not zero"
     );
     assert_eq!(o.window_to, None, "no end date: the window stays open");
-    assert!(o.notes.iter().any(|n| n.contains("no budget")));
+    assert!(
+        o.notes
+            .iter()
+            .any(|n| n.code == CampaignNote::NoBudget && n.text.contains("no budget")),
+        "a campaign without a budget says why there is no ROI: {:?}",
+        o.notes
+    );
 }
 
 #[test]

@@ -6,8 +6,12 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use kith::analytics::{self, RefreshStep, STORED_ROWS};
+use kith::analytics::rfm::RfmNote;
+use kith::analytics::segments::{ClusterName, SegmentNote};
+use kith::analytics::{self, RefreshStep, STORED_ROWS, ValueNote};
 use kith::demo::{self, DemoOptions, REFERENCE_DATE};
+use kith::model::Said;
+use kith::store::MetricSet;
 use kith::{Error, Kind, ListQuery, Page, Store};
 
 use crate::{Fixture, kith};
@@ -246,8 +250,10 @@ fn contacts_of_kind(store: &Store, kind: Kind, field: &str, value: &str) -> Stri
 
 #[test]
 fn stored_reports_keep_the_first_rows_and_the_full_counts() {
-    let f = analysed(400);
-    let clv = analytics::stored_report(&f.store, "clv").unwrap().unwrap();
+    let mut f = analysed(400);
+    let clv = analytics::stored_report(&mut f.store, "clv")
+        .unwrap()
+        .unwrap();
     let report: serde_json::Value = serde_json::from_str(&clv.report).unwrap();
     let customers = report["customers"].as_u64().unwrap() as usize;
     let values = report["values"].as_array().unwrap();
@@ -258,7 +264,7 @@ fn stored_reports_keep_the_first_rows_and_the_full_counts() {
     assert_eq!(values.len(), STORED_ROWS);
     assert_eq!(clv.as_of, reference_day().unwrap());
     let rfm: serde_json::Value = serde_json::from_str(
-        &analytics::stored_report(&f.store, "rfm")
+        &analytics::stored_report(&mut f.store, "rfm")
             .unwrap()
             .unwrap()
             .report,
@@ -267,7 +273,7 @@ fn stored_reports_keep_the_first_rows_and_the_full_counts() {
     assert_eq!(rfm["scored"].as_u64().unwrap() as usize, customers);
     assert_eq!(rfm["customers"].as_array().unwrap().len(), STORED_ROWS);
     let segments: serde_json::Value = serde_json::from_str(
-        &analytics::stored_report(&f.store, "segments")
+        &analytics::stored_report(&mut f.store, "segments")
             .unwrap()
             .unwrap()
             .report,
@@ -276,11 +282,11 @@ fn stored_reports_keep_the_first_rows_and_the_full_counts() {
     assert!(segments["assignments"].as_array().unwrap().is_empty());
     assert!(!segments["clusters"].as_array().unwrap().is_empty());
     assert!(
-        analytics::stored_report(&f.store, "scores")
+        analytics::stored_report(&mut f.store, "scores")
             .unwrap()
             .is_some()
     );
-    match analytics::stored_report(&f.store, "churn") {
+    match analytics::stored_report(&mut f.store, "churn") {
         Err(Error::Validation { issues }) => {
             assert!(
                 issues[0].reason.contains("rfm, segments, clv, scores"),
@@ -289,12 +295,135 @@ fn stored_reports_keep_the_first_rows_and_the_full_counts() {
         }
         other => panic!("an unknown analysis is refused: {other:?}"),
     }
-    let fresh = Fixture::new();
+    let mut fresh = Fixture::new();
     assert!(
-        analytics::stored_report(&fresh.store, "clv")
+        analytics::stored_report(&mut fresh.store, "clv")
             .unwrap()
             .is_none()
     );
+}
+
+#[test]
+fn a_contacts_figures_carry_its_clusters_name_as_a_code() {
+    let f = analysed(200);
+    let page = contacts(&f.store, None, false, &[]);
+    let mut seen = 0;
+    for row in &page.rows {
+        let Some(figures) = analytics::stored_figures(&f.store, &row.id).unwrap() else {
+            continue;
+        };
+        match (&figures.figures.cluster, &figures.cluster_code) {
+            (Some(name), Some(code)) => {
+                assert_eq!(
+                    &code.to_string(),
+                    name,
+                    "the code says the name the figure stores, which the list filters by"
+                );
+                seen += 1;
+            }
+            (None, None) => {}
+            other => panic!("a cluster and its code go together: {other:?}"),
+        }
+    }
+    assert!(seen > 0, "the demo's customers are in clusters");
+    assert!(
+        analytics::stored_figures(&Fixture::new().store, "nobody")
+            .unwrap()
+            .is_none(),
+        "no figures before any run"
+    );
+}
+
+/// The name of a stored segment report's first cluster.
+fn report_cluster_name(report: &str) -> String {
+    let report: serde_json::Value = serde_json::from_str(report).unwrap();
+    report["clusters"][0]["name"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_report_stored_before_notes_had_codes_is_rerun_when_read() {
+    // A workspace of one-time buyers: every analysis has notes (thin RFM data, one segment, no
+    // lifetime-value model).
+    let mut f = Fixture::new();
+    demo::fill(
+        &mut f.store,
+        &DemoOptions {
+            contacts: 12,
+            seed: 5,
+            reference: None,
+        },
+    )
+    .unwrap();
+    analytics::refresh(&mut f.store, reference_day(), &mut |_| {}).unwrap();
+    // Store each report as an older version wrote it: notes as plain words, no name codes.
+    for (set, name) in [
+        (MetricSet::Rfm, "rfm"),
+        (MetricSet::Segments, "segments"),
+        (MetricSet::Clv, "clv"),
+    ] {
+        let run = f.store.analytics_run(name).unwrap().unwrap();
+        let mut old: serde_json::Value = serde_json::from_str(&run.report).unwrap();
+        let words = |note: &serde_json::Value| note["text"].clone();
+        if let Some(thin) = old.get_mut("thin_data").filter(|t| !t.is_null()) {
+            *thin = words(thin);
+        }
+        if let Some(notes) = old.get_mut("notes").and_then(|n| n.as_array_mut()) {
+            for note in notes.iter_mut() {
+                *note = words(note);
+            }
+        }
+        if let Some(clusters) = old.get_mut("clusters").and_then(|c| c.as_array_mut()) {
+            for cluster in clusters.iter_mut() {
+                cluster.as_object_mut().unwrap().remove("code");
+            }
+        }
+        f.store
+            .save_metrics(set, run.as_of, &[], &old.to_string())
+            .unwrap();
+    }
+    let clv = analytics::stored_report(&mut f.store, "clv")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        clv.as_of,
+        reference_day().unwrap(),
+        "rerun as of its own day"
+    );
+    let report: serde_json::Value = serde_json::from_str(&clv.report).unwrap();
+    let notes: Vec<Said<ValueNote>> = serde_json::from_value(report["notes"].clone())
+        .expect("the rerun report's notes read as coded notes");
+    assert!(!notes.is_empty(), "one-time buyers give the value notes");
+    let segments = analytics::stored_report(&mut f.store, "segments")
+        .unwrap()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_str(&segments.report).unwrap();
+    let notes: Vec<Said<SegmentNote>> =
+        serde_json::from_value(report["notes"].clone()).expect("coded segment notes");
+    let codes: Vec<ClusterName> = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| serde_json::from_value(c["code"].clone()).expect("each cluster has its code"))
+        .collect();
+    assert!(!codes.is_empty(), "{notes:?}");
+    let rfm = analytics::stored_report(&mut f.store, "rfm")
+        .unwrap()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_str(&rfm.report).unwrap();
+    let thin: Option<Said<RfmNote>> =
+        serde_json::from_value(report["thin_data"].clone()).expect("coded thin-data note");
+    assert!(thin.is_some(), "12 customers are thin data");
+    let first = report_cluster_name(&segments.report);
+    assert!(
+        contacts(&f.store, None, false, &[("cluster", &first)]).total > 0,
+        "the rerun stored every customer's cluster again, by its English name"
+    );
+    // A current report is returned as stored, not rerun.
+    let again = analytics::stored_report(&mut f.store, "clv")
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.computed_at, clv.computed_at);
+    assert_eq!(again.report, clv.report);
 }
 
 #[test]
@@ -338,7 +467,7 @@ fn a_refresh_on_its_own_connection_leaves_the_app_connection_free_to_read() {
     assert_eq!(summary.took.len(), 4);
     // What the refresh stored is what the app connection reads.
     assert!(
-        analytics::stored_report(&f.store, "scores")
+        analytics::stored_report(&mut f.store, "scores")
             .unwrap()
             .is_some()
     );

@@ -95,14 +95,23 @@ fn no_data_is_said_clearly() {
         assert_eq!(c.overall.responses, 0);
         assert_eq!((c.overall.average, c.overall.satisfied_pct), (None, None));
         assert!(c.by_month.is_empty());
+        let note = c.note.expect("no ratings are said");
         assert_eq!(
-            c.note.as_deref(),
-            Some("No satisfaction ratings (1–5) yet.")
+            (note.code, note.text.as_str()),
+            (
+                SatisfactionNote::NoRatings,
+                "No satisfaction ratings (1–5) yet."
+            ),
+            "the window says it by its code, the CLI by its words"
         );
         let n = nps(&rows);
         assert_eq!(n.overall.nps, None);
         assert_eq!(n.overall.promoter_pct, None);
-        assert_eq!(n.note.as_deref(), Some("No NPS scores (0–10) yet."));
+        let note = n.note.expect("no NPS scores are said");
+        assert_eq!(
+            (note.code, note.text.as_str()),
+            (SatisfactionNote::NoNpsScores, "No NPS scores (0–10) yet.")
+        );
     }
     // Only out-of-range values: still no data, and they are counted.
     let c = csat(&[entry(None, Some(0), None), entry(None, Some(6), None)]);
@@ -776,14 +785,29 @@ fn classifier_holds_back_when_unsure_or_unknown() {
     let p = model.predict("Hello", "Quick question about something new");
     assert_eq!(p.known_words, 0);
     assert_eq!(p.suggestion, None);
+    let note = p
+        .note
+        .expect("an unknown ticket says why nothing is suggested");
+    assert_eq!(note.code, SatisfactionNote::NoKnownWords);
     assert_eq!(
-        p.note.as_deref(),
-        Some("none of this ticket's words appear in categorised tickets")
+        note.text,
+        "none of this ticket's words appear in categorised tickets"
     );
     // A ticket mixing two topics evenly is not confidently either.
     let p = model.predict("", "refund password");
     assert_eq!(p.suggestion, None, "{p:#?}");
-    assert!(p.note.unwrap().starts_with("not confident enough"));
+    let note = p
+        .note
+        .expect("an unsure ticket says why nothing is suggested");
+    assert!(
+        matches!(
+            note.code,
+            SatisfactionNote::NotConfident { best_percent, needed_percent }
+                if best_percent < needed_percent && needed_percent == 70.0
+        ),
+        "the code carries the probabilities the sentence names: {note:?}"
+    );
+    assert!(note.text.starts_with("not confident enough"));
     // Deterministic and serialisable.
     let json = serde_json::to_string(&model).unwrap();
     let back: TicketClassifier = serde_json::from_str(&json).unwrap();

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use common::{adjusted_rand_index, blobs, planted_customers, rfm_like};
 use kith::analytics::segments::{
-    CustomerValues, KChoice, KMeansOptions, SegmentError, SegmentOptions, Segmentation,
-    feature_matrix, kmeans, segment_customers, silhouette_score,
+    ClusterName, CustomerValues, KChoice, KMeansOptions, SegmentError, SegmentNote, SegmentOptions,
+    Segmentation, feature_matrix, kmeans, segment_customers, silhouette_score,
 };
 
 /// Four well-separated groups in (recency, orders, spend).
@@ -295,7 +295,12 @@ fn no_customers_is_an_empty_result() {
     let s = segment_customers(&[], &SegmentOptions::default()).expect("empty input is fine");
     assert_eq!((s.k, s.k_choice), (0, KChoice::Empty));
     assert!(s.clusters.is_empty() && s.assignments.is_empty());
-    assert_eq!(s.notes, ["no customers to segment"]);
+    let notes: Vec<(&SegmentNote, &str)> =
+        s.notes.iter().map(|n| (&n.code, n.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        [(&SegmentNote::NoCustomers, "no customers to segment")]
+    );
 }
 
 #[test]
@@ -311,7 +316,10 @@ fn one_customer_is_one_segment() {
         let s = segment_customers(std::slice::from_ref(&c), &options_with_k(k)).expect("segments");
         assert_eq!((s.k, s.k_choice), (1, KChoice::Single), "k = {k:?}");
         assert!(
-            s.notes.iter().any(|n| n == "only 1 customer: one segment"),
+            s.notes
+                .iter()
+                .any(|n| n.code == SegmentNote::OneCustomer
+                    && n.text == "only 1 customer: one segment"),
             "{:?}",
             s.notes
         );
@@ -350,12 +358,22 @@ fn identical_customers_make_one_segment_without_nan() {
     assert!(
         s.notes
             .iter()
-            .any(|n| n == "all 50 customers look the same on every column: one segment"),
+            .any(|n| n.code == SegmentNote::AllAlike { customers: 50 }
+                && n.text == "all 50 customers look the same on every column: one segment"),
         "the user must be told why there is one segment: {:?}",
         s.notes
     );
-    assert!(s.notes.iter().any(|n| n.contains("same visits")));
+    assert!(s.notes.iter().any(|n| n.code
+        == SegmentNote::SameForEveryone {
+            column: "visits".into()
+        }
+        && n.text.contains("same visits")));
     assert_eq!(s.clusters[0].name, "everyone (no differences)");
+    assert_eq!(
+        s.clusters[0].code,
+        ClusterName::NoDifferences,
+        "the name's code says the same as the name"
+    );
     assert_eq!(
         s.clusters[0].centroid_z, [0.0; 4],
         "zero variance must give z = 0, not NaN"
@@ -374,9 +392,11 @@ fn a_constant_column_is_noted_and_ignored() {
     }
     let s = segment_customers(&customers, &options_with_k(Some(2))).expect("segments");
     assert!(
-        s.notes
-            .iter()
-            .any(|n| n == "every customer has the same orders, so it does not separate segments"),
+        s.notes.iter().any(|n| n.code
+            == SegmentNote::SameForEveryone {
+                column: "orders".into()
+            }
+            && n.text == "every customer has the same orders, so it does not separate segments"),
         "{:?}",
         s.notes
     );
@@ -400,9 +420,12 @@ fn fewer_distinct_customers_than_k() {
     let s = segment_customers(&customers, &options_with_k(Some(5))).expect("segments");
     assert_eq!(s.k, 3, "k must come down to the 3 distinct customers");
     assert!(
-        s.notes
-            .iter()
-            .any(|n| n == "asked for 5 segments, but there are only 3 distinct customers: made 3"),
+        s.notes.iter().any(|n| n.code
+            == SegmentNote::FewerSegmentsThanAsked {
+                asked: 5,
+                distinct: 3
+            }
+            && n.text == "asked for 5 segments, but there are only 3 distinct customers: made 3"),
         "{:?}",
         s.notes
     );
@@ -419,7 +442,14 @@ fn fewer_distinct_customers_than_k() {
         (1, KChoice::Single),
         "2 customers are too few for a silhouette (it needs k ≤ n − 1)"
     );
-    assert!(two.notes.iter().any(|n| n.contains("too few")));
+    assert!(
+        two.notes
+            .iter()
+            .any(|n| n.code == SegmentNote::TooFewToSplit { customers: 2 }
+                && n.text.contains("too few")),
+        "{:?}",
+        two.notes
+    );
 
     let err = kmeans(
         &[0.0, 0.0, 1.0, 1.0, 1.0, 1.0],

@@ -4,7 +4,7 @@ use super::common;
 
 use chrono::{Days, NaiveDate};
 use kith::analytics::rfm::{
-    CustomerOrders, RfmReport, Segment, THIN_DATA_BELOW, quintile_scores, score_rfm,
+    CustomerOrders, RfmNote, RfmReport, Segment, THIN_DATA_BELOW, quintile_scores, score_rfm,
 };
 
 fn as_of() -> NaiveDate {
@@ -248,14 +248,22 @@ fn thin_data_messages() {
     let seven: Vec<CustomerOrders> = (0..7)
         .map(|i| customer(&format!("c{i}"), i * 3, 1 + i as u32, 100 * i as i64))
         .collect();
+    let said = |r: RfmReport| r.thin_data.map(|n| (n.code, n.text));
     assert_eq!(
-        score_rfm(&seven, as_of()).thin_data.as_deref(),
-        Some("only 7 customers with orders: scores are rough"),
-        "fewer than {THIN_DATA_BELOW} customers must be flagged in words the UI can show"
+        said(score_rfm(&seven, as_of())),
+        Some((
+            RfmNote::FewCustomers { customers: 7 },
+            "only 7 customers with orders: scores are rough".to_owned()
+        )),
+        "fewer than {THIN_DATA_BELOW} customers must be flagged in words the CLI prints and a \
+         code the window says"
     );
     assert_eq!(
-        score_rfm(&seven[..1], as_of()).thin_data.as_deref(),
-        Some("only 1 customer with orders: scores are rough")
+        said(score_rfm(&seven[..1], as_of())),
+        Some((
+            RfmNote::FewCustomers { customers: 1 },
+            "only 1 customer with orders: scores are rough".to_owned()
+        ))
     );
     let twenty: Vec<CustomerOrders> = (0..20)
         .map(|i| customer(&format!("c{i}"), i, 1, 100))
@@ -271,9 +279,13 @@ fn thin_data_messages() {
 fn zero_customers_is_a_clear_empty_report() {
     let report = score_rfm(&[], as_of());
     assert!(report.customers.is_empty());
+    let thin = report.thin_data.as_ref().expect("no customers is said");
     assert_eq!(
-        report.thin_data.as_deref(),
-        Some("no customers with orders yet: nothing to score")
+        (&thin.code, thin.text.as_str()),
+        (
+            &RfmNote::NoCustomers,
+            "no customers with orders yet: nothing to score"
+        )
     );
     assert_eq!(
         report.segments.len(),

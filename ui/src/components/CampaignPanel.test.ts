@@ -135,6 +135,42 @@ describe('the campaign page', () => {
   });
 });
 
+describe('a campaign with a name only', () => {
+  /** The campaign made last in the edits workspace, without a start date or a budget. */
+  function bare(): string {
+    const call = recordedCalls('campaign_report', 'edits').at(-1);
+    if (!call) throw new Error('no campaign report recorded in edits');
+    return call.args.id as string;
+  }
+
+  it("says in the engine's words why some figures are missing", async () => {
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    const id = bare();
+    const r = report(id, 'edits');
+    expect(r.notes.map((note) => note.code.code)).toEqual(['no_start_date', 'no_budget']);
+    const { container } = render(CampaignPanel, { campaignId: id });
+    await screen.findByTestId('campaign-kpis');
+    const notes = [...container.querySelectorAll('.note')].map((note) => note.textContent);
+    expect(notes).toEqual([
+      "No start date: only orders and deals chosen for the campaign count, not members' first purchases.",
+      'No budget: cost per conversion and ROI need one.',
+    ]);
+  });
+
+  it('says them in Chinese', async () => {
+    i18n.set('zh');
+    backend = installReplayBackend(new ReplayBackend({ workspace: 'edits' }));
+    const { container } = render(CampaignPanel, { campaignId: bare() });
+    await screen.findByTestId('campaign-kpis');
+    const notes = [...container.querySelectorAll('.note')].map((note) => note.textContent);
+    expect(notes).toEqual([
+      '没有开始日期：只计入指定给此活动的订单和商机，不计入成员的首次购买。',
+      '没有预算：单次转化成本和投资回报率需要预算才能计算。',
+    ]);
+    expect(container.textContent).not.toMatch(/no start date|no budget|first purchases/i);
+  });
+});
+
 describe('the campaign page in Chinese', () => {
   it('labels the figures, the members and their statuses in Chinese', async () => {
     i18n.set('zh');
@@ -161,8 +197,23 @@ describe('the campaign page in Chinese', () => {
     const options = within(screen.getByTestId('campaign-source-value')).getAllByRole('option');
     expect(options.map((option) => option.textContent)).toContain('冠军客户 (4)');
     expect(options.map((option) => option.getAttribute('value'))).toContain('Champions');
+    // The clusters by their codes, added by the English names the figures store.
+    await fireEvent.change(screen.getByTestId('campaign-source-kind'), {
+      target: { value: 'cluster' },
+    });
+    const clusters = within(screen.getByTestId('campaign-source-value')).getAllByRole('option');
+    const named = Object.fromEntries(
+      clusters.map((option) => [
+        option.getAttribute('value'),
+        option.textContent?.replace(/ \(\d+\)$/, ''),
+      ]),
+    );
+    expect(named).toEqual({
+      'high value, loyal regulars': '高价值忠实常客',
+      'lapsing one-off buyers, low spend': '低消费即将流失的一次性买家',
+    });
     expect(container.textContent).not.toMatch(
-      /Members|Response rate|Conversions|Revenue|Record response|Add members|Export members|responded|Champions/,
+      /Members|Response rate|Conversions|Revenue|Record response|Add members|Export members|responded|Champions|loyal regulars|one-off/,
     );
   });
 });

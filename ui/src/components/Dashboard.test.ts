@@ -5,7 +5,6 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
-  CustomerFigures,
   DealScoreView,
   Kind,
   KindSchema,
@@ -13,6 +12,8 @@ import type {
   RfmView,
   SatisfactionView,
   ScoreView,
+  SegmentView,
+  StoredFigures,
   ValueReport,
   WorkspaceInfo,
 } from '../ipc/api';
@@ -200,7 +201,8 @@ describe('lifetime value, lead scores and satisfaction', () => {
     render(Dashboard, { section: 'value', info: open() });
     const report = stored<ValueReport>('clv');
     const notes = await screen.findByTestId('value-notes');
-    for (const note of report.notes) expect(notes).toHaveTextContent(note.slice(0, 40));
+    expect(report.notes.length).toBeGreaterThan(0);
+    for (const note of report.notes) expect(notes).toHaveTextContent(note.text.slice(1, 40));
     expect(screen.queryAllByTestId('value-row')).toHaveLength(Math.min(report.values.length, 100));
   });
 
@@ -244,7 +246,7 @@ describe('lifetime value, lead scores and satisfaction', () => {
     expect(screen.getByTestId('nps')).toHaveTextContent('Promoters 9–10');
     if (view.classifier_note) {
       expect(screen.getByTestId('classifier-note')).toHaveTextContent(
-        view.classifier_note.slice(1, 40),
+        view.classifier_note.text.slice(1, 40),
       );
     }
   });
@@ -252,9 +254,9 @@ describe('lifetime value, lead scores and satisfaction', () => {
 
 describe('record pages', () => {
   /** A contact whose figures the engine stored, and those figures. */
-  function scoredContact(): CustomerFigures {
+  function scoredContact(): StoredFigures {
     const found = recordedCalls('customer_figures')
-      .map((call) => call.answer as CustomerFigures | null)
+      .map((call) => call.answer as StoredFigures | null)
       .find((figures) => figures?.rfm_segment);
     if (!found) throw new Error('no contact with stored figures');
     return found;
@@ -364,6 +366,72 @@ describe('the dashboard in Chinese', () => {
     );
   });
 
+  it('says the lifetime value’s notes in Chinese, by their codes', async () => {
+    const { container } = render(Dashboard, { section: 'value', info: open() });
+    const report = stored<ValueReport>('clv');
+    expect(report.notes.map((note) => note.code.code)).toEqual([
+      'not_identifiable',
+      'orders_left_out',
+    ]);
+    const notes = await screen.findByTestId('value-notes');
+    expect(notes).toHaveTextContent(
+      'BG/NBD：数据无法确定参数 a（它趋向零）；请使用更多样的数据，或加入较小的惩罚项（如 0.001）。',
+    );
+    expect(notes).toHaveTextContent(
+      '有 8 个订单未计入：8 个为草稿、已取消或已退款，0 个没有联系人，0 个没有总额，0 个总额为零。',
+    );
+    expect(container.textContent).not.toMatch(/pin down|left out|draft|penalizer such/);
+  });
+
+  it('names the k-means clusters in Chinese, filtering by the names the engine stored', async () => {
+    const { container } = render(Dashboard, { section: 'segments', info: open() });
+    const clusters = stored<SegmentView>('segments').clusters;
+    expect(clusters.map((cluster) => cluster.name)).toEqual([
+      'high value, loyal regulars',
+      'lapsing one-off buyers, low spend',
+    ]);
+    const first = await screen.findByTestId('cluster-0');
+    expect(first).toHaveTextContent('高价值忠实常客');
+    expect(screen.getByTestId('cluster-1')).toHaveTextContent('低消费即将流失的一次性买家');
+    // The list is filtered by the English name each customer's figure stores.
+    expect(within(first).getByTestId('cluster-0-contacts')).toHaveAttribute(
+      'href',
+      `#/contact?cluster=${encodeURIComponent('high value, loyal regulars')}`,
+    );
+    expect(container.textContent).not.toMatch(/loyal regulars|one-off buyers|low spend/);
+  });
+
+  it('says why no ticket category is suggested in Chinese', async () => {
+    render(Dashboard, { section: 'satisfaction', info: open() });
+    const view = recordedAnswer<SatisfactionView>('analyze_satisfaction', {
+      asOf: null,
+      recentDays: 90,
+    });
+    expect(view.classifier_note?.code).toEqual({ code: 'too_few_tickets', have: 6, need: 20 });
+    expect(await screen.findByTestId('classifier-note')).toHaveTextContent(
+      '已分类的工单只有 6 个，类别建议至少需要 20 个。',
+    );
+  });
+
+  it('says there are no ratings nor NPS scores yet in Chinese', async () => {
+    const { container } = render(Dashboard, { section: 'satisfaction', info: open('empty') });
+    const view = recordedAnswer<SatisfactionView>(
+      'analyze_satisfaction',
+      { asOf: null, recentDays: 90 },
+      'empty',
+    );
+    expect([view.csat.note?.code.code, view.nps.note?.code.code]).toEqual([
+      'no_ratings',
+      'no_nps_scores',
+    ]);
+    expect(await screen.findByTestId('csat')).toHaveTextContent('还没有 1–5 分的满意度评分。');
+    expect(screen.getByTestId('nps')).toHaveTextContent('还没有 0–10 分的 NPS 评分。');
+    expect(screen.getByTestId('classifier-note')).toHaveTextContent(
+      '已分类的工单只有 0 个，类别建议至少需要 20 个。',
+    );
+    expect(container.textContent).not.toMatch(/categorised|yet\./);
+  });
+
   it('says how the lead scores are made, rules and factors, in Chinese', async () => {
     const { container } = render(Dashboard, { section: 'scores', info: open() });
     const scores = stored<ScoreView>('scores');
@@ -397,14 +465,24 @@ describe('the dashboard in Chinese', () => {
   it('shows a contact’s figures and a deal’s score in Chinese', async () => {
     open();
     const figures = recordedCalls('customer_figures')
-      .map((call) => call.answer as CustomerFigures | null)
+      .map((call) => call.answer as StoredFigures | null)
       .find((found) => found?.rfm_segment === 'Champions');
     if (!figures) throw new Error('no champion with stored figures');
     const { container } = render(ContactFigures, { contactId: figures.contact_id });
     expect(await screen.findByTestId('contact-segment')).toHaveTextContent('冠军客户');
+    // The cluster by its code; its link filters by the English name the figures store.
+    expect(figures.cluster).toBe('high value, loyal regulars');
+    const cluster = screen.getByTestId('contact-cluster');
+    expect(cluster).toHaveTextContent('高价值忠实常客');
+    expect(cluster).toHaveAttribute(
+      'href',
+      `#/contact?cluster=${encodeURIComponent('high value, loyal regulars')}`,
+    );
     expect(screen.getByTestId('contact-figures')).toHaveTextContent('客户指标');
     expect(screen.getByTestId('contact-figures')).toHaveTextContent('给予回馈');
-    expect(container.textContent).not.toMatch(/Customer figures|Champions|Lead score|Orders/);
+    expect(container.textContent).not.toMatch(
+      /Customer figures|Champions|Lead score|Orders|loyal regulars/,
+    );
 
     const view = recordedCalls('analyze_deal_score')
       .map((call) => call.answer as DealScoreView | null)

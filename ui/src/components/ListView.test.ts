@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../lib/i18n/index.svelte';
 import type { EntityRecord, KindSchema, ListQuery, Page, RfmView } from '../ipc/api';
 import type { StoredRun } from '../ipc/bindings/StoredRun';
 import { recordedAnswer, type Workspace } from '../ipc/mock/fixtures';
@@ -56,7 +57,10 @@ function installMillion(): void {
   backend = installReplayBackend(replayed);
 }
 
-afterEach(() => uninstallMockBackend());
+afterEach(() => {
+  uninstallMockBackend();
+  i18n.set('en');
+});
 
 describe('ListView at a million rows', () => {
   beforeEach(installMillion);
@@ -210,6 +214,38 @@ describe('the contacts list’s analytics figures', () => {
     expect(screen.getByTestId('column-email')).toBeInTheDocument();
     // Nothing to filter by either.
     expect(screen.queryByTestId('figure-filters-button')).toBeNull();
+  });
+
+  it('names each contact’s cluster in Chinese, filtering by the name the engine stored', async () => {
+    i18n.set('zh');
+    replay('demo');
+    const page = contactsPage('demo');
+    const loyal = page.rows.find(
+      (row) =>
+        typeof row.values.email === 'string' &&
+        page.figures[row.id]?.cluster === 'high value, loyal regulars',
+    );
+    if (!loyal) throw new Error('the demo has a high value, loyal regular with an email');
+    render(ListView, { schema: contactSchema(), onopen: vi.fn(), onnew: vi.fn() });
+    await screen.findByText(emailOf(page.rows[0]));
+    await waitFor(() =>
+      expect(within(rowOf(emailOf(loyal))).getByTestId('cell-cluster')).toHaveTextContent(
+        '高价值忠实常客',
+      ),
+    );
+    await fireEvent.click(screen.getByTestId('figure-filters-button'));
+    const select = within(await screen.findByTestId('figure-filters')).getByTestId(
+      'filter-cluster',
+    ) as HTMLSelectElement;
+    const options = [...select.options].filter((option) => option.value !== '');
+    expect(options.map((option) => option.value)).toEqual([
+      'high value, loyal regulars',
+      'lapsing one-off buyers, low spend',
+    ]);
+    expect(options.map((option) => option.textContent?.replace(/ · \d+$/, ''))).toEqual([
+      '高价值忠实常客',
+      '低消费即将流失的一次性买家',
+    ]);
   });
 
   it('shows each contact’s stored figures once they ran, an en dash where there is none', async () => {

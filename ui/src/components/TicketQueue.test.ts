@@ -172,8 +172,13 @@ describe('the ticket queue in Chinese', () => {
     if (!late) throw new Error('no overdue ticket recorded');
     expect(screen.getByTestId(`queue-late-${late.ticket.id}`)).toHaveTextContent('已超时');
     expect(screen.getByTestId(`queue-card-${late.ticket.id}`)).toHaveTextContent('高');
+    // Why no category is suggested, by the engine's code.
+    expect(queue.category_note?.code).toEqual({ code: 'too_few_tickets', have: 6, need: 20 });
+    expect(container.querySelector('.keys')).toHaveTextContent(
+      '暂时无法建议类别：已分类的工单只有 6 个，类别建议至少需要 20 个。',
+    );
     expect(container.textContent).not.toMatch(
-      /Overdue|Median|Targets|Reply by|Resolve by|Resolved in|No tickets|New ticket|In progress|urgent/,
+      /Overdue|Median|Targets|Reply by|Resolve by|Resolved in|No tickets|New ticket|In progress|urgent|categorised/,
     );
   });
 

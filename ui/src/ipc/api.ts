@@ -11,6 +11,7 @@ import type { RestoreReport } from './bindings/RestoreReport';
 import type { ChartExport } from './bindings/ChartExport';
 import type { Language } from './bindings/Language';
 import type { CustomerFigures } from './bindings/CustomerFigures';
+import type { StoredFigures } from './bindings/StoredFigures';
 import type { DealScoreView } from './bindings/DealScoreView';
 import type { Forecast } from './bindings/Forecast';
 import type { Kpis } from './bindings/Kpis';
@@ -57,6 +58,13 @@ import type { RelatedLink } from './bindings/RelatedLink';
 import type { Today } from './bindings/Today';
 import type { TodayNote } from './bindings/TodayNote';
 import type { Said } from './bindings/Said';
+import type { ValueNote } from './bindings/ValueNote';
+import type { RfmNote } from './bindings/RfmNote';
+import type { SegmentNote } from './bindings/SegmentNote';
+import type { ClusterName } from './bindings/ClusterName';
+import type { SatisfactionNote } from './bindings/SatisfactionNote';
+import type { CampaignNote } from './bindings/CampaignNote';
+import type { ForecastNote } from './bindings/ForecastNote';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { SavedView } from './bindings/SavedView';
@@ -81,6 +89,7 @@ export type {
   BatchSummary,
   ChartExport,
   CustomerFigures,
+  StoredFigures,
   DealScoreView,
   Forecast,
   Kpis,
@@ -126,6 +135,13 @@ export type {
   Today,
   TodayNote,
   Said,
+  ValueNote,
+  RfmNote,
+  SegmentNote,
+  ClusterName,
+  SatisfactionNote,
+  CampaignNote,
+  ForecastNote,
   DealBoard,
   DealStage,
   SavedView,
@@ -666,8 +682,11 @@ export function satisfactionReport(
   return request('analyze_satisfaction', { asOf, recentDays });
 }
 
-/** A contact's stored figures (segment, RFM scores, value, lead score); null before any run. */
-export function customerMetrics(contactId: string): Promise<CustomerFigures | null> {
+/**
+ * A contact's stored figures (segment, RFM scores, cluster with its name's code, value, lead
+ * score); null before any run.
+ */
+export function customerMetrics(contactId: string): Promise<StoredFigures | null> {
   return request('customer_figures', { contactId });
 }
 

@@ -2,6 +2,8 @@
 import type { CsatStats } from "./CsatStats";
 import type { Keyword } from "./Keyword";
 import type { NpsStats } from "./NpsStats";
+import type { Said } from "./Said";
+import type { SatisfactionNote } from "./SatisfactionNote";
 import type { ScoreReport } from "./ScoreReport";
 import type { TextSentiment } from "./TextSentiment";
 import type { TicketSuggestion } from "./TicketSuggestion";
@@ -46,4 +48,4 @@ ticket_suggestions: Array<TicketSuggestion>,
 /**
  * Why there are no suggestions, when there are none.
  */
-classifier_note: string | null, };
+classifier_note: Said<SatisfactionNote> | null, };

@@ -3,6 +3,8 @@ import type { Assignment } from "./Assignment";
 import type { Cluster } from "./Cluster";
 import type { KChoice } from "./KChoice";
 import type { KScore } from "./KScore";
+import type { Said } from "./Said";
+import type { SegmentNote } from "./SegmentNote";
 
 /**
  * Customer segments: the k-means clusters with their members' count and means.
@@ -47,4 +49,4 @@ columns: Array<string>,
 /**
  * Plain-words notes on anything unusual (constant columns, lowered k, one cluster).
  */
-notes: Array<string>, };
+notes: Array<Said<SegmentNote>>, };

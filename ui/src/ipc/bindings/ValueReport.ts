@@ -2,7 +2,9 @@
 import type { BgNbd } from "./BgNbd";
 import type { CustomerValue } from "./CustomerValue";
 import type { GammaGamma } from "./GammaGamma";
+import type { Said } from "./Said";
 import type { SummaryStats } from "./SummaryStats";
+import type { ValueNote } from "./ValueNote";
 
 /**
  * Lifetime value of every customer, with the fitted models and what was left out.
@@ -47,4 +49,4 @@ stats: SummaryStats,
 /**
  * Plain-language notes: why there is no result, or what to keep in mind.
  */
-notes: Array<string>, };
+notes: Array<Said<ValueNote>>, };
