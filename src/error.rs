@@ -36,8 +36,9 @@ impl FieldIssue {
 }
 
 /// Why a value was refused, as a code the window translates. `value` is the text as the user
-/// gave it; `reason`, where there is one, the English detail the CLI shows.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// gave it; `reason`, where there is one, the English detail the CLI shows. Read back as well
+/// as written: a value an import kept for review is stored with its code (`field_review`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum IssueCode {
@@ -160,6 +161,78 @@ pub enum IssueCode {
         /// The end date.
         end: String,
     },
+    /// A cell an import cannot read as a date in any way it knows.
+    UnreadableDate {
+        /// The text given.
+        value: String,
+    },
+    /// A date with a month and a year but no day (`March 2024`).
+    DateWithoutDay {
+        /// The text given.
+        value: String,
+    },
+    /// A date with a day and a month but no year (`3 March`, `3月1日`).
+    DateWithoutYear {
+        /// The text given.
+        value: String,
+    },
+    /// A numeric date that could be day/month or month/day, in a column whose date format
+    /// nothing decides.
+    AmbiguousDate {
+        /// The text given.
+        value: String,
+    },
+    /// A date the calendar does not have (`31/02/2024`).
+    NoSuchDate {
+        /// The text given.
+        value: String,
+    },
+    /// An empty date.
+    NoDateGiven,
+    /// A date and time whose time an import cannot read.
+    UnreadableTimeOfDay {
+        /// The text given.
+        value: String,
+    },
+    /// A cell holding several email addresses.
+    SeveralEmails {
+        /// The text given.
+        value: String,
+    },
+    /// A cell holding several phone numbers.
+    SeveralPhones {
+        /// The text given.
+        value: String,
+    },
+    /// An empty phone number.
+    NoPhoneGiven,
+    /// A country for phones that is not an ISO country code.
+    NotCountryCode {
+        /// The text given.
+        value: String,
+    },
+    /// A text that does not read as a phone number (in the country, when one was given).
+    UnreadablePhone {
+        /// The text given.
+        value: String,
+        /// The ISO country it was read in, if any.
+        country: Option<String>,
+    },
+    /// A phone number that reads but is not a number in its country.
+    InvalidPhoneIn {
+        /// The text given.
+        value: String,
+        /// The country (ISO code) or, when none is known, the calling code (`+86`).
+        place: String,
+    },
+    /// A national phone number in a file that names no country to read it in.
+    PhoneWithoutCountry,
+    /// A tag that is empty, too long or holds a control character.
+    NotTag {
+        /// The most characters a tag holds.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
 }
 
 impl std::fmt::Display for IssueCode {
@@ -213,6 +286,49 @@ impl std::fmt::Display for IssueCode {
             IssueCode::EndsBeforeStart { start, end } => {
                 write!(f, "ends ({end}) before it starts ({start})")
             }
+            IssueCode::UnreadableDate { value } => write!(
+                f,
+                "'{value}' is not a date (expected e.g. 2024-03-01, 01/03/2024 or 1 March 2024)"
+            ),
+            IssueCode::DateWithoutDay { value } => write!(f, "'{value}' has no day"),
+            IssueCode::DateWithoutYear { value } => write!(f, "'{value}' has no year"),
+            IssueCode::AmbiguousDate { value } => write!(
+                f,
+                "'{value}' could be day/month or month/day; choose a date format for this column \
+                 (day/month/year or month/day/year)"
+            ),
+            IssueCode::NoSuchDate { value } => {
+                write!(f, "'{value}' is not a valid calendar date")
+            }
+            IssueCode::NoDateGiven => f.write_str("no date given"),
+            IssueCode::UnreadableTimeOfDay { value } => write!(
+                f,
+                "'{value}' has a time Kith cannot read (expected e.g. 14:30, 2:30 PM or \
+                 14:30:05+02:00)"
+            ),
+            IssueCode::SeveralEmails { value } => {
+                write!(f, "'{value}' holds more than one email address")
+            }
+            IssueCode::SeveralPhones { value } => {
+                write!(f, "'{value}' holds more than one phone number")
+            }
+            IssueCode::NoPhoneGiven => f.write_str("no phone number given"),
+            IssueCode::NotCountryCode { value } => write!(
+                f,
+                "'{value}' is not a country code (expected e.g. CN, DE, US, GB)"
+            ),
+            IssueCode::UnreadablePhone { value, country } => match country {
+                Some(country) => write!(f, "'{value}' is not a phone number in {country}"),
+                None => write!(f, "'{value}' is not a phone number"),
+            },
+            IssueCode::InvalidPhoneIn { value, place } => {
+                write!(f, "'{value}' is not a valid phone number in {place}")
+            }
+            IssueCode::PhoneWithoutCountry => f.write_str(
+                "has no country code and the file gives no country; set a default country and \
+                 re-clean",
+            ),
+            IssueCode::NotTag { max } => write!(f, "a tag is 1 to {max} printable characters"),
         }
     }
 }

@@ -26,7 +26,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldIssue;
 use crate::model::Kind;
 pub use crate::store::{
-    BatchSummary, Counts, MatchBy, Outcome, ReviewValue, SavedRow, UndoNote, UndoReport,
+    BatchSummary, Counts, KeptReason, MatchBy, Outcome, ReviewValue, SavedRow, UndoNote,
+    UndoReason, UndoReport,
 };
 
 pub use pipeline::{preview, run, save_batch_rows, save_mapping, write_rows_csv};

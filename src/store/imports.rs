@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::batch::{BatchSummary, Counts, Outcome, SavedRow, UndoNote, UndoReport};
+use super::batch::{BatchSummary, Counts, Outcome, SavedRow, UndoNote, UndoReason, UndoReport};
 use super::records::{CREATED, Reads, stored_value};
 use super::{Store, Writer};
 use crate::error::{Error, Result};
@@ -389,7 +389,11 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: format!("{field} was changed after the import; the newer value is kept"),
+                reason: UndoReason::FieldChangedLater {
+                    kind: *kind,
+                    field: field.clone(),
+                }
+                .into(),
             });
             continue;
         }
@@ -413,7 +417,7 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: "was deleted after the import; left deleted".into(),
+                reason: UndoReason::DeletedLater.into(),
             }),
         }
     }
@@ -435,7 +439,7 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: "was edited after the import; kept with its edits".into(),
+                reason: UndoReason::EditedLater.into(),
             });
             continue;
         }
@@ -445,10 +449,11 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: format!(
-                    "is referred to by {} '{other}', added after the import; kept",
-                    ref_kind.def().label.to_lowercase()
-                ),
+                reason: UndoReason::ReferredToLater {
+                    kind: ref_kind,
+                    title: other,
+                }
+                .into(),
             });
             continue;
         }

@@ -2,7 +2,8 @@
 
 /**
  * Why a value was refused, as a code the window translates. `value` is the text as the user
- * gave it; `reason`, where there is one, the English detail the CLI shows.
+ * gave it; `reason`, where there is one, the English detail the CLI shows. Read back as well
+ * as written: a value an import kept for review is stored with its code (`field_review`).
  */
 export type IssueCode = { "code": "required", 
 /**
@@ -112,4 +113,60 @@ start: string,
 /**
  * The end date.
  */
-end: string, };
+end: string, } | { "code": "unreadable_date", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "date_without_day", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "date_without_year", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "ambiguous_date", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "no_such_date", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "no_date_given" } | { "code": "unreadable_time_of_day", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "several_emails", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "several_phones", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "no_phone_given" } | { "code": "not_country_code", 
+/**
+ * The text given.
+ */
+value: string, } | { "code": "unreadable_phone", 
+/**
+ * The text given.
+ */
+value: string, 
+/**
+ * The ISO country it was read in, if any.
+ */
+country: string | null, } | { "code": "invalid_phone_in", 
+/**
+ * The text given.
+ */
+value: string, 
+/**
+ * The country (ISO code) or, when none is known, the calling code (`+86`).
+ */
+place: string, } | { "code": "phone_without_country" } | { "code": "not_tag", 
+/**
+ * The most characters a tag holds.
+ */
+max: number, };
