@@ -1051,6 +1051,39 @@ fn record_files(r: &mut Recorder) {
     let name = Path::new(&first).file_name().unwrap().to_string_lossy();
     r.call("backup_restore", json!({ "name": name })).unwrap();
     r.call("backup_keep", json!({ "keep": 5 })).unwrap();
+
+    // Last: an undo that keeps what changed after its import. In the restored (empty)
+    // workspace, 陈静怡 exists before the contacts in GBK are imported, which move her to
+    // 深圳 and add 张伟明; the user then moves her again and edits him, so the undo keeps her
+    // newer city and his record, each with why.
+    let input = |pairs: &[(&str, &str)]| -> kith::model::Input {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let existing = [("first_name", "静怡"), ("last_name", "陈")];
+    let email = ("email", "chen.jingyi@example.cn");
+    let chen = r
+        .store
+        .create_record(
+            Kind::Contact,
+            &input(&[existing[0], existing[1], email, ("city", "广州")]),
+        )
+        .unwrap();
+    let gbk = run(r, "contacts-gbk.csv");
+    let moved = input(&[("city", "珠海")]);
+    r.store
+        .update_record(Kind::Contact, &chen.id, &moved)
+        .unwrap();
+    let created = r.first_ids(Kind::Contact, 10);
+    let zhang = created.iter().find(|id| **id != chen.id).unwrap();
+    let edited = input(&[("job_title", "总经理")]);
+    r.store
+        .update_record(Kind::Contact, zhang, &edited)
+        .unwrap();
+    r.call("import_undo", json!({ "batch": gbk["batch"] }))
+        .unwrap();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.

@@ -57,6 +57,8 @@ import type { RelatedLink } from './bindings/RelatedLink';
 import type { Today } from './bindings/Today';
 import type { TodayNote } from './bindings/TodayNote';
 import type { Said } from './bindings/Said';
+import type { KeptReason } from './bindings/KeptReason';
+import type { UndoReason } from './bindings/UndoReason';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { SavedView } from './bindings/SavedView';
@@ -126,6 +128,8 @@ export type {
   Today,
   TodayNote,
   Said,
+  KeptReason,
+  UndoReason,
   DealBoard,
   DealStage,
   SavedView,

@@ -30,7 +30,39 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
     (kept.length > 0 ? `（${kept.join('；')}）` : ''),
   relationship_target: () => '关系需要关联另一位联系人或一家公司',
   ends_before_start: ({ start, end }) => `结束日期（${end}）早于开始日期（${start}）`,
+  unreadable_date: ({ value }) =>
+    `“${value}”无法识别为日期（例如 2024-03-01、01/03/2024 或 2024年3月1日）`,
+  date_without_day: ({ value }) => `“${value}”缺少日`,
+  date_without_year: ({ value }) => `“${value}”缺少年份`,
+  ambiguous_date: ({ value }) =>
+    `“${value}”既可能是日/月，也可能是月/日：请为此列选择日期格式（日/月/年或月/日/年）`,
+  no_such_date: ({ value }) => `“${value}”不是日历上存在的日期`,
+  no_date_given: () => '未填写日期',
+  unreadable_time_of_day: ({ value }) =>
+    `“${value}”中的时间无法识别（例如 14:30、2:30 PM 或 14:30:05+02:00）`,
+  several_emails: ({ value }) => `“${value}”包含多个邮箱地址`,
+  several_phones: ({ value }) => `“${value}”包含多个电话号码`,
+  no_phone_given: () => '未填写电话号码',
+  not_country_code: ({ value }) => `“${value}”不是国家/地区代码（例如 CN、DE、US、GB）`,
+  unreadable_phone: ({ value, country }) =>
+    country === null ? `“${value}”不是电话号码` : `“${value}”不是${zhRegion(country)}的电话号码`,
+  invalid_phone_in: ({ value, place }) =>
+    place.startsWith('+')
+      ? `“${value}”不是有效的电话号码（国际区号 ${place}）`
+      : `“${value}”不是有效的${zhRegion(place)}电话号码`,
+  phone_without_country: () =>
+    '号码没有国家/地区代码，文件中也没有注明国家/地区：请设置默认国家/地区后重新清理',
+  not_tag: ({ max }) => `标签应为 1 到 ${max} 个可打印字符`,
 };
+
+/** A country's Chinese name from its ISO code ("DE" → "德国"), or the code when unknown. */
+function zhRegion(code: string): string {
+  try {
+    return new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** The Chinese message of a code. */
 export function zhIssue(issue: IssueCode): string {
