@@ -149,8 +149,8 @@ pub enum IssueCode {
     /// An imported row with nothing to identify anyone (no name, email, phone, customer
     /// number or company).
     NothingIdentifies {
-        /// The row's values kept for review, as "column: reason".
-        kept: Vec<String>,
+        /// The row's values kept for review, each with its column and why.
+        kept: Vec<crate::store::KeptInColumn>,
     },
     /// A relationship that links a contact to nothing.
     RelationshipTarget,
@@ -272,8 +272,12 @@ impl std::fmt::Display for IssueCode {
                 f.write_str(
                     "nothing identifies anyone: no name, email, phone, customer number or company",
                 )?;
+                for (i, k) in kept.iter().enumerate() {
+                    let open = if i == 0 { " (" } else { "; " };
+                    write!(f, "{open}{}: {}", k.column, k.reason)?;
+                }
                 if !kept.is_empty() {
-                    write!(f, " ({})", kept.join("; "))?;
+                    f.write_str(")")?;
                 }
                 Ok(())
             }

@@ -14,7 +14,7 @@ use super::{KeptReason, OnDuplicate, Outcome, ReviewValue, RowOverride};
 use crate::error::{FieldIssue, IssueCode};
 use crate::export::unneutralize;
 use crate::model::{FieldDef, FieldType, Input, Kind};
-use crate::store::{CONTACT_IDENTITY, Parsed, check_tag};
+use crate::store::{CONTACT_IDENTITY, KeptInColumn, Parsed, check_tag};
 use crate::values::{MAX_TEXT, fold};
 
 /// A row turned into what to write.
@@ -409,10 +409,17 @@ impl Cleaner<'_> {
                 .any(|f| p.input.get(*f).is_some_and(|v| !v.is_empty()))
                 || p.company.is_some();
             if !identified {
-                let kept: Vec<String> = p
+                // Every value the cleaner keeps has its code (see `keep`).
+                let kept = p
                     .review
                     .iter()
-                    .map(|r| format!("{}: {}", r.column, r.reason))
+                    .filter_map(|r| {
+                        let reason = r.code.clone()?;
+                        Some(KeptInColumn {
+                            column: r.column.clone(),
+                            reason,
+                        })
+                    })
                     .collect();
                 issues.push(FieldIssue::coded(
                     "row",

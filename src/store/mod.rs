@@ -50,7 +50,7 @@ pub use campaigns::{CampaignWindow, MailRow, MemberRow, SaleRow, WonDealRow};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
-pub use review::{Flagged, FlaggedPage, KeptReason, ReviewValue};
+pub use review::{Flagged, FlaggedPage, KeptInColumn, KeptReason, ReviewValue};
 pub use stages::{DealStage, check_stages};
 pub use tags::{MAX_TAG, check_tag};
 pub use views::SavedView;

@@ -55,6 +55,17 @@ impl std::fmt::Display for KeptReason {
     }
 }
 
+/// A value kept for review named by its file's column: what a row refused for naming nobody
+/// lists of the values it kept ([`IssueCode::NothingIdentifies`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KeptInColumn {
+    /// The file's column (its header).
+    pub column: String,
+    /// Why its value was kept.
+    pub reason: KeptReason,
+}
+
 /// A value to keep for review: the field it was meant for, the file's column, the cell as
 /// written, and why it was not read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

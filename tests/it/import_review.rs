@@ -9,6 +9,7 @@ use kith::IssueCode;
 use kith::import::{
     self, ImportOptions, ImportReport, KeptReason, Outcome, RecleanOptions, ReviewValue,
 };
+use kith::store::KeptInColumn;
 use kith::{Kind, ListQuery, Store};
 
 use crate::{Fixture, input};
@@ -329,7 +330,8 @@ fn a_kept_value_says_why_by_its_code() {
         "kept.csv",
         "First Name,Email,Phone,Birthday,Tags\n\
          Ann,ann@example.com,call me,1990-02-30,vip\n\
-         Bob,bob@x.com; bob2@y.com,+1 555 010 2000,sometime in May,\n",
+         Bob,bob@x.com; bob2@y.com,+1 555 010 2000,sometime in May,\n\
+         ,,call me,,\n",
     );
     let r = run(
         &mut f.store,
@@ -404,6 +406,34 @@ fn a_kept_value_says_why_by_its_code() {
             ),
         ],
         "two emails: the first is used; a phone that looks like one is stored as written"
+    );
+
+    // A row naming nobody is refused, naming what it kept by column and code.
+    let nobody = r
+        .rows
+        .iter()
+        .find(|x| x.line == 4)
+        .expect("line 4 is listed");
+    assert_eq!(nobody.outcome, Outcome::Rejected);
+    assert_eq!(
+        nobody.issues[0].code,
+        Some(IssueCode::NothingIdentifies {
+            kept: vec![KeptInColumn {
+                column: "Phone".into(),
+                reason: KeptReason::NotRead {
+                    issue: IssueCode::UnreadablePhone {
+                        value: "call me".into(),
+                        country: Some("DE".into()),
+                    }
+                },
+            }]
+        })
+    );
+    assert_eq!(
+        nobody.issues[0].reason,
+        "nothing identifies anyone: no name, email, phone, customer number or company \
+         (Phone: 'call me' is not a phone number in DE)",
+        "the English as before: each kept value as \"column: reason\""
     );
 
     // The code survives the database: the review list and the record's flags give it back.

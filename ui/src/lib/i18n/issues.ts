@@ -4,6 +4,9 @@
 import type { IssueCode } from '../../ipc/bindings/IssueCode';
 import type { ErrorCode } from '../../ipc/bindings/ErrorCode';
 import { zhSaid, type ZhCatalog } from './said';
+// Each other's words, called only once both modules are loaded (a kept value's reason is an
+// issue; a row that names nobody lists its kept values).
+import { ZH_KEPT_REASONS } from './engine/kept';
 
 /** A Chinese message for every code, from the code's values. */
 export const ZH_ISSUES: ZhCatalog<IssueCode> = {
@@ -27,7 +30,9 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
   feedback_content: () => '反馈至少需要评分、NPS 或评论中的一项',
   nothing_identifies: ({ kept }) =>
     '没有可识别客户的信息：缺少姓名、邮箱、电话、客户编号和公司' +
-    (kept.length > 0 ? `（${kept.join('；')}）` : ''),
+    (kept.length > 0
+      ? `（${kept.map((k) => `${k.column}：${zhSaid(k.reason, ZH_KEPT_REASONS)}`).join('；')}）`
+      : ''),
   relationship_target: () => '关系需要关联另一位联系人或一家公司',
   ends_before_start: ({ start, end }) => `结束日期（${end}）早于开始日期（${start}）`,
   unreadable_date: ({ value }) =>

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlaggedPage } from '../../../ipc/api';
 import { recordedAnswer } from '../../../ipc/mock/fixtures';
 import { i18n } from '../index.svelte';
+import { zhIssue } from '../issues';
 import { keptReason } from './kept';
 
 const flagged = () =>
@@ -33,5 +34,16 @@ describe('why a value was kept', () => {
     const [item] = flagged().items;
     if (!item) throw new Error('a value is kept');
     expect(keptReason({ ...item, reason: 'an older reason', code: null })).toBe('an older reason');
+  });
+
+  it('is said in Chinese within a row refused for naming nobody', () => {
+    const item = flagged().items.find((kept) => kept.field === 'phone');
+    if (!item?.code) throw new Error('a phone is kept with its code');
+    const said = zhIssue({
+      code: 'nothing_identifies',
+      kept: [{ column: item.column, reason: item.code }],
+    });
+    expect(said).toContain(`（${item.column}：“${item.raw}”`);
+    expect(said).not.toContain(item.reason);
   });
 });
