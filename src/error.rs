@@ -150,7 +150,7 @@ pub enum IssueCode {
     /// number or company).
     NothingIdentifies {
         /// The row's values kept for review, each with its column and why.
-        kept: Vec<crate::store::KeptInColumn>,
+        kept: Vec<KeptInColumn>,
     },
     /// A relationship that links a contact to nothing.
     RelationshipTarget,
@@ -335,6 +335,59 @@ impl std::fmt::Display for IssueCode {
             IssueCode::NotTag { max } => write!(f, "a tag is 1 to {max} printable characters"),
         }
     }
+}
+
+/// Why an import kept a value for review, as a code the window says in the user's language;
+/// its `Display` is the English reason (the words the CLI prints and `reason` holds). Stored
+/// with the value as JSON (`field_review.code`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum KeptReason {
+    /// The value does not read for its field: the record was written without it.
+    NotRead {
+        /// Why it does not read.
+        issue: IssueCode,
+    },
+    /// A phone that does not read but looks like a phone number: stored as written as well.
+    StoredAsWritten {
+        /// Why it does not read.
+        issue: IssueCode,
+    },
+    /// A cell holding several values: the first is stored, the cell kept.
+    FirstUsed {
+        /// Why the cell as a whole does not read.
+        issue: IssueCode,
+    },
+    /// One of a cell's tags is not a tag; the others were added.
+    TagRefused {
+        /// The tag as written.
+        tag: String,
+        /// Why it is not a tag.
+        issue: IssueCode,
+    },
+}
+
+impl std::fmt::Display for KeptReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeptReason::NotRead { issue } => write!(f, "{issue}"),
+            KeptReason::StoredAsWritten { issue } => write!(f, "{issue}; kept as written"),
+            KeptReason::FirstUsed { issue } => write!(f, "{issue}; the first is used"),
+            KeptReason::TagRefused { tag, issue } => write!(f, "'{tag}': {issue}"),
+        }
+    }
+}
+
+/// A value kept for review named by its file's column: what a row refused for naming nobody
+/// lists of the values it kept ([`IssueCode::NothingIdentifies`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KeptInColumn {
+    /// The file's column (its header).
+    pub column: String,
+    /// Why its value was kept.
+    pub reason: KeptReason,
 }
 
 /// What kind of failure an error is, for callers to branch on.

@@ -7,64 +7,12 @@
 //! are bookkeeping of this device (like import batches): not logged, not synced.
 
 use rusqlite::params;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Store, Writer};
-use crate::error::{IssueCode, Result};
+use crate::error::Result;
+pub use crate::error::{KeptInColumn, KeptReason};
 use crate::model::Kind;
-
-/// Why an import kept a value for review, as a code the window says in the user's language;
-/// its `Display` is the English reason (the words the CLI prints and `reason` holds). Stored
-/// with the value as JSON (`field_review.code`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum KeptReason {
-    /// The value does not read for its field: the record was written without it.
-    NotRead {
-        /// Why it does not read.
-        issue: IssueCode,
-    },
-    /// A phone that does not read but looks like a phone number: stored as written as well.
-    StoredAsWritten {
-        /// Why it does not read.
-        issue: IssueCode,
-    },
-    /// A cell holding several values: the first is stored, the cell kept.
-    FirstUsed {
-        /// Why the cell as a whole does not read.
-        issue: IssueCode,
-    },
-    /// One of a cell's tags is not a tag; the others were added.
-    TagRefused {
-        /// The tag as written.
-        tag: String,
-        /// Why it is not a tag.
-        issue: IssueCode,
-    },
-}
-
-impl std::fmt::Display for KeptReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            KeptReason::NotRead { issue } => write!(f, "{issue}"),
-            KeptReason::StoredAsWritten { issue } => write!(f, "{issue}; kept as written"),
-            KeptReason::FirstUsed { issue } => write!(f, "{issue}; the first is used"),
-            KeptReason::TagRefused { tag, issue } => write!(f, "'{tag}': {issue}"),
-        }
-    }
-}
-
-/// A value kept for review named by its file's column: what a row refused for naming nobody
-/// lists of the values it kept ([`IssueCode::NothingIdentifies`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct KeptInColumn {
-    /// The file's column (its header).
-    pub column: String,
-    /// Why its value was kept.
-    pub reason: KeptReason,
-}
 
 /// A value to keep for review: the field it was meant for, the file's column, the cell as
 /// written, and why it was not read.
