@@ -1084,6 +1084,33 @@ fn record_files(r: &mut Recorder) {
         .unwrap();
     r.call("import_undo", json!({ "batch": gbk["batch"] }))
         .unwrap();
+
+    // Then a record's page with a value kept for review: Google Contacts imported again (a
+    // run of its own: matches skipped), Bob Smith's phone kept as written, his record opened.
+    let options = import_options(json!({ "on_duplicate": "skip" }));
+    let args =
+        json!({ "path": path("google_contacts.csv"), "kind": "contact", "options": options });
+    let again = r.call("import_run", args).unwrap();
+    let bob = again["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| {
+            row["review"]
+                .as_array()
+                .is_some_and(|kept| !kept.is_empty())
+        })
+        .and_then(|row| row["record"].as_str())
+        .unwrap()
+        .to_string();
+    let contact = json!({ "kind": "contact", "id": bob });
+    r.call("record_get", contact.clone()).unwrap();
+    r.call("history", json!({ "id": bob })).unwrap();
+    r.call("review_record", json!({ "id": bob })).unwrap();
+    r.call("timeline", contact.clone()).unwrap();
+    r.call("related", contact).unwrap();
+    r.call("customer_figures", json!({ "contactId": bob }))
+        .unwrap();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.
