@@ -36,7 +36,8 @@ impl FieldIssue {
 }
 
 /// Why a value was refused, as a code the window translates. `value` is the text as the user
-/// gave it; `reason`, where there is one, the English detail the CLI shows.
+/// gave it; `reason`, where there is one, the English detail the CLI shows. Read back as well
+/// as written: a value an import kept for review is stored with its code (`field_review`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", rename_all = "snake_case")]
@@ -148,8 +149,8 @@ pub enum IssueCode {
     /// An imported row with nothing to identify anyone (no name, email, phone, customer
     /// number or company).
     NothingIdentifies {
-        /// The row's values kept for review, as "column: reason".
-        kept: Vec<String>,
+        /// The row's values kept for review, each with its column and why.
+        kept: Vec<KeptInColumn>,
     },
     /// A relationship that links a contact to nothing.
     RelationshipTarget,
@@ -244,6 +245,78 @@ pub enum IssueCode {
         #[cfg_attr(feature = "ts", ts(type = "number"))]
         max: i64,
     },
+    /// A cell an import cannot read as a date in any way it knows.
+    UnreadableDate {
+        /// The text given.
+        value: String,
+    },
+    /// A date with a month and a year but no day (`March 2024`).
+    DateWithoutDay {
+        /// The text given.
+        value: String,
+    },
+    /// A date with a day and a month but no year (`3 March`, `3月1日`).
+    DateWithoutYear {
+        /// The text given.
+        value: String,
+    },
+    /// A numeric date that could be day/month or month/day, in a column whose date format
+    /// nothing decides.
+    AmbiguousDate {
+        /// The text given.
+        value: String,
+    },
+    /// A date the calendar does not have (`31/02/2024`).
+    NoSuchDate {
+        /// The text given.
+        value: String,
+    },
+    /// An empty date.
+    NoDateGiven,
+    /// A date and time whose time an import cannot read.
+    UnreadableTimeOfDay {
+        /// The text given.
+        value: String,
+    },
+    /// A cell holding several email addresses.
+    SeveralEmails {
+        /// The text given.
+        value: String,
+    },
+    /// A cell holding several phone numbers.
+    SeveralPhones {
+        /// The text given.
+        value: String,
+    },
+    /// An empty phone number.
+    NoPhoneGiven,
+    /// A country for phones that is not an ISO country code.
+    NotCountryCode {
+        /// The text given.
+        value: String,
+    },
+    /// A text that does not read as a phone number (in the country, when one was given).
+    UnreadablePhone {
+        /// The text given.
+        value: String,
+        /// The ISO country it was read in, if any.
+        country: Option<String>,
+    },
+    /// A phone number that reads but is not a number in its country.
+    InvalidPhoneIn {
+        /// The text given.
+        value: String,
+        /// The country (ISO code) or, when none is known, the calling code (`+86`).
+        place: String,
+    },
+    /// A national phone number in a file that names no country to read it in.
+    PhoneWithoutCountry,
+    /// A tag that is empty, too long or holds a control character.
+    NotTag {
+        /// The most characters a tag holds.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
 }
 
 impl std::fmt::Display for IssueCode {
@@ -283,8 +356,12 @@ impl std::fmt::Display for IssueCode {
                 f.write_str(
                     "nothing identifies anyone: no name, email, phone, customer number or company",
                 )?;
+                for (i, k) in kept.iter().enumerate() {
+                    let open = if i == 0 { " (" } else { "; " };
+                    write!(f, "{open}{}: {}", k.column, k.reason)?;
+                }
                 if !kept.is_empty() {
-                    write!(f, " ({})", kept.join("; "))?;
+                    f.write_str(")")?;
                 }
                 Ok(())
             }
@@ -348,8 +425,104 @@ impl std::fmt::Display for IssueCode {
                 f,
                 "{value} points is out of range: a rule gives between −{max} and {max}"
             ),
+            IssueCode::UnreadableDate { value } => write!(
+                f,
+                "'{value}' is not a date (expected e.g. 2024-03-01, 01/03/2024 or 1 March 2024)"
+            ),
+            IssueCode::DateWithoutDay { value } => write!(f, "'{value}' has no day"),
+            IssueCode::DateWithoutYear { value } => write!(f, "'{value}' has no year"),
+            IssueCode::AmbiguousDate { value } => write!(
+                f,
+                "'{value}' could be day/month or month/day; choose a date format for this column \
+                 (day/month/year or month/day/year)"
+            ),
+            IssueCode::NoSuchDate { value } => {
+                write!(f, "'{value}' is not a valid calendar date")
+            }
+            IssueCode::NoDateGiven => f.write_str("no date given"),
+            IssueCode::UnreadableTimeOfDay { value } => write!(
+                f,
+                "'{value}' has a time Kith cannot read (expected e.g. 14:30, 2:30 PM or \
+                 14:30:05+02:00)"
+            ),
+            IssueCode::SeveralEmails { value } => {
+                write!(f, "'{value}' holds more than one email address")
+            }
+            IssueCode::SeveralPhones { value } => {
+                write!(f, "'{value}' holds more than one phone number")
+            }
+            IssueCode::NoPhoneGiven => f.write_str("no phone number given"),
+            IssueCode::NotCountryCode { value } => write!(
+                f,
+                "'{value}' is not a country code (expected e.g. CN, DE, US, GB)"
+            ),
+            IssueCode::UnreadablePhone { value, country } => match country {
+                Some(country) => write!(f, "'{value}' is not a phone number in {country}"),
+                None => write!(f, "'{value}' is not a phone number"),
+            },
+            IssueCode::InvalidPhoneIn { value, place } => {
+                write!(f, "'{value}' is not a valid phone number in {place}")
+            }
+            IssueCode::PhoneWithoutCountry => f.write_str(
+                "has no country code and the file gives no country; set a default country and \
+                 re-clean",
+            ),
+            IssueCode::NotTag { max } => write!(f, "a tag is 1 to {max} printable characters"),
         }
     }
+}
+
+/// Why an import kept a value for review, as a code the window says in the user's language;
+/// its `Display` is the English reason (the words the CLI prints and `reason` holds). Stored
+/// with the value as JSON (`field_review.code`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum KeptReason {
+    /// The value does not read for its field: the record was written without it.
+    NotRead {
+        /// Why it does not read.
+        issue: IssueCode,
+    },
+    /// A phone that does not read but looks like a phone number: stored as written as well.
+    StoredAsWritten {
+        /// Why it does not read.
+        issue: IssueCode,
+    },
+    /// A cell holding several values: the first is stored, the cell kept.
+    FirstUsed {
+        /// Why the cell as a whole does not read.
+        issue: IssueCode,
+    },
+    /// One of a cell's tags is not a tag; the others were added.
+    TagRefused {
+        /// The tag as written.
+        tag: String,
+        /// Why it is not a tag.
+        issue: IssueCode,
+    },
+}
+
+impl std::fmt::Display for KeptReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeptReason::NotRead { issue } => write!(f, "{issue}"),
+            KeptReason::StoredAsWritten { issue } => write!(f, "{issue}; kept as written"),
+            KeptReason::FirstUsed { issue } => write!(f, "{issue}; the first is used"),
+            KeptReason::TagRefused { tag, issue } => write!(f, "'{tag}': {issue}"),
+        }
+    }
+}
+
+/// A value kept for review named by its file's column: what a row refused for naming nobody
+/// lists of the values it kept ([`IssueCode::NothingIdentifies`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KeptInColumn {
+    /// The file's column (its header).
+    pub column: String,
+    /// Why its value was kept.
+    pub reason: KeptReason,
 }
 
 /// What kind of failure an error is, for callers to branch on.

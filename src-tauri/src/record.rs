@@ -1080,6 +1080,65 @@ fn record_files(r: &mut Recorder) {
     let args =
         json!({ "path": path("google_contacts.csv"), "kind": "contact", "options": options });
     r.call("import_run", args).unwrap_err();
+    // Last: an undo that keeps what changed after its import. In the restored (empty)
+    // workspace, 陈静怡 exists before the contacts in GBK are imported, which move her to
+    // 深圳 and add 张伟明; the user then moves her again and edits him, so the undo keeps her
+    // newer city and his record, each with why.
+    let input = |pairs: &[(&str, &str)]| -> kith::model::Input {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let existing = [("first_name", "静怡"), ("last_name", "陈")];
+    let email = ("email", "chen.jingyi@example.cn");
+    let chen = r
+        .store
+        .create_record(
+            Kind::Contact,
+            &input(&[existing[0], existing[1], email, ("city", "广州")]),
+        )
+        .unwrap();
+    let gbk = run(r, "contacts-gbk.csv");
+    let moved = input(&[("city", "珠海")]);
+    r.store
+        .update_record(Kind::Contact, &chen.id, &moved)
+        .unwrap();
+    let created = r.first_ids(Kind::Contact, 10);
+    let zhang = created.iter().find(|id| **id != chen.id).unwrap();
+    let edited = input(&[("job_title", "总经理")]);
+    r.store
+        .update_record(Kind::Contact, zhang, &edited)
+        .unwrap();
+    r.call("import_undo", json!({ "batch": gbk["batch"] }))
+        .unwrap();
+
+    // Then a record's page with a value kept for review: Google Contacts imported again (a
+    // run of its own: matches skipped), Bob Smith's phone kept as written, his record opened.
+    let options = import_options(json!({ "on_duplicate": "skip" }));
+    let args =
+        json!({ "path": path("google_contacts.csv"), "kind": "contact", "options": options });
+    let again = r.call("import_run", args).unwrap();
+    let bob = again["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| {
+            row["review"]
+                .as_array()
+                .is_some_and(|kept| !kept.is_empty())
+        })
+        .and_then(|row| row["record"].as_str())
+        .unwrap()
+        .to_string();
+    let contact = json!({ "kind": "contact", "id": bob });
+    r.call("record_get", contact.clone()).unwrap();
+    r.call("history", json!({ "id": bob })).unwrap();
+    r.call("review_record", json!({ "id": bob })).unwrap();
+    r.call("timeline", contact.clone()).unwrap();
+    r.call("related", contact).unwrap();
+    r.call("customer_figures", json!({ "contactId": bob }))
+        .unwrap();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.

@@ -10,11 +10,11 @@ use super::country;
 use super::dates::{self, DatePass};
 use super::mapping::ColumnMap;
 use super::read::{RowStatus, SourceRow};
-use super::{OnDuplicate, Outcome, ReviewValue, RowOverride, RowReason};
+use super::{KeptReason, OnDuplicate, Outcome, ReviewValue, RowOverride, RowReason};
 use crate::error::{FieldIssue, IssueCode};
 use crate::export::unneutralize;
 use crate::model::{FieldDef, FieldType, Input, Kind, Said};
-use crate::store::{CONTACT_IDENTITY, Parsed, check_tag};
+use crate::store::{CONTACT_IDENTITY, KeptInColumn, Parsed, check_tag};
 use crate::values::{MAX_TEXT, fold};
 
 /// A row turned into what to write.
@@ -158,7 +158,7 @@ impl Cleaner<'_> {
         text: &str,
         row_country: Option<&'static str>,
         p: &mut Prepared,
-    ) -> std::result::Result<String, (Option<String>, String)> {
+    ) -> std::result::Result<String, (Option<String>, IssueCode)> {
         let default = self.default_country.as_deref();
         let mut first_error = None;
         for country in [row_country, default.filter(|d| Some(*d) != row_country)] {
@@ -181,11 +181,7 @@ impl Cleaner<'_> {
         let international = text.trim_start_matches(['(', ' ']).starts_with(['+', '0']);
         let why = match (first_error, row_country.or(default)) {
             (Some(e), _) => e,
-            (None, None) if !international => {
-                "has no country code and the file gives no country; set a default country \
-                 and re-clean"
-                    .to_string()
-            }
+            (None, None) if !international => IssueCode::PhoneWithoutCountry,
             (None, _) => match clean::clean_phone(text, None) {
                 Ok(v) => return Ok(v),
                 Err(e) => e,
@@ -229,13 +225,10 @@ impl Cleaner<'_> {
                 p.placeholders.push((c.column, text.to_string()));
                 continue;
             }
-            let keep = |p: &mut Prepared, field: &str, reason: String| {
-                p.review.push(ReviewValue {
-                    field: field.to_string(),
-                    column: c.header.clone(),
-                    raw: raw.to_string(),
-                    reason,
-                });
+            // The reason's English words are made here, only for a value actually kept.
+            let keep = |p: &mut Prepared, field: &str, reason: KeptReason| {
+                p.review
+                    .push(ReviewValue::kept(field, &c.header, &raw, reason));
             };
             if text.chars().count() > MAX_TEXT {
                 issues.push(FieldIssue {
@@ -266,58 +259,51 @@ impl Cleaner<'_> {
                     FieldType::Phone => match self.phone(text, row_country, p) {
                         Ok(v) => Ok(v),
                         // Several numbers in one cell: the first is the phone, the cell is kept.
-                        Err((_, reason))
+                        Err((_, issue))
                             if !def.required
                                 && let Some(first) = first_phone(text)
                                 && let Ok(v) = self.phone(first, row_country, p) =>
                         {
                             into.insert(def.name.to_string(), v);
-                            keep(p, def.name, format!("{reason}; the first is used"));
+                            keep(p, def.name, KeptReason::FirstUsed { issue });
                             return None;
                         }
-                        Err((as_written, reason)) => {
+                        Err((as_written, issue)) => {
                             if let Some(v) = as_written.filter(|_| !def.required) {
                                 into.insert(def.name.to_string(), v);
-                                keep(p, def.name, format!("{reason}; kept as written"));
+                                keep(p, def.name, KeptReason::StoredAsWritten { issue });
                                 return None;
                             }
-                            Err(reason)
+                            Err(issue)
                         }
                     },
-                    FieldType::Email => clean::clean_email(text).or_else(|reason| {
+                    FieldType::Email => clean::clean_email(text).or_else(|issue| {
                         // Two addresses in one cell: the first is the email, the cell is kept.
                         match first_email(text) {
                             Some(first) if !def.required => {
-                                keep(p, def.name, format!("{reason}; the first is used"));
+                                keep(p, def.name, KeptReason::FirstUsed { issue });
                                 Ok(first)
                             }
-                            _ => Err(reason),
+                            _ => Err(issue),
                         }
                     }),
                     _ => clean::clean_for_field(def, text, ctx),
                 };
                 // What the cleaner gives must also be what a form may store.
-                let checked = cleaned.and_then(|v| {
-                    crate::values::parse_field(def, &v)
-                        .map(|typed| (v, typed))
-                        .map_err(|code| code.to_string())
-                });
+                let checked = cleaned
+                    .and_then(|v| crate::values::parse_field(def, &v).map(|typed| (v, typed)));
                 match checked {
                     Ok((v, _)) if v.is_empty() => None,
                     Ok((v, typed)) => {
                         into.insert(def.name.to_string(), v);
                         Some(typed)
                     }
-                    Err(reason) if def.required => {
-                        issues.push(FieldIssue {
-                            field: c.header.clone(),
-                            reason,
-                            code: None,
-                        });
+                    Err(issue) if def.required => {
+                        issues.push(FieldIssue::coded(c.header.clone(), issue));
                         None
                     }
-                    Err(reason) => {
-                        keep(p, def.name, reason);
+                    Err(issue) => {
+                        keep(p, def.name, KeptReason::NotRead { issue });
                         None
                     }
                 }
@@ -340,8 +326,12 @@ impl Cleaner<'_> {
                         match check_tag(t) {
                             Ok(t) => p.tags.push(t),
                             Err(e) => {
-                                let reason = format!("'{t}': {}", e.issues()[0].reason);
-                                keep(&mut p, "tags", reason);
+                                let issue = e.issues().iter().find_map(|i| i.code.clone());
+                                let issue = issue.unwrap_or(IssueCode::NotTag {
+                                    max: crate::store::MAX_TAG as u64,
+                                });
+                                let tag = t.to_string();
+                                keep(&mut p, "tags", KeptReason::TagRefused { tag, issue });
                             }
                         }
                     }
@@ -419,10 +409,17 @@ impl Cleaner<'_> {
                 .any(|f| p.input.get(*f).is_some_and(|v| !v.is_empty()))
                 || p.company.is_some();
             if !identified {
-                let kept: Vec<String> = p
+                // Every value the cleaner keeps has its code (see `keep`).
+                let kept = p
                     .review
                     .iter()
-                    .map(|r| format!("{}: {}", r.column, r.reason))
+                    .filter_map(|r| {
+                        let reason = r.code.clone()?;
+                        Some(KeptInColumn {
+                            column: r.column.clone(),
+                            reason,
+                        })
+                    })
                     .collect();
                 issues.push(FieldIssue::coded(
                     "row",

@@ -27,8 +27,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldIssue;
 use crate::model::{Kind, Said};
 pub use crate::store::{
-    BatchSummary, Counts, MatchBy, MatchedRecord, Outcome, ReviewValue, RowReason, SavedRow,
-    UndoNote, UndoReport,
+    BatchSummary, Counts, KeptReason, MatchBy, MatchedRecord, Outcome, ReviewValue, RowReason,
+    SavedRow, UndoNote, UndoReason, UndoReport,
 };
 pub use note::{CountryCount, ImportNote};
 pub use read::ReadNote;

@@ -18,7 +18,7 @@ use super::{
 use crate::Store;
 use crate::error::{Error, FieldIssue, Result};
 use crate::model::{Input, Kind, Said, Value};
-use crate::store::{Writer, batch_origin};
+use crate::store::{KeptReason, Writer, batch_origin};
 use crate::values::fold;
 
 /// Rows listed one by one in a report; beyond this only counted.
@@ -653,6 +653,7 @@ impl Job<'_> {
                             column: self.header_for(&i.field),
                             raw: self.cell_for(&row, &i.field).unwrap_or(v),
                             reason: i.reason.clone(),
+                            code: i.code.clone().map(|issue| KeptReason::NotRead { issue }),
                         });
                     }
                 }
@@ -838,7 +839,9 @@ impl Job<'_> {
     ) -> Result<Option<String>> {
         let by_email = who.contains('@');
         let candidates = if by_email {
-            let email = clean::clean_email(who).map_err(|r| Error::invalid("contact", r))?;
+            let email = clean::clean_email(who).map_err(|issue| Error::Validation {
+                issues: vec![FieldIssue::coded("contact", issue)],
+            })?;
             let found = w.find_by(Kind::Contact, "email", &email, false, 5)?;
             create.entry("email".into()).or_insert(email);
             found

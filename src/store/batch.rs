@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldIssue;
-use crate::model::Kind;
+use crate::model::{Kind, Said};
 
 /// How one row ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -172,7 +172,54 @@ pub struct UndoNote {
     /// Its title.
     pub title: String,
     /// Why it was kept.
-    pub reason: String,
+    pub reason: Said<UndoReason>,
+}
+
+/// Why an undo left a record (or one of its fields) as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum UndoReason {
+    /// A field the import changed was changed again after it: the newer value stays.
+    FieldChangedLater {
+        /// The record's kind (the field is one of its fields).
+        kind: Kind,
+        /// The field's name (`phone`, `tags`, `custom.Shoe size`).
+        field: String,
+    },
+    /// A record the import changed was deleted after it: it stays deleted.
+    DeletedLater,
+    /// A record the import created was edited after it: it stays, with its edits.
+    EditedLater,
+    /// A record the import created is referred to by a record added after it: it stays.
+    ReferredToLater {
+        /// The referring record's kind.
+        kind: Kind,
+        /// The referring record's title.
+        title: String,
+    },
+}
+
+impl std::fmt::Display for UndoReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UndoReason::FieldChangedLater { field, .. } => {
+                write!(
+                    f,
+                    "{field} was changed after the import; the newer value is kept"
+                )
+            }
+            UndoReason::DeletedLater => f.write_str("was deleted after the import; left deleted"),
+            UndoReason::EditedLater => {
+                f.write_str("was edited after the import; kept with its edits")
+            }
+            UndoReason::ReferredToLater { kind, title } => write!(
+                f,
+                "is referred to by {} '{title}', added after the import; kept",
+                kind.def().label.to_lowercase()
+            ),
+        }
+    }
 }
 
 /// What an undo did.

@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{OptionalExtension, params};
 
-use super::batch::{BatchSummary, Counts, Outcome, RowReason, SavedRow, UndoNote, UndoReport};
+use super::batch::{
+    BatchSummary, Counts, Outcome, RowReason, SavedRow, UndoNote, UndoReason, UndoReport,
+};
 use super::records::{CREATED, Reads, stored_value};
 use super::{Store, Writer};
 use crate::error::{Error, Result};
@@ -400,7 +402,11 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: format!("{field} was changed after the import; the newer value is kept"),
+                reason: UndoReason::FieldChangedLater {
+                    kind: *kind,
+                    field: field.clone(),
+                }
+                .into(),
             });
             continue;
         }
@@ -424,7 +430,7 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: "was deleted after the import; left deleted".into(),
+                reason: UndoReason::DeletedLater.into(),
             }),
         }
     }
@@ -446,7 +452,7 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: "was edited after the import; kept with its edits".into(),
+                reason: UndoReason::EditedLater.into(),
             });
             continue;
         }
@@ -456,10 +462,11 @@ fn undo(w: &mut Writer<'_>, batch: &str, origin: &str) -> Result<UndoReport> {
                 kind: *kind,
                 id: id.clone(),
                 title,
-                reason: format!(
-                    "is referred to by {} '{other}', added after the import; kept",
-                    ref_kind.def().label.to_lowercase()
-                ),
+                reason: UndoReason::ReferredToLater {
+                    kind: ref_kind,
+                    title: other,
+                }
+                .into(),
             });
             continue;
         }

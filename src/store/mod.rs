@@ -45,15 +45,15 @@ pub use analytics::{
 pub use backup::{BackupInfo, BackupList, DEFAULT_KEEP as DEFAULT_BACKUP_KEEP, RestoreReport};
 pub use batch::{
     BatchSummary, Counts, MatchBy, MatchedRecord, Outcome, RowReason, SavedRow, UndoNote,
-    UndoReport,
+    UndoReason, UndoReport,
 };
 pub use campaigns::{CampaignWindow, MailRow, MemberRow, SaleRow, WonDealRow};
 pub use imports::batch_origin;
 pub use merge::{DuplicateGroup, MergeReport};
 pub use records::{CONTACT_IDENTITY, CREATED, MAX_PAGE, Parsed, to_sql};
-pub use review::{Flagged, FlaggedPage, ReviewValue};
+pub use review::{Flagged, FlaggedPage, KeptInColumn, KeptReason, ReviewValue};
 pub use stages::{DealStage, check_stages};
-pub use tags::check_tag;
+pub use tags::{MAX_TAG, check_tag};
 pub use views::SavedView;
 pub use work::{DealTouch, OpenTicket, StageDeals, StatusTickets, TicketMoments, ValuedCustomer};
 
@@ -74,6 +74,7 @@ const MIGRATION_SQL: &[&str] = &[
     include_str!("migrations/0013_deal_stages.sql"),
     include_str!("migrations/0014_saved_views.sql"),
     include_str!("migrations/0015_import_row_code.sql"),
+    include_str!("migrations/0016_field_review_code.sql"),
 ];
 
 /// Brings the schema up to this build's version in one write transaction. The version is

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::{Store, Writer};
 use crate::error::Result;
+pub use crate::error::{KeptInColumn, KeptReason};
 use crate::model::Kind;
 
 /// A value to keep for review: the field it was meant for, the file's column, the cell as
@@ -24,8 +25,24 @@ pub struct ReviewValue {
     pub column: String,
     /// The cell exactly as written.
     pub raw: String,
-    /// Why it was kept rather than read.
+    /// Why it was kept rather than read, in English (the code's words).
     pub reason: String,
+    /// The same reason as a code; none for values kept before reasons were stored with their
+    /// code (`reason` is then shown as it is).
+    pub code: Option<KeptReason>,
+}
+
+impl ReviewValue {
+    /// A value kept for `reason`, with the reason's English words beside its code.
+    pub fn kept(field: &str, column: &str, raw: &str, reason: KeptReason) -> ReviewValue {
+        ReviewValue {
+            field: field.to_string(),
+            column: column.to_string(),
+            raw: raw.to_string(),
+            reason: reason.to_string(),
+            code: Some(reason),
+        }
+    }
 }
 
 /// A kept value as listed: the record it belongs to and what to review.
@@ -44,8 +61,11 @@ pub struct Flagged {
     pub column: String,
     /// The text as written.
     pub raw: String,
-    /// Why it was kept.
+    /// Why it was kept, in English (as stored).
     pub reason: String,
+    /// The same reason as a code; none for values kept before reasons were stored with their
+    /// code (`reason` is then shown as it is).
+    pub code: Option<KeptReason>,
     /// The import that kept it.
     pub batch: Option<String>,
 }
@@ -80,10 +100,14 @@ impl Writer<'_> {
     ) -> Result<()> {
         let mut insert = self.tx.prepare_cached(
             "INSERT OR REPLACE INTO field_review
-                 (kind, record_id, field, raw, reason, batch_id, created_at, source_column)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 (kind, record_id, field, raw, reason, batch_id, created_at, source_column,
+                  code)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?;
         for v in values {
+            // A code of strings and lists always serialises; were it not to, the value is
+            // kept with its English reason alone, as values kept before codes were.
+            let code = v.code.as_ref().and_then(|c| serde_json::to_string(c).ok());
             insert.execute(params![
                 kind.as_str(),
                 id,
@@ -92,7 +116,8 @@ impl Writer<'_> {
                 v.reason,
                 batch,
                 self.at,
-                v.column
+                v.column,
+                code
             ])?;
         }
         Ok(())
@@ -157,7 +182,7 @@ impl Store {
                 .conn
                 .prepare_cached(&format!(
                     "SELECT f.record_id, f.field, coalesce(f.source_column, ''), f.raw, f.reason,
-                            f.batch_id {live}
+                            f.batch_id, f.code {live}
                      ORDER BY f.created_at, f.record_id, f.field LIMIT ?2"
                 ))?
                 .query_map(params![k.as_str(), room as i64], |r| {
@@ -169,6 +194,7 @@ impl Store {
                         column: r.get(2)?,
                         raw: r.get(3)?,
                         reason: r.get(4)?,
+                        code: stored_code(r.get_ref(6)?),
                         batch: r.get(5)?,
                     })
                 })?
@@ -186,7 +212,7 @@ impl Store {
         let rows = self
             .conn
             .prepare_cached(
-                "SELECT field, coalesce(source_column, ''), raw, reason FROM field_review
+                "SELECT field, coalesce(source_column, ''), raw, reason, code FROM field_review
                  WHERE record_id = ?1 ORDER BY field",
             )?
             .query_map(params![id], |r| {
@@ -195,9 +221,19 @@ impl Store {
                     column: r.get(1)?,
                     raw: r.get(2)?,
                     reason: r.get(3)?,
+                    code: stored_code(r.get_ref(4)?),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+}
+
+/// A stored code read back: none when the row has none (kept before codes were stored) or one
+/// this build does not know (written by a newer Kith); its English `reason` is shown then.
+fn stored_code(value: rusqlite::types::ValueRef<'_>) -> Option<KeptReason> {
+    match value {
+        rusqlite::types::ValueRef::Text(json) => serde_json::from_slice(json).ok(),
+        _ => None,
     }
 }

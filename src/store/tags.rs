@@ -7,20 +7,24 @@ use rusqlite::{OptionalExtension, params};
 
 use super::records::Reads;
 use super::{Store, Writer};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldIssue, IssueCode, Result};
 use crate::model::{EntityRecord, Kind, Value};
 
 /// Longest tag name (characters).
-const MAX_TAG: usize = 60;
+pub const MAX_TAG: usize = 60;
 
 /// A tag name trimmed, or why it cannot be one.
 pub fn check_tag(tag: &str) -> Result<String> {
     let tag = tag.trim();
     if tag.is_empty() || tag.chars().count() > MAX_TAG || tag.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "tag",
-            format!("a tag is 1 to {MAX_TAG} printable characters"),
-        ));
+        return Err(Error::Validation {
+            issues: vec![FieldIssue::coded(
+                "tag",
+                IssueCode::NotTag {
+                    max: MAX_TAG as u64,
+                },
+            )],
+        });
     }
     Ok(tag.to_string())
 }

@@ -2,6 +2,7 @@
 //! number or given, extensions kept, two numbers in one cell refused.
 
 use super::{nfkc, plain_phone};
+use crate::error::IssueCode;
 
 /// Splits off a phone extension (`x123`, `ext. 123`, `#123`, `,123`, `转123`, `分机 123`):
 /// (number, extension digits).
@@ -76,18 +77,18 @@ pub fn has_country_code(raw: &str) -> bool {
 /// ` x123` after the number. A number that is not valid for its country is refused naming
 /// the value and the country. Without a default country, a national number is returned as
 /// [`super::plain_phone`] accepts it (whitespace normalised), not refused.
-pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, String> {
+pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, IssueCode> {
     let text = nfkc(raw);
     let text = text.trim();
     if text.is_empty() {
-        return Err("no phone number given".into());
+        return Err(IssueCode::NoPhoneGiven);
     }
     let country = match default_country.map(str::trim).filter(|c| !c.is_empty()) {
         Some(code) => Some(
             code.to_ascii_uppercase()
                 .parse::<phonenumber::country::Id>()
-                .map_err(|_| {
-                    format!("'{code}' is not a country code (expected e.g. CN, DE, US, GB)")
+                .map_err(|_| IssueCode::NotCountryCode {
+                    value: code.to_string(),
                 })?,
         ),
         None => None,
@@ -97,10 +98,14 @@ pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, S
     let bare = number.trim_start_matches(['(', ' ']);
     let international = bare.starts_with('+') || bare.starts_with("00");
     if !international && country.is_none() {
-        return plain_phone(text);
+        return plain_phone(text).map_err(|_| IssueCode::NotPhone {
+            value: text.to_string(),
+        });
     }
     if several_numbers(number) {
-        return Err(format!("'{}' holds more than one phone number", raw.trim()));
+        return Err(IssueCode::SeveralPhones {
+            value: raw.trim().to_string(),
+        });
     }
     let number = match bare.strip_prefix("00") {
         Some(rest) => format!("+{rest}"),
@@ -109,20 +114,21 @@ pub fn clean_phone(raw: &str, default_country: Option<&str>) -> Result<String, S
     // A number with its country code is read without a default country: the crate reads
     // `+86 139…` differently with some (a US default made valid Chinese mobiles invalid).
     let national_of = country.filter(|_| !international);
-    let parsed = phonenumber::parse(national_of, &number).map_err(|_| match national_of {
-        Some(c) => format!("'{}' is not a phone number in {}", raw.trim(), c.as_ref()),
-        None => format!("'{}' is not a phone number", raw.trim()),
-    })?;
+    let parsed =
+        phonenumber::parse(national_of, &number).map_err(|_| IssueCode::UnreadablePhone {
+            value: raw.trim().to_string(),
+            country: national_of.map(|c| c.as_ref().to_string()),
+        })?;
     if !phonenumber::is_valid(&parsed) {
         let place = match (national_of, parsed.country().id()) {
             (Some(c), _) => c.as_ref().to_string(),
             (None, Some(id)) => id.as_ref().to_string(),
             (None, None) => format!("+{}", parsed.code().value()),
         };
-        return Err(format!(
-            "'{}' is not a valid phone number in {place}",
-            raw.trim()
-        ));
+        return Err(IssueCode::InvalidPhoneIn {
+            value: raw.trim().to_string(),
+            place,
+        });
     }
     // E.164 is the country code and the national number, zeros included; the crate's
     // formatter also matches the country's display patterns, which E.164 does not use.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use kith::export::{self, ExportFormat, ExportOptions};
-use kith::import::{self, ImportOptions, ImportReport, MatchBy, OnDuplicate, Outcome};
+use kith::import::{self, ImportOptions, ImportReport, MatchBy, OnDuplicate, Outcome, UndoReason};
 use kith::{Error, Kind, ListQuery, Store};
 
 use crate::{Fixture, input};
@@ -395,7 +395,12 @@ fn undo_removes_what_an_import_created_and_restores_what_it_changed() {
     assert_eq!(undo.removed, 1, "{undo:#?}");
     assert_eq!(undo.restored_records, 1);
     assert_eq!(undo.kept.len(), 1);
-    assert!(undo.kept[0].reason.contains("edited after the import"));
+    assert!(undo.kept[0].reason.text.contains("edited after the import"));
+    assert_eq!(
+        undo.kept[0].reason.code,
+        UndoReason::EditedLater,
+        "the window says why Cara was kept by this code, in its own language"
+    );
     let anna = f.store.get_record(Kind::Contact, &old.id).unwrap();
     assert_eq!(anna.text("city").as_deref(), Some("Bonn"));
     assert!(anna.tags.is_empty());
@@ -452,10 +457,19 @@ fn undo_keeps_a_field_changed_after_the_import() {
         Some("CEO"),
         "the import's change is undone"
     );
+    assert!(undo.kept.iter().any(|k| {
+        k.reason
+            .text
+            .starts_with("city was changed after the import")
+    }));
     assert!(
+        undo.kept.iter().any(|k| k.reason.code
+            == UndoReason::FieldChangedLater {
+                kind: Kind::Contact,
+                field: "city".into(),
+            }),
+        "the field kept is named in the code, for the window to say by its label: {:?}",
         undo.kept
-            .iter()
-            .any(|k| k.reason.starts_with("city was changed after the import"))
     );
 }
 

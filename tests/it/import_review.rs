@@ -5,7 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use kith::import::{self, ImportOptions, ImportReport, Outcome, RecleanOptions};
+use kith::IssueCode;
+use kith::import::{
+    self, ImportOptions, ImportReport, KeptReason, Outcome, RecleanOptions, ReviewValue,
+};
+use kith::store::KeptInColumn;
 use kith::{Kind, ListQuery, Store};
 
 use crate::{Fixture, input};
@@ -313,5 +317,186 @@ fn a_phone_with_its_country_code_ignores_the_rows_country() {
             .any(|n| n.text.contains("read in their row's country (1 in DE)")),
         "only Dora's number needed her row's country: {:?}",
         r.notes
+    );
+}
+
+/// Why a value was kept is a code beside its English words, so the window can say it in the
+/// user's language: a phone and a date that do not read, and a cell of two emails.
+#[test]
+fn a_kept_value_says_why_by_its_code() {
+    let mut f = Fixture::new();
+    let path = write(
+        f.dir.path(),
+        "kept.csv",
+        "First Name,Email,Phone,Birthday,Tags\n\
+         Ann,ann@example.com,call me,1990-02-30,vip\n\
+         Bob,bob@x.com; bob2@y.com,+1 555 010 2000,sometime in May,\n\
+         ,,call me,,\n",
+    );
+    let r = run(
+        &mut f.store,
+        &path,
+        &ImportOptions {
+            default_country: Some("DE".into()),
+            ..ImportOptions::default()
+        },
+    );
+    let codes = |line: u64| -> Vec<(String, Option<KeptReason>)> {
+        r.rows
+            .iter()
+            .find(|x| x.line == line)
+            .unwrap_or_else(|| panic!("line {line} is listed"))
+            .review
+            .iter()
+            .map(|v| {
+                // The English is the code's words: what the CLI prints is what it means.
+                assert_eq!(
+                    Some(&v.reason),
+                    v.code.as_ref().map(|c| c.to_string()).as_ref()
+                );
+                (v.field.clone(), v.code.clone())
+            })
+            .collect()
+    };
+    let not_read = |issue| Some(KeptReason::NotRead { issue });
+    assert_eq!(
+        codes(2),
+        [
+            (
+                "phone".to_string(),
+                not_read(IssueCode::UnreadablePhone {
+                    value: "call me".into(),
+                    country: Some("DE".into()),
+                })
+            ),
+            (
+                "birthday".to_string(),
+                not_read(IssueCode::NoSuchDate {
+                    value: "1990-02-30".into()
+                })
+            ),
+        ],
+        "a phone and a date that do not read are kept, each with its code"
+    );
+    assert_eq!(
+        codes(3),
+        [
+            (
+                "email".to_string(),
+                Some(KeptReason::FirstUsed {
+                    issue: IssueCode::SeveralEmails {
+                        value: "bob@x.com; bob2@y.com".into()
+                    }
+                })
+            ),
+            (
+                "phone".to_string(),
+                Some(KeptReason::StoredAsWritten {
+                    issue: IssueCode::InvalidPhoneIn {
+                        value: "+1 555 010 2000".into(),
+                        place: "+1".into()
+                    }
+                })
+            ),
+            (
+                "birthday".to_string(),
+                not_read(IssueCode::UnreadableDate {
+                    value: "sometime in May".into()
+                })
+            ),
+        ],
+        "two emails: the first is used; a phone that looks like one is stored as written"
+    );
+
+    // A row naming nobody is refused, naming what it kept by column and code.
+    let nobody = r
+        .rows
+        .iter()
+        .find(|x| x.line == 4)
+        .expect("line 4 is listed");
+    assert_eq!(nobody.outcome, Outcome::Rejected);
+    assert_eq!(
+        nobody.issues[0].code,
+        Some(IssueCode::NothingIdentifies {
+            kept: vec![KeptInColumn {
+                column: "Phone".into(),
+                reason: KeptReason::NotRead {
+                    issue: IssueCode::UnreadablePhone {
+                        value: "call me".into(),
+                        country: Some("DE".into()),
+                    }
+                },
+            }]
+        })
+    );
+    assert_eq!(
+        nobody.issues[0].reason,
+        "nothing identifies anyone: no name, email, phone, customer number or company \
+         (Phone: 'call me' is not a phone number in DE)",
+        "the English as before: each kept value as \"column: reason\""
+    );
+
+    // The code survives the database: the review list and the record's flags give it back.
+    let reported: Vec<ReviewValue> = r.rows.iter().flat_map(|x| x.review.clone()).collect();
+    let page = f.store.flagged(None, 100).unwrap();
+    assert_eq!(page.items.len(), reported.len());
+    for item in &page.items {
+        let sent = reported
+            .iter()
+            .find(|v| v.field == item.field && v.raw == item.raw)
+            .unwrap_or_else(|| panic!("{item:?} was reported"));
+        assert_eq!((&item.reason, &item.code), (&sent.reason, &sent.code));
+        let own = f.store.record_flags(&item.record_id).unwrap();
+        assert!(own.contains(sent), "{own:?} holds {sent:?}");
+    }
+}
+
+/// Values kept before reasons were stored with their code list their stored English, without
+/// a code (the window shows the English as it is).
+#[test]
+fn a_value_kept_before_codes_lists_its_english() {
+    let mut f = Fixture::new();
+    let path = write(f.dir.path(), "odd.csv", ODD);
+    run(&mut f.store, &path, &ImportOptions::default());
+    rusqlite::Connection::open(f.path())
+        .unwrap()
+        .execute(
+            "UPDATE field_review SET code = NULL, reason = 'older words'",
+            [],
+        )
+        .unwrap();
+    let page = f.store.flagged(None, 100).unwrap();
+    assert!(!page.items.is_empty());
+    for item in &page.items {
+        assert_eq!((item.reason.as_str(), &item.code), ("older words", &None));
+        for own in f.store.record_flags(&item.record_id).unwrap() {
+            assert_eq!((own.reason.as_str(), own.code), ("older words", None));
+        }
+    }
+}
+
+/// A tag that is not a tag is kept with its own code; the cell's other tags are added.
+#[test]
+fn a_refused_tag_is_kept_with_its_code() {
+    let mut f = Fixture::new();
+    let long = "x".repeat(61);
+    let path = write(
+        f.dir.path(),
+        "tags.csv",
+        &format!("First Name,Tags\nAnn,\"vip, {long}\"\n"),
+    );
+    let r = run(&mut f.store, &path, &ImportOptions::default());
+    let kept = &r.rows[0].review;
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        kept[0].code,
+        Some(KeptReason::TagRefused {
+            tag: long.clone(),
+            issue: IssueCode::NotTag { max: 60 },
+        })
+    );
+    assert_eq!(
+        kept[0].reason,
+        format!("'{long}': a tag is 1 to 60 printable characters")
     );
 }

@@ -143,6 +143,7 @@ fn a_database_of_every_older_schema_version_migrates_with_its_data() {
         include_str!("../../src/store/migrations/0013_deal_stages.sql"),
         include_str!("../../src/store/migrations/0014_saved_views.sql"),
         include_str!("../../src/store/migrations/0015_import_row_code.sql"),
+        include_str!("../../src/store/migrations/0016_field_review_code.sql"),
     ];
     assert_eq!(
         migrations.len() as i64,

@@ -321,11 +321,10 @@ pub(super) fn full_year(value: u32, len: usize) -> Option<i32> {
     }
 }
 
-pub(super) fn not_a_date(raw: &str) -> String {
-    format!(
-        "'{}' is not a date (expected e.g. 2024-03-01, 01/03/2024 or 1 March 2024)",
-        raw.trim()
-    )
+pub(super) fn not_a_date(raw: &str) -> IssueCode {
+    IssueCode::UnreadableDate {
+        value: raw.trim().to_string(),
+    }
 }
 
 /// Reads the date part of a value (no time) into a calendar date.
@@ -333,7 +332,8 @@ pub(super) fn read_date(
     text: &str,
     order: Option<DateOrder>,
     raw: &str,
-) -> Result<NaiveDate, String> {
+) -> Result<NaiveDate, IssueCode> {
+    let value = || raw.trim().to_string();
     let parts = date_parts(text).ok_or_else(|| not_a_date(raw))?;
     let shape = shape(&parts).ok_or_else(|| not_a_date(raw))?;
     let n = &parts.nums;
@@ -341,8 +341,8 @@ pub(super) fn read_date(
         Shape::Named => {
             let month = parts.month.unwrap_or_default();
             match n.as_slice() {
-                [(_, l)] if *l >= 3 => return Err(format!("'{}' has no day", raw.trim())),
-                [_] => return Err(format!("'{}' has no year", raw.trim())),
+                [(_, l)] if *l >= 3 => return Err(IssueCode::DateWithoutDay { value: value() }),
+                [_] => return Err(IssueCode::DateWithoutYear { value: value() }),
                 [(y, ly), (d, ld)] if *ly >= 3 && *ld <= 2 => (full_year(*y, *ly), month, *d),
                 [(d, ld), (y, ly)] if *ld <= 2 => (full_year(*y, *ly), month, *d),
                 _ => return Err(not_a_date(raw)),
@@ -352,7 +352,9 @@ pub(super) fn read_date(
             ([(y, ly), (m, _), (d, _)], ['y', 'm', 'd'] | ['y', 'm']) => {
                 (full_year(*y, *ly), *m, *d)
             }
-            (_, ['m', 'd'] | ['m']) => return Err(format!("'{}' has no year", raw.trim())),
+            (_, ['m', 'd'] | ['m']) => {
+                return Err(IssueCode::DateWithoutYear { value: value() });
+            }
             _ => return Err(not_a_date(raw)),
         },
         Shape::Compact => {
@@ -376,18 +378,13 @@ pub(super) fn read_date(
                 Some(DateOrder::Mdy) => (full_year(year.0, year.1), a, b),
                 Some(DateOrder::Ymd) => (full_year(a, n[0].1), b, year.0),
                 None => {
-                    return Err(format!(
-                        "'{}' could be day/month or month/day; choose a date format for this \
-                         column (day/month/year or month/day/year)",
-                        raw.trim()
-                    ));
+                    return Err(IssueCode::AmbiguousDate { value: value() });
                 }
             }
         }
     };
     let y = y.ok_or_else(|| not_a_date(raw))?;
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("'{}' is not a valid calendar date", raw.trim()))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| IssueCode::NoSuchDate { value: value() })
 }
 
 /// Splits a value at the start of its time (`14:30`, `2:30 PM`, `14時30分`, `T14:30`).
@@ -657,11 +654,11 @@ pub fn date_order_free(raw: &str) -> bool {
 /// two-digit years (00–69 → 20xx, 70–99 → 19xx), a leading weekday (`Mon, 3 Mar 2024`) and
 /// a trailing time, which is dropped (`2024-03-01 00:00:00`). Invalid calendar dates
 /// (`31/02/2024`) are refused naming the value.
-pub fn clean_date(raw: &str, order: Option<DateOrder>) -> Result<String, String> {
+pub fn clean_date(raw: &str, order: Option<DateOrder>) -> Result<String, IssueCode> {
     let text = nfkc(raw);
     let text = text.trim();
     if text.is_empty() {
-        return Err("no date given".into());
+        return Err(IssueCode::NoDateGiven);
     }
     let (date, time) = split_time(text);
     if let Some(time) = time
@@ -676,11 +673,11 @@ pub fn clean_date(raw: &str, order: Option<DateOrder>) -> Result<String, String>
 /// followed by a time (`14:30`, `14:30:05`, `2:30 PM`, `下午2:30`, `14時30分`) and an optional
 /// offset (`Z`, `+08:00`, `+0800`, `UTC+8`); RFC 3339 and RFC 2822 texts; a date alone is
 /// midnight. Without an offset the time is UTC.
-pub fn clean_datetime(raw: &str, order: Option<DateOrder>) -> Result<String, String> {
+pub fn clean_datetime(raw: &str, order: Option<DateOrder>) -> Result<String, IssueCode> {
     let text = nfkc(raw);
     let text = text.trim();
     if text.is_empty() {
-        return Err("no date given".into());
+        return Err(IssueCode::NoDateGiven);
     }
     let format = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
@@ -692,12 +689,8 @@ pub fn clean_datetime(raw: &str, order: Option<DateOrder>) -> Result<String, Str
     let (date, time) = split_time(text);
     let day = read_date(date, order, raw)?;
     let (time, offset) = match time {
-        Some(t) => read_time(t).ok_or_else(|| {
-            format!(
-                "'{}' has a time Kith cannot read (expected e.g. 14:30, 2:30 PM or \
-                 14:30:05+02:00)",
-                raw.trim()
-            )
+        Some(t) => read_time(t).ok_or_else(|| IssueCode::UnreadableTimeOfDay {
+            value: raw.trim().to_string(),
         })?,
         None => (NaiveTime::MIN, None),
     };

@@ -5,8 +5,9 @@
 //! shape Kith would refuse from a form. Cleaning is lenient about how people write things
 //! (`3. März 2024`, `1.234,56 €`, `Smith, Robert`, `是`) and strict about what they mean:
 //! anything it cannot read without guessing (an ambiguous `01/03/2024`, an amount with three
-//! decimals, an invalid phone number for the country) is refused with a reason that names the
-//! value. Pure functions: no I/O, no SQL.
+//! decimals, an invalid phone number for the country) is refused with an [`IssueCode`] that
+//! names the value (its `Display` is the English reason, the window says it in the user's
+//! language). Pure functions: no I/O, no SQL.
 //!
 //! Conventions chosen here (each has a test):
 //! - Text is NFKC-normalised first, so full-width digits and punctuation (`２０２４／３／１`,
@@ -25,6 +26,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::error::IssueCode;
 use crate::model::{FieldDef, FieldType};
 use crate::values::{self, currency_of, nfkc};
 pub use crate::values::{
@@ -253,11 +255,16 @@ pub fn clean_text(raw: &str, multi_line: bool) -> String {
 /// reads it, or a month and day alone as `--MM-DD`: Google's and vCard's `--03-05` and
 /// `--0305`, Apple's year-omitted `1604-03-05`, and a date written without a year
 /// (`5 March`, `March 5`, `3月5日`, `05.03.`).
-pub fn clean_anniversary(raw: &str, order: Option<DateOrder>) -> Result<String, String> {
+pub fn clean_anniversary(raw: &str, order: Option<DateOrder>) -> Result<String, IssueCode> {
     let text = nfkc(raw);
     let text = text.trim();
     if text.starts_with("--") {
-        return values::parse_month_day(text).map(|(m, d)| format!("--{m:02}-{d:02}"));
+        return values::parse_month_day(text)
+            .map(|(m, d)| format!("--{m:02}-{d:02}"))
+            .map_err(|reason| IssueCode::NotMonthDay {
+                value: text.to_string(),
+                reason,
+            });
     }
     let full = clean_date(text, order);
     if let Ok(date) = &full {
@@ -328,7 +335,7 @@ pub(crate) fn format_cents(cents: i64) -> String {
 /// choice matched against the field's choices and common synonyms (`Closed Won` → `won`,
 /// `dringend` → `urgent`, `€` → `EUR`), otherwise the text unchanged so `parse_field` names
 /// the choices; text, URLs and ids trimmed. An empty cell gives an empty text (no value).
-pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<String, String> {
+pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<String, IssueCode> {
     let text = raw.trim();
     if text.is_empty() || (def.ty != FieldType::Bool && is_placeholder(text)) {
         return Ok(String::new());
@@ -343,19 +350,46 @@ pub fn clean_for_field(def: &FieldDef, raw: &str, ctx: &CleanContext) -> Result<
         FieldType::Date if def.year_optional => clean_anniversary(text, ctx.date_order),
         FieldType::Date => clean_date(text, ctx.date_order),
         FieldType::Datetime => clean_datetime(text, ctx.date_order),
-        FieldType::Time => values::parse_time(text),
+        FieldType::Time => values::parse_time(text).map_err(|reason| IssueCode::NotTime {
+            value: text.to_string(),
+            reason,
+        }),
         FieldType::Integer => {
-            let n = clean_number(text)?;
+            let n = clean_number(text).map_err(|reason| not_number(text, reason))?;
             if n.fract() != 0.0 || n.abs() > 9.0e15 {
-                return Err(format!("'{text}' is not a whole number"));
+                return Err(IssueCode::NotWholeNumber {
+                    value: text.to_string(),
+                });
             }
             Ok(format!("{}", n as i64))
         }
-        FieldType::Decimal => clean_number(text).map(values::decimal_text),
-        FieldType::Money => clean_money(text).map(|(cents, _)| format_cents(cents)),
-        FieldType::Bool => clean_bool(text).map(|b| b.to_string()),
+        FieldType::Decimal => clean_number(text)
+            .map(values::decimal_text)
+            .map_err(|reason| not_number(text, reason)),
+        FieldType::Money => clean_money(text)
+            .map(|(cents, _)| format_cents(cents))
+            .map_err(|reason| IssueCode::NotMoney {
+                value: text.to_string(),
+                reason,
+            }),
+        FieldType::Bool => {
+            clean_bool(text)
+                .map(|b| b.to_string())
+                .map_err(|reason| IssueCode::NotYesNo {
+                    value: text.to_string(),
+                    reason,
+                })
+        }
         FieldType::Choice => Ok(match_choice(def, text)
             .map(str::to_string)
             .unwrap_or_else(|| text.to_string())),
+    }
+}
+
+/// A number that does not read, with the English detail [`clean_number`] gave.
+fn not_number(text: &str, reason: String) -> IssueCode {
+    IssueCode::NotNumber {
+        value: text.to_string(),
+        reason,
     }
 }

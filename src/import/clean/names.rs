@@ -5,7 +5,7 @@ use super::*;
 
 /// An email address: trimmed, lower-cased, `mailto:` and `Name <a@b.com>` forms unwrapped,
 /// then checked by [`values::parse_email`]. A cell holding two addresses is refused.
-pub fn clean_email(raw: &str) -> Result<String, String> {
+pub fn clean_email(raw: &str) -> Result<String, IssueCode> {
     let text = nfkc(raw);
     let mut s = text.trim();
     if let (Some(open), Some(close)) = (s.rfind('<'), s.rfind('>'))
@@ -20,13 +20,13 @@ pub fn clean_email(raw: &str) -> Result<String, String> {
     }
     let s = s.trim_matches(|c: char| c.is_whitespace() || "\"';,.".contains(c));
     if s.matches('@').count() > 1 {
-        return Err(format!(
-            "'{}' holds more than one email address",
-            raw.trim()
-        ));
+        return Err(IssueCode::SeveralEmails {
+            value: raw.trim().to_string(),
+        });
     }
-    values::parse_email(&s.to_lowercase())
-        .map_err(|_| format!("'{}' is not a valid email address", raw.trim()))
+    values::parse_email(&s.to_lowercase()).map_err(|_| IssueCode::NotEmail {
+        value: raw.trim().to_string(),
+    })
 }
 
 /// Chinese (simplified and traditional) and Korean two-character surnames. A name starting

@@ -3,8 +3,8 @@
 // change data: the end-to-end test runs them against the engine.
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EntityRecord, Kind, KindSchema } from '../ipc/api';
-import { recordedAnswer } from '../ipc/mock/fixtures';
+import type { EntityRecord, Kind, KindSchema, ReviewValue } from '../ipc/api';
+import { recordedAnswer, recordedCalls } from '../ipc/mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from '../ipc/mock/install';
 import { i18n } from '../lib/i18n/index.svelte';
 import { localizeSchemas, ZH_SCHEMA } from '../lib/i18n/schema';
@@ -88,5 +88,58 @@ describe('a record’s page in Chinese', () => {
     for (const english of ['When', 'Field', 'Origin', 'empty', 'Loading']) {
       expect(history.textContent, `"${english}" is said in Chinese`).not.toContain(english);
     }
+  });
+});
+
+describe('a value kept for review on its record’s page', () => {
+  // Bob Smith of Google Contacts, his phone kept as written (`files` in
+  // src-tauri/src/record.rs).
+  const kept = () => {
+    const call = recordedCalls('review_record', 'files').find(
+      (entry) => (entry.answer as ReviewValue[]).length > 0,
+    );
+    if (!call) throw new Error('a record with a kept value was opened');
+    return { id: String(call.args.id), values: call.answer as ReviewValue[] };
+  };
+
+  function showKept(language: 'en' | 'zh'): ReviewValue {
+    i18n.set(language);
+    installReplayBackend(new ReplayBackend({ workspace: 'files' }));
+    const [schema] = localizeSchemas(
+      recordedAnswer<KindSchema[]>('schema', {}, 'files').filter(
+        (candidate) => candidate.kind === 'contact',
+      ),
+      language,
+    );
+    if (!schema) throw new Error('the contact schema');
+    const { id, values } = kept();
+    render(DetailView, {
+      schema,
+      id,
+      kindLabel: (kind: Kind) => ZH_SCHEMA[kind].label,
+      onedit: vi.fn(),
+      onback: vi.fn(),
+      ondeleted: vi.fn(),
+    });
+    const [value] = values;
+    if (!value) throw new Error('a kept value');
+    return value;
+  }
+
+  it("shows the text as written and the engine's reason", async () => {
+    const value = showKept('en');
+    const box = await screen.findByTestId(`kept-${value.field}`);
+    expect(box).toHaveTextContent(value.raw);
+    expect(box).toHaveTextContent(value.reason);
+  });
+
+  it('says in Chinese why it was kept, from its code', async () => {
+    const value = showKept('zh');
+    const box = await screen.findByTestId(`kept-${value.field}`);
+    expect(box).toHaveTextContent(value.raw);
+    expect(box).toHaveTextContent(
+      '“+1 555 010 2000”不是有效的电话号码（国际区号 +1）；已按原样保存',
+    );
+    expect(box).not.toHaveTextContent('kept as written');
   });
 });

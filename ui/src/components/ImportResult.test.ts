@@ -21,6 +21,7 @@ beforeEach(() => {
 
 afterEach(() => {
   uninstallMockBackend();
+  i18n.set('en');
 });
 
 function show(): void {
@@ -85,6 +86,20 @@ describe('the import result', () => {
       screen.getByTestId(`row-outcome-${dana?.line}`),
       'the row itself was created',
     ).toHaveTextContent('Created');
+  });
+
+  it('says in Chinese why each value was kept, from its code', () => {
+    i18n.set('zh');
+    show();
+    const dana = IMPORT_WITH_REVIEW.rows.find((row) => row.cells[0] === 'Dana');
+    const kept = screen.getByTestId(`row-review-${dana?.line}`);
+    expect(kept, 'the column and the text stay as the file wrote them').toHaveTextContent(
+      'E-mail 1 - Value',
+    );
+    expect(kept).toHaveTextContent(
+      '“dana@whitfield.example ::: dana.whitfield@example.org”包含多个邮箱地址；已使用第一个',
+    );
+    expect(kept).not.toHaveTextContent('the first is used');
   });
 });
 

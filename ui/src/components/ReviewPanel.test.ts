@@ -22,7 +22,10 @@ beforeEach(() => {
   backend = installReplayBackend(new ReplayBackend({ workspace: 'files' }));
 });
 
-afterEach(() => uninstallMockBackend());
+afterEach(() => {
+  uninstallMockBackend();
+  i18n.set('en');
+});
 
 describe('the review panel', () => {
   it('lists the kept values by field, each record a link that opens it', async () => {
@@ -123,7 +126,7 @@ describe('the needs-review filter of a list', () => {
 describe('the review panel in Chinese', () => {
   afterEach(() => i18n.set('en'));
 
-  it('lists and re-cleans the kept values in Chinese; the engine’s reasons stay its own', async () => {
+  it('lists and re-cleans the kept values in Chinese, each said why from its code', async () => {
     i18n.set('zh');
     render(ReviewPanel, { kind: 'contact', schemas: localizeSchemas(schemas(), 'zh') });
     const page = flagged();
@@ -140,10 +143,14 @@ describe('the review panel in Chinese', () => {
     expect(headers).toEqual(['记录', '原文', '保留原因']);
     const marie = phones.find((item) => item.title === 'Marie Dupont');
     expect(within(group).getAllByTestId('review-column')[0]).toHaveTextContent('列：');
-    expect(
-      group,
-      "why a value was kept is the engine's own text (no code to translate it by)",
-    ).toHaveTextContent(marie?.reason ?? '');
+    expect(marie?.code?.code, 'the French mobile was stored as written').toBe('stored_as_written');
+    expect(group, 'why, said from its code; the country by its Chinese name').toHaveTextContent(
+      '“06 12 34 56 78”不是有效的比利时电话号码；已按原样保存',
+    );
+    expect(group).not.toHaveTextContent('kept as written');
+    expect(screen.getByTestId('review-group-contact.email')).toHaveTextContent(
+      '“dana@whitfield.example ::: dana.whitfield@example.org”包含多个邮箱地址；已使用第一个',
+    );
     expect(screen.getByTestId('review-date-order')).toHaveTextContent('日在前');
 
     await fireEvent.input(screen.getByTestId('review-country'), { target: { value: 'fr ' } });

@@ -65,6 +65,8 @@ import type { ClusterName } from './bindings/ClusterName';
 import type { SatisfactionNote } from './bindings/SatisfactionNote';
 import type { CampaignNote } from './bindings/CampaignNote';
 import type { ForecastNote } from './bindings/ForecastNote';
+import type { KeptReason } from './bindings/KeptReason';
+import type { UndoReason } from './bindings/UndoReason';
 import type { DealBoard } from './bindings/DealBoard';
 import type { DealStage } from './bindings/DealStage';
 import type { SavedView } from './bindings/SavedView';
@@ -142,6 +144,8 @@ export type {
   SatisfactionNote,
   CampaignNote,
   ForecastNote,
+  KeptReason,
+  UndoReason,
   DealBoard,
   DealStage,
   SavedView,

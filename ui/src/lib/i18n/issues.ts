@@ -7,6 +7,9 @@ import type { Kind } from '../../ipc/bindings/Kind';
 import { targetLabel } from '../importing';
 import { zhSaid, type ZhCatalog } from './said';
 import { ZH_SCHEMA } from './schema';
+// Each other's words, called only once both modules are loaded (a kept value's reason is an
+// issue; a row that names nobody lists its kept values).
+import { ZH_KEPT_REASONS } from './engine/kept';
 
 /** A Chinese message for every code, from the code's values. */
 export const ZH_ISSUES: ZhCatalog<IssueCode> = {
@@ -30,7 +33,9 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
   feedback_content: () => '反馈至少需要评分、NPS 或评论中的一项',
   nothing_identifies: ({ kept }) =>
     '没有可识别客户的信息：缺少姓名、邮箱、电话、客户编号和公司' +
-    (kept.length > 0 ? `（${kept.join('；')}）` : ''),
+    (kept.length > 0
+      ? `（${kept.map((k) => `${k.column}：${zhSaid(k.reason, ZH_KEPT_REASONS)}`).join('；')}）`
+      : ''),
   relationship_target: () => '关系需要关联另一位联系人或一家公司',
   ends_before_start: ({ start, end }) => `结束日期（${end}）早于开始日期（${start}）`,
   custom_field_name: ({ max }) => `自定义字段的名称应为 1 到 ${max} 个字符`,
@@ -55,7 +60,39 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
       : `${plural}需要以下其中一列：${names.join('、')}`;
   },
   rule_points: ({ value, max }) => `${value} 分超出范围：每条规则的分值应在 −${max} 到 ${max} 之间`,
+  unreadable_date: ({ value }) =>
+    `“${value}”无法识别为日期（例如 2024-03-01、01/03/2024 或 2024年3月1日）`,
+  date_without_day: ({ value }) => `“${value}”缺少日`,
+  date_without_year: ({ value }) => `“${value}”缺少年份`,
+  ambiguous_date: ({ value }) =>
+    `“${value}”既可能是日/月，也可能是月/日：请为此列选择日期格式（日/月/年或月/日/年）`,
+  no_such_date: ({ value }) => `“${value}”不是日历上存在的日期`,
+  no_date_given: () => '未填写日期',
+  unreadable_time_of_day: ({ value }) =>
+    `“${value}”中的时间无法识别（例如 14:30、2:30 PM 或 14:30:05+02:00）`,
+  several_emails: ({ value }) => `“${value}”包含多个邮箱地址`,
+  several_phones: ({ value }) => `“${value}”包含多个电话号码`,
+  no_phone_given: () => '未填写电话号码',
+  not_country_code: ({ value }) => `“${value}”不是国家/地区代码（例如 CN、DE、US、GB）`,
+  unreadable_phone: ({ value, country }) =>
+    country === null ? `“${value}”不是电话号码` : `“${value}”不是${zhRegion(country)}的电话号码`,
+  invalid_phone_in: ({ value, place }) =>
+    place.startsWith('+')
+      ? `“${value}”不是有效的电话号码（国际区号 ${place}）`
+      : `“${value}”不是有效的${zhRegion(place)}电话号码`,
+  phone_without_country: () =>
+    '号码没有国家/地区代码，文件中也没有注明国家/地区：请设置默认国家/地区后重新清理',
+  not_tag: ({ max }) => `标签应为 1 到 ${max} 个可打印字符`,
 };
+
+/** A country's Chinese name from its ISO code ("DE" → "德国"), or the code when unknown. */
+function zhRegion(code: string): string {
+  try {
+    return new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /** An import's target in Chinese: a custom field by its name, else the field's label. */
 function zhTarget(kind: Kind, target: string, label: string): string {
