@@ -149,7 +149,10 @@ pub enum IssueCode {
     /// An imported row with nothing to identify anyone (no name, email, phone, customer
     /// number or company).
     NothingIdentifies {
-        /// The row's values kept for review, each with its column and why.
+        /// The row's values kept for review, each with its column and why. Written out in the
+        /// generated TypeScript (not imported from `KeptInColumn.ts`, which names this type
+        /// in turn): the bindings stay free of import circles.
+        #[cfg_attr(feature = "ts", ts(inline))]
         kept: Vec<KeptInColumn>,
     },
     /// A relationship that links a contact to nothing.
@@ -521,7 +524,8 @@ impl std::fmt::Display for KeptReason {
 pub struct KeptInColumn {
     /// The file's column (its header).
     pub column: String,
-    /// Why its value was kept.
+    /// Why its value was kept (written out in TypeScript, as `NothingIdentifies.kept` is).
+    #[cfg_attr(feature = "ts", ts(inline))]
     pub reason: KeptReason,
 }
 

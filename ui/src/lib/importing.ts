@@ -18,8 +18,8 @@ import type {
   TargetDef,
 } from '../ipc/api';
 import { formatNumber } from './format';
-import { i18n, t, tn, type Language, type MessageKey } from './i18n/index.svelte';
-import { ZH_SCHEMA } from './i18n/schema';
+import { i18n, t, tn, type MessageKey } from './i18n/index.svelte';
+import { targetLabel } from './i18n/targets';
 
 /** Kinds the engine has import rules for (`mapping::importable` in src/import/mapping.rs). */
 export const IMPORTABLE_KINDS: readonly Kind[] = [
@@ -229,39 +229,7 @@ export function groupTargets(targets: readonly TargetDef[]): TargetGroup[] {
   return groups.filter((group) => group.targets.length > 0);
 }
 
-/** Kith's own targets, which are no field of the kind (a field is named by the schema). */
-const TARGET_LABEL: Readonly<Record<string, MessageKey>> = {
-  id: 'import.target.id',
-  full_name: 'import.target.fullName',
-  customer_no: 'import.target.customer',
-  'line.product': 'import.target.lineProduct',
-  'line.description': 'import.target.lineDescription',
-  'line.quantity': 'import.target.lineQuantity',
-  'line.unit_price': 'import.target.lineUnitPrice',
-  'line.amount': 'import.target.lineAmount',
-  tags: 'import.target.tags',
-  ignore: 'import.target.ignore',
-};
-
-/**
- * A target as the mapping shows it: English as the engine labels it; Chinese names a field of
- * the kind by the schema's label (`company` and `contact` link by name, and stand for
- * `company_id` and `contact_id`) and Kith's other targets from the catalog.
- */
-export function targetLabel(
-  kind: Kind,
-  target: TargetDef,
-  language: Language = i18n.language,
-): string {
-  if (language === 'en') return target.label;
-  const field =
-    target.key === 'company' ? 'company_id' : target.key === 'contact' ? 'contact_id' : target.key;
-  const fields = ZH_SCHEMA[kind]?.fields ?? {};
-  if (Object.hasOwn(fields, field)) return fields[field] ?? target.label;
-  return Object.hasOwn(TARGET_LABEL, target.key)
-    ? t(TARGET_LABEL[target.key] as MessageKey)
-    : target.label;
-}
+export { targetLabel };
 
 /**
  * The mapping with one column sent to `choice` (a target key, `custom` or `ignore`), marked

@@ -4,12 +4,10 @@
 import type { IssueCode } from '../../ipc/bindings/IssueCode';
 import type { ErrorCode } from '../../ipc/bindings/ErrorCode';
 import type { Kind } from '../../ipc/bindings/Kind';
-import { targetLabel } from '../importing';
+import type { KeptReason } from '../../ipc/bindings/KeptReason';
 import { zhSaid, type ZhCatalog } from './said';
-import { ZH_SCHEMA } from './schema';
-// Each other's words, called only once both modules are loaded (a kept value's reason is an
-// issue; a row that names nobody lists its kept values).
-import { ZH_KEPT_REASONS } from './engine/kept';
+import { ZH_SCHEMA } from './schemaLabels';
+import { targetLabel } from './targets';
 
 /** A Chinese message for every code, from the code's values. */
 export const ZH_ISSUES: ZhCatalog<IssueCode> = {
@@ -109,6 +107,18 @@ function stageWord(stage: string): string {
 export function zhIssue(issue: IssueCode): string {
   return zhSaid(issue, ZH_ISSUES);
 }
+
+/**
+ * Why an import kept a value for review, in Chinese (`KeptReason`): the refusal said by its
+ * code, then what was done with the cell. Here beside the refusals it wraps, as a row that
+ * names nobody lists its kept values with them (`nothing_identifies`).
+ */
+export const ZH_KEPT_REASONS: ZhCatalog<KeptReason> = {
+  not_read: ({ issue }) => zhIssue(issue),
+  stored_as_written: ({ issue }) => `${zhIssue(issue)}；已按原样保存`,
+  first_used: ({ issue }) => `${zhIssue(issue)}；已使用第一个`,
+  tag_refused: ({ tag, issue }) => `“${tag}”：${zhIssue(issue)}`,
+};
 
 /**
  * Chinese for the failures whose English message adds nothing a user acts on beyond the
