@@ -4,7 +4,9 @@
 //! pays for it: the first screen took 200 to 400 ms longer to paint under Xvfb than with the
 //! page drawn directly. There the webview draws without hardware acceleration; with a GPU it
 //! keeps WebKit's default. A user's own `WEBKIT_DISABLE_COMPOSITING_MODE` is WebKit's to read
-//! and is left alone.
+//! and is left alone. `KITH_WEBVIEW_DRAWING=webkit` keeps WebKit's default everywhere: the
+//! end-to-end runs set it, because without acceleration WebKit's snapshots (what a WebDriver
+//! screenshot takes) at times never come back.
 
 use std::path::Path;
 
@@ -24,7 +26,8 @@ pub fn has_render_node(dir: &Path) -> bool {
 /// Called as the window is made, before its page paints its first frame.
 #[cfg(target_os = "linux")]
 pub fn fit_to_gpu(window: &tauri::WebviewWindow) {
-    if has_render_node(Path::new(DRI)) {
+    let webkit_chooses = std::env::var_os("KITH_WEBVIEW_DRAWING").is_some_and(|v| v == "webkit");
+    if webkit_chooses || has_render_node(Path::new(DRI)) {
         return;
     }
     let done = window.with_webview(|webview| {

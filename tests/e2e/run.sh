@@ -75,6 +75,9 @@ native_port=$((port + 1))
 # tauri-driver hands its environment to the app: KITH_DB points it at a fresh database.
 # NO_AT_BRIDGE: no accessibility bus daemons (at-spi, dbus) that would outlive the app.
 export KITH_DB=$tmp/e2e.db NO_AT_BRIDGE=1
+# The webview draws as WebKit chooses (src-tauri/src/webview.rs): without acceleration, the
+# WebKit snapshots that WebDriver's screenshots take at times never come back.
+export KITH_WEBVIEW_DRAWING=webkit
 # The app's file dialogs answer from this file (one path per line), which the test writes
 # before it clicks "Choose file…" or "Save as…": WebDriver cannot drive a native dialog.
 export KITH_TEST_DIALOG_ANSWERS=$tmp/dialog-answers

@@ -28,6 +28,7 @@ const SCREENS = [
   { name: 'contacts', hash: '#/contact', ready: '[data-testid^="row-"]' },
   { name: 'company', hash: null, ready: '[data-testid="related-people"]' },
   { name: 'segments', hash: '#/dashboard/segments', ready: '[data-testid="rfm-segments"]' },
+  { name: 'review', hash: '#/review', ready: '[data-testid="review-panel"] td.why' },
 ];
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kith-screens-'));
@@ -46,6 +47,11 @@ test('the main screens in English and Chinese', async (t) => {
     timeout: 300_000,
   });
   execFileSync(cli, ['--db', db, 'analyze', 'all'], { stdio: 'ignore', timeout: 300_000 });
+  // Real exports imported, so the values they kept for review show with why.
+  for (const file of ['google_contacts.csv', 'outlook.csv']) {
+    const exported = path.resolve('tests/data/import/exports', file);
+    execFileSync(cli, ['--db', db, 'import', 'contact', exported], { stdio: 'ignore' });
+  }
   const json = (...args) =>
     JSON.parse(execFileSync(cli, ['--db', db, '--json', ...args], { encoding: 'utf8' }));
   // A company with people, deals and orders, so its page shows what is related to it.
