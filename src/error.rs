@@ -1,6 +1,10 @@
 //! The engine's error type. Variants are what a caller acts on; messages name the problem.
 
-use crate::model::Kind;
+use crate::model::{Kind, Said};
+
+mod file;
+
+pub use file::{FileFault, FileProblem, Workbook};
 
 /// A field that failed validation, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -239,6 +243,35 @@ pub enum IssueCode {
         /// Their English names.
         labels: Vec<String>,
     },
+    /// A saved mapping chosen for an import of another kind.
+    SavedForOtherKind {
+        /// The mapping's name.
+        name: String,
+        /// The kind it was saved for.
+        saved: Kind,
+        /// The kind imported.
+        kind: Kind,
+    },
+    /// A saved mapping sends a column to a field the kind does not have.
+    SavedTargetMissing {
+        /// The mapping's name.
+        name: String,
+        /// The kind imported.
+        kind: Kind,
+        /// The target it names.
+        target: String,
+    },
+    /// A saved mapping sends a column to a field another column already fills.
+    SavedTargetFilled {
+        /// The mapping's name.
+        name: String,
+        /// The kind imported.
+        kind: Kind,
+        /// The field (a target key).
+        target: String,
+        /// The column that fills it first.
+        from: String,
+    },
     /// A lead-score rule's points outside ±`max`.
     RulePoints {
         /// The points given.
@@ -248,6 +281,20 @@ pub enum IssueCode {
         #[cfg_attr(feature = "ts", ts(type = "number"))]
         max: i64,
     },
+    /// A list filter's value reads as empty, so it names nothing to compare with.
+    FilterNamesNothing {
+        /// The filter's value.
+        value: String,
+        /// The field's (English) label.
+        label: String,
+    },
+    /// A list filter's range has neither end (`..`).
+    RangeWithoutEnds {
+        /// The filter's value.
+        value: String,
+    },
+    /// A tag filter names no tag.
+    NoTagNamed,
     /// A cell an import cannot read as a date in any way it knows.
     UnreadableDate {
         /// The text given.
@@ -424,10 +471,34 @@ impl std::fmt::Display for IssueCode {
                 ),
                 [] => write!(f, "{plural} need a column"),
             },
+            IssueCode::SavedForOtherKind { name, saved, kind } => write!(
+                f,
+                "the saved mapping '{name}' is for {}, not {}",
+                saved.def().plural.to_lowercase(),
+                kind.def().plural.to_lowercase()
+            ),
+            IssueCode::SavedTargetMissing { name, kind, target } => write!(
+                f,
+                "the saved mapping '{name}' sends it to '{target}', which {} do not have",
+                kind.def().plural.to_lowercase()
+            ),
+            IssueCode::SavedTargetFilled {
+                name, target, from, ..
+            } => write!(
+                f,
+                "the saved mapping '{name}' sends it to '{target}', which '{from}' already fills"
+            ),
             IssueCode::RulePoints { value, max } => write!(
                 f,
                 "{value} points is out of range: a rule gives between −{max} and {max}"
             ),
+            IssueCode::FilterNamesNothing { value, label } => {
+                write!(f, "'{value}' names no {label} to compare with")
+            }
+            IssueCode::RangeWithoutEnds { value } => {
+                write!(f, "'{value}' is a range with neither end")
+            }
+            IssueCode::NoTagNamed => f.write_str("name a tag (or several: VIP|Wholesale)"),
             IssueCode::UnreadableDate { value } => write!(
                 f,
                 "'{value}' is not a date (expected e.g. 2024-03-01, 01/03/2024 or 1 March 2024)"
@@ -568,6 +639,10 @@ pub struct ErrorReport {
     pub message: String,
     /// The fields at fault, for validation errors.
     pub issues: Vec<FieldIssue>,
+    /// The file refused and why, coded, for `bad_file`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub file: Option<Box<FileFault>>,
 }
 
 /// Everything the engine can refuse or fail at.
@@ -629,8 +704,9 @@ pub enum Error {
         path: String,
         /// The line (or sheet row) at fault, when there is one.
         line: Option<u64>,
-        /// What is wrong, in words a user understands.
-        reason: String,
+        /// What is wrong, in words a user understands, with its code (boxed: the other
+        /// errors are small).
+        reason: Box<Said<FileProblem>>,
     },
     /// The user cancelled the operation; nothing was written.
     #[error("cancelled; nothing was changed")]
@@ -700,6 +776,14 @@ impl Error {
             code: self.code(),
             message: self.to_string(),
             issues: self.issues().to_vec(),
+            file: match self {
+                Error::BadFile { path, line, reason } => Some(Box::new(FileFault {
+                    path: path.clone(),
+                    line: *line,
+                    problem: reason.code.clone(),
+                })),
+                _ => None,
+            },
         }
     }
 

@@ -26,7 +26,9 @@ pub mod values;
 pub mod walltime;
 pub mod workspace;
 
-pub use error::{Error, ErrorCode, ErrorReport, FieldIssue, IssueCode, Result};
+pub use error::{
+    Error, ErrorCode, ErrorReport, FieldIssue, FileFault, FileProblem, IssueCode, Result, Workbook,
+};
 pub use model::{
     Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, Related,
     RelatedGroup, RelatedLink, Said, SearchHit, TimelineItem, Value,

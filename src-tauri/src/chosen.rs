@@ -61,6 +61,7 @@ impl Chosen {
                     }
                 ),
                 issues: Vec::new(),
+                file: None,
             }),
         }
     }

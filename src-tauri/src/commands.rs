@@ -245,6 +245,7 @@ fn internal(message: String) -> ErrorReport {
         code: ErrorCode::Internal,
         message,
         issues: Vec::new(),
+        file: None,
     }
 }
 

@@ -57,5 +57,6 @@ pub fn report(panic: &(dyn Any + Send)) -> ErrorReport {
              everything else keeps working; {details}"
         ),
         issues: Vec::new(),
+        file: None,
     }
 }

@@ -635,10 +635,6 @@ fn describe_target(kind: Kind, key: &str) -> String {
         .map_or_else(|| key.to_string(), |t| t.label)
 }
 
-fn plural(kind: Kind) -> String {
-    kind.def().plural.to_lowercase()
-}
-
 /// Maps the columns with a saved mapping: headers it names (exactly, or failing that folded)
 /// get its target (source `Saved`), the rest are auto-mapped around them. A saved target the
 /// kind does not have, a mapping saved for another kind, or two columns sent to one field
@@ -649,16 +645,14 @@ pub fn apply_saved(
     saved: &SavedMapping,
 ) -> Result<Vec<ColumnMap>, Vec<FieldIssue>> {
     if saved.kind != kind {
-        return Err(vec![FieldIssue {
-            field: "mapping".into(),
-            reason: format!(
-                "the saved mapping '{}' is for {}, not {}",
-                saved.name,
-                plural(saved.kind),
-                plural(kind)
-            ),
-            code: None,
-        }]);
+        return Err(vec![FieldIssue::coded(
+            "mapping",
+            IssueCode::SavedForOtherKind {
+                name: saved.name.clone(),
+                saved: saved.kind,
+                kind,
+            },
+        )]);
     }
     let folded: HashMap<String, (&str, &str)> = saved
         .columns
@@ -682,29 +676,27 @@ pub fn apply_saved(
         }
         let t = t.trim();
         if !is_target(kind, t) {
-            issues.push(FieldIssue {
-                field: column_label(headers, i),
-                reason: format!(
-                    "the saved mapping '{}' sends it to '{t}', which {} do not have",
-                    saved.name,
-                    plural(kind)
-                ),
-                code: None,
-            });
+            issues.push(FieldIssue::coded(
+                column_label(headers, i),
+                IssueCode::SavedTargetMissing {
+                    name: saved.name.clone(),
+                    kind,
+                    target: t.to_string(),
+                },
+            ));
             continue;
         }
         if t != "ignore" && custom_target(t).is_none() {
             if let Some(&first) = owner.get(t) {
-                issues.push(FieldIssue {
-                    field: column_label(headers, i),
-                    reason: format!(
-                        "the saved mapping '{}' sends it to {}, which '{}' already fills",
-                        saved.name,
-                        describe_target(kind, t),
-                        column_label(headers, first)
-                    ),
-                    code: None,
-                });
+                issues.push(FieldIssue::coded(
+                    column_label(headers, i),
+                    IssueCode::SavedTargetFilled {
+                        name: saved.name.clone(),
+                        kind,
+                        target: t.to_string(),
+                        from: column_label(headers, first),
+                    },
+                ));
                 continue;
             }
             owner.insert(t.to_string(), i);

@@ -5,6 +5,7 @@
 //! `none`): the field is empty; `tag=VIP` (or `VIP|Wholesale`): records carrying the tag.
 //! Each clause comes with its arguments as typed values; the list binds them.
 
+use crate::error::IssueCode;
 use crate::model::{FieldDef, FieldType, Value};
 use crate::values::parse_field;
 
@@ -13,12 +14,15 @@ pub(super) fn field_clause(
     table: &str,
     f: &FieldDef,
     raw: &str,
-) -> std::result::Result<(String, Vec<Value>), String> {
+) -> std::result::Result<(String, Vec<Value>), IssueCode> {
     let raw = raw.trim();
     let column = format!("{table}.{}", f.name);
-    let one = |text: &str| -> std::result::Result<Value, String> {
-        match parse_field(f, text).map_err(|code| code.to_string())? {
-            Value::Null => Err(format!("'{raw}' names no {} to compare with", f.label)),
+    let one = |text: &str| -> std::result::Result<Value, IssueCode> {
+        match parse_field(f, text)? {
+            Value::Null => Err(IssueCode::FilterNamesNothing {
+                value: raw.to_string(),
+                label: f.label.to_string(),
+            }),
             v => Ok(v),
         }
     };
@@ -38,7 +42,9 @@ pub(super) fn field_clause(
         if let Some((from, to)) = raw.split_once("..") {
             let (from, to) = (from.trim(), to.trim());
             if from.is_empty() && to.is_empty() {
-                return Err(format!("'{raw}' is a range with neither end"));
+                return Err(IssueCode::RangeWithoutEnds {
+                    value: raw.to_string(),
+                });
             }
             let mut parts = Vec::new();
             let mut args = Vec::new();
@@ -77,7 +83,7 @@ pub(super) fn field_clause(
 pub(super) fn tag_clause(
     table: &str,
     raw: &str,
-) -> std::result::Result<(String, Vec<Value>), String> {
+) -> std::result::Result<(String, Vec<Value>), IssueCode> {
     let tags: Vec<Value> = raw
         .split('|')
         .map(str::trim)
@@ -85,7 +91,7 @@ pub(super) fn tag_clause(
         .map(|t| Value::Text(t.to_string()))
         .collect();
     if tags.is_empty() {
-        return Err("name a tag (or several: VIP|Wholesale)".into());
+        return Err(IssueCode::NoTagNamed);
     }
     let marks = vec!["?"; tags.len()].join(", ");
     Ok((

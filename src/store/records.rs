@@ -471,11 +471,13 @@ impl Store {
                         ));
                         args.push(SqlValue::Text(kind.as_str().into()));
                     }
-                    Err(reason) => issues.push(FieldIssue {
-                        field: name.clone(),
-                        reason,
-                        code: None,
-                    }),
+                    Err(reason) => issues.push(FieldIssue::coded(
+                        name.clone(),
+                        IssueCode::NotYesNo {
+                            value: raw.trim().to_string(),
+                            reason,
+                        },
+                    )),
                 }
                 continue;
             }
@@ -505,7 +507,7 @@ impl Store {
                     clauses.push(sql);
                     args.extend(values.iter().map(to_sql));
                 }
-                Err(reason) => issues.push(FieldIssue::new(name.clone(), reason)),
+                Err(code) => issues.push(FieldIssue::coded(name.clone(), code)),
             }
         }
         if let Some(text) = query

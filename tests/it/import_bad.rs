@@ -132,11 +132,24 @@ fn refused(path: &Path, opts: &ReadOptions) -> (String, Option<u64>) {
     let shown = path.display().to_string();
     let check = |e: Error, what: &str| -> (String, Option<u64>) {
         assert_eq!(e.code(), ErrorCode::BadFile, "{what}: {e}");
-        assert_eq!(e.report().code, ErrorCode::BadFile);
+        let report = e.report();
+        assert_eq!(report.code, ErrorCode::BadFile);
         let message = e.to_string();
         let Error::BadFile { path, line, reason } = e else {
             unreachable!("the code is BadFile")
         };
+        // The window says the refusal from its code: the report carries it with the file and
+        // the line, and the code's English is the message's reason.
+        let fault = report
+            .file
+            .expect("a bad file's report names the file and the problem");
+        assert_eq!(
+            (&fault.path, fault.line, &fault.problem),
+            (&path, line, &reason.code),
+            "{what}"
+        );
+        assert_eq!(reason.code.to_string(), reason.text, "{what}");
+        let reason = reason.text;
         assert_eq!(path, shown, "{what}: the error names the file as given");
         let expected = match line {
             Some(l) => format!("{shown}, line {l}: {reason}"),

@@ -18,7 +18,7 @@ fn reason(path: &Path) -> String {
             path.display(),
             source
         ),
-        Err(e) => e.reason,
+        Err(e) => e.reason.text,
     }
 }
 

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use kith::Kind;
 use kith::import::mapping::{
     ColumnMap, MapSource, SavedMapping, apply_saved, auto_map, check_mapping, detect_export,
     targets,
 };
+use kith::{IssueCode, Kind};
 
 fn headers(row: &str) -> Vec<String> {
     row.split(',').map(str::to_string).collect()
@@ -1097,6 +1097,15 @@ fn invalid_saved_targets_are_reported() {
         issues[1].field, "Other",
         "an empty custom name is not a target"
     );
+    assert_eq!(
+        issues[0].code,
+        Some(IssueCode::SavedTargetMissing {
+            name: "CRM export".into(),
+            kind: Kind::Contact,
+            target: "stage".into(),
+        }),
+        "coded, for the window to say in its language"
+    );
 }
 
 #[test]
@@ -1111,6 +1120,14 @@ fn a_saved_mapping_for_another_kind_is_refused() {
         issues[0].reason.contains("deals") && issues[0].reason.contains("contacts"),
         "the kinds are named: {}",
         issues[0].reason
+    );
+    assert_eq!(
+        issues[0].code,
+        Some(IssueCode::SavedForOtherKind {
+            name: "CRM export".into(),
+            saved: Kind::Deal,
+            kind: Kind::Contact,
+        })
     );
 }
 
@@ -1128,6 +1145,12 @@ fn a_saved_mapping_filling_one_field_twice_is_refused() {
         issues[0].reason.contains("'Mail'"),
         "with the column that already fills the field: {}",
         issues[0].reason
+    );
+    assert!(
+        matches!(&issues[0].code, Some(IssueCode::SavedTargetFilled { target, from, .. })
+            if target == "email" && from == "Mail"),
+        "{:?}",
+        issues[0].code
     );
 }
 

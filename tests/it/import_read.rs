@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use kith::FileProblem;
 use kith::import::read::{
     Format, ReadError, ReadOptions, RowReason, RowStatus, Source, SourceInfo, SourceRow,
     VCARD_HEADERS, open,
@@ -471,7 +472,7 @@ fn an_unknown_encoding_label_is_refused_with_examples() {
     };
     let e = open_err("a.csv", b"Name\nAnn\n", &opts);
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "\"klingon-8\" is not an encoding Kith knows; use a label such as \"utf-8\", \
          \"utf-16le\", \"gbk\", \"big5\", \"shift_jis\" or \"windows-1252\""
     );
@@ -722,18 +723,70 @@ fn an_unclosed_quote_rejects_its_row_and_says_how_far_it_ran() {
 #[test]
 fn empty_files_are_refused() {
     let none = ReadOptions::default();
-    assert_eq!(open_err("e.csv", b"", &none).reason, "the file is empty");
     assert_eq!(
-        open_err("e.csv", &[0xEF, 0xBB, 0xBF], &none).reason,
+        open_err("e.csv", b"", &none).reason.text,
+        "the file is empty"
+    );
+    assert_eq!(
+        open_err("e.csv", &[0xEF, 0xBB, 0xBF], &none).reason.text,
         "the file is empty (it holds only a byte-order mark)"
     );
     assert_eq!(
-        open_err("e.csv", &[0xFF, 0xFE], &none).reason,
+        open_err("e.csv", &[0xFF, 0xFE], &none).reason.text,
         "the file is empty (it holds only a byte-order mark)"
     );
     assert_eq!(
-        open_err("e.csv", b"\r\n\n\r", &none).reason,
+        open_err("e.csv", b"\r\n\n\r", &none).reason.text,
         "the file holds only blank lines"
+    );
+}
+
+/// A file refused as a whole carries its problem as a code with its values (the window says
+/// it in Chinese from the code), and the English is the code's own words.
+#[test]
+fn file_refusals_carry_their_codes() {
+    let none = ReadOptions::default();
+    let code = |name: &str, bytes: &[u8], opts: &ReadOptions| {
+        let e = open_err(name, bytes, opts);
+        assert_eq!(e.reason.code.to_string(), e.reason.text);
+        e.reason.code
+    };
+    assert_eq!(code("e.csv", b"", &none), FileProblem::Empty);
+    assert_eq!(
+        code("e.csv", &[0xEF, 0xBB, 0xBF], &none),
+        FileProblem::OnlyByteOrderMark
+    );
+    assert_eq!(
+        code("b.csv", b"Name\x00\x01\x02\x03\x00\x00\x00\x00", &none),
+        FileProblem::NotText { byte: 4 }
+    );
+    assert_eq!(
+        code("p.xls", b"<html><body><table></table></body></html>", &none),
+        FileProblem::XlsIsHtml
+    );
+    assert_eq!(
+        code("w.xlsx", b"Name,Email\nAnn,a@x.org\n", &none),
+        FileProblem::NotZip {
+            workbook: kith::Workbook::Excel
+        }
+    );
+    let header = ReadOptions {
+        header_row: Some(9),
+        ..ReadOptions::default()
+    };
+    assert_eq!(
+        code("h.csv", b"Name\nAnn\n", &header),
+        FileProblem::HeaderPastEnd { row: 9 }
+    );
+    let label = ReadOptions {
+        encoding: Some("klingon".into()),
+        ..ReadOptions::default()
+    };
+    assert_eq!(
+        code("k.csv", b"Name\n", &label),
+        FileProblem::UnknownEncoding {
+            label: "klingon".into()
+        }
     );
 }
 
@@ -756,7 +809,7 @@ fn five_thousand_columns_are_refused() {
     let header: Vec<String> = (1..=5000).map(|i| format!("c{i}")).collect();
     let text = format!("{}\n{}\n", header.join(","), vec!["1"; 5000].join(","));
     let e = open_err("wide.csv", text.as_bytes(), &ReadOptions::default());
-    assert_eq!(e.reason, "has 5000 columns; Kith imports at most 1000");
+    assert_eq!(e.reason.text, "has 5000 columns; Kith imports at most 1000");
     assert_eq!(e.line, Some(1));
     assert!(
         e.to_string()
@@ -784,7 +837,7 @@ fn a_row_over_the_size_cap_ends_the_read_with_an_error() {
         .expect_err("the runaway row ends the read");
     assert_eq!(e.line, Some(3));
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "the row that begins on line 3 is longer than 64 MB; a quoted field opened on line 3 \
          is probably never closed"
     );
@@ -795,14 +848,18 @@ fn a_row_over_the_size_cap_ends_the_read_with_an_error() {
 fn binary_files_with_a_csv_name_are_refused() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa";
     let e = open_err("photo.csv", png, &ReadOptions::default());
-    assert_eq!(e.reason, "is not a text file (binary data near byte 6)");
+    assert_eq!(
+        e.reason.text,
+        "is not a text file (binary data near byte 6)"
+    );
 
     let e = open_err("random.csv", &noise(4096, 7), &ReadOptions::default());
     assert!(
         e.reason
+            .text
             .starts_with("is not a text file (binary data near byte "),
         "{}",
-        e.reason
+        e.reason.text
     );
 }
 
@@ -811,14 +868,14 @@ fn missing_files_and_folders_are_refused() {
     let dir = TempDir::new().expect("temp dir");
     let missing = dir.path().join("nope.csv");
     let e = open(&missing, &ReadOptions::default()).expect_err("missing");
-    assert_eq!(e.reason, "the file does not exist");
+    assert_eq!(e.reason.text, "the file does not exist");
     assert_eq!(e.path, missing.display().to_string());
     assert_eq!(
         e.to_string(),
         format!("{}: the file does not exist", missing.display())
     );
     let e = open(dir.path(), &ReadOptions::default()).expect_err("a folder");
-    assert_eq!(e.reason, "is a folder, not a file");
+    assert_eq!(e.reason.text, "is a folder, not a file");
 }
 
 #[test]
@@ -828,7 +885,7 @@ fn bad_options_are_refused() {
         ..ReadOptions::default()
     };
     assert_eq!(
-        open_err("a.csv", b"a,b\n", &opts).reason,
+        open_err("a.csv", b"a,b\n", &opts).reason.text,
         "the delimiter must be one ASCII character other than a quote or a line end, not 'é'"
     );
     let opts = ReadOptions {
@@ -836,7 +893,7 @@ fn bad_options_are_refused() {
         ..ReadOptions::default()
     };
     assert_eq!(
-        open_err("a.csv", b"a,b\n1,2\n", &opts).reason,
+        open_err("a.csv", b"a,b\n1,2\n", &opts).reason.text,
         "the header row 9 is past the end of the file"
     );
     let opts = ReadOptions {
@@ -845,7 +902,7 @@ fn bad_options_are_refused() {
     };
     let e = open_err("a.csv", b"a,\"b\nc\"\nd,e\n", &opts);
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "line 2 is blank or inside a quoted field, so it cannot be the header row; the next row \
          starts on line 3"
     );
@@ -1034,7 +1091,7 @@ fn xlsx_sheet_and_header_row_can_be_chosen() {
     };
     let e = open(&path, &opts).expect_err("no such sheet");
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "has no sheet named \"Leads\"; its sheets are \"Cover\", \"Contacts\""
     );
 }
@@ -1062,9 +1119,11 @@ fn corrupt_workbooks_are_refused_as_unreadable() {
         &ReadOptions::default(),
     );
     assert!(
-        e.reason.starts_with("is not a readable Excel workbook: "),
-        "a truncated zip: {}",
         e.reason
+            .text
+            .starts_with("is not a readable Excel workbook: "),
+        "a truncated zip: {}",
+        e.reason.text
     );
     let e = open_err(
         "garbage.xlsx",
@@ -1072,32 +1131,38 @@ fn corrupt_workbooks_are_refused_as_unreadable() {
         &ReadOptions::default(),
     );
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "is not a readable Excel workbook: it is not a ZIP archive, as every .xlsx file is"
     );
     let e = open_err("noise.xlsx", &noise(2048, 3), &ReadOptions::default());
     assert!(
-        e.reason.starts_with("is not a readable Excel workbook: "),
-        "{}",
         e.reason
+            .text
+            .starts_with("is not a readable Excel workbook: "),
+        "{}",
+        e.reason.text
     );
     let e = open_err("noise.xls", &noise(2048, 5), &ReadOptions::default());
     assert!(
-        e.reason.starts_with("is not a readable Excel workbook: "),
-        "{}",
         e.reason
+            .text
+            .starts_with("is not a readable Excel workbook: "),
+        "{}",
+        e.reason.text
     );
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.extend(noise(1024, 9));
     let e = open_err("broken.xls", &ole, &ReadOptions::default());
     assert!(
-        e.reason.starts_with("is not a readable Excel workbook: "),
-        "{}",
         e.reason
+            .text
+            .starts_with("is not a readable Excel workbook: "),
+        "{}",
+        e.reason.text
     );
     let e = open_err("garbage.ods", b"hello", &ReadOptions::default());
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "is not a readable OpenDocument spreadsheet: it is not a ZIP archive, as every .ods \
          file is"
     );
@@ -1113,15 +1178,18 @@ fn an_entry_inflating_past_its_declared_size_is_not_read() {
     set_declared_size(&mut bytes, "xl/worksheets/sheet2.xml", 100);
     let e = open_err("liar.xlsx", &bytes, &ReadOptions::default());
     assert!(
-        e.reason.starts_with("is not a readable Excel workbook: "),
-        "{}",
         e.reason
+            .text
+            .starts_with("is not a readable Excel workbook: "),
+        "{}",
+        e.reason.text
     );
     assert!(
         e.reason
+            .text
             .ends_with("File is larger than its declared uncompressed size"),
         "the zip crate stopped at the declared size: {}",
-        e.reason
+        e.reason.text
     );
 }
 
@@ -1210,7 +1278,7 @@ fn zip_bombs_are_refused_before_anything_is_inflated() {
     ]);
     let e = open_err("bomb.xlsx", &bomb, &ReadOptions::default());
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "was refused because it looks like a zip bomb: its entry \"xl/worksheets/sheet1.xml\" \
          inflates 60 MB from 100 KB (614:1, more than 100:1)"
     );
@@ -1221,7 +1289,7 @@ fn zip_bombs_are_refused_before_anything_is_inflated() {
     ]);
     let e = open_err("big.xlsx", &big, &ReadOptions::default());
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "was refused because it looks like a zip bomb: its entries inflate to 1100 MB in total, \
          more than the 1024 MB Kith reads"
     );
@@ -1339,7 +1407,7 @@ fn an_xls_name_on_a_text_file_is_read_as_text_with_a_warning() {
         &ReadOptions::default(),
     );
     assert_eq!(
-        e.reason,
+        e.reason.text,
         "is a web page (HTML) with an .xls name, not a workbook; open it in Excel and save it \
          as .xlsx or .csv"
     );
@@ -1670,9 +1738,9 @@ fn dtos_serialize_as_the_ui_expects() {
     let e = ReadError {
         path: "a.csv".into(),
         line: Some(4),
-        reason: "boom".into(),
+        reason: Box::new(FileProblem::HeaderEmpty.into()),
     };
-    assert_eq!(e.to_string(), "a.csv, line 4: boom");
+    assert_eq!(e.to_string(), "a.csv, line 4: the header row is empty");
 }
 
 // ---- scale ----------------------------------------------------------------------------------

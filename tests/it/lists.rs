@@ -3,7 +3,7 @@
 //! field. And the views a user saves of a filtered list.
 
 use kith::model::ListQuery;
-use kith::{Error, Kind, Store};
+use kith::{Error, FieldIssue, IssueCode, Kind, Store};
 
 use crate::{Fixture, input, kith};
 
@@ -35,6 +35,12 @@ fn titles(store: &Store, kind: Kind, filters: &[(&str, &str)]) -> Vec<String> {
 }
 
 fn refusal(store: &Store, filters: &[(&str, &str)]) -> (String, String) {
+    let issue = refused(store, filters);
+    (issue.field, issue.reason)
+}
+
+/// The first field a list of deals with `filters` refuses.
+fn refused(store: &Store, filters: &[(&str, &str)]) -> FieldIssue {
     let query = ListQuery {
         filters: filters
             .iter()
@@ -43,7 +49,7 @@ fn refusal(store: &Store, filters: &[(&str, &str)]) -> (String, String) {
         ..ListQuery::default()
     };
     match store.list_records(Kind::Deal, &query) {
-        Err(Error::Validation { issues }) => (issues[0].field.clone(), issues[0].reason.clone()),
+        Err(Error::Validation { mut issues }) => issues.swap_remove(0),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -183,6 +189,32 @@ fn a_filter_value_that_is_not_one_is_refused_naming_the_field() {
     assert_eq!(field, "owner");
     assert!(reason.contains("has no field"), "{reason}");
     assert_eq!(refusal(s, &[("tag", " | ")]).0, "tag");
+}
+
+/// A refused filter value carries its code (the window says it in Chinese), and the English is
+/// the code's own words.
+#[test]
+fn a_refused_filter_value_is_coded() {
+    let f = pipeline();
+    let code = |filters: &[(&str, &str)]| {
+        let issue = refused(&f.store, filters);
+        let code = issue.code.expect("the refusal is coded");
+        assert_eq!(code.to_string(), issue.reason);
+        code
+    };
+    assert_eq!(
+        code(&[("expected_close", "..")]),
+        IssueCode::RangeWithoutEnds { value: "..".into() }
+    );
+    assert_eq!(code(&[("tag", " | ")]), IssueCode::NoTagNamed);
+    assert!(matches!(
+        code(&[("review", "maybe")]),
+        IssueCode::NotYesNo { value, .. } if value == "maybe"
+    ));
+    assert!(matches!(
+        code(&[("value", ">=lots")]),
+        IssueCode::NotMoney { value, .. } if value == "lots"
+    ));
 }
 
 #[test]

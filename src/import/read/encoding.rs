@@ -17,6 +17,7 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::ReadNote;
+use crate::error::FileProblem;
 use crate::model::Said;
 
 /// How many bytes from the first non-ASCII byte decide the encoding.
@@ -38,13 +39,12 @@ pub(super) struct TextEncoding {
 }
 
 /// The encoding for a user's label, or a reason naming the label and giving examples.
-pub(super) fn for_label(label: &str) -> Result<&'static Encoding, String> {
+pub(super) fn for_label(label: &str) -> Result<&'static Encoding, FileProblem> {
     match Encoding::for_label(label.trim().as_bytes()) {
         Some(enc) if enc != REPLACEMENT => Ok(enc),
-        _ => Err(format!(
-            "\"{label}\" is not an encoding Kith knows; use a label such as \"utf-8\", \
-             \"utf-16le\", \"gbk\", \"big5\", \"shift_jis\" or \"windows-1252\""
-        )),
+        _ => Err(FileProblem::UnknownEncoding {
+            label: label.to_string(),
+        }),
     }
 }
 
@@ -55,9 +55,9 @@ pub(super) fn detect(
     head: &[u8],
     size: u64,
     label: Option<&str>,
-) -> Result<TextEncoding, String> {
+) -> Result<TextEncoding, FileProblem> {
     if head.starts_with(&[0xFF, 0xFE, 0, 0]) || head.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err("is UTF-32 text, which Kith does not read; save it as UTF-8".into());
+        return Err(FileProblem::Utf32);
     }
     let (bom_enc, bom_len) = bom(head);
     let mut warnings = Vec::new();
@@ -104,9 +104,9 @@ pub(super) fn detect(
         });
     }
     if let Some(at) = binary_at(head) {
-        return Err(format!("is not a text file (binary data near byte {at})"));
+        return Err(FileProblem::NotText { byte: at as u64 });
     }
-    let encoding = guess(file, head, size, &mut warnings).map_err(|e| e.to_string())?;
+    let encoding = guess(file, head, size, &mut warnings).map_err(|e| FileProblem::io(&e))?;
     Ok(TextEncoding {
         encoding,
         bom_len: 0,

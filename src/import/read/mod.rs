@@ -25,6 +25,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{FileProblem, Workbook};
 use crate::model::Said;
 
 mod encoding;
@@ -158,8 +159,9 @@ pub struct ReadError {
     pub path: String,
     /// The 1-based line or row the problem is on, when it is on one.
     pub line: Option<u64>,
-    /// What is wrong, in words for the user.
-    pub reason: String,
+    /// What is wrong, in words for the user, with its code (boxed: a row's result carries
+    /// this error, and rows are many).
+    pub reason: Box<Said<FileProblem>>,
 }
 
 fn line_suffix(line: Option<u64>) -> String {
@@ -241,22 +243,23 @@ impl std::fmt::Debug for Source {
 /// File-level problems (missing, empty, binary, corrupt or oversized workbook, too many
 /// columns, bad option) are a [`ReadError`] with a reason for the user.
 pub fn open(path: &Path, opts: &ReadOptions) -> Result<Source, ReadError> {
-    let fail = |reason: String| ReadError {
+    let fail = |problem: FileProblem| ReadError {
         path: path.display().to_string(),
         line: None,
-        reason,
+        reason: Box::new(problem.into()),
     };
+    let io_fail = |e: io::Error| fail(FileProblem::io(&e));
     check_options(opts).map_err(fail)?;
-    let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
+    let meta = std::fs::metadata(path).map_err(io_fail)?;
     if meta.is_dir() {
-        return Err(fail("is a folder, not a file".into()));
+        return Err(fail(FileProblem::Folder));
     }
     let size = meta.len();
     if size == 0 {
-        return Err(fail("the file is empty".into()));
+        return Err(fail(FileProblem::Empty));
     }
-    let mut file = File::open(path).map_err(|e| fail(io_reason(&e)))?;
-    let head = read_head(&mut file).map_err(|e| fail(io_reason(&e)))?;
+    let mut file = File::open(path).map_err(io_fail)?;
+    let head = read_head(&mut file).map_err(io_fail)?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -278,31 +281,21 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Source, ReadError> {
     let mut warnings = Vec::new();
     match ext.as_str() {
         "xlsx" | "xlsm" | "xltx" | "xltm" | "xlsb" => {
-            return Err(fail(
-                "is not a readable Excel workbook: it is not a ZIP archive, as every .xlsx file is"
-                    .into(),
-            ));
+            return Err(fail(FileProblem::NotZip {
+                workbook: Workbook::Excel,
+            }));
         }
         "ods" => {
-            return Err(fail(
-                "is not a readable OpenDocument spreadsheet: it is not a ZIP archive, as every \
-                 .ods file is"
-                    .into(),
-            ));
+            return Err(fail(FileProblem::NotZip {
+                workbook: Workbook::OpenDocument,
+            }));
         }
         "xls" => {
             if let Some(at) = encoding::binary_at(&head) {
-                return Err(fail(format!(
-                    "is not a readable Excel workbook: it is neither an Excel 97–2003 file nor \
-                     text (binary data near byte {at})"
-                )));
+                return Err(fail(FileProblem::XlsNeither { byte: at as u64 }));
             }
             if looks_like_html(&head) {
-                return Err(fail(
-                    "is a web page (HTML) with an .xls name, not a workbook; open it in Excel \
-                     and save it as .xlsx or .csv"
-                        .into(),
-                ));
+                return Err(fail(FileProblem::XlsIsHtml));
             }
             warnings.push(ReadNote::XlsHoldsText.into());
         }
@@ -310,12 +303,12 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Source, ReadError> {
     }
     let enc = encoding::detect(&mut file, &head, size, opts.encoding.as_deref()).map_err(fail)?;
     warnings.extend(enc.warnings.iter().cloned());
-    let sample = text::sample(&file, &enc).map_err(|e| fail(io_reason(&e)))?;
+    let sample = text::sample(&file, &enc).map_err(io_fail)?;
     if sample.bytes.iter().all(|b| matches!(b, b'\r' | b'\n')) {
         return Err(fail(if sample.bytes.is_empty() && enc.bom_len > 0 {
-            "the file is empty (it holds only a byte-order mark)".into()
+            FileProblem::OnlyByteOrderMark
         } else {
-            "the file holds only blank lines".into()
+            FileProblem::OnlyBlankLines
         }));
     }
     if vcard::is_vcard(&sample.bytes) || matches!(ext.as_str(), "vcf" | "vcard") {
@@ -333,39 +326,28 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn error(&self, line: Option<u64>, reason: impl Into<String>) -> ReadError {
+    fn error(&self, line: Option<u64>, problem: FileProblem) -> ReadError {
         ReadError {
             path: self.path.display().to_string(),
             line,
-            reason: reason.into(),
+            reason: Box::new(problem.into()),
         }
     }
 }
 
-fn check_options(opts: &ReadOptions) -> Result<(), String> {
+fn check_options(opts: &ReadOptions) -> Result<(), FileProblem> {
     if let Some(label) = &opts.encoding {
         encoding::for_label(label)?;
     }
     if let Some(d) = opts.delimiter
         && (!d.is_ascii() || matches!(d, '"' | '\r' | '\n'))
     {
-        return Err(format!(
-            "the delimiter must be one ASCII character other than a quote or a line end, not \
-             {d:?}"
-        ));
+        return Err(FileProblem::BadDelimiter { delimiter: d });
     }
     if opts.header_row == Some(0) {
-        return Err("the header row is counted from 1, so it cannot be 0".into());
+        return Err(FileProblem::HeaderRowZero);
     }
     Ok(())
-}
-
-fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "the file does not exist".into(),
-        io::ErrorKind::PermissionDenied => "Kith is not allowed to read the file".into(),
-        _ => format!("could not be read: {e}"),
-    }
 }
 
 fn read_head(file: &mut File) -> io::Result<Vec<u8>> {

@@ -23,8 +23,8 @@ use zip::ZipArchive;
 
 use super::size;
 use super::{
-    Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, ReadNote, Rows, Source, SourceInfo,
-    SourceRow, find_header, name_columns, shape, skipped_above,
+    Ctx, FileProblem, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, ReadNote, Rows, Source,
+    SourceInfo, SourceRow, Workbook, find_header, name_columns, shape, skipped_above,
 };
 
 /// The most bytes a workbook's entries may inflate to, in total.
@@ -57,9 +57,10 @@ enum ZipKind {
     Other,
 }
 
+/// Why a ZIP archive is not opened: its library's words, or a zip bomb.
 enum ZipProblem {
     Unreadable(String),
-    Bomb(String),
+    Bomb(FileProblem),
 }
 
 fn inspect_zip(file: File) -> Result<ZipKind, ZipProblem> {
@@ -72,13 +73,13 @@ fn inspect_zip(file: File) -> Result<ZipKind, ZipProblem> {
         let (size, packed) = (entry.size(), entry.compressed_size());
         let name = entry.name().map_err(unreadable)?.into_owned();
         if size > BIG_ENTRY && size > packed.saturating_mul(MAX_RATIO) {
-            return Err(ZipProblem::Bomb(format!(
-                "its entry \"{}\" inflates {} MB from {} KB ({}:1, more than {MAX_RATIO}:1)",
-                name,
-                size / MB,
-                packed / 1024,
-                size / packed.max(1)
-            )));
+            return Err(ZipProblem::Bomb(FileProblem::ZipEntryInflates {
+                entry: name,
+                megabytes: size / MB,
+                packed_kilobytes: packed / 1024,
+                ratio: size / packed.max(1),
+                max_ratio: MAX_RATIO,
+            }));
         }
         total = total.saturating_add(size);
         match name.as_str() {
@@ -90,11 +91,10 @@ fn inspect_zip(file: File) -> Result<ZipKind, ZipProblem> {
         }
     }
     if total > MAX_INFLATED {
-        return Err(ZipProblem::Bomb(format!(
-            "its entries inflate to {} MB in total, more than the {} MB Kith reads",
-            total / MB,
-            MAX_INFLATED / MB
-        )));
+        return Err(ZipProblem::Bomb(FileProblem::ZipInflates {
+            megabytes: total / MB,
+            max_megabytes: MAX_INFLATED / MB,
+        }));
     }
     if xlsx {
         return Ok(ZipKind::Xlsx);
@@ -123,22 +123,19 @@ fn inspect_zip(file: File) -> Result<ZipKind, ZipProblem> {
 /// Opens a ZIP-based workbook (XLSX or ODS, by its entries, whatever its name).
 pub(super) fn open_zip(ctx: &Ctx<'_>, file: File) -> Result<Source, ReadError> {
     let what = if ctx.ext == "ods" {
-        "OpenDocument spreadsheet"
+        Workbook::OpenDocument
     } else {
-        "Excel workbook"
+        Workbook::Excel
     };
     let kind = inspect_zip(file).map_err(|p| match p {
-        ZipProblem::Unreadable(e) => ctx.error(None, format!("is not a readable {what}: {e}")),
-        ZipProblem::Bomb(why) => ctx.error(
-            None,
-            format!("was refused because it looks like a zip bomb: {why}"),
-        ),
+        ZipProblem::Unreadable(e) => unreadable(ctx, what, &e),
+        ZipProblem::Bomb(why) => ctx.error(None, why),
     })?;
     match kind {
         ZipKind::Xlsx => {
-            let what = "Excel workbook";
+            let what = Workbook::Excel;
             let mut wb: Xlsx<_> = guarded(ctx, what, || calamine::open_workbook(ctx.path))?
-                .map_err(|e| ctx.error(None, format!("is not a readable {what}: {e}")))?;
+                .map_err(|e| unreadable(ctx, what, &e))?;
             let metas = wb.sheets_metadata().to_vec();
             load(ctx, &metas, Format::Xlsx, |name| {
                 guarded(ctx, what, || xlsx_grid(&mut wb, name))?
@@ -146,10 +143,10 @@ pub(super) fn open_zip(ctx: &Ctx<'_>, file: File) -> Result<Source, ReadError> {
             })
         }
         ZipKind::Ods => {
-            let what = "OpenDocument spreadsheet";
-            size::check_ods(ctx.path).map_err(|r| refused(ctx, what, r))?;
+            let what = Workbook::OpenDocument;
+            size::check_ods(ctx.path).map_err(|r| ctx.error(None, r))?;
             let mut wb: Ods<_> = guarded(ctx, what, || calamine::open_workbook(ctx.path))?
-                .map_err(|e| ctx.error(None, format!("is not a readable {what}: {e}")))?;
+                .map_err(|e| unreadable(ctx, what, &e))?;
             let metas = wb.sheets_metadata().to_vec();
             load(ctx, &metas, Format::Ods, |name| {
                 let range = guarded(ctx, what, || wb.worksheet_range(name))?.map_err(|e| {
@@ -158,31 +155,18 @@ pub(super) fn open_zip(ctx: &Ctx<'_>, file: File) -> Result<Source, ReadError> {
                 Ok(Grid::from_range(&range))
             })
         }
-        ZipKind::Xlsb => Err(ctx.error(
-            None,
-            "is an Excel binary workbook (.xlsb), which Kith does not read; open it in Excel \
-             and save it as .xlsx",
-        )),
-        ZipKind::OpenDocument(mime) => Err(ctx.error(
-            None,
-            format!("is an OpenDocument file but not a spreadsheet ({mime})"),
-        )),
-        ZipKind::Other => Err(ctx.error(
-            None,
-            format!(
-                "is not a readable {what}: it is a ZIP archive without a workbook in it (no \
-                 xl/workbook.xml or content.xml)"
-            ),
-        )),
+        ZipKind::Xlsb => Err(ctx.error(None, FileProblem::Xlsb)),
+        ZipKind::OpenDocument(mime) => Err(ctx.error(None, FileProblem::NotSpreadsheet { mime })),
+        ZipKind::Other => Err(ctx.error(None, FileProblem::ZipWithoutWorkbook { workbook: what })),
     }
 }
 
 /// Opens an Excel 97–2003 workbook, after measuring its sheets (calamine loads them all).
 pub(super) fn open_xls(ctx: &Ctx<'_>) -> Result<Source, ReadError> {
-    let what = "Excel workbook";
-    size::check_xls(ctx.path).map_err(|r| refused(ctx, what, r))?;
+    let what = Workbook::Excel;
+    size::check_xls(ctx.path).map_err(|r| ctx.error(None, r))?;
     let mut wb: Xls<_> = guarded(ctx, what, || calamine::open_workbook(ctx.path))?
-        .map_err(|e| ctx.error(None, format!("is not a readable {what}: {e}")))?;
+        .map_err(|e| unreadable(ctx, what, &e))?;
     let metas = wb.sheets_metadata().to_vec();
     load(ctx, &metas, Format::Xls, |name| {
         let range = guarded(ctx, what, || wb.worksheet_range(name))?
@@ -193,39 +177,39 @@ pub(super) fn open_xls(ctx: &Ctx<'_>) -> Result<Source, ReadError> {
 
 /// Runs calamine on a file; a panic inside it (a malformed file it does not guard against)
 /// refuses the file instead of ending the process.
-fn guarded<T>(ctx: &Ctx<'_>, what: &str, f: impl FnOnce() -> T) -> Result<T, ReadError> {
+fn guarded<T>(ctx: &Ctx<'_>, what: Workbook, f: impl FnOnce() -> T) -> Result<T, ReadError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
         let why = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "malformed content".into());
-        ctx.error(None, format!("is not a readable {what}: {why}"))
+        unreadable(ctx, what, &why)
     })
 }
 
-fn refused(ctx: &Ctx<'_>, what: &str, r: size::Refusal) -> ReadError {
-    match r {
-        size::Refusal::TooBig(why) => ctx.error(None, format!("was refused: {why}")),
-        size::Refusal::Unreadable(why) => {
-            ctx.error(None, format!("is not a readable {what}: {why}"))
-        }
-    }
+/// The refusal of a workbook its library cannot read, in the library's words.
+fn unreadable(ctx: &Ctx<'_>, workbook: Workbook, detail: &impl ToString) -> ReadError {
+    ctx.error(None, size::unreadable(workbook, detail))
 }
 
 /// Why one sheet could not be read.
 enum SheetProblem {
     Unreadable(String),
-    TooBig(String),
+    TooBig(FileProblem),
 }
 
-fn sheet_error(ctx: &Ctx<'_>, what: &str, name: &str, p: SheetProblem) -> ReadError {
+fn sheet_error(ctx: &Ctx<'_>, workbook: Workbook, name: &str, p: SheetProblem) -> ReadError {
     match p {
-        SheetProblem::Unreadable(e) => ctx.error(
+        SheetProblem::Unreadable(detail) => ctx.error(
             None,
-            format!("is not a readable {what}: sheet \"{name}\": {e}"),
+            FileProblem::Unreadable {
+                workbook,
+                sheet: Some(name.to_string()),
+                detail,
+            },
         ),
-        SheetProblem::TooBig(why) => ctx.error(None, format!("was refused: {why}")),
+        SheetProblem::TooBig(why) => ctx.error(None, why),
     }
 }
 
@@ -247,11 +231,11 @@ fn xlsx_grid(wb: &mut Xlsx<BufReader<File>>, name: &str) -> Result<Grid, SheetPr
         let (row, col) = cell.get_position();
         let data: Data = cell.get_value().clone().into();
         if !grid.push(row, col, cell_text(&data)) {
-            return Err(SheetProblem::TooBig(
-                match size::too_big(name, grid.extent(), grid.bytes) {
-                    size::Refusal::TooBig(why) | size::Refusal::Unreadable(why) => why,
-                },
-            ));
+            return Err(SheetProblem::TooBig(size::too_big(
+                name,
+                grid.extent(),
+                grid.bytes,
+            )));
         }
     }
     Ok(grid.sorted())
@@ -350,13 +334,6 @@ fn load(
     mut read_grid: impl FnMut(&str) -> Result<Grid, ReadError>,
 ) -> Result<Source, ReadError> {
     let sheets: Vec<String> = metas.iter().map(|s| s.name.clone()).collect();
-    let listed = || {
-        sheets
-            .iter()
-            .map(|s| format!("\"{s}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let (name, grid, extent) = match &ctx.opts.sheet {
         Some(want) => {
             let name = sheets
@@ -370,7 +347,10 @@ fn load(
                 .ok_or_else(|| {
                     ctx.error(
                         None,
-                        format!("has no sheet named \"{want}\"; its sheets are {}", listed()),
+                        FileProblem::NoSuchSheet {
+                            sheet: want.clone(),
+                            sheets: sheets.clone(),
+                        },
                     )
                 })?
                 .clone();
@@ -396,7 +376,9 @@ fn load(
             found.ok_or_else(|| {
                 ctx.error(
                     None,
-                    format!("has no data in any of its sheets ({})", listed()),
+                    FileProblem::NoDataInSheets {
+                        sheets: sheets.clone(),
+                    },
                 )
             })?
         }
@@ -406,32 +388,44 @@ fn load(
     {
         return Err(ctx.error(
             None,
-            format!(
-                "was refused: the sheet \"{name}\" spans {e}; Kith imports at most {MAX_COLUMNS} \
-                 columns"
-            ),
+            FileProblem::SheetTooWide {
+                sheet: name,
+                span: e.to_string(),
+                max_columns: MAX_COLUMNS as u64,
+            },
         ));
     }
     let (top, left, bottom) = extent.map_or((0, 0, 0), |e| (e.top, e.left, e.bottom));
     // Within MAX_COLUMNS (checked above).
     let full_width = extent.map_or(0, |e| e.columns() as usize);
-    let empty_sheet = || ctx.error(None, format!("the sheet \"{name}\" has no data"));
+    let empty_sheet = || {
+        ctx.error(
+            None,
+            FileProblem::SheetEmpty {
+                sheet: name.clone(),
+            },
+        )
+    };
     let header = match ctx.opts.header_row {
         Some(n) => {
             let at = n - 1;
             if at < top || extent.is_none() {
                 return Err(ctx.error(
                     Some(n),
-                    format!("row {n} of the sheet \"{name}\" is empty, so it cannot be the header"),
+                    FileProblem::SheetHeaderRowEmpty {
+                        sheet: name.clone(),
+                        row: n,
+                    },
                 ));
             }
             if at > bottom {
                 return Err(ctx.error(
                     Some(n),
-                    format!(
-                        "the sheet \"{name}\" ends at row {}, before the header row {n}",
-                        bottom + 1
-                    ),
+                    FileProblem::SheetEndsBeforeHeader {
+                        sheet: name.clone(),
+                        last_row: bottom + 1,
+                        header_row: n,
+                    },
                 ));
             }
             at
@@ -458,16 +452,20 @@ fn load(
     if width > MAX_COLUMNS {
         return Err(ctx.error(
             Some(header_row),
-            format!("has {width} columns; Kith imports at most {MAX_COLUMNS}"),
+            FileProblem::TooManyColumns {
+                columns: width as u64,
+                max_columns: MAX_COLUMNS as u64,
+            },
         ));
     }
     let raw = grid.row_text(header, left, width);
     if raw.iter().all(|c| c.trim().is_empty()) {
         return Err(ctx.error(
             Some(header_row),
-            format!(
-                "row {header_row} of the sheet \"{name}\" is empty, so it cannot be the header"
-            ),
+            FileProblem::SheetHeaderRowEmpty {
+                sheet: name.clone(),
+                row: header_row,
+            },
         ));
     }
     let mut warnings = Vec::new();
@@ -487,7 +485,7 @@ fn load(
         encoding_detected: false,
         bom: false,
         delimiter: None,
-        sheets: sheets.clone(),
+        sheets,
         sheet: Some(name),
         header_row,
         headers,

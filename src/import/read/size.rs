@@ -20,6 +20,8 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
+use crate::error::{FileProblem, Workbook};
+
 /// The most bytes the cells of one workbook may take once read (grids and text together).
 pub const MAX_LOADED: u64 = 512 * 1024 * 1024;
 
@@ -115,24 +117,23 @@ pub(super) fn column_name(index: u64) -> String {
     letters.iter().rev().collect()
 }
 
-/// Why a workbook is not loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Refusal {
-    /// A sheet (or the sheets together) would take more memory than Kith reads.
-    TooBig(String),
-    /// The file's structure is broken in a way the reader cannot get past.
-    Unreadable(String),
+/// The refusal for a sheet whose cells would take `bytes` (with the sheets before it).
+pub(super) fn too_big(sheet: &str, extent: Option<Extent>, bytes: u64) -> FileProblem {
+    FileProblem::SheetTooBig {
+        sheet: sheet.to_string(),
+        span: extent.map(|e| e.to_string()),
+        megabytes: bytes.div_ceil(MB),
+        max_megabytes: MAX_LOADED / MB,
+    }
 }
 
-/// The refusal for a sheet whose cells would take `bytes` (with the sheets before it).
-pub(super) fn too_big(sheet: &str, extent: Option<Extent>, bytes: u64) -> Refusal {
-    let spans = extent.map_or_else(String::new, |e| format!(" spans {e} and"));
-    Refusal::TooBig(format!(
-        "the sheet \"{sheet}\"{spans} would take {} MB in memory once read; Kith reads at most \
-         {} MB of cells",
-        bytes.div_ceil(MB),
-        MAX_LOADED / MB
-    ))
+/// The refusal of a workbook its library cannot read, in the library's words.
+pub(super) fn unreadable(workbook: Workbook, detail: &impl ToString) -> FileProblem {
+    FileProblem::Unreadable {
+        workbook,
+        sheet: None,
+        detail: detail.to_string(),
+    }
 }
 
 // ---- XLS -----------------------------------------------------------------------------------
@@ -212,20 +213,19 @@ fn sheet_name(data: &[u8], biff8: bool) -> String {
 /// sheet or inverted (calamine reserves rows × columns cells for them, and computes the
 /// count by subtraction), a sheet starting past the end of the workbook stream, a cell
 /// record naming its columns backwards, or cells whose grids would exceed [`MAX_LOADED`].
-pub(super) fn check_xls(path: &Path) -> Result<(), Refusal> {
-    let unreadable = |e: std::io::Error| Refusal::Unreadable(e.to_string());
+pub(super) fn check_xls(path: &Path) -> Result<(), FileProblem> {
+    let unreadable = |e: std::io::Error| unreadable(Workbook::Excel, &e);
     let file = File::open(path).map_err(unreadable)?;
     let mut cfb = cfb::CompoundFile::open(BufReader::new(file)).map_err(unreadable)?;
     let mut stream = ["Workbook", "Book", "WORKBOOK", "BOOK", "workbook", "book"]
         .iter()
         .find_map(|name| cfb.open_stream(name).ok())
-        .ok_or_else(|| Refusal::Unreadable("it has no Workbook stream".into()))?;
+        .ok_or(FileProblem::XlsNoWorkbookStream)?;
     if stream.len() > MAX_LOADED {
-        return Err(Refusal::TooBig(format!(
-            "its workbook stream is {} MB; Kith reads at most {} MB",
-            stream.len() / MB,
-            MAX_LOADED / MB
-        )));
+        return Err(FileProblem::XlsStreamTooBig {
+            megabytes: stream.len() / MB,
+            max_megabytes: MAX_LOADED / MB,
+        });
     }
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).map_err(unreadable)?;
@@ -241,9 +241,7 @@ pub(super) fn check_xls(path: &Path) -> Result<(), Refusal> {
             0x0085 => {
                 let name = sheet_name(data, biff8);
                 let Some(pos) = u32_at(data, 0).filter(|_| data.len() >= 6) else {
-                    return Err(Refusal::Unreadable(format!(
-                        "the record of its sheet \"{name}\" is cut short"
-                    )));
+                    return Err(FileProblem::XlsSheetRecordCut { sheet: name });
                 };
                 sheets.push((pos, name));
             }
@@ -256,9 +254,7 @@ pub(super) fn check_xls(path: &Path) -> Result<(), Refusal> {
     for (pos, name) in sheets {
         let start = usize::try_from(pos).ok().filter(|&p| p <= bytes.len());
         let Some(start) = start else {
-            return Err(Refusal::Unreadable(format!(
-                "its sheet \"{name}\" starts past the end of the workbook"
-            )));
+            return Err(FileProblem::XlsSheetPastEnd { sheet: name });
         };
         let sheet = measure_xls_sheet(&bytes, start, &name)?;
         total = total.saturating_add(sheet.bytes());
@@ -269,7 +265,7 @@ pub(super) fn check_xls(path: &Path) -> Result<(), Refusal> {
     Ok(())
 }
 
-fn measure_xls_sheet(stream: &[u8], start: usize, name: &str) -> Result<XlsSheet, Refusal> {
+fn measure_xls_sheet(stream: &[u8], start: usize, name: &str) -> Result<XlsSheet, FileProblem> {
     let mut sheet = XlsSheet::default();
     let (mut seen_bof, mut depth) = (false, 0usize);
     for (typ, data) in records(stream, start) {
@@ -317,31 +313,25 @@ fn measure_xls_sheet(stream: &[u8], start: usize, name: &str) -> Result<XlsSheet
                     match declared {
                         Some(area) if area <= XLS_GRID => {}
                         Some(_) => {
-                            return Err(Refusal::TooBig(format!(
-                                "the sheet \"{name}\" declares {} (rows {}–{}, columns {}–{}), \
-                                 more than an Excel 97–2003 sheet holds (65536 rows and 256 \
-                                 columns)",
-                                Extent {
+                            return Err(FileProblem::XlsSheetTooLarge {
+                                sheet: name.to_string(),
+                                span: Extent {
                                     top: rf,
                                     left: cf,
                                     bottom: rl - 1,
-                                    right: cl - 1
-                                },
-                                rf + 1,
-                                rl,
-                                column_name(cf),
-                                column_name(cl - 1)
-                            )));
+                                    right: cl - 1,
+                                }
+                                .to_string(),
+                                rows: format!("{}–{rl}", rf + 1),
+                                columns: format!("{}–{}", column_name(cf), column_name(cl - 1)),
+                            });
                         }
                         None => {
-                            return Err(Refusal::Unreadable(format!(
-                                "the sheet \"{name}\" declares impossible dimensions (rows \
-                                 {}–{}, columns {}–{})",
-                                rf + 1,
-                                rl,
-                                cf + 1,
-                                cl
-                            )));
+                            return Err(FileProblem::XlsImpossibleDimensions {
+                                sheet: name.to_string(),
+                                rows: format!("{}–{rl}", rf + 1),
+                                columns: format!("{}–{cl}", cf + 1),
+                            });
                         }
                     }
                 }
@@ -362,10 +352,10 @@ fn measure_xls_sheet(stream: &[u8], start: usize, name: &str) -> Result<XlsSheet
                     continue;
                 };
                 if last < first {
-                    return Err(Refusal::Unreadable(format!(
-                        "a record of its sheet \"{name}\" names its columns backwards (row {})",
-                        row + 1
-                    )));
+                    return Err(FileProblem::XlsColumnsBackwards {
+                        sheet: name.to_string(),
+                        row: row + 1,
+                    });
                 }
                 sheet.add(row, first, last);
             }
@@ -436,8 +426,8 @@ fn attr_len(e: &BytesStart<'_>, name: &str) -> Option<u64> {
 /// Measures every table of an ODS file's `content.xml` (calamine loads them all at open) and
 /// refuses the file when their grids and text would exceed [`MAX_LOADED`]: cells and rows
 /// repeated by count, and `text:s` runs of spaces, are counted as calamine expands them.
-pub(super) fn check_ods(path: &Path) -> Result<(), Refusal> {
-    let unreadable = |e: String| Refusal::Unreadable(e);
+pub(super) fn check_ods(path: &Path) -> Result<(), FileProblem> {
+    let unreadable = |e: String| unreadable(Workbook::OpenDocument, &e);
     let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let mut zip =
         zip::ZipArchive::new(BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;

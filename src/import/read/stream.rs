@@ -22,6 +22,7 @@ use encoding_rs::{Decoder, DecoderResult, UTF_8};
 
 use super::MAX_ROW_BYTES;
 use super::encoding::TextEncoding;
+use crate::error::FileProblem;
 
 const CHUNK: usize = 64 * 1024;
 
@@ -209,21 +210,20 @@ pub(super) struct RowTooLong {
     pub quote_line: Option<u64>,
 }
 
+impl RowTooLong {
+    /// The refusal it ends the read with.
+    pub fn problem(&self) -> FileProblem {
+        FileProblem::RowTooLong {
+            line: self.line,
+            max_megabytes: MAX_ROW_BYTES / (1024 * 1024),
+            quote_line: self.quote_line,
+        }
+    }
+}
+
 impl std::fmt::Display for RowTooLong {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the row that begins on line {} is longer than {} MB",
-            self.line,
-            MAX_ROW_BYTES / (1024 * 1024)
-        )?;
-        if let Some(q) = self.quote_line {
-            write!(
-                f,
-                "; a quoted field opened on line {q} is probably never closed"
-            )?;
-        }
-        Ok(())
+        self.problem().fmt(f)
     }
 }
 

@@ -13,6 +13,7 @@ use super::{
     Ctx, Format, HEADER_SCAN_ROWS, MAX_COLUMNS, ReadError, ReadNote, RowReason, RowStatus, Rows,
     Source, SourceInfo, SourceRow, find_header, name_columns, shape, skipped_above,
 };
+use crate::error::FileProblem;
 use crate::model::Said;
 
 /// How many decoded bytes at the top of the file are used to detect the delimiter and header.
@@ -130,7 +131,7 @@ pub(super) fn open(
     sample: &Sample,
     mut warnings: Vec<Said<ReadNote>>,
 ) -> Result<Source, ReadError> {
-    let io_fail = |e: io::Error| ctx.error(None, super::io_reason(&e));
+    let io_fail = |e: io::Error| ctx.error(None, FileProblem::io(&e));
     let delimiter = match ctx.opts.delimiter {
         Some(d) => d as u8,
         None => detect_delimiter(sample, ctx.ext),
@@ -158,11 +159,8 @@ pub(super) fn open(
         let read = rows.rdr.read_byte_record(&mut rows.rec);
         if !read.map_err(|e| rows.csv_error(e))? {
             return Err(match ctx.opts.header_row {
-                Some(n) => ctx.error(
-                    None,
-                    format!("the header row {n} is past the end of the file"),
-                ),
-                None => ctx.error(None, "the file holds only blank lines"),
+                Some(n) => ctx.error(None, FileProblem::HeaderPastEnd { row: n }),
+                None => ctx.error(None, FileProblem::OnlyBlankLines),
             });
         }
         let start = rows.rec.position().map_or(0, |p| p.byte());
@@ -172,10 +170,10 @@ pub(super) fn open(
             Some(n) if line > n => {
                 return Err(ctx.error(
                     Some(n),
-                    format!(
-                        "line {n} is blank or inside a quoted field, so it cannot be the header \
-                         row; the next row starts on line {line}"
-                    ),
+                    FileProblem::HeaderLineNotRow {
+                        line: n,
+                        next: line,
+                    },
                 ));
             }
             Some(_) => false,
@@ -200,15 +198,15 @@ pub(super) fn open(
         raw.pop();
     }
     if raw.is_empty() {
-        return Err(ctx.error(Some(header_line), "the header row is empty"));
+        return Err(ctx.error(Some(header_line), FileProblem::HeaderEmpty));
     }
     if raw.len() > MAX_COLUMNS {
         return Err(ctx.error(
             Some(header_line),
-            format!(
-                "has {} columns; Kith imports at most {MAX_COLUMNS}",
-                raw.len()
-            ),
+            FileProblem::TooManyColumns {
+                columns: raw.len() as u64,
+                max_columns: MAX_COLUMNS as u64,
+            },
         ));
     }
     if raw
@@ -343,23 +341,22 @@ impl TextRows {
 
     fn csv_error(&mut self, e: csv::Error) -> ReadError {
         let line = self.tracker().line();
-        let (line, reason) = match e.into_kind() {
+        let stopped = |detail: String| FileProblem::Stopped {
+            line,
+            at: false,
+            detail,
+        };
+        let (line, problem) = match e.into_kind() {
             csv::ErrorKind::Io(io) => match io.get_ref().and_then(|i| i.downcast_ref()) {
-                Some(RowTooLong { line, .. }) => {
-                    let reason = io.get_ref().map(ToString::to_string).unwrap_or_default();
-                    (*line, reason)
-                }
-                None => (line, format!("reading stopped after line {line}: {io}")),
+                Some(too_long @ RowTooLong { line, .. }) => (*line, too_long.problem()),
+                None => (line, stopped(io.to_string())),
             },
-            other => (
-                line,
-                format!("reading stopped after line {line}: {other:?}"),
-            ),
+            other => (line, stopped(format!("{other:?}"))),
         };
         ReadError {
             path: self.path.clone(),
             line: Some(line),
-            reason,
+            reason: Box::new(problem.into()),
         }
     }
 }

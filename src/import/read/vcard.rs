@@ -19,6 +19,7 @@ use super::{
     Ctx, Format, MAX_ROW_BYTES, ReadError, ReadNote, RowReason, RowStatus, Rows, Source,
     SourceInfo, SourceRow,
 };
+use crate::error::FileProblem;
 use crate::model::Said;
 
 /// The synthetic header of a vCard file, in this order (re-exported as `VCARD_HEADERS`).
@@ -63,7 +64,7 @@ pub(super) fn open(
     enc: &TextEncoding,
     warnings: Vec<Said<ReadNote>>,
 ) -> Result<Source, ReadError> {
-    let io_fail = |e: io::Error| ctx.error(None, super::io_reason(&e));
+    let io_fail = |e: io::Error| ctx.error(None, FileProblem::io(&e));
     let mut counter = Lines::new(
         TextStream::new(file.try_clone().map_err(io_fail)?, enc, None).map_err(io_fail)?,
         enc.encoding,
@@ -111,7 +112,7 @@ fn lines_error(ctx: &Ctx<'_>, e: &LineError) -> ReadError {
 /// A failure reading lines: I/O, or a line over [`MAX_ROW_BYTES`].
 struct LineError {
     line: Option<u64>,
-    reason: String,
+    reason: FileProblem,
 }
 
 /// One physical line.
@@ -161,7 +162,11 @@ impl Lines {
     fn read_line(&mut self) -> Result<Option<Line>, LineError> {
         let io_err = |no: u64, e: io::Error| LineError {
             line: Some(no),
-            reason: format!("reading stopped at line {no}: {e}"),
+            reason: FileProblem::Stopped {
+                line: no,
+                at: true,
+                detail: e.to_string(),
+            },
         };
         let no = self.no + 1;
         if self.skip_lf {
@@ -198,10 +203,10 @@ impl Lines {
                     if bytes.len() as u64 > MAX_ROW_BYTES {
                         return Err(LineError {
                             line: Some(no),
-                            reason: format!(
-                                "line {no} is longer than {} MB",
-                                MAX_ROW_BYTES / (1024 * 1024)
-                            ),
+                            reason: FileProblem::LineTooLong {
+                                line: no,
+                                max_megabytes: MAX_ROW_BYTES / (1024 * 1024),
+                            },
                         });
                     }
                 }
@@ -252,7 +257,7 @@ impl VcardRows {
         ReadError {
             path: self.path.clone(),
             line: e.line,
-            reason: e.reason.clone(),
+            reason: Box::new(e.reason.clone().into()),
         }
     }
 

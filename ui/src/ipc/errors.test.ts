@@ -21,12 +21,32 @@ describe('an error said to the user', () => {
     expect(errorMessage(new KithError(report))).toBe(report.message);
   });
 
-  it('says in Chinese what failed, keeping the file and the cause the engine names', () => {
+  it('says a refused file in Chinese from its code, naming the file and the sheet', () => {
     i18n.set('zh');
     const report = badFile();
-    const said = errorMessage(new KithError(report));
-    expect(said).toBe(`无法读取此文件：${report.message}`);
-    expect(said).toContain('contacts.xls');
+    expect(report.file?.problem, 'the refusal is recorded with its code').toEqual({
+      code: 'sheet_empty',
+      sheet: 'Cover',
+    });
+    expect(errorMessage(new KithError(report))).toBe(
+      '无法读取文件“/home/you/Downloads/contacts.xls”：工作表“Cover”没有数据',
+    );
+  });
+
+  it('says a missing file in Chinese, with no English left in it', () => {
+    i18n.set('zh');
+    const call = recordedCalls('import_preview', 'files').find(
+      (entry) => entry.error?.file?.problem.code === 'missing',
+    );
+    expect(call?.error, 'a missing file is recorded').toBeDefined();
+    const said = errorMessage(new KithError(call?.error as ErrorReport));
+    expect(said).toBe('无法读取文件“/home/you/Downloads/missing.csv”：文件不存在');
+  });
+
+  it('keeps the lead-in before a file refusal that has no code', () => {
+    i18n.set('zh');
+    const plain = new KithError({ code: 'bad_file', message: 'a.csv: odd', issues: [] });
+    expect(errorMessage(plain)).toBe('无法读取此文件：a.csv: odd');
   });
 
   it('says a record gone in Chinese alone', () => {

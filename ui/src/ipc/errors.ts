@@ -1,8 +1,9 @@
 //! What to show of a failed call: the engine's message (the IPC layer turns its refusals
 //! into `Error`s), or the value itself when something else was thrown. In Chinese, a refusal
-//! with a code is said from the catalog (`lib/i18n/issues.ts`); English shows the engine's
-//! own words.
+//! with a code is said from the catalog (`lib/i18n/issues.ts`, a file refused as a whole from
+//! `lib/i18n/engine/file.ts`); English shows the engine's own words.
 import { i18n } from '../lib/i18n/index.svelte';
+import { zhFileFault } from '../lib/i18n/engine/file';
 import { ZH_ERROR_KINDS, ZH_ERRORS, zhIssue } from '../lib/i18n/issues';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { FieldIssue } from './bindings/FieldIssue';
@@ -26,6 +27,7 @@ export function errorMessage(error: unknown): string {
     if (report.issues.length > 0 && report.issues.every((issue) => issue.code)) {
       return report.issues.map((issue) => `${issue.field}：${issueText(issue)}`).join('；');
     }
+    if (report.file) return zhFileFault(report.file);
     const said = ZH_ERRORS[report.code];
     if (said) return said;
     const kind = ZH_ERROR_KINDS[report.code];

@@ -216,7 +216,47 @@ targets: Array<string>,
 /**
  * Their English names.
  */
-labels: Array<string>, } | { "code": "rule_points", 
+labels: Array<string>, } | { "code": "saved_for_other_kind", 
+/**
+ * The mapping's name.
+ */
+name: string, 
+/**
+ * The kind it was saved for.
+ */
+saved: Kind, 
+/**
+ * The kind imported.
+ */
+kind: Kind, } | { "code": "saved_target_missing", 
+/**
+ * The mapping's name.
+ */
+name: string, 
+/**
+ * The kind imported.
+ */
+kind: Kind, 
+/**
+ * The target it names.
+ */
+target: string, } | { "code": "saved_target_filled", 
+/**
+ * The mapping's name.
+ */
+name: string, 
+/**
+ * The kind imported.
+ */
+kind: Kind, 
+/**
+ * The field (a target key).
+ */
+target: string, 
+/**
+ * The column that fills it first.
+ */
+from: string, } | { "code": "rule_points", 
 /**
  * The points given.
  */
@@ -224,7 +264,19 @@ value: number,
 /**
  * The most points a rule gives or takes.
  */
-max: number, } | { "code": "unreadable_date", 
+max: number, } | { "code": "filter_names_nothing", 
+/**
+ * The filter's value.
+ */
+value: string, 
+/**
+ * The field's (English) label.
+ */
+label: string, } | { "code": "range_without_ends", 
+/**
+ * The filter's value.
+ */
+value: string, } | { "code": "no_tag_named" } | { "code": "unreadable_date", 
 /**
  * The text given.
  */

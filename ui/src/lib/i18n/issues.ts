@@ -57,7 +57,16 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
       ? `${plural}需要一列${names[0]}`
       : `${plural}需要以下其中一列：${names.join('、')}`;
   },
+  saved_for_other_kind: ({ name, saved, kind }) =>
+    `已保存的映射“${name}”用于${ZH_SCHEMA[saved]?.plural ?? saved}，不能用于${ZH_SCHEMA[kind]?.plural ?? kind}`,
+  saved_target_missing: ({ name, kind, target }) =>
+    `已保存的映射“${name}”把它映射到“${target}”，但${ZH_SCHEMA[kind]?.plural ?? kind}没有这个字段`,
+  saved_target_filled: ({ name, kind, target, from }) =>
+    `已保存的映射“${name}”把它映射到${zhTarget(kind, target, target)}，但该字段已由“${from}”列填写`,
   rule_points: ({ value, max }) => `${value} 分超出范围：每条规则的分值应在 −${max} 到 ${max} 之间`,
+  filter_names_nothing: ({ value }) => `“${value}”读作空值，没有可比较的内容`,
+  range_without_ends: ({ value }) => `“${value}”是一个两端都没有值的范围`,
+  no_tag_named: () => '请填写一个标签（或多个：VIP|批发）',
   unreadable_date: ({ value }) =>
     `“${value}”无法识别为日期（例如 2024-03-01、01/03/2024 或 2024年3月1日）`,
   date_without_day: ({ value }) => `“${value}”缺少日`,
