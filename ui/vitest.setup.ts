@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { setClock } from './src/lib/clock';
+import { loadLanguage } from './src/lib/i18n/index.svelte';
 import { RECORDED_NOW } from './src/ipc/mock/now';
 import { takeUnrecorded } from './src/ipc/mock/unrecorded';
+
+// The app loads the Chinese catalog (a chunk of its own) when the window speaks Chinese; tests
+// switch to it at will, so it is loaded from the start (catalog.test.ts loads it as the app does).
+await loadLanguage('zh');
 
 // The recorded answers were made at one wall time: the UI asks at it (a local time).
 beforeEach(() => setClock(() => new Date(RECORDED_NOW)));

@@ -151,7 +151,8 @@ describe('App keyboard', () => {
     await press('Escape');
     await waitFor(() => expect(screen.queryByTestId('shortcut-overlay')).toBeNull());
 
-    await fireEvent.click(screen.getByTestId('language-zh'));
+    // Settings is a chunk of its own: it may come a moment after the shell.
+    await fireEvent.click(await screen.findByTestId('language-zh'));
     await press('?');
     const zh = await screen.findByTestId('shortcut-overlay');
     expect(within(zh).getByRole('heading', { name: '键盘快捷键' })).toBeInTheDocument();
@@ -159,5 +160,45 @@ describe('App keyboard', () => {
       /联系人.*g\s*然后\s*c/,
     );
     expect(within(zh).getByTestId('shortcut-group-navigation')).toHaveTextContent('前往');
+  });
+});
+
+describe('the palette asked for before its chunk is loaded', () => {
+  afterEach(() => {
+    vi.doUnmock('./lib/screens');
+    vi.resetModules();
+  });
+
+  it('opens once it is, with what was typed meanwhile as its query; no key acts as a shortcut', async () => {
+    // A fresh app whose palette chunk arrives when the test says, and nothing prefetched.
+    let release = () => {};
+    const arrived = new Promise<void>((done) => (release = done));
+    vi.resetModules();
+    vi.doMock('./lib/screens', async (importOriginal) => {
+      const real = await importOriginal<typeof import('./lib/screens')>();
+      const { lazy } = await import('./lib/lazy.svelte');
+      const palette = lazy(() => arrived.then(() => import('./components/CommandPalette.svelte')));
+      return { ...real, screens: { ...real.screens, palette }, PREFETCH: [] };
+    });
+    // The testing library loaded again beside the app, so that they share one Svelte.
+    const [{ default: FreshApp }, library] = await Promise.all([
+      import('./App.svelte'),
+      import('@testing-library/svelte'),
+    ]);
+    const key = (key: string, init: KeyboardEventInit = {}) =>
+      library.fireEvent.keyDown(document.activeElement ?? document.body, { key, ...init });
+    window.location.hash = '#/settings';
+    library.render(FreshApp);
+    await library.screen.findByTestId('search-box');
+
+    await key('k', { ctrlKey: true });
+    // `g c` would go to the contacts; here it is the start of a query.
+    for (const typed of ['g', 'c', 'x', 'Backspace']) await key(typed);
+    expect(library.screen.queryByTestId('palette')).toBeNull();
+    release();
+    const input = await library.screen.findByTestId('palette-input');
+    expect(input).toHaveValue('gc');
+    expect(input).toHaveFocus();
+    expect(window.location.hash).toBe('#/settings');
   });
 });

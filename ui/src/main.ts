@@ -2,6 +2,7 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { i18n } from './lib/i18n/index.svelte';
 import { theme } from './lib/theme.svelte';
 
 async function start(): Promise<void> {
@@ -12,6 +13,9 @@ async function start(): Promise<void> {
   }
   // The theme is on <html> before the first screen is drawn, so a dark window never flashes light.
   theme.start();
+  // And the window's language is loaded (Chinese is a chunk of its own), so a Chinese window
+  // never shows English first.
+  await i18n.ready;
   const target = document.getElementById('app');
   if (!target) throw new Error('missing #app element');
   mount(App, { target });

@@ -22,7 +22,7 @@ import {
   type RowOverride,
   type UndoReport,
 } from '../ipc/api';
-import { buildOverrides, type RowEdit } from './importing';
+import { buildOverrides, isImportable, type RowEdit } from './importing';
 import { t } from './i18n/index.svelte';
 
 export type Step = 'file' | 'mapping' | 'dry-run' | 'running' | 'result';
@@ -277,4 +277,18 @@ export class ImportSession {
     this.undone = null;
     this.error = null;
   }
+}
+
+/**
+ * The session the import screen shows when `#/import[/kind]` asks for `kind`: the wizard's
+ * state outlives the screen, so looking at a list and coming back keeps `current`. A finished
+ * import, or another kind asked for, starts a new one (a running import is never left).
+ */
+export function sessionFor(current: ImportSession | null, kind: Kind | null): ImportSession {
+  const wanted = kind && isImportable(kind) ? kind : null;
+  const keep =
+    current !== null &&
+    current.step !== 'result' &&
+    (wanted === null || wanted === current.kind || current.step === 'running');
+  return keep ? current : new ImportSession(wanted ?? 'contact');
 }

@@ -15,6 +15,7 @@ import {
 import type { Route } from './router.svelte';
 import { shortcutFor, type Command } from './shortcuts';
 import { theme, THEMES } from './theme.svelte';
+import { toasts } from './toast.svelte';
 
 export type PaletteAction = {
   /** Stable name (`list.contact`, `new.deal`, `theme.dark`), for tests. */
@@ -101,7 +102,10 @@ export function paletteActions(host: PaletteHost): PaletteAction[] {
       id: `language.${language.id}`,
       ...both('palette.language', { language: language.name }),
       keys: null,
-      run: () => i18n.set(language.id),
+      run: () =>
+        void i18n
+          .set(language.id)
+          .catch((error: unknown) => toasts.error(t('settings.languageFailed'), error)),
     });
   }
   for (const choice of THEMES) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from './en';
 import { zh } from './zh';
 import { detectLanguage, fill, i18n, STORAGE_KEY, t, tn } from './index.svelte';
@@ -84,5 +84,42 @@ describe('switching the language', () => {
     expect(tn('common.records', 1200)).toBe('1,200 records');
     i18n.set('zh');
     expect(tn('common.records', 1)).toBe('1 条记录');
+  });
+});
+
+describe('the Chinese catalog, a chunk of its own', () => {
+  afterEach(() => localStorage.removeItem(STORAGE_KEY));
+
+  /** The i18n module as a window starts with it: only English loaded. */
+  async function fresh() {
+    vi.resetModules();
+    return import('./index.svelte');
+  }
+
+  it('is loaded when Chinese is chosen, and shown once it is', async () => {
+    const { i18n: started, t: say } = await fresh();
+    const switched = started.set('zh');
+    expect(started.language, 'nothing half-translated meanwhile').toBe('en');
+    await switched;
+    expect(say('nav.today')).toBe('今日');
+    await started.set('en');
+  });
+
+  it('is loaded before the first screen when the window speaks Chinese', async () => {
+    localStorage.setItem(STORAGE_KEY, 'zh');
+    const { i18n: started, t: say } = await fresh();
+    await started.ready;
+    expect(started.language).toBe('zh');
+    expect(say('app.opening')).toBe('正在打开 Kith…');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    await started.set('en');
+  });
+
+  it('shows the language chosen last when an earlier choice loads later', async () => {
+    const { i18n: started } = await fresh();
+    const chinese = started.set('zh');
+    await started.set('en');
+    await chinese;
+    expect(started.language).toBe('en');
   });
 });

@@ -17,6 +17,8 @@ export const en = {
   'app.created': 'Created “{title}”.',
   'app.saved': 'Saved “{title}”.',
   'app.writerWait': 'Another Kith is writing to this database; waiting…',
+  'app.loadFailed': 'This screen could not be loaded',
+  'app.partFailed': 'Could not load this part of Kith: {error}',
   'reminder.title': 'Task due — Kith',
   'reminder.body': '{title} (due {time})',
   'reminder.bodyWith': '{title} · {who} (due {time})',
@@ -48,6 +50,7 @@ export const en = {
   'settings.language': 'Language',
   'settings.languageHint':
     'Menus, labels, messages, dates, numbers and money are shown in this language. Your records stay as you wrote them.',
+  'settings.languageFailed': 'Could not switch the language',
 
   // Lists
   'list.name': 'Name',

@@ -13,6 +13,8 @@ export const zh: Messages = {
   'app.created': '已创建“{title}”。',
   'app.saved': '已保存“{title}”。',
   'app.writerWait': '另一个 Kith 正在写入此数据库，请稍候…',
+  'app.loadFailed': '无法加载此页面',
+  'app.partFailed': '无法加载 Kith 的这一部分：{error}',
   'reminder.title': '任务到期 — Kith',
   'reminder.body': '{title}（{time} 到期）',
   'reminder.bodyWith': '{title} · {who}（{time} 到期）',
@@ -41,6 +43,7 @@ export const zh: Messages = {
   'settings.subtitle': '此窗口中 Kith 的显示方式和语言',
   'settings.language': '语言',
   'settings.languageHint': '菜单、标签、提示、日期、数字和金额都以此语言显示。您的记录保持原样。',
+  'settings.languageFailed': '无法切换语言',
 
   'list.name': '名称',
   'list.total': '共 {count} 条{kind}',
