@@ -272,6 +272,70 @@ pub enum IssueCode {
         /// The column that fills it first.
         from: String,
     },
+    /// A saved view's name empty, too long or with a control character.
+    ViewName {
+        /// The most characters.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// A saved mapping's name empty or too long.
+    MappingName {
+        /// The most characters.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// An import undone before.
+    AlreadyUndone {
+        /// The import batch.
+        batch: String,
+        /// When it was undone.
+        at: String,
+    },
+    /// More rows than an Excel sheet holds.
+    XlsxTooManyRows {
+        /// The most rows of a sheet.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// A value longer than an Excel cell holds.
+    XlsxCellTooLong {
+        /// The record's title.
+        title: String,
+        /// The value's length in characters.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        characters: u64,
+        /// The column.
+        column: String,
+        /// The most characters of a cell.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        max: u64,
+    },
+    /// A ticket deleted, so it cannot move through the queue.
+    TicketDeleted {
+        /// The ticket's id.
+        id: String,
+    },
+    /// A period that starts after it ends.
+    PeriodBackwards {
+        /// Its first day.
+        from: String,
+        /// Its last day.
+        to: String,
+    },
+    /// Keeping no backups.
+    KeepOneBackup,
+    /// A follow-up outside 1 to 365 days.
+    FollowUpDays {
+        /// The days given.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        days: i64,
+    },
+    /// A satisfaction rating outside 1 to 5.
+    Rating {
+        /// The rating given.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        rating: i64,
+    },
     /// A lead-score rule's points outside ±`max`.
     RulePoints {
         /// The points given.
@@ -487,6 +551,43 @@ impl std::fmt::Display for IssueCode {
             } => write!(
                 f,
                 "the saved mapping '{name}' sends it to '{target}', which '{from}' already fills"
+            ),
+            IssueCode::ViewName { max } => {
+                write!(f, "a view's name is 1 to {max} printable characters")
+            }
+            IssueCode::MappingName { max } => {
+                write!(f, "a saved mapping needs a name of 1 to {max} characters")
+            }
+            IssueCode::AlreadyUndone { batch, at } => {
+                write!(f, "import {batch} was already undone on {at}")
+            }
+            IssueCode::XlsxTooManyRows { max } => {
+                write!(f, "an Excel sheet holds at most {max} rows; export as CSV")
+            }
+            IssueCode::XlsxCellTooLong {
+                title,
+                characters,
+                column,
+                max,
+            } => write!(
+                f,
+                "'{title}' has {characters} characters in {column}; an Excel cell holds at most \
+                 {max} — export as CSV"
+            ),
+            IssueCode::TicketDeleted { id } => {
+                write!(f, "ticket {id} was deleted; restore it first")
+            }
+            IssueCode::PeriodBackwards { from, to } => {
+                write!(f, "the period starts ({from}) after it ends ({to})")
+            }
+            IssueCode::KeepOneBackup => f.write_str("keep at least one backup"),
+            IssueCode::FollowUpDays { days } => write!(
+                f,
+                "{days} is out of range (a follow-up is 1 to 365 days away)"
+            ),
+            IssueCode::Rating { rating } => write!(
+                f,
+                "{rating} is out of range (a satisfaction rating is 1 to 5)"
             ),
             IssueCode::RulePoints { value, max } => write!(
                 f,
@@ -747,6 +848,13 @@ pub enum Error {
 }
 
 impl Error {
+    /// A validation error about one field, coded.
+    pub fn coded(field: impl Into<String>, code: IssueCode) -> Error {
+        Error::Validation {
+            issues: vec![FieldIssue::coded(field, code)],
+        }
+    }
+
     /// A validation error about one field.
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Error {
         Error::Validation {

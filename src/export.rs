@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::dashboard::{ChartOptions, chart_svg, svg_to_png};
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 use crate::model::{EntityRecord, FieldType, Kind, ListQuery, Value};
 use crate::store::Store;
 
@@ -305,9 +305,9 @@ fn write_xlsx(
     let mut row: u32 = 0;
     let n = each_record(store, kind, &opts.query, |r| {
         if u64::from(row) + 1 >= XLSX_MAX_ROWS {
-            return Err(Error::invalid(
+            return Err(Error::coded(
                 "format",
-                format!("an Excel sheet holds at most {XLSX_MAX_ROWS} rows; export as CSV"),
+                IssueCode::XlsxTooManyRows { max: XLSX_MAX_ROWS },
             ));
         }
         row += 1;
@@ -326,15 +326,14 @@ fn write_xlsx(
                 }
                 _ => {
                     if text.chars().count() > XLSX_MAX_CELL {
-                        return Err(Error::invalid(
+                        return Err(Error::coded(
                             headers[c].clone(),
-                            format!(
-                                "'{}' has {} characters in {}; an Excel cell holds at most \
-                                 {XLSX_MAX_CELL} — export as CSV",
-                                r.title,
-                                text.chars().count(),
-                                headers[c]
-                            ),
+                            IssueCode::XlsxCellTooLong {
+                                title: r.title.clone(),
+                                characters: text.chars().count() as u64,
+                                column: headers[c].clone(),
+                                max: XLSX_MAX_CELL as u64,
+                            },
                         ));
                     }
                     // Strings are written as strings: Excel never runs them as formulas.

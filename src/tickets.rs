@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::analytics::satisfaction::{CategorisedTicket, SatisfactionNote, TicketClassifier};
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 use crate::kinds::{TICKET_STATUSES, TICKET_TARGETS, TicketTarget, ticket_is_open, ticket_target};
 use crate::model::{EntityRecord, Input, Kind, Said, Value};
 use crate::store::Store;
@@ -373,9 +373,9 @@ pub fn parse_status(text: &str) -> Result<&'static str> {
 fn live_ticket(store: &Store, id: &str) -> Result<EntityRecord> {
     let ticket = store.get_record(Kind::Ticket, id)?;
     if ticket.deleted_at.is_some() {
-        return Err(Error::invalid(
+        return Err(Error::coded(
             "id",
-            format!("ticket {id} was deleted; restore it first"),
+            IssueCode::TicketDeleted { id: id.to_string() },
         ));
     }
     Ok(ticket)
@@ -407,10 +407,7 @@ pub fn ticket_close(
     if let Some(r) = rating
         && !(1..=5).contains(&r)
     {
-        return Err(Error::invalid(
-            "rating",
-            format!("{r} is out of range (a satisfaction rating is 1 to 5)"),
-        ));
+        return Err(Error::coded("rating", IssueCode::Rating { rating: r }));
     }
     let comment = comment.map(str::trim).filter(|c| !c.is_empty());
     let ticket = live_ticket(store, id)?;

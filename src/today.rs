@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::analytics::clv::{self, BgNbd, Period};
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 use crate::kinds::ticket_target;
 use crate::model::{EntityRecord, Input, Kind, Said, Value};
 use crate::store::Store;
@@ -504,9 +504,11 @@ pub fn follow_up_task(
     at: chrono::DateTime<Utc>,
 ) -> Result<EntityRecord> {
     if !(1..=365).contains(&days) {
-        return Err(Error::invalid(
+        return Err(Error::coded(
             "days",
-            format!("{days} is out of range (a follow-up is 1 to 365 days away)"),
+            IssueCode::FollowUpDays {
+                days: i64::from(days),
+            },
         ));
     }
     let done = complete_task(store, id, at)?;

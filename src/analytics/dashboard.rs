@@ -14,7 +14,7 @@ use super::charts::{
 use super::{
     ValueOptions, customer_segments, customer_value, day_of, forecast, month_of, rfm_scores,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 use crate::store::{MetricColumn, Store};
 
 /// Every chart, by the name `kith chart NAME` and the app use, with its English title (the
@@ -60,9 +60,12 @@ pub fn chart_svg(store: &mut Store, name: &str, opts: &ChartOptions) -> Result<S
             .unwrap_or(to)
     });
     if from > to {
-        return Err(Error::invalid(
+        return Err(Error::coded(
             "from",
-            format!("the period starts ({from}) after it ends ({to})"),
+            IssueCode::PeriodBackwards {
+                from: from.to_string(),
+                to: to.to_string(),
+            },
         ));
     }
     let (first, last) = (month_of(from), month_of(to));

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Store, migrate, schema_version};
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 
 /// Backups kept in the folder unless the `backup_keep` setting says otherwise.
 pub const DEFAULT_KEEP: usize = 10;
@@ -243,7 +243,7 @@ impl Store {
     /// Sets how many backups the folder keeps (at least 1); older ones go at the next backup.
     pub fn set_backup_keep(&mut self, keep: usize) -> Result<()> {
         if keep == 0 {
-            return Err(Error::invalid("keep", "keep at least one backup"));
+            return Err(Error::coded("keep", IssueCode::KeepOneBackup));
         }
         self.set_meta(KEEP_KEY, &keep.to_string())
     }

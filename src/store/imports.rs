@@ -14,7 +14,7 @@ use super::batch::{
 };
 use super::records::{CREATED, Reads, stored_value};
 use super::{Store, Writer};
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 use crate::model::{EntityRecord, FieldType, Kind, Said, Value};
 
 /// The change-log origin of an import batch's writes.
@@ -290,10 +290,7 @@ impl Store {
     pub fn save_mapping(&mut self, kind: Kind, name: &str, columns_json: &str) -> Result<()> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(Error::invalid(
-                "name",
-                "a saved mapping needs a name of 1 to 100 characters",
-            ));
+            return Err(Error::coded("name", IssueCode::MappingName { max: 100 }));
         }
         self.write(|w| {
             w.tx.execute(
@@ -313,9 +310,12 @@ impl Store {
     pub fn undo_import(&mut self, batch: &str) -> Result<UndoReport> {
         let info = self.import_batch(batch)?;
         if let Some(at) = &info.undone_at {
-            return Err(Error::invalid(
+            return Err(Error::coded(
                 "batch",
-                format!("import {batch} was already undone on {at}"),
+                IssueCode::AlreadyUndone {
+                    batch: batch.to_string(),
+                    at: at.clone(),
+                },
             ));
         }
         self.auto_backup("before-undo")?;

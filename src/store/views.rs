@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, Writer};
-use crate::error::{Error, Result};
+use crate::error::{Error, IssueCode, Result};
 use crate::model::{Kind, ListQuery};
 
 /// Longest view name (characters).
@@ -66,9 +66,11 @@ impl Store {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control)
         {
-            return Err(Error::invalid(
+            return Err(Error::coded(
                 "name",
-                format!("a view's name is 1 to {MAX_NAME} printable characters"),
+                IssueCode::ViewName {
+                    max: MAX_NAME as u64,
+                },
             ));
         }
         let query = ListQuery {

@@ -411,7 +411,13 @@ fn undo_removes_what_an_import_created_and_restores_what_it_changed() {
     assert_eq!(live.len(), 2, "{live:?}");
     assert_eq!(f.store.import_batch(&batch).unwrap().status, "undone");
     let again = f.store.undo_import(&batch);
-    assert!(matches!(again, Err(Error::Validation { .. })));
+    let Err(Error::Validation { issues }) = again else {
+        panic!("an import undone twice is refused: {again:?}")
+    };
+    assert!(
+        matches!(&issues[0].code, Some(kith::IssueCode::AlreadyUndone { batch: b, .. }) if *b == batch),
+        "coded, for the window to say in its language: {issues:?}"
+    );
     // History tells the story.
     let h = f.store.history(&old.id).unwrap();
     assert!(

@@ -200,6 +200,11 @@ fn done_is_stamped_once_and_a_follow_up_carries_the_task_on() {
     let refused =
         today::follow_up_task(s, &next.id, 0, "2026-12-10".parse().unwrap(), when).unwrap_err();
     assert!(refused.to_string().contains("1 to 365 days"), "{refused}");
+    assert_eq!(
+        refused.issues()[0].code,
+        Some(kith::IssueCode::FollowUpDays { days: 0 }),
+        "coded, for the window to say in its language"
+    );
     let bad_time = today::add_task(
         s,
         &NewTask {

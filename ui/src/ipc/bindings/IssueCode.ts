@@ -256,7 +256,63 @@ target: string,
 /**
  * The column that fills it first.
  */
-from: string, } | { "code": "rule_points", 
+from: string, } | { "code": "view_name", 
+/**
+ * The most characters.
+ */
+max: number, } | { "code": "mapping_name", 
+/**
+ * The most characters.
+ */
+max: number, } | { "code": "already_undone", 
+/**
+ * The import batch.
+ */
+batch: string, 
+/**
+ * When it was undone.
+ */
+at: string, } | { "code": "xlsx_too_many_rows", 
+/**
+ * The most rows of a sheet.
+ */
+max: number, } | { "code": "xlsx_cell_too_long", 
+/**
+ * The record's title.
+ */
+title: string, 
+/**
+ * The value's length in characters.
+ */
+characters: number, 
+/**
+ * The column.
+ */
+column: string, 
+/**
+ * The most characters of a cell.
+ */
+max: number, } | { "code": "ticket_deleted", 
+/**
+ * The ticket's id.
+ */
+id: string, } | { "code": "period_backwards", 
+/**
+ * Its first day.
+ */
+from: string, 
+/**
+ * Its last day.
+ */
+to: string, } | { "code": "keep_one_backup" } | { "code": "follow_up_days", 
+/**
+ * The days given.
+ */
+days: number, } | { "code": "rating", 
+/**
+ * The rating given.
+ */
+rating: number, } | { "code": "rule_points", 
 /**
  * The points given.
  */

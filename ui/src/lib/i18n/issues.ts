@@ -63,6 +63,18 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
     `已保存的映射“${name}”把它映射到“${target}”，但${ZH_SCHEMA[kind]?.plural ?? kind}没有这个字段`,
   saved_target_filled: ({ name, kind, target, from }) =>
     `已保存的映射“${name}”把它映射到${zhTarget(kind, target, target)}，但该字段已由“${from}”列填写`,
+  view_name: ({ max }) => `视图名称应为 1 到 ${max} 个可打印字符`,
+  mapping_name: ({ max }) => `保存的映射需要 1 到 ${max} 个字符的名称`,
+  already_undone: ({ at }) => `这次导入已于 ${at} 撤销`,
+  xlsx_too_many_rows: ({ max }) =>
+    `Excel 工作表最多容纳 ${max.toLocaleString('zh-CN')} 行；请导出为 CSV`,
+  xlsx_cell_too_long: ({ title, characters, column, max }) =>
+    `“${title}”的“${column}”有 ${characters.toLocaleString('zh-CN')} 个字符；Excel 单元格最多容纳 ${max.toLocaleString('zh-CN')} 个字符，请导出为 CSV`,
+  ticket_deleted: () => '该工单已被删除；请先恢复它',
+  period_backwards: ({ from, to }) => `时间段的开始（${from}）晚于结束（${to}）`,
+  keep_one_backup: () => '至少要保留一个备份',
+  follow_up_days: ({ days }) => `${days} 超出范围（跟进时间应为 1 到 365 天之后）`,
+  rating: ({ rating }) => `${rating} 超出范围（满意度评分应为 1 到 5）`,
   rule_points: ({ value, max }) => `${value} 分超出范围：每条规则的分值应在 −${max} 到 ${max} 之间`,
   filter_names_nothing: ({ value }) => `“${value}”读作空值，没有可比较的内容`,
   range_without_ends: ({ value }) => `“${value}”是一个两端都没有值的范围`,
