@@ -243,6 +243,22 @@ pub enum IssueCode {
         /// Their English names.
         labels: Vec<String>,
     },
+    /// A mapping names a column past the file's last.
+    NoColumn {
+        /// The column named (1-based).
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        column: u64,
+        /// How many columns the file has.
+        #[cfg_attr(feature = "ts", ts(type = "number"))]
+        columns: u64,
+    },
+    /// A mapping sends a column to a field the kind does not have.
+    NotATarget {
+        /// The kind imported.
+        kind: Kind,
+        /// The target named.
+        target: String,
+    },
     /// A saved mapping chosen for an import of another kind.
     SavedForOtherKind {
         /// The mapping's name.
@@ -535,6 +551,13 @@ impl std::fmt::Display for IssueCode {
                 ),
                 [] => write!(f, "{plural} need a column"),
             },
+            IssueCode::NoColumn { column, columns } => write!(
+                f,
+                "column {column} does not exist (the file has {columns} columns)"
+            ),
+            IssueCode::NotATarget { kind, target } => {
+                write!(f, "{} have no field '{target}'", kind.def().plural)
+            }
             IssueCode::SavedForOtherKind { name, saved, kind } => write!(
                 f,
                 "the saved mapping '{name}' is for {}, not {}",

@@ -727,22 +727,16 @@ pub fn check_mapping(
     mapping: &[ColumnMap],
 ) -> Result<(), Vec<FieldIssue>> {
     let mut issues = Vec::new();
-    let issue = |field: String, reason: String| FieldIssue {
-        field,
-        reason,
-        code: None,
-    };
     let mut seen_columns: HashMap<usize, usize> = HashMap::new();
     let mut filled: HashMap<String, usize> = HashMap::new();
     for (n, m) in mapping.iter().enumerate() {
         if m.column >= headers.len() {
-            issues.push(issue(
+            issues.push(FieldIssue::coded(
                 column_label(headers, m.column),
-                format!(
-                    "column {} does not exist (the file has {} columns)",
-                    m.column + 1,
-                    headers.len()
-                ),
+                IssueCode::NoColumn {
+                    column: m.column as u64 + 1,
+                    columns: headers.len() as u64,
+                },
             ));
             continue;
         }
@@ -770,9 +764,12 @@ pub fn check_mapping(
             continue;
         }
         if !is_target(kind, t) {
-            issues.push(issue(
+            issues.push(FieldIssue::coded(
                 label,
-                format!("{} have no field '{t}'", kind.def().plural),
+                IssueCode::NotATarget {
+                    kind,
+                    target: t.to_string(),
+                },
             ));
             continue;
         }

@@ -1,7 +1,7 @@
 //! Property tests of every parser of user data: arbitrary Unicode (digits and separators mixed
 //! with any character, and any string at all) never panics a `clean_*` parser, `split_name`,
-//! `values::parse_field` for any field, a list filter's value (`--where`, saved views), or the
-//! file reader on arbitrary bytes; and every value Kith writes reads back as itself (a cleaned
+//! `values::parse_field` for any field, a list filter's value (`--where`, saved views), an
+//! import's column mapping (sent, or saved), or the file reader on arbitrary bytes; and every value Kith writes reads back as itself (a cleaned
 //! value cleaned again is unchanged, and CSV formula neutralising is undone exactly).
 
 use std::io::Write;
@@ -11,7 +11,7 @@ use kith::import::clean::{
     clean_money, clean_number, clean_phone, split_name,
 };
 use kith::import::read::{self, ReadOptions};
-use kith::import::{clean, country};
+use kith::import::{clean, country, mapping};
 use kith::model::{FieldDef, FieldType};
 use kith::{Kind, export, values};
 use proptest::prelude::*;
@@ -427,6 +427,81 @@ proptest! {
                 "the refusal of {name}={raw:?} names the field: {issues:?}"
             ),
             Err(other) => prop_assert!(false, "{name}={raw:?} on {kind}: {other}"),
+        }
+    }
+}
+
+/// A mapping's target as a user or a script may send it: one of the kind's, `ignore`, a custom
+/// field with an odd name, or any text.
+fn mapping_target(kind: Kind) -> impl Strategy<Value = String> {
+    let known: Vec<String> = mapping::targets(kind).into_iter().map(|t| t.key).collect();
+    prop_oneof![
+        proptest::sample::select(known),
+        Just("ignore".to_string()),
+        cellish().prop_map(|name| format!("custom.{name}")),
+        cellish(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A mapping as the window or a script sends it (columns past the file, a header changed,
+    /// a column twice, targets the kind lacks, odd custom names) is checked without a panic:
+    /// accepted only when every column is mapped exactly once, else refused with each reason
+    /// coded in the window's words.
+    #[test]
+    fn any_mapping_is_checked_without_panicking(
+        (kind, targets) in (0..Kind::ALL.len()).prop_flat_map(|i| {
+            let kind = Kind::ALL[i];
+            (Just(kind), proptest::collection::vec(mapping_target(kind), 8))
+        }),
+        headers in proptest::collection::vec(cellish(), 0..6),
+        picks in proptest::collection::vec(
+            (0usize..8, any::<bool>(), any::<prop::sample::Index>()),
+            0..8,
+        ),
+    ) {
+        let mapping: Vec<mapping::ColumnMap> = picks
+            .iter()
+            .map(|(column, same_header, target)| mapping::ColumnMap {
+                column: *column,
+                header: match headers.get(*column) {
+                    Some(h) if *same_header => h.clone(),
+                    _ => "changed".into(),
+                },
+                target: targets[target.index(targets.len())].clone(),
+                source: mapping::MapSource::User,
+            })
+            .collect();
+        match mapping::check_mapping(kind, &headers, &mapping) {
+            Ok(()) => {
+                let mut columns: Vec<usize> = mapping.iter().map(|m| m.column).collect();
+                columns.sort_unstable();
+                prop_assert_eq!(columns, (0..headers.len()).collect::<Vec<_>>());
+            }
+            Err(issues) => {
+                prop_assert!(!issues.is_empty());
+                for issue in &issues {
+                    let code = issue.code.as_ref();
+                    prop_assert!(code.is_some(), "every refusal is coded: {:?}", issue);
+                    prop_assert_eq!(code.map(ToString::to_string), Some(issue.reason.clone()));
+                }
+            }
+        }
+        // The same headers and targets as a saved mapping apply, or are refused, as plainly.
+        let saved = mapping::SavedMapping {
+            name: "saved".into(),
+            kind,
+            columns: headers
+                .iter()
+                .zip(&targets)
+                .map(|(h, t)| (h.clone(), t.clone()))
+                .collect(),
+        };
+        match mapping::apply_saved(kind, &headers, &saved) {
+            Ok(map) => prop_assert_eq!(map.len(), headers.len()),
+            Err(issues) => prop_assert!(issues.iter().all(|i| i.code.is_some()), "{:?}", issues),
         }
     }
 }

@@ -216,7 +216,23 @@ targets: Array<string>,
 /**
  * Their English names.
  */
-labels: Array<string>, } | { "code": "saved_for_other_kind", 
+labels: Array<string>, } | { "code": "no_column", 
+/**
+ * The column named (1-based).
+ */
+column: number, 
+/**
+ * How many columns the file has.
+ */
+columns: number, } | { "code": "not_a_target", 
+/**
+ * The kind imported.
+ */
+kind: Kind, 
+/**
+ * The target named.
+ */
+target: string, } | { "code": "saved_for_other_kind", 
 /**
  * The mapping's name.
  */

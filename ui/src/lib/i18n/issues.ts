@@ -57,6 +57,8 @@ export const ZH_ISSUES: ZhCatalog<IssueCode> = {
       ? `${plural}需要一列${names[0]}`
       : `${plural}需要以下其中一列：${names.join('、')}`;
   },
+  no_column: ({ column, columns }) => `第 ${column} 列不存在（文件只有 ${columns} 列）`,
+  not_a_target: ({ kind, target }) => `${ZH_SCHEMA[kind]?.plural ?? kind}没有字段“${target}”`,
   saved_for_other_kind: ({ name, saved, kind }) =>
     `已保存的映射“${name}”用于${ZH_SCHEMA[saved]?.plural ?? saved}，不能用于${ZH_SCHEMA[kind]?.plural ?? kind}`,
   saved_target_missing: ({ name, kind, target }) =>
