@@ -615,11 +615,7 @@ pub fn export_members(store: &Store, id: &str, path: &Path, bom: bool) -> Result
         source: e,
     };
     let rows = store.campaign_mail_rows(id)?;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let tmp = crate::files::temp_beside(path).map_err(io)?;
     let (mut written, mut no_email, mut unsubscribed) = (0, 0, 0);
     {
         let mut file = std::io::BufWriter::new(tmp.as_file());

@@ -4,7 +4,7 @@ use crate::model::{Kind, Said};
 
 mod file;
 
-pub use file::{FileFault, FileProblem, Workbook};
+pub use file::{FileFault, FileProblem, IoFault, IoProblem, Workbook};
 
 /// A field that failed validation, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -767,6 +767,10 @@ pub struct ErrorReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub file: Option<Box<FileFault>>,
+    /// The file that could not be read or written and why, coded, for `io`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub io: Option<Box<IoFault>>,
 }
 
 /// Everything the engine can refuse or fail at.
@@ -912,6 +916,13 @@ impl Error {
                     path: path.clone(),
                     line: *line,
                     problem: reason.code.clone(),
+                })),
+                _ => None,
+            },
+            io: match self {
+                Error::Io { path, source } => Some(Box::new(IoFault {
+                    path: path.clone(),
+                    problem: IoProblem::of(source),
                 })),
                 _ => None,
             },

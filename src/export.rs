@@ -219,11 +219,7 @@ pub fn export(
     let headers: Vec<String> = cols.iter().map(Column::header).collect();
     // Write next to the target and rename at the end: a failed export never leaves half a file
     // where a good one was.
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let tmp = crate::files::temp_beside(path).map_err(io)?;
     let records = match opts.format {
         ExportFormat::Csv => {
             let mut file = std::io::BufWriter::new(tmp.as_file());
@@ -521,11 +517,7 @@ pub fn export_chart(
         path: path.display().to_string(),
         source: e,
     };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let mut tmp = crate::files::temp_beside(path).map_err(io)?;
     tmp.write_all(&bytes).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(ChartExport {

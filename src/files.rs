@@ -74,3 +74,18 @@ pub fn shared_bits(path: &Path) -> io::Result<u32> {
         std::fs::metadata(path).map(|_| 0)
     }
 }
+
+/// A temporary file in the folder of `path`, to be renamed over it once whole (a failed write
+/// never leaves half a file where a good one was). Its error names no temporary file (the
+/// `tempfile` crate adds its random name to the message): the folder's own error when the
+/// folder is not there, else the kind of failure.
+pub fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tempfile::NamedTempFile::new_in(dir).map_err(|e| match std::fs::metadata(dir) {
+        Err(plain) => plain,
+        Ok(_) => io::Error::from(e.kind()),
+    })
+}

@@ -27,7 +27,8 @@ pub mod walltime;
 pub mod workspace;
 
 pub use error::{
-    Error, ErrorCode, ErrorReport, FieldIssue, FileFault, FileProblem, IssueCode, Result, Workbook,
+    Error, ErrorCode, ErrorReport, FieldIssue, FileFault, FileProblem, IoFault, IoProblem,
+    IssueCode, Result, Workbook,
 };
 pub use model::{
     Change, EntityRecord, FieldType, Input, Kind, KindSchema, ListQuery, Page, Related,

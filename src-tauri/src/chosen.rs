@@ -62,6 +62,7 @@ impl Chosen {
                 ),
                 issues: Vec::new(),
                 file: None,
+                io: None,
             }),
         }
     }

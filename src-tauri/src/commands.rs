@@ -246,6 +246,7 @@ fn internal(message: String) -> ErrorReport {
         message,
         issues: Vec::new(),
         file: None,
+        io: None,
     }
 }
 

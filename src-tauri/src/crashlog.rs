@@ -58,5 +58,6 @@ pub fn report(panic: &(dyn Any + Send)) -> ErrorReport {
         ),
         issues: Vec::new(),
         file: None,
+        io: None,
     }
 }

@@ -1139,6 +1139,13 @@ fn record_files(r: &mut Recorder) {
     r.call("related", contact).unwrap();
     r.call("customer_figures", json!({ "contactId": bob }))
         .unwrap();
+
+    // Last: an export into a folder that is gone (a USB stick taken out), refused naming the
+    // file and why.
+    let csv = json!({ "format": "csv", "bom": true, "query": query(Value::Null) });
+    let gone = documents.join("USB").join("Contacts.csv");
+    let export = json!({ "kind": "contact", "path": gone.display().to_string(), "options": csv });
+    r.call("export", export).unwrap_err();
 }
 
 /// The demo data before any analysis ran: the screens that offer to compute.

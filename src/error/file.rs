@@ -560,3 +560,49 @@ pub struct FileFault {
     /// What is wrong.
     pub problem: FileProblem,
 }
+
+/// Why reading or writing a file failed ([`crate::Error::Io`]), as a code the window says in
+/// its language; what the system said is kept for the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum IoProblem {
+    /// No such file or folder.
+    NotFound,
+    /// The permissions do not allow it.
+    PermissionDenied,
+    /// The disk is full.
+    StorageFull,
+    /// The disk or folder is read-only.
+    ReadOnly,
+    /// Something else, in the system's words.
+    Other {
+        /// The system's words.
+        detail: String,
+    },
+}
+
+impl IoProblem {
+    /// The code of an I/O error.
+    pub fn of(e: &std::io::Error) -> IoProblem {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => IoProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => IoProblem::PermissionDenied,
+            std::io::ErrorKind::StorageFull => IoProblem::StorageFull,
+            std::io::ErrorKind::ReadOnlyFilesystem => IoProblem::ReadOnly,
+            _ => IoProblem::Other {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+/// A file that could not be read or written, as sent beside an `io` error's message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IoFault {
+    /// The file or folder.
+    pub path: String,
+    /// What went wrong.
+    pub problem: IoProblem,
+}

@@ -120,3 +120,28 @@ fn exports_and_rejects_files_are_the_users_alone() {
         );
     }
 }
+
+/// A file that cannot be written is refused naming it, with why as a code (the window says
+/// it in its language), and nothing is left behind.
+#[test]
+fn an_export_into_a_missing_folder_is_refused_with_its_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("kith.db")).unwrap();
+    let out = dir.path().join("gone").join("contacts.csv");
+    let e = kith::export::export(
+        &store,
+        Kind::Contact,
+        &out,
+        &kith::export::ExportOptions::default(),
+    )
+    .expect_err("the folder does not exist");
+    let report = e.report();
+    assert_eq!(report.code, kith::ErrorCode::Io);
+    let io = report
+        .io
+        .expect("an io error's report names the file and the problem");
+    assert_eq!(io.path, out.display().to_string());
+    assert_eq!(io.problem, kith::IoProblem::NotFound);
+    assert!(report.message.starts_with(&io.path), "{}", report.message);
+    assert!(!out.exists());
+}

@@ -43,6 +43,17 @@ describe('an error said to the user', () => {
     expect(said).toBe('无法读取文件“/home/you/Downloads/missing.csv”：文件不存在');
   });
 
+  it('says a file that could not be written in Chinese from its code', () => {
+    const call = recordedCalls('export', 'files').find((entry) => entry.error?.code === 'io');
+    expect(call?.error?.io, 'an export into a folder that is gone is recorded').toBeDefined();
+    const gone = new KithError(call?.error as ErrorReport);
+    expect(errorMessage(gone)).toBe(call?.error?.message);
+    i18n.set('zh');
+    expect(errorMessage(gone)).toBe(
+      '无法读写文件“/home/you/Documents/USB/Contacts.csv”：文件或文件夹不存在',
+    );
+  });
+
   it('keeps the lead-in before a file refusal that has no code', () => {
     i18n.set('zh');
     const plain = new KithError({ code: 'bad_file', message: 'a.csv: odd', issues: [] });

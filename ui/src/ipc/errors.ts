@@ -3,7 +3,7 @@
 //! with a code is said from the catalog (`lib/i18n/issues.ts`, a file refused as a whole from
 //! `lib/i18n/engine/file.ts`); English shows the engine's own words.
 import { i18n } from '../lib/i18n/index.svelte';
-import { zhFileFault } from '../lib/i18n/engine/file';
+import { zhFileFault, zhIoFault } from '../lib/i18n/engine/file';
 import { ZH_ERROR_KINDS, ZH_ERRORS, zhIssue } from '../lib/i18n/issues';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { FieldIssue } from './bindings/FieldIssue';
@@ -28,6 +28,7 @@ export function errorMessage(error: unknown): string {
       return report.issues.map((issue) => `${issue.field}：${issueText(issue)}`).join('；');
     }
     if (report.file) return zhFileFault(report.file);
+    if (report.io) return zhIoFault(report.io);
     const said = ZH_ERRORS[report.code];
     if (said) return said;
     const kind = ZH_ERROR_KINDS[report.code];

@@ -2,6 +2,7 @@
 import type { ErrorCode } from "./ErrorCode";
 import type { FieldIssue } from "./FieldIssue";
 import type { FileFault } from "./FileFault";
+import type { IoFault } from "./IoFault";
 
 /**
  * An error as sent across a process or IPC boundary.
@@ -22,4 +23,8 @@ issues: Array<FieldIssue>,
 /**
  * The file refused and why, coded, for `bad_file`.
  */
-file?: FileFault, };
+file?: FileFault, 
+/**
+ * The file that could not be read or written and why, coded, for `io`.
+ */
+io?: IoFault, };

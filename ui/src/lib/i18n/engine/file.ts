@@ -1,9 +1,12 @@
 //! Why a file to import is refused as a whole, in Chinese (`FileProblem`,
 //! src/error/file.rs): missing, empty, not text, a broken or oversized workbook, a header that
-//! cannot be found, a read that stopped. A library's own words about a broken file (`detail`)
+//! cannot be found, a read that stopped; and why a file could not be read or written
+//! (`IoProblem`: an export, a backup, a chart). A library's own words about a broken file (`detail`)
 //! are technical and stay as they came, in brackets after the Chinese.
 import type { FileFault } from '../../../ipc/bindings/FileFault';
 import type { FileProblem } from '../../../ipc/bindings/FileProblem';
+import type { IoFault } from '../../../ipc/bindings/IoFault';
+import type { IoProblem } from '../../../ipc/bindings/IoProblem';
 import type { Workbook } from '../../../ipc/bindings/Workbook';
 import { zhNumber, zhSaid, type ZhCatalog } from '../said';
 
@@ -89,4 +92,17 @@ export const ZH_FILE_PROBLEMS: ZhCatalog<FileProblem> = {
 export function zhFileFault({ path, line, problem }: FileFault): string {
   const where = line === null ? '' : `第 ${line} 行`;
   return `无法读取文件“${path}”${where}：${zhSaid(problem, ZH_FILE_PROBLEMS)}`;
+}
+
+export const ZH_IO_PROBLEMS: ZhCatalog<IoProblem> = {
+  not_found: () => '文件或文件夹不存在',
+  permission_denied: () => '没有权限',
+  storage_full: () => '磁盘已满',
+  read_only: () => '磁盘或文件夹是只读的',
+  other: ({ detail }) => `系统报告：${detail}`,
+};
+
+/** A file that could not be read or written, in Chinese: the file and why. */
+export function zhIoFault({ path, problem }: IoFault): string {
+  return `无法读写文件“${path}”：${zhSaid(problem, ZH_IO_PROBLEMS)}`;
 }
