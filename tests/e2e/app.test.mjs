@@ -1616,7 +1616,7 @@ test('related records: a relationship seen from both ends, a company’s people 
   passed += 1;
 });
 
-test('简体中文 in Settings: the sidebar, the engine’s labels and a refusal in Chinese', async (t) => {
+test('简体中文 in Settings: the sidebar, the engine’s labels and refusals in Chinese', async (t) => {
   assert.ok(demoDir, 'runs on the demo workspace of the dashboard story');
   step = 'Settings switches the window to 简体中文 without a reload';
   await dismissToasts();
@@ -1671,15 +1671,26 @@ test('简体中文 in Settings: the sidebar, the engine’s labels and a refusal
   await contentIs('form-error', '请修正下方标出的 1 个字段。');
   await screenshots('chinese-form');
 
-  step = 'back to English: the same screens speak English again';
+  step = 'a file refused as a whole is said in Chinese, naming the file and why';
   await (await shown('cancel-button')).click();
+  const blank = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kith-e2e-zh-')), 'blank.csv');
+  fs.writeFileSync(blank, '\n\n\n');
+  await (await shown('nav-import')).click();
+  await choose(blank);
+  const said = await filledText('import-error');
+  assert.ok(said.includes(`无法读取文件“${blank}”：文件只有空行`), `the refusal reads "${said}"`);
+  t.diagnostic(`file refused: ${said}`);
+  await screenshots('chinese-file-refused');
+
+  step = 'back to English: the same screens speak English again';
+  await (await shown('nav-contact')).click();
   await contentIs('column-email', '邮箱');
   await (await shown('nav-settings')).click();
   await (await shown('language-en')).click();
   await contentIs('nav-settings', 'Settings');
   await (await shown('nav-contact')).click();
   await contentIs('column-email', 'Email');
-  t.diagnostic('zh: sidebar, contact columns and the refusal in Chinese; back to English');
+  t.diagnostic('zh: sidebar, contact columns, the refusals in Chinese; back to English');
   passed += 1;
 });
 

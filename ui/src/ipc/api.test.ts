@@ -29,7 +29,7 @@ import {
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import generated from './bindings/schema.json';
-import { recordedAnswer } from './mock/fixtures';
+import { recordedAnswer, recordedCalls } from './mock/fixtures';
 import { installReplayBackend, ReplayBackend, uninstallMockBackend } from './mock/install';
 
 let backend: ReplayBackend;
@@ -191,6 +191,21 @@ describe('toErrorDto', () => {
       code: 'validation',
       message: 'bad',
       issues: [{ field: 'email', reason: 'not an email' }],
+    });
+  });
+
+  it('keeps a refused file’s and a failed write’s codes, as the engine sent them', () => {
+    const file = recordedCalls('import_preview', 'files').find((e) => e.error?.file)?.error;
+    const io = recordedCalls('export', 'files').find((e) => e.error?.io)?.error;
+    expect(file?.file?.problem.code).toBe('sheet_empty');
+    expect(io?.io?.problem.code).toBe('not_found');
+    // As the shell's reply arrives: plain JSON.
+    expect(toErrorDto(JSON.parse(JSON.stringify(file)))).toEqual(file);
+    expect(toErrorDto(JSON.parse(JSON.stringify(io)))).toEqual(io);
+    expect(toErrorDto({ code: 'bad_file', message: 'm', issues: [], file: 'x' })).toEqual({
+      code: 'bad_file',
+      message: 'm',
+      issues: [],
     });
   });
 

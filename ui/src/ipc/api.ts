@@ -262,6 +262,16 @@ function isIssue(value: unknown): value is FieldIssue {
   return isRecord(value) && typeof value.field === 'string' && typeof value.reason === 'string';
 }
 
+/** A file fault's shape (`FileFault`, `IoFault`): a path and a coded problem. */
+function isFault(value: unknown): value is { path: string; problem: { code: string } } {
+  return (
+    isRecord(value) &&
+    typeof value.path === 'string' &&
+    isRecord(value.problem) &&
+    typeof value.problem.code === 'string'
+  );
+}
+
 /**
  * Turns whatever `invoke` rejected with into an `ErrorReport`. The engine sends an
  * `ErrorReport`; Tauri itself rejects with a plain string (unknown command, bad arguments).
@@ -271,7 +281,12 @@ export function toErrorDto(error: unknown): ErrorReport {
   if (isRecord(error) && isErrorCode(error.code)) {
     const issues = Array.isArray(error.issues) ? error.issues.filter(isIssue) : [];
     const message = typeof error.message === 'string' ? error.message : error.code;
-    return { code: error.code, message, issues };
+    const report: ErrorReport = { code: error.code, message, issues };
+    // A refused file and a failed read or write carry their codes, said in the window's
+    // language (errors.ts).
+    if (isFault(error.file)) report.file = error.file as ErrorReport['file'];
+    if (isFault(error.io)) report.io = error.io as ErrorReport['io'];
+    return report;
   }
   const message = typeof error === 'string' ? error : errorMessage(error);
   return { code: 'internal', message, issues: [] };
