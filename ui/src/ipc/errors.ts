@@ -1,9 +1,9 @@
 //! What to show of a failed call: the engine's message (the IPC layer turns its refusals
 //! into `Error`s), or the value itself when something else was thrown. In Chinese, a refusal
 //! with a code is said from the catalog (`lib/i18n/issues.ts`, a file refused as a whole from
-//! `lib/i18n/engine/file.ts`); English shows the engine's own words.
+//! `lib/i18n/engine/fileProblem.ts`); English shows the engine's own words.
 import { i18n } from '../lib/i18n/index.svelte';
-import { zhFileFault, zhIoFault } from '../lib/i18n/engine/file';
+import { zhFileFault, zhIoFault } from '../lib/i18n/engine/fileProblem';
 import { ZH_ERROR_KINDS, ZH_ERRORS, zhIssue } from '../lib/i18n/issues';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { FieldIssue } from './bindings/FieldIssue';
