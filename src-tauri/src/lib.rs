@@ -48,8 +48,8 @@ fn db_argument(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
 
 /// Starts the app on `--db PATH`, else `$KITH_DB`, else the default database.
 pub fn run() {
-    // First of all: without a GPU, the same program again with WebKit's compositing off.
-    webview::restart_without_compositing();
+    // First of all, while this is the one thread: without a GPU, WebKit's compositing off.
+    webview::draw_without_compositing();
     let startup = startup::Startup::from_env();
     let path = resolve_db_path(db_argument(std::env::args().skip(1)));
     let store = Store::open(&path).map(|mut s| {

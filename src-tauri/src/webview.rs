@@ -2,10 +2,12 @@
 //! no GPU (no DRM render node: a virtual machine, a remote desktop, a container, a headless
 //! test display) that OpenGL is the CPU's software rasteriser, and every frame of the window
 //! pays for it: the first screen took 200 to 400 ms longer to paint under Xvfb than with the
-//! page drawn directly. There the webview draws without compositing: the program starts again
-//! at once with `WEBKIT_DISABLE_COMPOSITING_MODE=1`, which WebKit's own processes inherit
-//! (setting a variable inside a running program is not safe Rust), and the window's hardware
-//! acceleration policy is Never should that fail. With a GPU it keeps WebKit's default, as it
+//! page drawn directly. There the webview draws without compositing: the first thing the
+//! program does, while it is still one thread, is set `WEBKIT_DISABLE_COMPOSITING_MODE=1` with
+//! GLib's `g_setenv` (the way a GTK program sets its environment; WebKit reads the variable
+//! when it starts, and its web process inherits it), and the window's hardware acceleration
+//! policy is Never besides. (Until now the program started itself again with the variable set:
+//! that cost a second load of the program and its libraries, about 100 ms of every start.) With a GPU it keeps WebKit's default, as it
 //! does with the user's own `WEBKIT_DISABLE_COMPOSITING_MODE`. `KITH_WEBVIEW_DRAWING=webkit`
 //! keeps WebKit's default everywhere: the end-to-end runs set it, because without acceleration
 //! WebKit's snapshots (what a WebDriver screenshot takes) at times never come back.
@@ -28,37 +30,35 @@ pub fn has_render_node(dir: &Path) -> bool {
     })
 }
 
-/// Whether to start again without compositing: no GPU, WebKit's drawing not asked for
-/// (`drawing`, `KITH_WEBVIEW_DRAWING`), and compositing not already decided (`compositing`,
-/// the variable as set: the user's, or this program's own second start).
-pub fn needs_restart(drawing: Option<&OsStr>, compositing: Option<&OsStr>, dri: &Path) -> bool {
+/// Whether to switch compositing off: no GPU, WebKit's drawing not asked for (`drawing`,
+/// `KITH_WEBVIEW_DRAWING`), and compositing not already decided (`compositing`, the variable
+/// as the user set it).
+pub fn needs_no_compositing(
+    drawing: Option<&OsStr>,
+    compositing: Option<&OsStr>,
+    dri: &Path,
+) -> bool {
     drawing.is_none_or(|v| v != "webkit") && compositing.is_none() && !has_render_node(dri)
 }
 
-/// On a computer with no GPU, replaces this process with the same program and arguments and
-/// `WEBKIT_DISABLE_COMPOSITING_MODE=1` (the same process id, standard streams and all). The
-/// first thing the app does; returns at once where nothing is to change, or if it cannot.
+/// On a computer with no GPU, sets `WEBKIT_DISABLE_COMPOSITING_MODE=1` for this process and
+/// the webview's. Call it first of all, while the program is one thread: a variable set while
+/// another thread reads the environment is a race (GLib's own warning about `g_setenv`).
 #[cfg(target_os = "linux")]
-pub fn restart_without_compositing() {
-    use std::os::unix::process::CommandExt;
+pub fn draw_without_compositing() {
     let drawing = std::env::var_os("KITH_WEBVIEW_DRAWING");
     let compositing = std::env::var_os(NO_COMPOSITING);
-    if !needs_restart(drawing.as_deref(), compositing.as_deref(), Path::new(DRI)) {
+    if !needs_no_compositing(drawing.as_deref(), compositing.as_deref(), Path::new(DRI)) {
         return;
     }
-    let Ok(program) = std::env::current_exe() else {
-        return;
-    };
-    let failed = std::process::Command::new(program)
-        .args(std::env::args_os().skip(1))
-        .env(NO_COMPOSITING, "1")
-        .exec();
-    eprintln!("kith: could not start again without compositing: {failed}");
+    if let Err(e) = webkit2gtk::glib::setenv(NO_COMPOSITING, "1", false) {
+        eprintln!("kith: could not switch WebKit's compositing off: {e}");
+    }
 }
 
 /// Other systems' webviews choose for themselves.
 #[cfg(not(target_os = "linux"))]
-pub fn restart_without_compositing() {}
+pub fn draw_without_compositing() {}
 
 /// Draws the window's page without hardware acceleration when this computer has no GPU.
 /// Called as the window is made, before its page paints its first frame.
@@ -105,24 +105,31 @@ mod tests {
     }
 
     #[test]
-    fn starts_again_without_compositing_only_once_and_only_without_a_gpu() {
+    fn compositing_is_switched_off_only_without_a_gpu_and_unless_decided() {
         let none = tempfile::tempdir().unwrap();
         let gpu = tempfile::tempdir().unwrap();
         std::fs::write(gpu.path().join("renderD128"), "").unwrap();
         let one = Some(OsStr::new("1"));
         assert!(
-            needs_restart(None, None, none.path()),
-            "no GPU: start again"
-        );
-        assert!(!needs_restart(None, None, gpu.path()), "a GPU composites");
-        assert!(
-            !needs_restart(None, one, none.path()),
-            "the second start (or the user's own choice) does not start again"
+            needs_no_compositing(None, None, none.path()),
+            "no GPU: compositing off"
         );
         assert!(
-            !needs_restart(Some(OsStr::new("webkit")), None, none.path()),
+            !needs_no_compositing(None, None, gpu.path()),
+            "a GPU composites"
+        );
+        assert!(
+            !needs_no_compositing(None, one, none.path()),
+            "the user's own choice stands"
+        );
+        assert!(
+            !needs_no_compositing(Some(OsStr::new("webkit")), None, none.path()),
             "WebKit's own drawing asked for (the end-to-end runs)"
         );
-        assert!(needs_restart(Some(OsStr::new("other")), None, none.path()));
+        assert!(needs_no_compositing(
+            Some(OsStr::new("other")),
+            None,
+            none.path()
+        ));
     }
 }
